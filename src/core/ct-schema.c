@@ -1,0 +1,255 @@
+/* ct-schema.c: the schema of the records file and its migrations
+ *
+ * Each entry of migrations[] takes a file from version i to version i + 1 and
+ * runs in one transaction, together with the new PRAGMA user_version. Never
+ * edit a step that has shipped: add a new one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-schema"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-database-private.h"
+
+#define TIMESTAMPS \
+  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), " \
+  "updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
+/* Version 1: preferences, staff and the audit trail. */
+static const char migration_1[] =
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role TEXT NOT NULL CHECK (role IN ('clinical_psychologist',"
+  "    'lead_therapeutic_practitioner', 'family_therapist', 'assistant_psychologist',"
+  "    'trainee', 'administrator', 'other')),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  TIMESTAMPS
+  ") STRICT;"
+  /* Names are unique among active staff only. */
+  "CREATE UNIQUE INDEX staff_active_name ON staff (name) WHERE active = 1;"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  who TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'export',"
+  "    'import', 'unlock', 'passphrase_change', 'backup')),"
+  "  record_kind TEXT,"
+  "  record_id INTEGER,"
+  "  description TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TRIGGER audit_log_never_updated BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never changed'); END;"
+  "CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never deleted'); END;";
+
+/* Version 2: the records of DOMAIN.md. Enumerations are checked here as a
+ * last line of defence; the core validates them first with a message. */
+static const char migration_2[] =
+  "CREATE TABLE child ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  date_of_birth TEXT NOT NULL,"
+  "  gender TEXT CHECK (gender IN ('female', 'male', 'other', 'not_stated')),"
+  "  legal_status TEXT NOT NULL CHECK (legal_status IN ('looked_after', 'edge_of_care',"
+  "    'care_leaver', 'adopted', 'special_guardianship', 'other')),"
+  "  placement_type TEXT NOT NULL CHECK (placement_type IN ('in_house_foster',"
+  "    'agency_foster', 'kinship', 'residential', 'placed_with_parents',"
+  "    'supported_accommodation', 'adoptive', 'other')),"
+  "  placement_area TEXT NOT NULL CHECK (placement_area IN ('in_area', 'out_of_area')),"
+  "  uasc INTEGER NOT NULL DEFAULT 0 CHECK (uasc IN (0, 1)),"
+  TIMESTAMPS
+  ") STRICT;"
+
+  "CREATE TABLE referral ("
+  "  id INTEGER PRIMARY KEY,"
+  "  child_id INTEGER NOT NULL REFERENCES child (id),"
+  "  referral_date TEXT NOT NULL,"
+  "  referral_source TEXT NOT NULL CHECK (referral_source IN ('social_worker', 'iro',"
+  "    'virtual_school', 'health', 'foster_carer', 'residential_home',"
+  "    'self_or_family', 'other')),"
+  "  decision TEXT NOT NULL CHECK (decision IN ('accepted', 'signposted', 'declined',"
+  "    'pending')),"
+  "  decision_reason TEXT,"
+  "  clinician_id INTEGER REFERENCES staff (id),"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  end_reason TEXT CHECK (end_reason IN ('goals_met', 'planned_end', 'disengaged',"
+  "    'moved_away', 'transferred', 'other')),"
+  TIMESTAMPS ","
+  "  UNIQUE (child_id, referral_date)"
+  ") STRICT;"
+  "CREATE INDEX referral_clinician ON referral (clinician_id);"
+
+  "CREATE TABLE consultation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date TEXT NOT NULL,"
+  "  clinician_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  child_id INTEGER REFERENCES child (id),"
+  "  requested_by TEXT NOT NULL CHECK (requested_by IN ('social_worker', 'team_manager',"
+  "    'iro', 'virtual_school', 'foster_carer', 'residential_staff', 'health', 'other')),"
+  "  team TEXT,"
+  "  mode TEXT NOT NULL CHECK (mode IN ('in_person', 'video', 'phone')),"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes >= 0),"
+  "  attendees INTEGER NOT NULL CHECK (attendees >= 1),"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('advice_given', 'further_consultation',"
+  "    'referral_accepted', 'signposted', 'other')),"
+  "  notes TEXT,"
+  TIMESTAMPS
+  ") STRICT;"
+  "CREATE INDEX consultation_date ON consultation (date);"
+  "CREATE INDEX consultation_child ON consultation (child_id);"
+  "CREATE INDEX consultation_clinician ON consultation (clinician_id);"
+  "CREATE TABLE consultation_topic ("
+  "  consultation_id INTEGER NOT NULL REFERENCES consultation (id) ON DELETE CASCADE,"
+  "  topic TEXT NOT NULL CHECK (topic IN ('mental_health', 'sibling_assessment',"
+  "    'placement_fragility', 'reunification', 'network_conflict', 'family_contact',"
+  "    'transitions', 'risk', 'other')),"
+  "  PRIMARY KEY (consultation_id, topic)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE reflective_practice ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date TEXT NOT NULL,"
+  "  facilitator_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  group_name TEXT NOT NULL,"
+  "  setting TEXT NOT NULL CHECK (setting IN ('social_work_team', 'residential_home',"
+  "    'fostering', 'leaving_care', 'education', 'other')),"
+  "  status TEXT NOT NULL CHECK (status IN ('held', 'cancelled')),"
+  "  attendees INTEGER NOT NULL CHECK (attendees >= 0),"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes >= 0),"
+  "  rating REAL CHECK (rating BETWEEN 1 AND 5),"
+  "  themes TEXT,"
+  TIMESTAMPS
+  ") STRICT;"
+  "CREATE INDEX reflective_practice_date ON reflective_practice (date);"
+  "CREATE INDEX reflective_practice_facilitator ON reflective_practice (facilitator_id);"
+
+  "CREATE TABLE goal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  referral_id INTEGER NOT NULL REFERENCES referral (id),"
+  "  number INTEGER NOT NULL CHECK (number >= 1),"
+  "  description TEXT NOT NULL,"
+  "  set_by TEXT NOT NULL CHECK (set_by IN ('child', 'carer', 'parent', 'professional',"
+  "    'jointly')),"
+  TIMESTAMPS ","
+  "  UNIQUE (referral_id, number)"
+  ") STRICT;"
+
+  "CREATE TABLE goal_rating ("
+  "  id INTEGER PRIMARY KEY,"
+  "  goal_id INTEGER NOT NULL REFERENCES goal (id),"
+  "  date TEXT NOT NULL,"
+  "  time_point TEXT NOT NULL CHECK (time_point IN ('baseline', 'review', 'end')),"
+  "  score REAL NOT NULL CHECK (score BETWEEN 0 AND 10 AND score * 2 = round (score * 2)),"
+  TIMESTAMPS
+  ") STRICT;"
+  "CREATE INDEX goal_rating_goal ON goal_rating (goal_id, date);"
+  "CREATE UNIQUE INDEX goal_rating_once ON goal_rating (goal_id, time_point)"
+  "  WHERE time_point IN ('baseline', 'end');"
+
+  "CREATE TABLE training_event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  topic TEXT NOT NULL CHECK (topic IN ('developmental_trauma', 'attachment',"
+  "    'therapeutic_parenting', 'nvr', 'pace_ddp', 'sensory', 'life_story', 'self_harm',"
+  "    'other')),"
+  "  date TEXT NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes >= 0),"
+  "  trainer TEXT,"
+  "  capacity INTEGER CHECK (capacity >= 0),"
+  TIMESTAMPS
+  ") STRICT;"
+  "CREATE INDEX training_event_date ON training_event (date);"
+  "CREATE TABLE training_event_audience ("
+  "  event_id INTEGER NOT NULL REFERENCES training_event (id) ON DELETE CASCADE,"
+  "  audience TEXT NOT NULL CHECK (audience IN ('foster_carers', 'kinship_carers',"
+  "    'social_workers', 'residential_staff', 'education_staff', 'other')),"
+  "  PRIMARY KEY (event_id, audience)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE training_attendance ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event_id INTEGER NOT NULL REFERENCES training_event (id),"
+  "  attendee_name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('foster_carers', 'kinship_carers',"
+  "    'social_workers', 'residential_staff', 'education_staff', 'other')),"
+  "  organisation TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('booked', 'attended', 'did_not_attend',"
+  "    'cancelled')),"
+  "  confidence_before INTEGER CHECK (confidence_before BETWEEN 1 AND 10),"
+  "  confidence_after INTEGER CHECK (confidence_after BETWEEN 1 AND 10),"
+  TIMESTAMPS
+  ") STRICT;"
+  "CREATE INDEX training_attendance_event ON training_attendance (event_id);";
+
+static const char *const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
+
+int
+ct_schema_get_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static gboolean
+run_step (sqlite3  *db,
+          int       to_version,
+          GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                                          migrations[to_version - 1], to_version);
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
+               _("Could not upgrade the records file to version %d: %s"),
+               to_version, message);
+  sqlite3_free (message);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+ct_schema_migrate (sqlite3  *db,
+                   int       target,
+                   GError  **error)
+{
+  int version = ct_schema_get_version (db);
+
+  g_return_val_if_fail (target <= CT_SCHEMA_VERSION, FALSE);
+
+  for (int v = version + 1; v <= target; v++)
+    {
+      g_debug ("Migrating the records file to schema version %d", v);
+      if (!run_step (db, v, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
