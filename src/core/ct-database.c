@@ -79,6 +79,12 @@ ct_database_init (CtDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+char *
+ct_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "clinical-team", "records.ctdb", NULL);
+}
+
 /* Opening, step by step */
 
 static gboolean
@@ -265,6 +271,14 @@ open_connection (const char  *path,
   if (!creating && !check_file_shape (path, error))
     return NULL;
 
+  /* SQLCipher takes an empty key to mean "no encryption". */
+  if (*passphrase == '\0')
+    {
+      fail (error, CT_DATABASE_ERROR_WRONG_PASSPHRASE,
+            _("No passphrase was given. Type the passphrase of the records file."));
+      return NULL;
+    }
+
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -275,8 +289,11 @@ open_connection (const char  *path,
     }
 
   /* SQLCipher logs failed page decryptions to stderr by default: our errors
-   * say it better, and a log line must never hint at a file's contents. */
-  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
+   * say it better, and a log line must never hint at a file's contents.
+   * SQLCipher 4.6.1 still logs errors at level NONE; the source filter
+   * silences them (an older library ignores the unknown pragma). */
+  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_log_source = NONE",
+                NULL, NULL, NULL);
 
   if (!check_cipher (db, error) ||
       sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
@@ -705,6 +722,7 @@ ct_database_change_passphrase (CtDatabase  *self,
   int rc;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
   if (!validate_new_passphrase (new_passphrase, error) ||
       ct_database_get_handle (self, error) == NULL)
@@ -716,6 +734,11 @@ ct_database_change_passphrase (CtDatabase  *self,
       ct_database_set_error (self, error, rc, _("change the passphrase"));
       return FALSE;
     }
+
+  /* In WAL mode the rekeyed pages sit in the -wal file: until they are
+   * copied back, the main file alone still opens with the old passphrase. */
+  if (!ct_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return FALSE;
 
   return ct_database_audit (self, "passphrase_change", NULL, 0,
                             _("Passphrase changed"), error);

@@ -52,6 +52,10 @@ G_DECLARE_FINAL_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)
 
 GQuark       ct_database_error_quark        (void);
 
+/* Where the records file lives unless the user chooses another:
+ * $XDG_DATA_HOME/clinical-team/records.ctdb. Shared by the app and the CLI. */
+char        *ct_database_get_default_path   (void);
+
 /* Creating refuses an existing path. Both functions leave the passphrase
  * untouched: the caller wipes it (ct_passphrase_free()). @actor is the
  * signed-in staff profile recorded in the audit trail (NULL: not set). */

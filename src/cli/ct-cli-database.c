@@ -1,0 +1,107 @@
+/* ct-cli-database.c: init, check, backup and passwd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-cli-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+
+#include "ct-cli-database.h"
+#include "ct-secret.h"
+
+/* The folder of a new records file, readable by its owner only. */
+static gboolean
+make_parent_folder (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+
+  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+               _("Could not create the folder “%s”: %s"), folder, g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+ct_cli_init (CtCli   *cli,
+             GError **error)
+{
+  g_autoptr(CtPassphrase) passphrase = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+
+  if (g_file_test (cli->database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_EXISTS,
+                   _("“%s” already exists; an existing file is never overwritten."),
+                   cli->database);
+      return FALSE;
+    }
+
+  passphrase = ct_cli_read_new_passphrase (cli, TRUE, error);
+  if (passphrase == NULL || !make_parent_folder (cli->database, error))
+    return FALSE;
+
+  db = ct_database_create (cli->database, passphrase, cli->staff, error);
+  if (db == NULL)
+    return FALSE;
+
+  g_print (_("Created the encrypted records file “%s”.\n"), cli->database);
+  return TRUE;
+}
+
+gboolean
+ct_cli_check (CtCli   *cli,
+              GError **error)
+{
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+
+  if (db == NULL || !ct_database_check_integrity (db, error))
+    return FALSE;
+
+  g_print (_("ok: “%s” opens with this passphrase and passes its integrity check "
+             "(schema version %d).\n"),
+           cli->database, ct_database_get_schema_version (db));
+  return TRUE;
+}
+
+gboolean
+ct_cli_backup (CtCli   *cli,
+               GError **error)
+{
+  const char *dest = cli->args[0];
+  g_autoptr(CtPassphrase) passphrase = NULL;
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, &passphrase, error);
+
+  if (db == NULL || !ct_database_backup (db, dest, passphrase, error))
+    return FALSE;
+
+  g_print (_("Wrote an encrypted backup to “%s” and verified it. "
+             "It opens with the same passphrase.\n"),
+           dest);
+  return TRUE;
+}
+
+gboolean
+ct_cli_passwd (CtCli   *cli,
+               GError **error)
+{
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+  g_autoptr(CtPassphrase) passphrase = NULL;
+
+  if (db == NULL)
+    return FALSE;
+
+  passphrase = ct_cli_read_new_passphrase (cli, FALSE, error);
+  if (passphrase == NULL || !ct_database_change_passphrase (db, passphrase, error))
+    return FALSE;
+
+  g_print (_("Changed the passphrase of “%s”. The old passphrase no longer opens it.\n"),
+           cli->database);
+  return TRUE;
+}
