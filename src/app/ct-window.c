@@ -1,0 +1,219 @@
+/* ct-window.c: the main window
+ *
+ * Locked, it shows the welcome page (no records file yet) or the unlock
+ * page; unlocked, a CtMainView built for the open database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-window"
+
+#include "config.h"
+
+#include "ct-main-view.h"
+#include "ct-unlock-page.h"
+#include "ct-welcome-page.h"
+#include "ct-window.h"
+
+struct _CtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CtDatabase           *database;
+
+  GtkStack             *stack;
+  GtkStack             *locked_stack;
+  CtWelcomePage        *welcome_page;
+  CtUnlockPage         *unlock_page;
+  GMenuModel           *primary_menu;
+  CtMainView           *main_view;
+};
+
+G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_locked_page (CtWindow  *self,
+                  GtkWidget *page)
+{
+  gtk_stack_set_visible_child (self->locked_stack, page);
+  gtk_stack_set_visible_child_name (self->stack, "locked");
+  gtk_widget_grab_focus (page);
+}
+
+static void
+on_page_unlocked (CtWindow         *self,
+                  CtDatabase       *database,
+                  CtPassphrasePage *page)
+{
+  g_return_if_fail (self->database == NULL);
+
+  self->database = g_object_ref (database);
+  self->main_view = ct_main_view_new (database, self->primary_menu);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Drops everything built from the database before closing it. */
+static void
+lock (CtWindow *self)
+{
+  g_autoptr(CtDatabase) database = g_steal_pointer (&self->database);
+
+  if (database == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
+  ct_unlock_page_reset (self->unlock_page);
+  show_locked_page (self, GTK_WIDGET (self->unlock_page));
+  gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->main_view)));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  ct_database_close (database);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lock (CT_WINDOW (widget));
+}
+
+static void
+restore_size (CtWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (CtWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+ct_window_close_request (GtkWindow *window)
+{
+  CtWindow *self = CT_WINDOW (window);
+
+  save_size (self);
+  lock (self);
+
+  return GTK_WINDOW_CLASS (ct_window_parent_class)->close_request (window);
+}
+
+CtWindow *
+ct_window_new (GtkApplication *application)
+{
+  return g_object_new (CT_TYPE_WINDOW, "application", application, NULL);
+}
+
+CtDatabase *
+ct_window_get_database (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+static void
+ct_window_dispose (GObject *object)
+{
+  CtWindow *self = CT_WINDOW (object);
+
+  lock (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ct_window_parent_class)->dispose (object);
+}
+
+static void
+ct_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CtWindow *self = CT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_window_class_init (CtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ct_window_dispose;
+  object_class->get_property = ct_window_get_property;
+  window_class->close_request = ct_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CT_TYPE_WELCOME_PAGE);
+  g_type_ensure (CT_TYPE_UNLOCK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/ct-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, locked_stack);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, primary_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_unlocked);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+}
+
+static void
+ct_window_init (CtWindow *self)
+{
+  g_autofree char *path = ct_database_get_default_path ();
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  restore_size (self);
+
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->welcome_page), path);
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->unlock_page), path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
+  show_locked_page (self, exists ? GTK_WIDGET (self->unlock_page)
+                                 : GTK_WIDGET (self->welcome_page));
+}

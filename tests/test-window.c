@@ -1,0 +1,411 @@
+/* test-window.c: the real window, driven as a person would: create the
+ * records file, lock, a wrong passphrase, the right one.
+ *
+ * Each test has its own XDG directories (G_TEST_OPTION_ISOLATE_DIRS), so
+ * the records file lives in a fresh temporary data folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ct-main-view.h"
+#include "ct-unlock-page.h"
+#include "ct-welcome-page.h"
+#include "ct-window.h"
+
+/* A safety net for a hung test, not a measure of speed. */
+#define WAIT_SECONDS 120
+
+#define PASSPHRASE "purple elephants dance at noon"
+#define STAFF_NAME "Dr Testa Exampleton"
+
+static const char *const section_names[] = {
+  "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+};
+
+/* Finding widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The widget with this id in a template of @root or below. */
+static GtkWidget *
+get_child (gpointer    root,
+           const char *id)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), has_id, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find_of_type (gpointer root,
+              GType    type)
+{
+  return find_widget (GTK_WIDGET (root), has_type, GSIZE_TO_POINTER (type));
+}
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main context until @condition holds; fails after WAIT_SECONDS. */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+is_unlocked (gpointer window)
+{
+  return ct_window_get_database (window) != NULL;
+}
+
+static gboolean
+is_idle (gpointer page)
+{
+  return !ct_passphrase_page_get_busy (page);
+}
+
+/* The window */
+
+typedef struct
+{
+  CtWindow *window;
+  guint     n_database_notifies;
+} Fixture;
+
+static void
+on_database_notify (Fixture *fixture)
+{
+  fixture->n_database_notifies++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = g_object_ref (ct_window_new (NULL));
+  g_signal_connect_swapped (fixture->window, "notify::database",
+                            G_CALLBACK (on_database_notify), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+}
+
+static GtkWidget *
+visible_locked_page (Fixture *fixture)
+{
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (fixture->window, "stack"))),
+                   ==, "locked");
+  return gtk_stack_get_visible_child (GTK_STACK (get_child (fixture->window, "locked_stack")));
+}
+
+static void
+set_text (gpointer    root,
+          const char *id,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_child (root, id)), text);
+}
+
+static const char *
+get_text (gpointer    root,
+          const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (get_child (root, id)));
+}
+
+static void
+fill_welcome_page (GtkWidget  *page,
+                   const char *passphrase,
+                   const char *confirmation,
+                   const char *name)
+{
+  set_text (page, "passphrase_entry", passphrase);
+  set_text (page, "confirm_entry", confirmation);
+  set_text (page, "name_entry", name);
+}
+
+static void
+assert_unlocked (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (get_child (fixture->window, "stack"));
+  GtkWidget *main_view = find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+  GtkStack *sections;
+
+  g_assert_nonnull (main_view);
+  g_assert_true (gtk_stack_get_visible_child (stack) == main_view);
+  g_assert_true (ct_main_view_get_database (CT_MAIN_VIEW (main_view)) ==
+                 ct_window_get_database (fixture->window));
+  g_assert_true (ct_database_is_open (ct_window_get_database (fixture->window)));
+  g_assert_true (gtk_widget_get_visible (get_child (main_view, "sidebar")));
+
+  sections = GTK_STACK (get_child (main_view, "sections"));
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    g_assert_nonnull (gtk_stack_get_child_by_name (sections, section_names[i]));
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "children");
+}
+
+static void
+unlock_with (GtkWidget  *page,
+             const char *passphrase)
+{
+  set_text (page, "passphrase_entry", passphrase);
+  g_assert_true (gtk_widget_activate_action (page, "unlock.unlock", NULL));
+  g_assert_true (ct_passphrase_page_get_busy (CT_PASSPHRASE_PAGE (page)));
+  wait_until (is_idle, page);
+}
+
+static void
+create_records_file (Fixture *fixture)
+{
+  GtkWidget *page = visible_locked_page (fixture);
+
+  g_assert_true (CT_IS_WELCOME_PAGE (page));
+  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, "  " STAFF_NAME " ");
+  g_assert_true (gtk_widget_get_sensitive (get_child (page, "create_button")));
+
+  g_signal_emit_by_name (get_child (page, "create_button"), "clicked");
+  g_assert_cmpstr (get_text (page, "passphrase_entry"), ==, "");
+  g_assert_cmpstr (get_text (page, "confirm_entry"), ==, "");
+  wait_until (is_unlocked, fixture->window);
+}
+
+static void
+test_first_run (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = ct_database_get_default_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *staff_profile = NULL;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (ct_window_get_database (fixture->window));
+
+  create_records_file (fixture);
+
+  assert_unlocked (fixture);
+  g_assert_cmpuint (fixture->n_database_notifies, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (ct_database_get_path (ct_window_get_database (fixture->window)), ==, path);
+  staff_profile = g_settings_get_string (settings, "staff-profile");
+  g_assert_cmpstr (staff_profile, ==, STAFF_NAME);
+  g_assert_cmpstr (ct_database_get_actor (ct_window_get_database (fixture->window)), ==, STAFF_NAME);
+}
+
+static void
+test_lock_and_unlock (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CtDatabase) database = NULL;
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  create_records_file (fixture);
+  database = g_object_ref (ct_window_get_database (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_null (ct_window_get_database (fixture->window));
+  g_assert_cmpuint (fixture->n_database_notifies, ==, 2);
+  g_assert_false (ct_database_is_open (database));
+  g_assert_null (find_of_type (fixture->window, CT_TYPE_MAIN_VIEW));
+  page = visible_locked_page (fixture);
+  g_assert_true (CT_IS_UNLOCK_PAGE (page));
+
+  /* A wrong passphrase: said so, and ready for another try. */
+  unlock_with (page, "not the passphrase at all");
+  g_assert_null (ct_window_get_database (fixture->window));
+  g_assert_true (visible_locked_page (fixture) == page);
+  g_assert_true (gtk_widget_get_visible (get_child (page, "error_label")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (page, "error_label"))), !=, "");
+  g_assert_cmpstr (get_text (page, "passphrase_entry"), ==, "");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, get_child (page, "passphrase_entry")));
+
+  /* The right one. */
+  unlock_with (page, PASSPHRASE);
+  assert_unlocked (fixture);
+  g_assert_cmpuint (fixture->n_database_notifies, ==, 3);
+  g_assert_false (gtk_widget_get_visible (get_child (page, "error_label")));
+}
+
+static void
+test_welcome_says_what_to_fix (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *page = visible_locked_page (fixture);
+  GtkWidget *button = get_child (page, "create_button");
+  GtkLabel *hint = GTK_LABEL (get_child (page, "hint_label"));
+
+  g_assert_true (CT_IS_WELCOME_PAGE (page));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  fill_welcome_page (page, "short", "short", STAFF_NAME);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_label_get_label (hint), ==, "Choose a passphrase of at least 10 characters.");
+
+  fill_welcome_page (page, PASSPHRASE, PASSPHRASE "!", STAFF_NAME);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_label_get_label (hint), ==, "The two passphrases are not the same.");
+
+  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, "   ");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_label_get_label (hint), ==,
+                   "Type your name: the audit trail records who made each change.");
+
+  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, STAFF_NAME);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_label_get_label (hint), ==, "");
+
+  /* Nothing was created on the way. */
+  g_assert_null (ct_window_get_database (fixture->window));
+}
+
+static void
+test_welcome_rates_passphrase (void)
+{
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase (""), ==, 0);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase ("abcdefghi"), ==, 0);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase ("abcdefghij"), ==, 1);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase ("Abcdefgh1j"), ==, 2);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase ("abcdefghijklmnop"), ==, 2);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase ("Abcdefghijklmno5"), ==, 3);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase (PASSPHRASE), ==, 3);
+}
+
+/* A records file made elsewhere (the CLI, say): the window asks to unlock it. */
+static void
+test_existing_file_asks_to_unlock (void)
+{
+  g_autofree char *path = ct_database_get_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) database = NULL;
+  Fixture fixture = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  database = ct_database_create (path, PASSPHRASE, STAFF_NAME, &error);
+  g_assert_no_error (error);
+  ct_database_close (database);
+
+  fixture_set_up (&fixture, NULL);
+  g_assert_true (CT_IS_UNLOCK_PAGE (visible_locked_page (&fixture)));
+  unlock_with (visible_locked_page (&fixture), PASSPHRASE);
+  assert_unlocked (&fixture);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The size is restored on opening and saved on closing. */
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CtWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  window = g_object_ref (ct_window_new (NULL));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  /* Under Xvfb no window manager gives the window focus; a blinking cursor
+   * in an unfocused window makes GtkText warn. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-cursor-blink", FALSE,
+                "gtk-enable-animations", FALSE,
+                NULL);
+
+  g_test_add ("/window/first-run", Fixture, NULL,
+              fixture_set_up, test_first_run, fixture_tear_down);
+  g_test_add ("/window/lock-and-unlock", Fixture, NULL,
+              fixture_set_up, test_lock_and_unlock, fixture_tear_down);
+  g_test_add ("/window/welcome-says-what-to-fix", Fixture, NULL,
+              fixture_set_up, test_welcome_says_what_to_fix, fixture_tear_down);
+  g_test_add_func ("/window/existing-file-asks-to-unlock", test_existing_file_asks_to_unlock);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/welcome/rates-passphrase", test_welcome_rates_passphrase);
+
+  return g_test_run ();
+}
