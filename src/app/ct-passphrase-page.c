@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 
 #include "ct-passphrase-page.h"
 #include "ct-secret.h"
@@ -55,31 +54,12 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
-static gboolean
-ensure_folder (const char  *path,
-               GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int saved;
-
-  if (g_mkdir_with_parents (folder, 0700) == 0)
-    return TRUE;
-
-  saved = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
-  return FALSE;
-}
-
 static CtDatabase *
 open_database (OpenData  *data,
                GError   **error)
 {
   if (data->mode == CT_OPEN_MODE_OPEN)
     return ct_database_open (data->path, data->passphrase, data->actor, error);
-
-  if (!ensure_folder (data->path, error))
-    return NULL;
   return ct_database_create (data->path, data->passphrase, data->actor, error);
 }
 

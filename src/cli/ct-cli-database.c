@@ -8,25 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 
 #include "ct-cli-database.h"
 #include "ct-secret.h"
-
-/* The folder of a new records file, readable by its owner only. */
-static gboolean
-make_parent_folder (const char  *path,
-                    GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (folder, 0700) == 0)
-    return TRUE;
-
-  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
-               _("Could not create the folder “%s”: %s"), folder, g_strerror (errno));
-  return FALSE;
-}
 
 gboolean
 ct_cli_init (CtCli   *cli,
@@ -44,7 +28,7 @@ ct_cli_init (CtCli   *cli,
     }
 
   passphrase = ct_cli_read_new_passphrase (cli, TRUE, error);
-  if (passphrase == NULL || !make_parent_folder (cli->database, error))
+  if (passphrase == NULL)
     return FALSE;
 
   db = ct_database_create (cli->database, passphrase, cli->staff, error);

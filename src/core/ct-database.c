@@ -399,13 +399,37 @@ ct_database_create_at_version (const char  *path,
   return wrap_connection (db, path, NULL);
 }
 
+/* The folder of a new records file, readable by its owner only. */
+static gboolean
+make_parent_folder (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int saved;
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+
+  saved = errno;
+  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
+               _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
+  return FALSE;
+}
+
 CtDatabase *
 ct_database_create (const char  *path,
                     const char  *passphrase,
                     const char  *actor,
                     GError     **error)
 {
-  CtDatabase *self = ct_database_create_at_version (path, passphrase, CT_SCHEMA_VERSION, error);
+  CtDatabase *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!make_parent_folder (path, error))
+    return NULL;
+
+  self = ct_database_create_at_version (path, passphrase, CT_SCHEMA_VERSION, error);
 
   if (self != NULL)
     ct_database_set_actor (self, actor);
