@@ -6,10 +6,13 @@
  *      ct-cli-<topic>.h, and add the .c file to src/cli/meson.build;
  *   2. include the header below and add one line to commands[]: the name,
  *      an N_() summary for --help, an N_() usage of its arguments, the
- *      least and most number of arguments, and the handler.
- * Option parsing, the argument count, passphrase reading, opening the file
- * and the exit status are done here; a handler does its work, prints its
- * confirmation on stdout and returns TRUE, or sets a GError and returns FALSE.
+ *      least and most number of arguments, the handler, and its own
+ *      options (a GOptionEntry table, or nothing; see CtCliCommand).
+ * The global options may come anywhere; a command's own options come after
+ * its name. Option parsing, the argument count, passphrase reading, opening
+ * the file and the exit status are done here; a handler does its work,
+ * prints its confirmation on stdout and returns TRUE, or sets a GError and
+ * returns FALSE.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +20,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "ct-cli.h"
 #include "ct-cli-database.h"
+#include "ct-cli-records.h"
+#include "ct-cli-summary.h"
 #include "ct-secret.h"
 
 #define PROGRAM "clinical-team-cli"
@@ -32,6 +40,14 @@ static const CtCliCommand commands[] = {
   { "check",  N_("Check that the records file opens and is intact"), "",   0, 0, ct_cli_check },
   { "backup", N_("Write an encrypted, verified copy to DEST"),  N_("DEST"), 1, 1, ct_cli_backup },
   { "passwd", N_("Change the passphrase of the records file"),  "",        0, 0, ct_cli_passwd },
+  { "summary", N_("Write the committee summary (JSON) of a period"), N_("OPTIONS"), 0, 0,
+    ct_cli_summary, ct_cli_summary_options },
+  { "import", N_("Import a CSV file of records of one KIND (all rows or none)"),
+    N_("KIND FILE"), 2, 2, ct_cli_import },
+  { "export", N_("Export every record of one KIND as CSV (unencrypted)"), N_("KIND"), 1, 1,
+    ct_cli_export, ct_cli_export_options },
+  { "columns", N_("Show the CSV columns of each KIND, or the words of one"), N_("[KIND]"), 0, 1,
+    ct_cli_columns },
 };
 
 G_DEFINE_QUARK (ct-cli-error-quark, ct_cli_error)
@@ -66,6 +82,23 @@ usage_error (const char *message)
   return CT_CLI_EXIT_USAGE;
 }
 
+/* A command's own options, indented under it. */
+static void
+append_options_help (GString            *text,
+                     const GOptionEntry *options)
+{
+  for (const GOptionEntry *entry = options; entry != NULL && entry->long_name != NULL; entry++)
+    {
+      g_autofree char *call = g_strdup_printf ("--%s %s", entry->long_name,
+                                               _(entry->arg_description));
+      char short_name[] = { '-', entry->short_name, ',', '\0' };
+
+      g_string_append_printf (text, "\n    %3s %-20s %s",
+                              entry->short_name != '\0' ? short_name : "",
+                              call, _(entry->description));
+    }
+}
+
 static char *
 commands_help (void)
 {
@@ -77,6 +110,7 @@ commands_help (void)
       g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name, usage);
 
       g_string_append_printf (text, "\n  %-16s %s", call, _(commands[i].summary));
+      append_options_help (text, commands[i].options);
     }
   return g_string_free (text, FALSE);
 }
@@ -90,6 +124,8 @@ make_option_context (GOptionEntry *entries)
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, FALSE);
+  /* The command's own options are left for parse_command_options(). */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
   g_option_context_set_summary (context, summary);
   g_option_context_set_description (context,
     _("The passphrase is never taken from the command line or the environment. It is read "
@@ -118,12 +154,65 @@ check_arguments (CtCli   *cli,
   return FALSE;
 }
 
+/* Takes the command's own options out of cli->args. A command without
+ * options is parsed too, so that an unknown option is a usage error rather
+ * than an argument. */
+static gboolean
+parse_command_options (CtCli   *cli,
+                       GError **error)
+{
+  const GOptionEntry *options = cli->command->options;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree char **values = NULL;
+  g_auto(GStrv) argv = NULL;
+  guint n_options = 0;
+
+  while (options != NULL && options[n_options].long_name != NULL)
+    n_options++;
+
+  /* Each value lands in its own slot of @values. */
+  entries = g_new0 (GOptionEntry, n_options + 1);
+  values = g_new0 (char *, n_options + 1);
+  for (guint i = 0; i < n_options; i++)
+    {
+      entries[i] = options[i];
+      entries[i].arg_data = &values[i];
+    }
+
+  argv = g_new0 (char *, g_strv_length (cli->args) + 2);
+  argv[0] = g_strdup (cli->command->name);
+  for (guint i = 0; cli->args[i] != NULL; i++)
+    argv[i + 1] = g_strdup (cli->args[i]);
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &argv, &local_error))
+    {
+      g_set_error_literal (error, CT_CLI_ERROR, CT_CLI_ERROR_USAGE, local_error->message);
+      return FALSE;
+    }
+
+  cli->options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < n_options; i++)
+    if (values[i] != NULL)
+      g_hash_table_insert (cli->options, (gpointer) entries[i].long_name, values[i]);
+
+  g_strfreev (cli->args);
+  cli->args = g_strdupv (argv + 1);
+  cli->n_args = g_strv_length (cli->args);
+  return TRUE;
+}
+
 static int
 run_command (CtCli *cli)
 {
   g_autoptr(GError) error = NULL;
 
-  if (check_arguments (cli, &error) && cli->command->handler (cli, &error))
+  if (parse_command_options (cli, &error) &&
+      check_arguments (cli, &error) &&
+      cli->command->handler (cli, &error))
     return EXIT_SUCCESS;
 
   if (g_error_matches (error, CT_CLI_ERROR, CT_CLI_ERROR_USAGE))
@@ -139,6 +228,8 @@ ct_cli_clear (CtCli *cli)
   g_clear_pointer (&cli->database, g_free);
   g_clear_pointer (&cli->passphrase_file, g_free);
   g_clear_pointer (&cli->staff, g_free);
+  g_clear_pointer (&cli->args, g_strfreev);
+  g_clear_pointer (&cli->options, g_hash_table_unref);
 }
 
 int
@@ -182,15 +273,16 @@ ct_cli_run (int    argc,
     status = usage_error (_("No command given."));
   else if ((cli.command = find_command (args[1])) == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), args[1]);
+      g_autofree char *message = args[1][0] == '-'
+        ? g_strdup_printf (_("Unknown option “%s”."), args[1])
+        : g_strdup_printf (_("Unknown command “%s”."), args[1]);
       status = usage_error (message);
     }
   else
     {
       if (cli.database == NULL)
         cli.database = ct_database_get_default_path ();
-      cli.args = args + 2;
-      cli.n_args = g_strv_length (cli.args);
+      cli.args = g_strdupv (args + 2);
       status = run_command (&cli);
     }
 
@@ -259,4 +351,70 @@ ct_cli_open_database (CtCli   *cli,
   if (db != NULL && passphrase_out != NULL)
     *passphrase_out = g_steal_pointer (&passphrase);
   return db;
+}
+
+/* Options and output */
+
+const char *
+ct_cli_get_option (CtCli      *cli,
+                   const char *long_name)
+{
+  return cli->options != NULL ? g_hash_table_lookup (cli->options, long_name) : NULL;
+}
+
+static gboolean
+write_stdout (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  if (fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0)
+    return TRUE;
+
+  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+               _("Could not write to standard output: %s"), g_strerror (errno));
+  return FALSE;
+}
+
+/* Creates @path (never replacing a file); removes it again if writing fails. */
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  if (stream != NULL &&
+      g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, NULL,
+                                 &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    return TRUE;
+
+  if (stream != NULL)
+    g_file_delete (file, NULL, NULL);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+                 _("“%s” already exists; an existing file is never overwritten. "
+                   "Choose another name."),
+                 path);
+  else
+    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+                 _("Could not write “%s”: %s"), path, local_error->message);
+  return FALSE;
+}
+
+gboolean
+ct_cli_write_output (CtCli       *cli,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  const char *path = ct_cli_get_option (cli, "output");
+
+  if (path == NULL)
+    return write_stdout (data, length, error);
+  return write_file (path, data, length, error);
 }

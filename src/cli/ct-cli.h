@@ -32,8 +32,9 @@ typedef struct
   char               *passphrase_file;  /* --passphrase-file, or NULL */
   char               *staff;            /* --staff, or NULL */
   const CtCliCommand *command;
-  char              **args;             /* the command's own arguments */
+  char              **args;             /* the command's own arguments, options removed */
   guint               n_args;
+  GHashTable         *options;          /* the command's options given: long name → value */
 } CtCli;
 
 /* A handler prints its confirmation on stdout and returns TRUE, or sets
@@ -49,7 +50,18 @@ struct _CtCliCommand
   guint         min_args;
   guint         max_args;
   CtCliHandler  handler;
+  /* The command's own options after its name, or NULL: entries that take a
+   * value (G_OPTION_ARG_STRING or _FILENAME), ending with
+   * G_OPTION_ENTRY_NULL. Leave arg_data NULL: read the value with
+   * ct_cli_get_option(). An unknown option is a usage error. */
+  const GOptionEntry *options;
 };
+
+/* --output FILE, for a command that writes a document or an export: put it
+ * in the command's options and write with ct_cli_write_output(). */
+#define CT_CLI_OPTION_OUTPUT \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, \
+    N_("Write to FILE, which must not exist yet, instead of standard output"), N_("FILE") }
 
 GQuark      ct_cli_error_quark          (void);
 
@@ -70,6 +82,17 @@ char       *ct_cli_read_new_passphrase  (CtCli       *cli,
  * passphrase is wiped unless @passphrase_out takes it. */
 CtDatabase *ct_cli_open_database        (CtCli       *cli,
                                          char       **passphrase_out,
+                                         GError     **error);
+
+/* The value given to the command's option --@long_name, or NULL. */
+const char *ct_cli_get_option           (CtCli       *cli,
+                                         const char  *long_name);
+/* Writes @data to the --output file, or to stdout without --output. An
+ * existing file is never overwritten; a new one is readable by its owner
+ * only. */
+gboolean    ct_cli_write_output         (CtCli       *cli,
+                                         const char  *data,
+                                         gsize        length,
                                          GError     **error);
 
 G_END_DECLS

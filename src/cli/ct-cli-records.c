@@ -1,0 +1,187 @@
+/* ct-cli-records.c: import, export and columns: records as CSV files
+ *
+ * KIND is a CLI word of DOMAIN.md (children, consultations, ...). An import
+ * is one transaction; an export is audited, and --output never replaces a
+ * file. `columns` prints the CSV format of each kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-cli-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-cli-records.h"
+#include "ct-csv-columns.h"
+#include "ct-export.h"
+#include "ct-import.h"
+#include "ct-records.h"
+
+const GOptionEntry ct_cli_export_options[] = {
+  CT_CLI_OPTION_OUTPUT,
+  G_OPTION_ENTRY_NULL
+};
+
+/* The kinds */
+
+static char *
+dup_kind_words (void)
+{
+  GString *words = g_string_new (NULL);
+
+  for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
+    g_string_append_printf (words, "%s%s", i > 0 ? ", " : "",
+                            ct_kind_get_cli_word (ct_kind_get_nth (i)));
+  return g_string_free (words, FALSE);
+}
+
+/* The kind of a CLI word; anything else is a usage error. */
+static const CtKind *
+lookup_kind (const char  *word,
+             GError     **error)
+{
+  const CtKind *kind = ct_kind_lookup (word);
+  g_autofree char *words = NULL;
+
+  if (kind != NULL && g_str_equal (ct_kind_get_cli_word (kind), word))
+    return kind;
+
+  words = dup_kind_words ();
+  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_USAGE,
+               _("Unknown kind of record “%s”; the kinds are %s."), word, words);
+  return NULL;
+}
+
+/* import KIND FILE */
+
+gboolean
+ct_cli_import (CtCli   *cli,
+               GError **error)
+{
+  const CtKind *kind = lookup_kind (cli->args[0], error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+  g_autofree char *done = NULL;
+  guint n = 0;
+
+  if (kind == NULL)
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (cli->args[1]);
+  db = ct_cli_open_database (cli, NULL, error);
+  if (db == NULL || !ct_import_file (db, kind, file, &n, error))
+    return FALSE;
+
+  done = ct_import_describe (kind, n, cli->args[1]);
+  g_print ("%s\n", done);
+  return TRUE;
+}
+
+/* export KIND [--output FILE] */
+
+/* Where the export goes, for the audit trail. */
+static char *
+dup_destination (const char *output)
+{
+  g_autofree char *path = NULL;
+
+  if (output == NULL)
+    return g_strdup (_("standard output"));
+  path = g_canonicalize_filename (output, NULL);
+  return g_filename_display_name (path);
+}
+
+gboolean
+ct_cli_export (CtCli   *cli,
+               GError **error)
+{
+  const CtKind *kind = lookup_kind (cli->args[0], error);
+  const char *output = ct_cli_get_option (cli, "output");
+  g_autoptr(CtDatabase) db = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *done = NULL;
+  GMemoryOutputStream *memory;
+  guint n = 0;
+
+  if (kind == NULL)
+    return FALSE;
+
+  db = ct_cli_open_database (cli, NULL, error);
+  if (db == NULL || !ct_database_begin (db, error))
+    return FALSE;
+
+  /* The audit entry stays only if the file is written. */
+  stream = g_memory_output_stream_new_resizable ();
+  memory = G_MEMORY_OUTPUT_STREAM (stream);
+  destination = dup_destination (output);
+  if (!ct_export (db, kind, stream, destination, &n, NULL, error) ||
+      !ct_cli_write_output (cli, g_memory_output_stream_get_data (memory),
+                            g_memory_output_stream_get_data_size (memory), error) ||
+      !ct_database_commit (db, error))
+    {
+      ct_database_rollback (db);
+      return FALSE;
+    }
+
+  if (output == NULL)
+    return TRUE;
+  done = ct_export_describe (kind, n, output);
+  g_print ("%s\n", done);
+  return TRUE;
+}
+
+/* columns [KIND] */
+
+static void
+print_words (const CtCsvColumn *column)
+{
+  const CtField *field = ct_csv_column_get_field (column);
+  const char * const *words = ct_enum_words (field);
+  g_autofree char *joined = NULL;
+
+  if (ct_field_get_value_type (field) == CT_FIELD_BOOLEAN)
+    joined = g_strdup (_("yes or no"));
+  else if (words != NULL)
+    joined = g_strjoinv (", ", (char **) words);
+  else
+    return;
+
+  if (ct_field_get_value_type (field) == CT_FIELD_ENUM_LIST)
+    /* TRANSLATORS: a column that holds several words, such as topics */
+    g_print (_("  %s (one or more, separated by ;): %s\n"), ct_csv_column_get_name (column), joined);
+  else
+    g_print ("  %s: %s\n", ct_csv_column_get_name (column), joined);
+}
+
+static void
+print_kind (const CtKind *kind,
+            gboolean      with_words)
+{
+  g_autofree char *columns = ct_csv_columns_dup_summary (kind);
+
+  g_print ("%s: %s\n", ct_kind_get_cli_word (kind), columns);
+  for (guint i = 0; with_words && i < ct_csv_columns_get_n (kind); i++)
+    print_words (ct_csv_columns_get_nth (kind, i));
+}
+
+gboolean
+ct_cli_columns (CtCli   *cli,
+                GError **error)
+{
+  const CtKind *kind = NULL;
+
+  if (cli->n_args == 1 && (kind = lookup_kind (cli->args[0], error)) == NULL)
+    return FALSE;
+
+  if (kind != NULL)
+    print_kind (kind, TRUE);
+  for (guint i = 0; kind == NULL && i < ct_kind_get_n_kinds (); i++)
+    print_kind (ct_kind_get_nth (i), FALSE);
+
+  g_print ("%s\n", _("A CSV file has a header row naming its columns, in any order; ? marks "
+                     "an optional column. Dates are YYYY-MM-DD; several words in one cell are "
+                     "separated by ;. Staff are named in full and created when new."));
+  return TRUE;
+}

@@ -1,0 +1,355 @@
+/* ct-audit-log.c: reading the audit trail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-audit-log"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-audit-log.h"
+#include "ct-database-private.h"
+#include "ct-period.h"
+
+struct _CtAuditEntry
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *when;
+  char    *who;
+  char    *action;
+  char    *record_kind;
+  gint64   record_id;
+  char    *description;
+};
+
+G_DEFINE_FINAL_TYPE (CtAuditEntry, ct_audit_entry, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_WHEN,
+  PROP_WHO,
+  PROP_ACTION,
+  PROP_RECORD_KIND,
+  PROP_RECORD_ID,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ct_audit_entry_finalize (GObject *object)
+{
+  CtAuditEntry *self = CT_AUDIT_ENTRY (object);
+
+  g_free (self->when);
+  g_free (self->who);
+  g_free (self->action);
+  g_free (self->record_kind);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (ct_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+ct_audit_entry_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CtAuditEntry *self = CT_AUDIT_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_WHEN:
+      g_value_set_string (value, self->when);
+      break;
+    case PROP_WHO:
+      g_value_set_string (value, self->who);
+      break;
+    case PROP_ACTION:
+      g_value_set_string (value, self->action);
+      break;
+    case PROP_RECORD_KIND:
+      g_value_set_string (value, self->record_kind);
+      break;
+    case PROP_RECORD_ID:
+      g_value_set_int64 (value, self->record_id);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ct_audit_entry_class_init (CtAuditEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ct_audit_entry_finalize;
+  object_class->get_property = ct_audit_entry_get_property;
+
+  properties[PROP_WHEN] = string_property ("when");
+  properties[PROP_WHO] = string_property ("who");
+  properties[PROP_ACTION] = string_property ("action");
+  properties[PROP_RECORD_KIND] = string_property ("record-kind");
+  properties[PROP_RECORD_ID] =
+    g_param_spec_int64 ("record-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] = string_property ("description");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ct_audit_entry_init (CtAuditEntry *self)
+{
+}
+
+gint64
+ct_audit_entry_get_id (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), 0);
+
+  return self->id;
+}
+
+const char *
+ct_audit_entry_get_when (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->when;
+}
+
+const char *
+ct_audit_entry_get_who (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->who;
+}
+
+const char *
+ct_audit_entry_get_action (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->action;
+}
+
+const char *
+ct_audit_entry_get_record_kind (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->record_kind;
+}
+
+gint64
+ct_audit_entry_get_record_id (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), 0);
+
+  return self->record_id;
+}
+
+const char *
+ct_audit_entry_get_description (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->description;
+}
+
+const char *
+ct_audit_action_get_label (const char *action)
+{
+  static const struct {
+    const char *word;
+    const char *label;
+  } labels[] = {
+    /* TRANSLATORS: what an audit entry records; a column of the audit log */
+    { "create", N_("Created") },
+    { "update", N_("Changed") },
+    { "delete", N_("Deleted") },
+    { "export", N_("Exported") },
+    { "import", N_("Imported") },
+    { "unlock", N_("Unlocked") },
+    { "passphrase_change", N_("Changed passphrase") },
+    { "backup", N_("Backed up") },
+  };
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].word, action))
+      return _(labels[i].label);
+  return action;
+}
+
+/* Reading */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static CtAuditEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  CtAuditEntry *entry = g_object_new (CT_TYPE_AUDIT_ENTRY, NULL);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->when = dup_column (stmt, 1);
+  entry->who = dup_column (stmt, 2);
+  entry->action = dup_column (stmt, 3);
+  entry->record_kind = dup_column (stmt, 4);
+  entry->record_id = sqlite3_column_int64 (stmt, 5);
+  entry->description = dup_column (stmt, 6);
+  return entry;
+}
+
+/* Sets @bound to the UTC timestamp at which the local day @date (plus
+ * @days) begins, in the form of the audit_log.at column; to NULL for a NULL
+ * @date. */
+static gboolean
+day_start_utc (const char  *date,
+               int          days,
+               char       **bound,
+               GError     **error)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDate day;
+
+  *bound = NULL;
+  if (date == NULL)
+    return TRUE;
+  if (!ct_period_parse_date (date, &day, error))
+    return FALSE;
+
+  g_date_add_days (&day, days);
+  local = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                 g_date_get_day (&day), 0, 0, 0);
+  utc = g_date_time_to_utc (local);
+  *bound = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return TRUE;
+}
+
+static GListModel *
+collect_entries (CtDatabase    *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (CT_TYPE_AUDIT_ENTRY);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CtAuditEntry) entry = entry_from_row (stmt);
+
+      g_list_store_append (store, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ct_database_set_error (db, error, rc, _("read the audit trail"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+ct_audit_log_list (CtDatabase  *db,
+                   const char  *from,
+                   const char  *to,
+                   const char  *kind,
+                   const char  *staff,
+                   GError     **error)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+
+  if (!day_start_utc (from, 0, &start, error) || !day_start_utc (to, 1, &end, error))
+    return NULL;
+
+  stmt = ct_database_prepare (db,
+                              "SELECT id, at, who, action, record_kind, record_id, description"
+                              " FROM audit_log"
+                              " WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)"
+                              "   AND (?3 IS NULL OR record_kind = ?3)"
+                              "   AND (?4 IS NULL OR who = ?4)"
+                              " ORDER BY at DESC, id DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, staff, -1, SQLITE_STATIC);
+  return collect_entries (db, stmt, error);
+}
+
+static GStrv
+list_strings (CtDatabase  *db,
+              const char  *sql,
+              GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ct_database_set_error (db, error, rc, _("read the audit trail"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+ct_audit_log_list_people (CtDatabase  *db,
+                          GError     **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+
+  return list_strings (db, "SELECT DISTINCT who FROM audit_log ORDER BY who", error);
+}
+
+GStrv
+ct_audit_log_list_kinds (CtDatabase  *db,
+                         GError     **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+
+  return list_strings (db,
+                       "SELECT DISTINCT record_kind FROM audit_log"
+                       " WHERE record_kind IS NOT NULL ORDER BY record_kind",
+                       error);
+}

@@ -1,0 +1,58 @@
+/* ct-audit-log.h: reading the audit trail
+ *
+ * The audit trail is written by the core alongside every change
+ * (ct_database_audit()) and never edited or deleted: there is no function
+ * here, or anywhere, that changes an entry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-database.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_AUDIT_ENTRY (ct_audit_entry_get_type ())
+G_DECLARE_FINAL_TYPE (CtAuditEntry, ct_audit_entry, CT, AUDIT_ENTRY, GObject)
+
+/* The properties "when", "who", "action", "record-kind", "record-id" and
+ * "description" are read-only, for list columns. */
+gint64      ct_audit_entry_get_id          (CtAuditEntry *self);
+/* UTC, ISO 8601: "2025-03-03T14:05:00Z". */
+const char *ct_audit_entry_get_when        (CtAuditEntry *self);
+/* The staff profile signed in when the change was made. */
+const char *ct_audit_entry_get_who         (CtAuditEntry *self);
+/* A word of DOMAIN.md: create, update, delete, export, import, unlock,
+ * passphrase_change, backup. */
+const char *ct_audit_entry_get_action      (CtAuditEntry *self);
+/* The kind name ("consultation", "setting"), or NULL for the file itself. */
+const char *ct_audit_entry_get_record_kind (CtAuditEntry *self);
+/* 0 when the entry is about no one record. */
+gint64      ct_audit_entry_get_record_id   (CtAuditEntry *self);
+const char *ct_audit_entry_get_description (CtAuditEntry *self);
+
+/* Translated, for a person: "create" → "Created". @action itself when it
+ * is not a word of the audit trail. */
+const char *ct_audit_action_get_label      (const char   *action);
+
+/* The entries, newest first, as a GListModel of CtAuditEntry. @from and @to
+ * are calendar days (YYYY-MM-DD, both inclusive, in local time), @kind a
+ * record kind name and @staff a staff profile; NULL matches everything. A
+ * malformed date fails with CT_PERIOD_ERROR_INVALID. */
+GListModel *ct_audit_log_list              (CtDatabase   *db,
+                                            const char   *from,
+                                            const char   *to,
+                                            const char   *kind,
+                                            const char   *staff,
+                                            GError      **error);
+
+/* The distinct staff profiles and record kinds found in the trail, sorted:
+ * the choices of the viewer's filters. */
+GStrv       ct_audit_log_list_people       (CtDatabase   *db,
+                                            GError      **error);
+GStrv       ct_audit_log_list_kinds        (CtDatabase   *db,
+                                            GError      **error);
+
+G_END_DECLS

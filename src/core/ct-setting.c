@@ -1,0 +1,90 @@
+/* ct-setting.c: key / value preferences in the records file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-setting"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-database-private.h"
+#include "ct-setting.h"
+
+char *
+ct_setting_get (CtDatabase  *db,
+                const char  *key,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = ct_database_prepare (db, "SELECT value FROM setting WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    ct_database_set_error (db, error, rc, _("read the preferences"));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+store_value (CtDatabase  *db,
+             const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ct_database_prepare (db,
+                              "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  ct_database_set_error (db, error, rc, _("save the preferences"));
+  return FALSE;
+}
+
+gboolean
+ct_setting_set (CtDatabase  *db,
+                const char  *key,
+                const char  *value,
+                GError     **error)
+{
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!ct_database_begin (db, error))
+    return FALSE;
+
+  /* TRANSLATORS: the audit entry; %s is the preference's key, e.g. team_name */
+  description = g_strdup_printf (_("Changed the preference %s"), key);
+  if (store_value (db, key, value, error) &&
+      ct_database_audit (db, "update", "setting", 0, description, error))
+    return ct_database_commit (db, error);
+
+  ct_database_rollback (db);
+  return FALSE;
+}

@@ -1,0 +1,170 @@
+/* ct-store-find.c: finding records by their natural keys, for the import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-store-private.h"
+#include "ct-store.h"
+
+/* Runs a bound look-up: the id, or 0 with NOT_FOUND and the message
+ * @format. */
+static gint64 run_lookup (CtDatabase    *db,
+                          sqlite3_stmt  *stmt,
+                          GError       **error,
+                          const char    *format,
+                          ...) G_GNUC_PRINTF (4, 5);
+
+static gint64
+run_lookup (CtDatabase    *db,
+            sqlite3_stmt  *stmt,
+            GError       **error,
+            const char    *format,
+            ...)
+{
+  gint64 id = 0;
+  va_list args;
+
+  if (!ct_store_query_int (db, stmt, &id, error))
+    return 0;
+  if (id == 0 && error != NULL)
+    {
+      va_start (args, format);
+      *error = g_error_new_valist (CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND, format, args);
+      va_end (args);
+    }
+  return id;
+}
+
+/* Prepares @sql and binds @text to ?1; NULL on error. */
+static sqlite3_stmt *
+prepare_with_text (CtDatabase  *db,
+                   const char  *sql,
+                   const char  *text,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+gint64
+ct_store_find_staff (CtDatabase  *db,
+                     const char  *name,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stmt = prepare_with_text (db, "SELECT id FROM staff WHERE name = ?1"
+                                " ORDER BY active DESC, id DESC LIMIT 1", name, error);
+  if (stmt == NULL)
+    return 0;
+  return run_lookup (db, stmt, error, _("There is no staff member called “%s”."), name);
+}
+
+gint64
+ct_store_ensure_staff (CtDatabase  *db,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CtRecord) staff = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  id = ct_store_find_staff (db, name, &local_error);
+  if (id != 0)
+    return id;
+  if (!g_error_matches (local_error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+
+  staff = ct_record_new (ct_kind_lookup ("staff"));
+  g_object_set (staff, "name", name, "role", "other", "active", TRUE, NULL);
+  return ct_store_insert (db, staff, error) ? ct_record_get_id (staff) : 0;
+}
+
+gint64
+ct_store_find_child (CtDatabase  *db,
+                     const char  *reference,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (reference != NULL, 0);
+
+  stmt = prepare_with_text (db, "SELECT id FROM child WHERE reference = ?1", reference, error);
+  if (stmt == NULL)
+    return 0;
+  return run_lookup (db, stmt, error, _("There is no child with the reference “%s”."), reference);
+}
+
+gint64
+ct_store_find_referral (CtDatabase  *db,
+                        const char  *child_reference,
+                        const char  *referral_date,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (child_reference != NULL && referral_date != NULL, 0);
+
+  stmt = prepare_with_text (db, "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id"
+                                " WHERE c.reference = ?1 AND r.referral_date = ?2",
+                            child_reference, error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 2, referral_date, -1, SQLITE_TRANSIENT);
+  return run_lookup (db, stmt, error, _("The child “%s” has no referral dated %s."),
+                     child_reference, referral_date);
+}
+
+gint64
+ct_store_find_goal (CtDatabase  *db,
+                    gint64       referral_id,
+                    gint         number,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+
+  stmt = ct_database_prepare (db, "SELECT id FROM goal WHERE referral_id = ?1 AND number = ?2",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, referral_id);
+  sqlite3_bind_int (stmt, 2, number);
+  return run_lookup (db, stmt, error, _("This referral has no goal number %d."), number);
+}
+
+gint64
+ct_store_find_training_event (CtDatabase  *db,
+                              const char  *code,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (code != NULL, 0);
+
+  stmt = prepare_with_text (db, "SELECT id FROM training_event WHERE code = ?1", code, error);
+  if (stmt == NULL)
+    return 0;
+  return run_lookup (db, stmt, error, _("There is no training event with the code “%s”."), code);
+}

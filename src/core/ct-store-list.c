@@ -1,0 +1,265 @@
+/* ct-store-list.c: reading records, one at a time or as a filtered list
+ *
+ * A list is one query: the kind's joins fill the display fields and a
+ * subquery per word-list field gathers its words, so no row costs another
+ * query.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-store-private.h"
+#include "ct-store.h"
+
+/* Filter parameters have fixed numbers, so that a statement binds only the
+ * criteria it uses. */
+enum {
+  PARAM_FROM = 1,
+  PARAM_TO,
+  PARAM_STAFF,
+  PARAM_CHILD,
+  PARAM_REFERRAL,
+  PARAM_GOAL,
+  PARAM_EVENT,
+  PARAM_STATUS,
+  PARAM_SEARCH,
+};
+
+/* Appends every row of @stmt to @store, in one change. */
+static gboolean
+read_rows (CtDatabase    *db,
+           const CtKind  *kind,
+           sqlite3_stmt  *stmt,
+           GListStore    *store,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean has_row = TRUE;
+
+  while (TRUE)
+    {
+      if (!ct_store_step (db, stmt, &has_row, _("read the records file"), error))
+        return FALSE;
+      if (!has_row)
+        break;
+      g_ptr_array_add (records, ct_store_read_record (kind, stmt));
+    }
+  sqlite3_reset (stmt);
+  g_list_store_splice (store, 0, 0, records->pdata, records->len);
+  return TRUE;
+}
+
+CtRecord *
+ct_store_get (CtDatabase    *db,
+              const CtKind  *kind,
+              gint64         id,
+              GError       **error)
+{
+  g_autofree char *select = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GListStore) store = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  select = ct_store_dup_select_sql (kind);
+  sql = g_strconcat (select, " WHERE t.id = ?1", NULL);
+  stmt = ct_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  store = g_list_store_new (kind->get_type ());
+  if (!read_rows (db, kind, stmt, store, error))
+    return NULL;
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    {
+      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
+                   _("This record no longer exists; it may have been deleted."));
+      return NULL;
+    }
+  return g_list_model_get_item (G_LIST_MODEL (store), 0);
+}
+
+/* Filters */
+
+static const char *
+criterion_field (const CtKind *kind,
+                 const char   *field_name,
+                 gboolean      wanted)
+{
+  if (!wanted)
+    return NULL;
+  if (field_name == NULL)
+    {
+      g_critical ("A list of %s records cannot be filtered that way", kind->name);
+      return NULL;
+    }
+  return field_name;
+}
+
+static void
+add_condition (GString      *sql,
+               const CtKind *kind,
+               const char   *field_name,
+               const char   *operator,
+               int           param)
+{
+  g_autofree char *column = NULL;
+
+  if (field_name == NULL)
+    return;
+  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name));
+  g_string_append_printf (sql, " AND %s %s ?%d", column, operator, param);
+}
+
+static void
+add_search (GString      *sql,
+            const CtKind *kind)
+{
+  gboolean first = TRUE;
+
+  g_string_append (sql, " AND (");
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *column = NULL;
+
+      if (kind->fields[i].type != CT_FIELD_TEXT)
+        continue;
+      column = ct_field_dup_select_sql (&kind->fields[i]);
+      g_string_append_printf (sql, "%s%s LIKE ?%d ESCAPE '\\'", first ? "" : " OR ",
+                              column, PARAM_SEARCH);
+      first = FALSE;
+    }
+  g_string_append (sql, first ? "0)" : ")");
+}
+
+static char *
+filter_sql (const CtKind   *kind,
+            const CtFilter *filter)
+{
+  g_autofree char *select = ct_store_dup_select_sql (kind);
+  GString *sql = g_string_new (select);
+
+  g_string_append (sql, " WHERE 1");
+  add_condition (sql, kind, criterion_field (kind, kind->date_field, filter->from != NULL),
+                 ">=", PARAM_FROM);
+  add_condition (sql, kind, criterion_field (kind, kind->date_field, filter->to != NULL),
+                 "<=", PARAM_TO);
+  add_condition (sql, kind, criterion_field (kind, kind->staff_field, filter->staff_id != 0),
+                 "=", PARAM_STAFF);
+  add_condition (sql, kind, criterion_field (kind, kind->child_field, filter->child_id != 0),
+                 "=", PARAM_CHILD);
+  add_condition (sql, kind, criterion_field (kind, kind->referral_field, filter->referral_id != 0),
+                 "=", PARAM_REFERRAL);
+  add_condition (sql, kind, criterion_field (kind, kind->goal_field, filter->goal_id != 0),
+                 "=", PARAM_GOAL);
+  add_condition (sql, kind, criterion_field (kind, kind->event_field, filter->event_id != 0),
+                 "=", PARAM_EVENT);
+  add_condition (sql, kind, criterion_field (kind, kind->status_field, filter->status != NULL),
+                 "=", PARAM_STATUS);
+  if (filter->search != NULL)
+    add_search (sql, kind);
+  g_string_append_printf (sql, " ORDER BY %s", kind->order_by);
+  return g_string_free (sql, FALSE);
+}
+
+/* "50%_off" → "%50\%\_off%" for LIKE ... ESCAPE '\'. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+bind_text_if (sqlite3_stmt *stmt,
+              int           index,
+              const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_if (sqlite3_stmt *stmt,
+            int           index,
+            gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+/* A boolean status field (staff: active) takes "yes" or "no". */
+static void
+bind_status (sqlite3_stmt *stmt,
+             const CtKind *kind,
+             const char   *status)
+{
+  if (status == NULL || kind->status_field == NULL)
+    return;
+  if (ct_kind_find_field (kind, kind->status_field)->type == CT_FIELD_BOOLEAN)
+    sqlite3_bind_int (stmt, PARAM_STATUS, g_str_equal (status, "yes"));
+  else
+    sqlite3_bind_text (stmt, PARAM_STATUS, status, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_filter (sqlite3_stmt   *stmt,
+             const CtKind   *kind,
+             const CtFilter *filter)
+{
+  g_autofree char *pattern = filter->search != NULL ? like_pattern (filter->search) : NULL;
+
+  bind_text_if (stmt, PARAM_FROM, filter->from);
+  bind_text_if (stmt, PARAM_TO, filter->to);
+  bind_id_if (stmt, PARAM_STAFF, filter->staff_id);
+  bind_id_if (stmt, PARAM_CHILD, filter->child_id);
+  bind_id_if (stmt, PARAM_REFERRAL, filter->referral_id);
+  bind_id_if (stmt, PARAM_GOAL, filter->goal_id);
+  bind_id_if (stmt, PARAM_EVENT, filter->event_id);
+  bind_status (stmt, kind, filter->status);
+  bind_text_if (stmt, PARAM_SEARCH, pattern);
+}
+
+GListModel *
+ct_store_list (CtDatabase      *db,
+               const CtKind    *kind,
+               const CtFilter  *filter,
+               GError         **error)
+{
+  static const CtFilter everything = { 0 };
+  g_autofree char *sql = NULL;
+  g_autoptr(GListStore) store = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+
+  sql = filter_sql (kind, filter);
+  stmt = ct_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, kind, filter);
+
+  store = g_list_store_new (kind->get_type ());
+  if (!read_rows (db, kind, stmt, store, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}

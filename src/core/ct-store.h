@@ -1,0 +1,104 @@
+/* ct-store.h: reading and writing records
+ *
+ * Every write validates the record first (ct_record_validate()), then
+ * writes the record and its audit entry in one transaction (nested inside
+ * the caller's, if one is open): both or neither. Audit entries use the kind
+ * name (ct_kind_get_name(): "child", "consultation", ...) as record_kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-database.h"
+#include "ct-record.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CtFilter:
+ * @from: first date (YYYY-MM-DD, inclusive) of the kind's date field, or NULL
+ * @to: last date (inclusive), or NULL
+ * @staff_id: the clinician (referral, consultation) or facilitator, or 0
+ * @child_id: the child (referral, consultation, goal, goal_rating), or 0
+ * @referral_id: the referral (goal, goal_rating), or 0
+ * @goal_id: the goal (goal_rating), or 0
+ * @event_id: the training event (training_attendance), or 0
+ * @status: a word of the kind's status field (referral: decision;
+ *   reflective_practice, training_attendance: status; goal_rating:
+ *   time_point; staff: active, "yes" / "no"), or NULL
+ * @search: text that must occur (ignoring ASCII case) in one of the kind's
+ *   text fields, or NULL
+ *
+ * Zero-initialise (`CtFilter filter = { 0 };`) and set what you need. A
+ * criterion that the kind does not have is a programming error.
+ */
+typedef struct
+{
+  const char *from;
+  const char *to;
+  gint64      staff_id;
+  gint64      child_id;
+  gint64      referral_id;
+  gint64      goal_id;
+  gint64      event_id;
+  const char *status;
+  const char *search;
+} CtFilter;
+
+/* Sets the id, created_at and updated_at of @record, and its display fields. */
+gboolean    ct_store_insert               (CtDatabase     *db,
+                                           CtRecord       *record,
+                                           GError        **error);
+/* Saves a record read earlier (id != 0); refreshes updated_at and the display
+ * fields. CT_DATABASE_ERROR_NOT_FOUND when it was deleted meanwhile. */
+gboolean    ct_store_update               (CtDatabase     *db,
+                                           CtRecord       *record,
+                                           GError        **error);
+/* CT_DATABASE_ERROR_IN_USE when other records refer to it (the message says
+ * which and how many); NOT_FOUND when there is no such record. */
+gboolean    ct_store_delete               (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           gint64          id,
+                                           GError        **error);
+/* A new record, or NULL with CT_DATABASE_ERROR_NOT_FOUND. */
+CtRecord   *ct_store_get                  (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           gint64          id,
+                                           GError        **error);
+/* A GListStore of records of the kind's record type, matching @filter (NULL:
+ * all). One query. Newest date first (then newest id); children by
+ * reference, staff by name, goals by referral and number. */
+GListModel *ct_store_list                 (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           const CtFilter *filter,
+                                           GError        **error);
+
+/* Look-ups for the import (and editors). Each returns the id, or 0 with
+ * CT_DATABASE_ERROR_NOT_FOUND and a message naming the value looked for. */
+
+/* Prefers an active staff member; an inactive one of that name also matches. */
+gint64      ct_store_find_staff           (CtDatabase     *db,
+                                           const char     *name,
+                                           GError        **error);
+/* The staff member called @name, created (active, role "other") when new. */
+gint64      ct_store_ensure_staff         (CtDatabase     *db,
+                                           const char     *name,
+                                           GError        **error);
+gint64      ct_store_find_child           (CtDatabase     *db,
+                                           const char     *reference,
+                                           GError        **error);
+gint64      ct_store_find_referral        (CtDatabase     *db,
+                                           const char     *child_reference,
+                                           const char     *referral_date,
+                                           GError        **error);
+gint64      ct_store_find_goal            (CtDatabase     *db,
+                                           gint64          referral_id,
+                                           gint            number,
+                                           GError        **error);
+gint64      ct_store_find_training_event  (CtDatabase     *db,
+                                           const char     *code,
+                                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* records-fixture.c: a fresh records file with a few invented records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "records-fixture"
+
+#include "config.h"
+
+#include "ct-database-private.h"
+#include "records-fixture.h"
+
+static CtRecord *
+new_valist (const char *kind_name,
+            va_list     args)
+{
+  const CtKind *kind = ct_kind_lookup (kind_name);
+  CtRecord *record;
+  const char *field;
+
+  g_assert_nonnull (kind);
+  record = ct_record_new (kind);
+  while ((field = va_arg (args, const char *)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *value = va_arg (args, const char *);
+
+      ct_record_set_string_by_name (record, field, value, &error);
+      g_assert_no_error (error);
+    }
+  return record;
+}
+
+CtRecord *
+records_new (const char *kind,
+             ...)
+{
+  CtRecord *record;
+  va_list args;
+
+  va_start (args, kind);
+  record = new_valist (kind, args);
+  va_end (args);
+  return record;
+}
+
+gint64
+records_insert (CtDatabase *db,
+                const char *kind,
+                ...)
+{
+  g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, kind);
+  record = new_valist (kind, args);
+  va_end (args);
+
+  g_assert_true (ct_store_insert (db, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_id (record), >, 0);
+  return ct_record_get_id (record);
+}
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+gint64
+records_insert_referral (RecordsFixture *fixture,
+                         const char     *date)
+{
+  g_autofree char *child = id_text (fixture->child_id);
+
+  return records_insert (fixture->db, "referral", "child", child, "referral_date", date,
+                         "referral_source", "social_worker", "decision", "accepted",
+                         "start_date", date, NULL);
+}
+
+void
+records_fixture_setup (RecordsFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_fixture_setup (&fixture->files, data);
+  fixture->db = ct_database_create (fixture->files.path, TEST_PASSPHRASE, "Test Runner", &error);
+  g_assert_no_error (error);
+  ct_validate_set_today_for_testing (RECORDS_TODAY);
+
+  fixture->staff_id = records_insert (fixture->db, "staff", "name", "Test Clinician A",
+                                      "role", "clinical_psychologist", NULL);
+  fixture->child_id = records_insert (fixture->db, "child", "reference", "TEST-0001",
+                                      "name", "Test Child A", "date_of_birth", "2014-05-06",
+                                      "legal_status", "looked_after",
+                                      "placement_type", "in_house_foster",
+                                      "placement_area", "in_area", NULL);
+}
+
+void
+records_fixture_teardown (RecordsFixture *fixture,
+                          gconstpointer   data)
+{
+  g_clear_object (&fixture->db);
+  test_fixture_teardown (&fixture->files, data);
+}
+
+void
+records_assert_error (const GError *error,
+                      int           code,
+                      CtRecord     *record,
+                      const char   *field)
+{
+  const CtField *expected;
+
+  g_assert_error (error, CT_DATABASE_ERROR, code);
+  g_assert_cmpstr (error->message, !=, "");
+  if (field == NULL || record == NULL)
+    return;
+
+  expected = ct_kind_find_field (ct_record_get_kind (record), field);
+  g_assert_nonnull (expected);
+  g_assert_true (g_str_has_prefix (error->message, ct_field_get_label (expected)));
+  g_assert_true (ct_record_get_invalid_field (record) == expected);
+}
+
+static guint
+count (CtDatabase *db,
+       const char *sql,
+       const char *action,
+       const char *kind,
+       gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ct_database_prepare (db, sql, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  if (action != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, id);
+    }
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+guint
+records_count_audit (CtDatabase *db,
+                     const char *action,
+                     const char *kind,
+                     gint64      id)
+{
+  return count (db, "SELECT count(*) FROM audit_log"
+                    " WHERE action = ?1 AND record_kind = ?2 AND record_id = ?3",
+                action, kind, id);
+}
+
+guint
+records_count_rows (CtDatabase *db,
+                    const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return count (db, sql, NULL, NULL, 0);
+}

@@ -1,0 +1,279 @@
+/* test-audit-log.c: reading the audit trail, newest first, with filters
+ *
+ * Runs in the Europe/London time zone so that the day filters are seen to
+ * work on local days: 2025-06-30T23:30:00Z is 00:30 on 1 July there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-audit-log"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-audit-log.h"
+#include "ct-database-private.h"
+#include "ct-period.h"
+#include "test-database-util.h"
+
+#define STAFF_A "Test Clinician A"
+#define STAFF_B "Test Administrator B"
+
+typedef struct
+{
+  TestFixture  files;
+  CtDatabase  *db;
+} Fixture;
+
+typedef struct
+{
+  const char *at;
+  const char *who;
+  const char *action;
+  const char *kind;
+  gint64      id;
+  const char *description;
+} Entry;
+
+/* In the order they were written (ids 1, 2, ...). */
+static const Entry entries[] = {
+  { "2025-03-31T12:00:00Z", STAFF_A, "unlock", NULL, 0, "Records file unlocked" },
+  { "2025-06-30T23:30:00Z", STAFF_A, "create", "consultation", 7, "Consultation 2025-07-01" },
+  { "2025-07-01T12:00:00Z", STAFF_B, "update", "child", 3, "Child TEST-0003" },
+  { "2025-07-01T12:00:00Z", STAFF_B, "update", "setting", 0, "Changed the preference team_name" },
+  { "2025-07-31T23:30:00Z", STAFF_A, "delete", "consultation", 7, "Consultation 2025-07-01" },
+};
+
+static void
+insert_entry (CtDatabase  *db,
+              const Entry *entry)
+{
+  sqlite3_stmt *stmt = ct_database_prepare (db,
+                                            "INSERT INTO audit_log"
+                                            " (at, who, action, record_kind, record_id, description)"
+                                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                            NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, entry->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entry->who, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entry->action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entry->kind, -1, SQLITE_STATIC);
+  if (entry->kind != NULL)
+    sqlite3_bind_int64 (stmt, 5, entry->id);
+  sqlite3_bind_text (stmt, 6, entry->description, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_fixture_setup (&fixture->files, data);
+  fixture->db = ct_database_create (fixture->files.path, TEST_PASSPHRASE, STAFF_A, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    insert_entry (fixture->db, &entries[i]);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  test_fixture_teardown (&fixture->files, data);
+}
+
+static GListModel *
+list (Fixture    *fixture,
+      const char *from,
+      const char *to,
+      const char *kind,
+      const char *staff)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = ct_audit_log_list (fixture->db, from, to, kind, staff, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  g_assert_true (g_list_model_get_item_type (model) == CT_TYPE_AUDIT_ENTRY);
+  return model;
+}
+
+/* Asserts that @model lists exactly the entries with these ids (1-based),
+ * in this order, ending with 0. */
+static void
+assert_ids (GListModel *model,
+            ...)
+{
+  va_list args;
+  guint n = 0;
+  gint64 id;
+
+  va_start (args, model);
+  while ((id = va_arg (args, int)) != 0)
+    {
+      g_autoptr(CtAuditEntry) entry = g_list_model_get_item (model, n++);
+
+      g_assert_nonnull (entry);
+      g_assert_cmpint (ct_audit_entry_get_id (entry), ==, id);
+    }
+  va_end (args);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
+static void
+test_newest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) model = list (fixture, NULL, NULL, NULL, NULL);
+
+  /* The same second: the later entry first. */
+  assert_ids (model, 5, 4, 3, 2, 1, 0);
+}
+
+static void
+test_entry_fields (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) model = list (fixture, NULL, NULL, NULL, NULL);
+  g_autoptr(CtAuditEntry) deleted = g_list_model_get_item (model, 0);
+  g_autoptr(CtAuditEntry) unlocked = g_list_model_get_item (model, 4);
+  g_autofree char *who = NULL;
+  g_autofree char *kind = NULL;
+  gint64 record_id;
+
+  g_assert_cmpstr (ct_audit_entry_get_when (deleted), ==, "2025-07-31T23:30:00Z");
+  g_assert_cmpstr (ct_audit_entry_get_who (deleted), ==, STAFF_A);
+  g_assert_cmpstr (ct_audit_entry_get_action (deleted), ==, "delete");
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (deleted), ==, "consultation");
+  g_assert_cmpint (ct_audit_entry_get_record_id (deleted), ==, 7);
+  g_assert_cmpstr (ct_audit_entry_get_description (deleted), ==, "Consultation 2025-07-01");
+
+  /* The properties the viewer's columns read. */
+  g_object_get (deleted, "who", &who, "record-kind", &kind, "record-id", &record_id, NULL);
+  g_assert_cmpstr (who, ==, STAFF_A);
+  g_assert_cmpstr (kind, ==, "consultation");
+  g_assert_cmpint (record_id, ==, 7);
+
+  /* An entry about the file itself has no record. */
+  g_assert_null (ct_audit_entry_get_record_kind (unlocked));
+  g_assert_cmpint (ct_audit_entry_get_record_id (unlocked), ==, 0);
+}
+
+static void
+test_date_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) july = list (fixture, "2025-07-01", "2025-07-31", NULL, NULL);
+  g_autoptr(GListModel) one_day = list (fixture, "2025-07-01", "2025-07-01", NULL, NULL);
+  g_autoptr(GListModel) since = list (fixture, "2025-08-01", NULL, NULL, NULL);
+  g_autoptr(GListModel) until = list (fixture, NULL, "2025-06-30", NULL, NULL);
+
+  /* 23:30 UTC on 30 June is 1 July in London; 23:30 UTC on 31 July is 1 August. */
+  assert_ids (july, 4, 3, 2, 0);
+  assert_ids (one_day, 4, 3, 2, 0);
+  assert_ids (since, 5, 0);
+  assert_ids (until, 1, 0);
+}
+
+static void
+test_kind_and_staff (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) consultations = list (fixture, NULL, NULL, "consultation", NULL);
+  g_autoptr(GListModel) by_b = list (fixture, NULL, NULL, NULL, STAFF_B);
+  g_autoptr(GListModel) both = list (fixture, NULL, NULL, "child", STAFF_B);
+  g_autoptr(GListModel) all_three = list (fixture, "2025-07-02", NULL, "consultation", STAFF_A);
+  g_autoptr(GListModel) none = list (fixture, NULL, NULL, "consultation", STAFF_B);
+
+  assert_ids (consultations, 5, 2, 0);
+  assert_ids (by_b, 4, 3, 0);
+  assert_ids (both, 3, 0);
+  assert_ids (all_three, 5, 0);
+  assert_ids (none, 0);
+}
+
+static void
+test_bad_date (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = ct_audit_log_list (fixture->db, NULL, "2025-02-30",
+                                                   NULL, NULL, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, CT_PERIOD_ERROR, CT_PERIOD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2025-02-30"));
+}
+
+static void
+test_filter_choices (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) people = ct_audit_log_list_people (fixture->db, &error);
+  g_auto(GStrv) kinds = NULL;
+  const char *expected_people[] = { STAFF_B, STAFF_A, NULL };
+  const char *expected_kinds[] = { "child", "consultation", "setting", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *) people, expected_people));
+  kinds = ct_audit_log_list_kinds (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *) kinds, expected_kinds));
+}
+
+/* Entries written by the core itself are listed too. */
+static void
+test_lists_core_entries (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(CtAuditEntry) newest = NULL;
+
+  ct_database_set_actor (fixture->db, "Test Reviewer C");
+  g_assert_true (ct_database_audit (fixture->db, "export", "child", 0, "Exported children", &error));
+  g_assert_no_error (error);
+
+  model = list (fixture, NULL, NULL, NULL, "Test Reviewer C");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  newest = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (ct_audit_entry_get_action (newest), ==, "export");
+  g_assert_cmpstr (ct_audit_entry_get_description (newest), ==, "Exported children");
+}
+
+static void
+test_action_labels (void)
+{
+  g_assert_cmpstr (ct_audit_action_get_label ("create"), ==, "Created");
+  g_assert_cmpstr (ct_audit_action_get_label ("passphrase_change"), ==, "Changed passphrase");
+  g_assert_cmpstr (ct_audit_action_get_label ("backup"), ==, "Backed up");
+  g_assert_cmpstr (ct_audit_action_get_label ("not_an_action"), ==, "not_an_action");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/London", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/audit-log/newest-first", test_newest_first);
+  ADD ("/audit-log/entry-fields", test_entry_fields);
+  ADD ("/audit-log/date-range", test_date_range);
+  ADD ("/audit-log/kind-and-staff", test_kind_and_staff);
+  ADD ("/audit-log/bad-date", test_bad_date);
+  ADD ("/audit-log/filter-choices", test_filter_choices);
+  ADD ("/audit-log/lists-core-entries", test_lists_core_entries);
+#undef ADD
+  g_test_add_func ("/audit-log/action-labels", test_action_labels);
+
+  return g_test_run ();
+}
