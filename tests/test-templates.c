@@ -9,7 +9,10 @@
 
 #include <adwaita.h>
 
+#include "ct-audit-log-window.h"
+#include "ct-draft-banner.h"
 #include "ct-main-view.h"
+#include "ct-preferences-window.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "ct-window.h"
@@ -26,6 +29,9 @@ template_type (guint i)
     case 1: return CT_TYPE_UNLOCK_PAGE;
     case 2: return CT_TYPE_WELCOME_PAGE;
     case 3: return CT_TYPE_WINDOW;
+    case 4: return CT_TYPE_PREFERENCES_WINDOW;
+    case 5: return CT_TYPE_AUDIT_LOG_WINDOW;
+    case 6: return CT_TYPE_DRAFT_BANNER;
     default: return G_TYPE_INVALID;
     }
 }

@@ -7,13 +7,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "ct-application.h"
+#include "ct-demo.h"
 #include "ct-window.h"
 
 struct _CtApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  gboolean        demo;
+  char           *demo_folder;  /* removed on shutdown */
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -42,6 +47,37 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+help_launched (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  dialog = adw_message_dialog_new (parent, _("The Help Could Not Be Shown"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("No help viewer is installed. Ask your IT service to "
+                                    "install “Help” (yelp). (%s)"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  g_app_info_launch_default_for_uri_async ("help:" GETTEXT_PACKAGE, NULL, NULL, help_launched,
+                                           parent != NULL ? g_object_ref (parent) : NULL);
+}
+
 static gpointer
 ref_window (gconstpointer window,
             gpointer      user_data)
@@ -65,6 +101,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -76,8 +113,10 @@ set_accels (GtkApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.lock", { "<Control>l", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -95,14 +134,70 @@ ct_application_startup (GApplication *application)
   set_accels (GTK_APPLICATION (application));
 }
 
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static gint
+ct_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  CtApplication *self = CT_APPLICATION (application);
+
+  self->demo = g_variant_dict_contains (options, "demo");
+  /* A demo is its own instance, and its folder is removed even when the
+   * terminal stops it. */
+  if (self->demo)
+    {
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+      g_unix_signal_add (SIGINT, quit_on_signal, application);
+      g_unix_signal_add (SIGTERM, quit_on_signal, application);
+    }
+  return -1;
+}
+
+static GtkWindow *
+new_demo_window (CtApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_demo_open (&self->demo_folder, &error);
+
+  if (db == NULL)
+    {
+      g_printerr (_("Could not make the demo records file: %s\n"), error->message);
+      return NULL;
+    }
+  return GTK_WINDOW (ct_window_new_unlocked (GTK_APPLICATION (self), db));
+}
+
 static void
 ct_application_activate (GApplication *application)
 {
+  CtApplication *self = CT_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
-  if (window == NULL)
+  if (window == NULL && self->demo)
+    window = new_demo_window (self);
+  else if (window == NULL)
     window = GTK_WINDOW (ct_window_new (GTK_APPLICATION (application)));
-  gtk_window_present (window);
+  if (window != NULL)
+    gtk_window_present (window);
+}
+
+static void
+ct_application_shutdown (GApplication *application)
+{
+  CtApplication *self = CT_APPLICATION (application);
+
+  G_APPLICATION_CLASS (ct_application_parent_class)->shutdown (application);
+
+  if (self->demo_folder != NULL)
+    ct_demo_remove (self->demo_folder);
+  g_clear_pointer (&self->demo_folder, g_free);
 }
 
 CtApplication *
@@ -112,6 +207,8 @@ ct_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/council/ClinicalTeam",
+                       /* Tracks GtkApplication:screensaver-active, for auto-lock. */
+                       "register-session", TRUE,
                        NULL);
 }
 
@@ -122,9 +219,18 @@ ct_application_class_init (CtApplicationClass *klass)
 
   application_class->startup = ct_application_startup;
   application_class->activate = ct_application_activate;
+  application_class->handle_local_options = ct_application_handle_local_options;
+  application_class->shutdown = ct_application_shutdown;
 }
 
 static void
 ct_application_init (CtApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a throwaway records file of invented records (removed on exit)"), NULL },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }

@@ -6,7 +6,12 @@
 
 #include "config.h"
 
+#include "ct-child-page.h"
+#include "ct-draft-banner.h"
 #include "ct-main-view.h"
+#include "ct-outcomes-view.h"
+#include "ct-record-list.h"
+#include "ct-training-event-page.h"
 
 struct _CtMainView
 {
@@ -17,7 +22,10 @@ struct _CtMainView
   AdwLeaflet     *leaflet;
   GtkMenuButton  *menu_button;
   GtkListBox     *sidebar;
+  GtkStack       *content;
   GtkStack       *sections;
+  AdwBin         *page_bin;
+  GtkButton      *back_button;
   AdwWindowTitle *section_title;
 };
 
@@ -48,21 +56,95 @@ create_sidebar_row (gpointer item,
   return box;
 }
 
+/* Back is shown when the sidebar is folded away or a record's page is open. */
+static void
+update_back_button (CtMainView *self)
+{
+  gboolean page_open = adw_bin_get_child (self->page_bin) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          page_open || adw_leaflet_get_folded (self->leaflet));
+}
+
+/* Shows a child's or a training event's page over the sections; its
+ * "title" property (the child's name, the event's title) titles it. */
+static void
+on_page_title_changed (CtMainView *self,
+                       GParamSpec *pspec,
+                       GtkWidget  *page)
+{
+  g_autofree char *title = NULL;
+
+  g_object_get (page, "title", &title, NULL);
+  adw_window_title_set_title (self->section_title, title);
+}
+
+static void
+show_page (CtMainView *self,
+           GtkWidget  *page)
+{
+  adw_bin_set_child (self->page_bin, page);
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_page_title_changed (self, NULL, page);
+  gtk_stack_set_visible_child_name (self->content, "page");
+  update_back_button (self);
+}
+
+static void
+close_page (CtMainView *self)
+{
+  GtkWidget *section = gtk_stack_get_visible_child (self->sections);
+
+  gtk_stack_set_visible_child_name (self->content, "sections");
+  adw_bin_set_child (self->page_bin, NULL);
+  adw_window_title_set_title (self->section_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->sections,
+                                                                            section)));
+  /* The page may have changed what the list shows. */
+  if (CT_IS_RECORD_LIST (section))
+    ct_record_list_reload (CT_RECORD_LIST (section));
+  update_back_button (self);
+}
+
 static void
 on_row_activated (CtMainView    *self,
                   GtkListBoxRow *row)
 {
   GtkSelectionModel *pages = gtk_stack_get_pages (self->sections);
 
+  if (adw_bin_get_child (self->page_bin) != NULL)
+    close_page (self);
   gtk_selection_model_select_item (pages, gtk_list_box_row_get_index (row), TRUE);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_object_unref (pages);
 }
 
 static void
+on_show_record (CtMainView   *self,
+                gint64        id,
+                CtRecordList *list)
+{
+  if (g_strcmp0 (ct_kind_get_name (ct_record_list_get_kind (list)), "child") == 0)
+    show_page (self, ct_child_page_new (self->database, id));
+  else
+    show_page (self, ct_training_event_page_new (self->database, id));
+}
+
+static void
+on_child_activated (CtMainView *self,
+                    gint64      child_id)
+{
+  show_page (self, ct_child_page_new (self->database, child_id));
+}
+
+static void
 on_back_clicked (CtMainView *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (adw_bin_get_child (self->page_bin) != NULL)
+    close_page (self);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -171,15 +253,23 @@ ct_main_view_class_init (CtMainViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CT_TYPE_RECORD_LIST);
+  g_type_ensure (CT_TYPE_OUTCOMES_VIEW);
+  g_type_ensure (CT_TYPE_DRAFT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CtMainView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CtMainView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CtMainView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CtMainView, content);
   gtk_widget_class_bind_template_child (widget_class, CtMainView, sections);
+  gtk_widget_class_bind_template_child (widget_class, CtMainView, page_bin);
+  gtk_widget_class_bind_template_child (widget_class, CtMainView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CtMainView, section_title);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_record);
+  gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_section_changed);
 }
 
@@ -194,4 +284,8 @@ ct_main_view_init (CtMainView *self)
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
   g_object_unref (pages);
   on_visible_section_changed (self);
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button),
+                           self, G_CONNECT_SWAPPED);
+  update_back_button (self);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ct-keyring.h"
 #include "ct-passphrase-page.h"
 #include "ct-secret.h"
 
@@ -36,13 +37,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What the worker thread needs; the passphrase is wiped when it is freed. */
+/* What the worker thread needs; the passphrase is wiped when it is freed.
+ * With @remember, an opened file's passphrase goes to the keyring. */
 typedef struct
 {
   CtOpenMode  mode;
   char       *path;
   char       *passphrase;
   char       *actor;
+  gboolean    remember;
 } OpenData;
 
 static void
@@ -64,6 +67,15 @@ open_database (OpenData  *data,
 }
 
 static void
+remember_passphrase (OpenData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ct_keyring_store_sync (data->path, data->passphrase, NULL, &error))
+    g_warning ("The passphrase could not be kept in the keyring: %s", error->message);
+}
+
+static void
 open_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
@@ -73,6 +85,8 @@ open_in_thread (GTask        *task,
   GError *error = NULL;
   CtDatabase *database = open_database (data, &error);
 
+  if (database != NULL && data->remember)
+    remember_passphrase (data);
   g_clear_pointer (&data->passphrase, ct_passphrase_free);
 
   if (database == NULL)
@@ -131,6 +145,7 @@ ct_passphrase_page_open (CtPassphrasePage *self,
   data->path = g_strdup (priv->path);
   data->passphrase = passphrase;
   data->actor = g_strdup (actor);
+  data->remember = ct_keyring_is_wanted ();
 
   task = g_task_new (self, priv->cancellable, on_opened, NULL);
   g_task_set_source_tag (task, ct_passphrase_page_open);

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
 
 CtWindow   *ct_window_new          (GtkApplication *application);
+/* A window showing @database, already open (the --demo file). Locking it
+ * asks for that file's passphrase again. */
+CtWindow   *ct_window_new_unlocked (GtkApplication *application,
+                                    CtDatabase     *database);
 
 /* The open records file, or NULL while locked. Notified through the
  * "database" property on unlocking and locking. */

@@ -1,0 +1,58 @@
+/* ct-demo.c: --demo, a throwaway records file of invented records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-demo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ct-demo.h"
+#include "ct-demo-data.h"
+#include "ct-setting.h"
+
+/* Any seed gives a plausible team; a fixed one makes every demo the same. */
+#define DEMO_SEED 2024
+
+CtDatabase *
+ct_demo_open (char   **folder_out,
+              GError **error)
+{
+  g_autofree char *folder = g_dir_make_tmp ("clinical-team-demo-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+  CtDemoSize size = ct_demo_size_team ();
+
+  if (folder == NULL)
+    return NULL;
+
+  path = g_build_filename (folder, "demo.ctdb", NULL);
+  db = ct_database_create (path, CT_DEMO_PASSPHRASE, _("Demo user"), error);
+  if (db == NULL ||
+      !ct_setting_set (db, CT_SETTING_TEAM_NAME, _("Demo Clinical Team"), error) ||
+      !ct_demo_data_fill (db, &size, DEMO_SEED, NULL, error))
+    {
+      g_clear_object (&db);
+      ct_demo_remove (folder);
+      return NULL;
+    }
+
+  *folder_out = g_steal_pointer (&folder);
+  return g_steal_pointer (&db);
+}
+
+void
+ct_demo_remove (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}

@@ -1,0 +1,207 @@
+/* ct-keyring.c: the passphrase in the user's keyring, when asked for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-keyring"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#if HAVE_LIBSECRET
+#include <libsecret/secret.h>
+#endif
+
+#include "ct-keyring.h"
+#include "ct-secret.h"
+
+gboolean
+ct_keyring_is_supported (void)
+{
+  return HAVE_LIBSECRET;
+}
+
+gboolean
+ct_keyring_is_wanted (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return ct_keyring_is_supported () && g_settings_get_boolean (settings, "remember-passphrase");
+}
+
+#if HAVE_LIBSECRET
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    APP_ID ".Passphrase", SECRET_SCHEMA_NONE,
+    {
+      { "path", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+gboolean
+ct_keyring_store_sync (const char    *path,
+                       const char    *passphrase,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  /* TRANSLATORS: the name of the item in the user's keyring; %s is the file */
+  g_autofree char *label = g_strdup_printf (_("Clinical Team passphrase for %s"), path);
+
+  g_return_val_if_fail (path != NULL && passphrase != NULL, FALSE);
+
+  return secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, label,
+                                     passphrase, cancellable, error, "path", path, NULL);
+}
+
+void
+ct_keyring_lookup (const char          *path,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  secret_password_lookup (get_schema (), cancellable, callback, user_data, "path", path, NULL);
+}
+
+char *
+ct_keyring_lookup_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return secret_password_lookup_finish (result, error);
+}
+
+void
+ct_keyring_clear (const char          *path,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  secret_password_clear (get_schema (), cancellable, callback, user_data, "path", path, NULL);
+}
+
+gboolean
+ct_keyring_clear_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  GError *local_error = NULL;
+
+  /* FALSE without an error: there was nothing to remove. */
+  secret_password_clear_finish (result, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+#else /* !HAVE_LIBSECRET: nothing is ever stored */
+
+gboolean
+ct_keyring_store_sync (const char    *path,
+                       const char    *passphrase,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("This copy of Clinical Team was built without keyring support, "
+                         "so it cannot remember the passphrase."));
+  return FALSE;
+}
+
+static void
+return_nothing (GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data,
+                gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+void
+ct_keyring_lookup (const char          *path,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  return_nothing (cancellable, callback, user_data, ct_keyring_lookup);
+}
+
+char *
+ct_keyring_lookup_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ct_keyring_clear (const char          *path,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  return_nothing (cancellable, callback, user_data, ct_keyring_clear);
+}
+
+gboolean
+ct_keyring_clear_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error) == NULL &&
+         !g_task_had_error (G_TASK (result));
+}
+
+#endif
+
+static void
+on_looked_up (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CtPassphrasePage) page = user_data;
+  g_autoptr(GError) error = NULL;
+  char *passphrase = ct_keyring_lookup_finish (result, &error);
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *actor = NULL;
+
+  if (passphrase == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The keyring could not be read: %s", error->message);
+      return;
+    }
+  if (ct_passphrase_page_get_busy (page))
+    {
+      ct_passphrase_free (passphrase);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  actor = g_settings_get_string (settings, "staff-profile");
+  ct_passphrase_page_open (page, CT_OPEN_MODE_OPEN, passphrase, actor);
+}
+
+void
+ct_keyring_unlock_page (CtPassphrasePage *page,
+                        GCancellable     *cancellable)
+{
+  g_return_if_fail (CT_IS_PASSPHRASE_PAGE (page));
+
+  if (!ct_keyring_is_wanted ())
+    return;
+
+  ct_keyring_lookup (ct_passphrase_page_get_path (page), cancellable,
+                     on_looked_up, g_object_ref (page));
+}

@@ -1,0 +1,49 @@
+/* ct-keyring.h: the passphrase in the user's keyring, when asked for
+ *
+ * Only when the program is built with libsecret; otherwise nothing is
+ * stored and lookups find nothing. Items are keyed by the records file's
+ * path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ct-passphrase-page.h"
+
+G_BEGIN_DECLS
+
+/* Whether the program was built with keyring support. */
+gboolean ct_keyring_is_supported (void);
+/* Whether it is supported and the user asked for it (the
+ * remember-passphrase setting). */
+gboolean ct_keyring_is_wanted    (void);
+
+/* Blocks on D-Bus: call it from a worker thread. */
+gboolean ct_keyring_store_sync   (const char           *path,
+                                  const char           *passphrase,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
+
+/* The passphrase stored for @path (wipe it with ct_passphrase_free()), or
+ * NULL with no error when there is none. */
+void     ct_keyring_lookup       (const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+char    *ct_keyring_lookup_finish (GAsyncResult        *result,
+                                   GError             **error);
+
+/* Removes the passphrase stored for @path, if any. */
+void     ct_keyring_clear        (const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean ct_keyring_clear_finish (GAsyncResult         *result,
+                                  GError              **error);
+
+/* At startup, when the passphrase is wanted and stored: opens @page's file
+ * with it, as if it had been typed. Otherwise the page waits for typing. */
+void     ct_keyring_unlock_page  (CtPassphrasePage     *page,
+                                  GCancellable         *cancellable);
+
+G_END_DECLS

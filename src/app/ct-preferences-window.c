@@ -1,0 +1,256 @@
+/* ct-preferences-window.c: the team name, the staff profile and locking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-keyring.h"
+#include "ct-preferences-window.h"
+#include "ct-records.h"
+#include "ct-setting.h"
+
+struct _CtPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  CtDatabase           *database;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  AdwEntryRow          *team_name_row;
+  AdwEntryRow          *staff_row;
+  GtkMenuButton        *staff_button;
+  GtkSpinButton        *auto_lock_spin;
+  AdwActionRow         *remember_row;
+  GtkSwitch            *remember_switch;
+};
+
+G_DEFINE_FINAL_TYPE (CtPreferencesWindow, ct_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_error (CtPreferencesWindow *self,
+            const char          *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* The row's text without surrounding spaces; NULL (after saying what to
+ * type) when nothing is left. */
+static char *
+dup_typed_text (CtPreferencesWindow *self,
+                AdwEntryRow         *row,
+                const char          *hint)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text != '\0')
+    return text;
+
+  g_free (text);
+  show_error (self, hint);
+  return NULL;
+}
+
+/* The team name */
+
+static void
+load_team_name (CtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = ct_setting_get (self->database, CT_SETTING_TEAM_NAME, &error);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), name != NULL ? name : "");
+}
+
+static void
+on_team_name_apply (CtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name =
+    dup_typed_text (self, self->team_name_row,
+                    _("Type the team’s name: it is printed on the committee summary."));
+
+  if (name == NULL)
+    return;
+
+  if (!ct_setting_set (self->database, CT_SETTING_TEAM_NAME, name, &error))
+    show_error (self, error->message);
+  gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), name);
+}
+
+/* The staff profile */
+
+static void
+apply_staff_profile (CtPreferencesWindow *self,
+                     const char          *name)
+{
+  g_settings_set_string (self->settings, "staff-profile", name);
+  ct_database_set_actor (self->database, name);
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_row), name);
+}
+
+static void
+on_staff_apply (CtPreferencesWindow *self)
+{
+  g_autofree char *name =
+    dup_typed_text (self, self->staff_row,
+                    _("Type your name: the audit trail records who made each change."));
+
+  if (name != NULL)
+    apply_staff_profile (self, name);
+}
+
+static void
+use_staff_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  apply_staff_profile (CT_PREFERENCES_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The active staff, to pick from instead of typing. */
+static void
+load_staff (CtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *profile = g_settings_get_string (self->settings, "staff-profile");
+  CtFilter filter = { .status = "yes" };
+  guint n_staff;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_row), profile);
+
+  staff = ct_store_list (self->database, ct_kind_for_type (CT_TYPE_STAFF), &filter, &error);
+  if (staff == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  n_staff = g_list_model_get_n_items (staff);
+  for (guint i = 0; i < n_staff; i++)
+    {
+      g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      g_object_get (member, "name", &name, NULL);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target (item, "prefs.use-staff", "s", name);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->staff_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_button), n_staff > 0);
+}
+
+/* Locking */
+
+static void
+on_keyring_cleared (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ct_keyring_clear_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (CT_PREFERENCES_WINDOW (user_data), error->message);
+}
+
+static void
+on_remember_changed (CtPreferencesWindow *self)
+{
+  if (g_settings_get_boolean (self->settings, "remember-passphrase"))
+    return;
+
+  ct_keyring_clear (ct_database_get_path (self->database), self->cancellable,
+                    on_keyring_cleared, self);
+}
+
+static void
+bind_settings (CtPreferencesWindow *self)
+{
+  g_settings_bind (self->settings, "auto-lock-minutes",
+                   gtk_spin_button_get_adjustment (self->auto_lock_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->remember_row), ct_keyring_is_supported ());
+  g_settings_bind (self->settings, "remember-passphrase", self->remember_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::remember-passphrase",
+                           G_CALLBACK (on_remember_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The window */
+
+CtPreferencesWindow *
+ct_preferences_window_new (GtkWindow  *parent,
+                           CtDatabase *database)
+{
+  CtPreferencesWindow *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
+
+  self = g_object_new (CT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->database = g_object_ref (database);
+  load_team_name (self);
+  load_staff (self);
+  return self;
+}
+
+static void
+ct_preferences_window_dispose (GObject *object)
+{
+  CtPreferencesWindow *self = CT_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ct_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/ct-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, team_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_row);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_row);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_staff_apply);
+
+  gtk_widget_class_install_action (widget_class, "prefs.use-staff", "s", use_staff_action);
+}
+
+static void
+ct_preferences_window_init (CtPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  bind_settings (self);
+}

@@ -1,0 +1,23 @@
+/* ct-preferences-window.h: the team name, the staff profile and locking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ct-database.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_PREFERENCES_WINDOW (ct_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (CtPreferencesWindow, ct_preferences_window, CT, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* Modal over @parent, for the open @database: the team name is kept in it
+ * (audited), and the staff profile becomes its actor. The rest is
+ * GSettings. */
+CtPreferencesWindow *ct_preferences_window_new (GtkWindow  *parent,
+                                                CtDatabase *database);
+
+G_END_DECLS

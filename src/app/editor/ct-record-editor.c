@@ -1,0 +1,555 @@
+/* ct-record-editor.c: the dialog that creates or edits one record of any
+ * kind
+ *
+ * The rows come from the kind's field descriptors (ct_field_row_new()).
+ * After every change the form is read into a record and validated against
+ * the database; the field at fault is marked with the message under it
+ * (once the person has touched it), and Save stays off while the record is
+ * invalid. A failed save keeps the form as typed and says why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-editor-defaults.h"
+#include "ct-field-row.h"
+#include "ct-record-editor.h"
+#include "ct-records.h"
+
+/* One row of the form and the message under it. */
+typedef struct
+{
+  CtFieldRow *row;
+  GtkLabel   *message;
+  gboolean    touched;
+} FormField;
+
+struct _CtRecordEditor
+{
+  AdwWindow            parent_instance;
+
+  AdwPreferencesGroup *group;
+  GtkRevealer         *banner;
+  GtkLabel            *banner_label;
+  GtkWidget           *save_button;
+
+  CtDatabase          *database;
+  const CtKind        *kind;
+  CtRecord            *record;      /* the record edited; NULL when new */
+  GArray              *fields;      /* of FormField, in descriptor order */
+  GVariant            *opened_with; /* the draft as opened, for has_changes */
+  gboolean             filling;     /* changes are the editor's, not the person's */
+  gboolean             done;        /* saved or discarded: close without asking */
+};
+
+G_DEFINE_FINAL_TYPE (CtRecordEditor, ct_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *kind;
+  const char *new_title;
+  const char *edit_title;
+} titles[] = {
+  { "staff", N_("New staff member"), N_("Edit staff member") },
+  { "child", N_("New child"), N_("Edit child") },
+  { "referral", N_("New referral"), N_("Edit referral") },
+  { "consultation", N_("New consultation"), N_("Edit consultation") },
+  { "reflective_practice", N_("New reflective practice session"),
+    N_("Edit reflective practice session") },
+  { "goal", N_("New goal"), N_("Edit goal") },
+  { "goal_rating", N_("New goal rating"), N_("Edit goal rating") },
+  { "training_event", N_("New training event"), N_("Edit training event") },
+  { "training_attendance", N_("New training attendance"), N_("Edit training attendance") },
+};
+
+static FormField *
+get_field (CtRecordEditor *self,
+           guint           i)
+{
+  return &g_array_index (self->fields, FormField, i);
+}
+
+static const CtField *
+field_of (FormField *field)
+{
+  return ct_field_row_get_field (field->row);
+}
+
+/* Reading the form */
+
+/* The form as a record (a copy of the record edited, or a new one). FALSE
+ * with @error when a value cannot be read or breaks a rule;
+ * ct_record_get_invalid_field() names the field. */
+static gboolean
+read_form (CtRecordEditor  *self,
+           CtRecord       **record,
+           GError         **error)
+{
+  *record = self->record != NULL ? ct_record_dup (self->record) : ct_record_new (self->kind);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = get_field (self, i);
+      g_autofree char *text = ct_field_row_dup_text (field->row);
+
+      if (!ct_record_set_string (*record, field_of (field), text, error))
+        return FALSE;
+    }
+  return ct_record_validate (*record, self->database, error);
+}
+
+static void
+fill_form (CtRecordEditor *self,
+           CtRecord       *record)
+{
+  self->filling = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = get_field (self, i);
+      g_autofree char *text = ct_record_get_string (record, field_of (field));
+
+      ct_field_row_set_text (field->row, text);
+    }
+  self->filling = FALSE;
+}
+
+/* Showing what is wrong */
+
+static void
+show_message (FormField  *field,
+              const char *message)
+{
+  GtkWidget *row = GTK_WIDGET (field->row);
+  GtkWidget *message_row = gtk_widget_get_parent (GTK_WIDGET (field->message));
+
+  if (message != NULL)
+    {
+      gtk_label_set_label (field->message, message);
+      gtk_widget_add_css_class (row, "error");
+    }
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_visible (message_row, message != NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (ct_field_row_get_input (field->row)),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Marks the field at fault, when the person has touched it or @always; the
+ * message is also the Save button's tooltip. */
+static void
+show_invalid (CtRecordEditor *self,
+              const CtField  *invalid,
+              const char     *message,
+              gboolean        always)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = get_field (self, i);
+      gboolean at_fault = field_of (field) == invalid && (field->touched || always);
+
+      show_message (field, at_fault ? message : NULL);
+    }
+  gtk_widget_set_tooltip_text (self->save_button, message);
+}
+
+/* Save is on while the form is valid. @always: mark the field at fault
+ * even when untouched (after a save was tried). */
+static void
+revalidate (CtRecordEditor *self,
+            gboolean        always)
+{
+  g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean valid = read_form (self, &record, &error);
+
+  show_invalid (self, ct_record_get_invalid_field (record), valid ? NULL : error->message, always);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+}
+
+static void
+show_banner (CtRecordEditor *self,
+             const char     *message)
+{
+  if (message != NULL)
+    gtk_label_set_label (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner, message != NULL);
+}
+
+static void
+on_row_changed (CtRecordEditor *self,
+                CtFieldRow     *row)
+{
+  if (self->filling)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    if (get_field (self, i)->row == row)
+      get_field (self, i)->touched = TRUE;
+  show_banner (self, NULL);
+  revalidate (self, FALSE);
+}
+
+/* Saving and closing */
+
+static void
+save (CtRecordEditor *self)
+{
+  g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = read_form (self, &record, &error);
+
+  if (saved)
+    saved = self->record != NULL ? ct_store_update (self->database, record, &error)
+                                 : ct_store_insert (self->database, record, &error);
+  /* The form stays as typed; what the records file holds now (a reference
+   * taken meanwhile, say) decides whether Save can be tried again. */
+  if (!saved)
+    {
+      show_banner (self, error->message);
+      revalidate (self, TRUE);
+      return;
+    }
+
+  /* A handler of "saved" may close the editor itself. */
+  self->done = TRUE;
+  g_object_ref (self);
+  g_signal_emit (self, signals[SAVED], 0, record);
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialog closes itself after its response: the editor, its transient
+ * parent, closes after that. */
+static void
+on_discard_response (CtRecordEditor *self,
+                     const char     *response)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->done = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask_to_discard (CtRecordEditor *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard changes?"),
+                                              _("What you typed will be lost."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closes at once when nothing was typed; else asks first. */
+static gboolean
+on_close_request (CtRecordEditor *self)
+{
+  if (self->done || !ct_record_editor_has_changes (self))
+    return FALSE;
+  ask_to_discard (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (CT_RECORD_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* GObject */
+
+static void
+ct_record_editor_dispose (GObject *object)
+{
+  CtRecordEditor *self = CT_RECORD_EDITOR (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->opened_with, g_variant_unref);
+
+  G_OBJECT_CLASS (ct_record_editor_parent_class)->dispose (object);
+}
+
+static void
+ct_record_editor_finalize (GObject *object)
+{
+  CtRecordEditor *self = CT_RECORD_EDITOR (object);
+
+  g_array_unref (self->fields);
+
+  G_OBJECT_CLASS (ct_record_editor_parent_class)->finalize (object);
+}
+
+static void
+ct_record_editor_class_init (CtRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_record_editor_dispose;
+  object_class->finalize = ct_record_editor_finalize;
+
+  /**
+   * CtRecordEditor::saved:
+   * @record: the record as written, with its id
+   *
+   * The record was inserted or updated; the editor closes next.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CT_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/editor/ct-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, banner);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_request);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+ct_record_editor_init (CtRecordEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->fields = g_array_new (FALSE, TRUE, sizeof (FormField));
+}
+
+/* Building the form */
+
+static GtkLabel *
+add_message_row (CtRecordEditor *self,
+                 GtkWidget      *input)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  g_object_set (label, "margin-top", 6, "margin-bottom", 6, "margin-start", 12,
+                "margin-end", 12, NULL);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set (row, "activatable", FALSE, "selectable", FALSE, "focusable", FALSE,
+                "visible", FALSE, NULL);
+  adw_preferences_group_add (self->group, row);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                  -1);
+  return GTK_LABEL (label);
+}
+
+static void
+add_rows (CtRecordEditor *self)
+{
+  for (guint i = 0; i < ct_kind_get_n_fields (self->kind); i++)
+    {
+      const CtField *descriptor = ct_kind_get_field (self->kind, i);
+      FormField field = { 0 };
+
+      if (ct_field_is_display (descriptor))
+        continue;
+      field.row = CT_FIELD_ROW (ct_field_row_new (descriptor, self->database));
+      adw_preferences_group_add (self->group, GTK_WIDGET (field.row));
+      field.message = add_message_row (self, ct_field_row_get_input (field.row));
+      g_signal_connect_swapped (field.row, "value-changed", G_CALLBACK (on_row_changed), self);
+      g_array_append_val (self->fields, field);
+    }
+}
+
+static void
+set_title (CtRecordEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].kind, ct_kind_get_name (self->kind)))
+      gtk_window_set_title (GTK_WINDOW (self),
+                            _(self->record != NULL ? titles[i].edit_title : titles[i].new_title));
+}
+
+/* Public API */
+
+CtRecordEditor *
+ct_record_editor_new (GtkWindow    *parent,
+                      CtDatabase   *database,
+                      const CtKind *kind,
+                      CtRecord     *record)
+{
+  CtRecordEditor *self;
+  g_autoptr(CtRecord) shown = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (record == NULL || ct_record_get_kind (record) == kind, NULL);
+
+  self = g_object_new (CT_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  self->database = g_object_ref (database);
+  self->kind = kind;
+  if (record != NULL && ct_record_get_id (record) != 0)
+    self->record = g_object_ref (record);
+  set_title (self);
+
+  add_rows (self);
+  shown = self->record != NULL ? g_object_ref (record) : ct_editor_defaults_new_record (database, kind, record);
+  fill_form (self, shown);
+  self->opened_with = ct_record_editor_save_draft (self);
+  revalidate (self, self->record != NULL);
+
+  if (self->fields->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self), ct_field_row_get_input (get_field (self, 0)->row));
+  return self;
+}
+
+const CtKind *
+ct_record_editor_get_kind (CtRecordEditor *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), NULL);
+
+  return self->kind;
+}
+
+gboolean
+ct_record_editor_has_changes (CtRecordEditor *self)
+{
+  g_autoptr(GVariant) now = NULL;
+
+  g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), FALSE);
+
+  now = ct_record_editor_save_draft (self);
+  return !g_variant_equal (now, self->opened_with);
+}
+
+GVariant *
+ct_record_editor_save_draft (CtRecordEditor *self)
+{
+  GVariantBuilder values;
+
+  g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), NULL);
+
+  g_variant_builder_init (&values, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = get_field (self, i);
+      g_autofree char *text = ct_field_row_dup_text (field->row);
+
+      if (text != NULL)
+        g_variant_builder_add (&values, "{ss}", ct_field_get_name (field_of (field)), text);
+    }
+  return g_variant_ref_sink (g_variant_new ("(sxa{ss})", ct_kind_get_name (self->kind),
+                                            self->record != NULL ? ct_record_get_id (self->record) : 0,
+                                            &values));
+}
+
+static gboolean
+draft_is_for (CtRecordEditor *self,
+              GVariant       *draft)
+{
+  const char *kind;
+  gint64 id;
+
+  if (!g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE))
+    return FALSE;
+  g_variant_get (draft, "(&sx@a{ss})", &kind, &id, NULL);
+  return g_str_equal (kind, ct_kind_get_name (self->kind)) &&
+         id == (self->record != NULL ? ct_record_get_id (self->record) : 0);
+}
+
+gboolean
+ct_record_editor_restore_draft (CtRecordEditor *self,
+                                GVariant       *draft)
+{
+  g_autoptr(GVariant) values = NULL;
+
+  g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  if (!draft_is_for (self, draft))
+    return FALSE;
+
+  values = g_variant_get_child_value (draft, 2);
+  self->filling = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = get_field (self, i);
+      const char *text = NULL;
+
+      g_variant_lookup (values, ct_field_get_name (field_of (field)), "&s", &text);
+      ct_field_row_set_text (field->row, text);
+      field->touched = TRUE;
+    }
+  self->filling = FALSE;
+  revalidate (self, TRUE);
+  return TRUE;
+}
+
+CtRecordEditor *
+ct_record_editor_new_for_draft (GtkWindow   *parent,
+                                CtDatabase  *database,
+                                GVariant    *draft,
+                                GError     **error)
+{
+  g_autoptr(CtRecord) record = NULL;
+  CtRecordEditor *self;
+  const CtKind *kind;
+  const char *kind_name;
+  gint64 id;
+
+  g_return_val_if_fail (g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE), NULL);
+
+  g_variant_get (draft, "(&sx@a{ss})", &kind_name, &id, NULL);
+  kind = ct_kind_lookup (kind_name);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (id != 0 && (record = ct_store_get (database, kind, id, error)) == NULL)
+    return NULL;
+  self = ct_record_editor_new (parent, database, kind, record);
+  ct_record_editor_restore_draft (self, draft);
+  return self;
+}

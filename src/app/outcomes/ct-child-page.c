@@ -1,0 +1,532 @@
+/* ct-child-page.c: one child: details, referrals, goals and their ratings
+ *
+ * Four queries per reading, whatever the number of referrals and goals: the
+ * child, their referrals, their goals and their goal ratings, grouped here.
+ * The content is built anew on every reading.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-child-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-child-page.h"
+#include "ct-detail-rows.h"
+#include "ct-editor-launcher.h"
+#include "ct-episode-group.h"
+#include "ct-outcomes.h"
+#include "ct-records.h"
+
+struct _CtChildPage
+{
+  AdwBin           parent_instance;
+
+  CtDatabase      *database;
+  gint64           child_id;
+  char            *title;
+
+  /* What was read last, for the actions. */
+  CtRecord        *child;
+  GListModel      *referrals;
+  GHashTable      *goals_by_referral;  /* gint64 * → GListStore of CtGoal */
+  GHashTable      *ratings_by_goal;    /* gint64 * → GListStore of CtGoalRating */
+
+  GtkStack        *stack;
+  AdwStatusPage   *missing_page;
+  AdwClamp        *clamp;
+};
+
+G_DEFINE_FINAL_TYPE (CtChildPage, ct_child_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CHILD_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Reading */
+
+static const CtKind *
+kind (const char *name)
+{
+  return ct_kind_lookup (name);
+}
+
+/* The records of @records by the id in their reference @field, in the
+ * order of @records. */
+static GHashTable *
+group_by_reference (GListModel *records,
+                    const char *field)
+{
+  GHashTable *groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  guint n_records = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
+      gint64 id = ct_record_get_reference (record, field);
+      GListStore *group = g_hash_table_lookup (groups, &id);
+
+      if (group == NULL)
+        {
+          group = g_list_store_new (G_OBJECT_TYPE (record));
+          g_hash_table_insert (groups, g_memdup2 (&id, sizeof id), group);
+        }
+      g_list_store_append (group, record);
+    }
+  return groups;
+}
+
+static GListModel *
+lookup_group (GHashTable *groups,
+              gint64      id)
+{
+  return groups != NULL ? g_hash_table_lookup (groups, &id) : NULL;
+}
+
+static void
+clear_records (CtChildPage *self)
+{
+  g_clear_object (&self->child);
+  g_clear_object (&self->referrals);
+  g_clear_pointer (&self->goals_by_referral, g_hash_table_unref);
+  g_clear_pointer (&self->ratings_by_goal, g_hash_table_unref);
+}
+
+static gboolean
+read_records (CtChildPage  *self,
+              GError      **error)
+{
+  CtFilter filter = { .child_id = self->child_id };
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(GListModel) ratings = NULL;
+
+  clear_records (self);
+  self->child = ct_store_get (self->database, kind ("child"), self->child_id, error);
+  if (self->child == NULL)
+    return FALSE;
+  self->referrals = ct_store_list (self->database, kind ("referral"), &filter, error);
+  if (self->referrals == NULL)
+    return FALSE;
+  goals = ct_store_list (self->database, kind ("goal"), &filter, error);
+  if (goals == NULL)
+    return FALSE;
+  ratings = ct_store_list (self->database, kind ("goal_rating"), &filter, error);
+  if (ratings == NULL)
+    return FALSE;
+
+  self->goals_by_referral = group_by_reference (goals, "referral");
+  self->ratings_by_goal = group_by_reference (ratings, "goal");
+  return TRUE;
+}
+
+/* Building */
+
+static GtkWidget *
+build_header (CtChildPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *reference = ct_record_get_string_by_name (self->child, "reference");
+  GtkWidget *name_label = gtk_label_new (self->title);
+  GtkWidget *reference_label = gtk_label_new (reference);
+  GtkWidget *edit_button = gtk_button_new_with_mnemonic (_("_Edit Details"));
+
+  gtk_widget_add_css_class (name_label, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (reference_label), 0);
+  gtk_widget_add_css_class (reference_label, "dim-label");
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_box_append (GTK_BOX (names), name_label);
+  gtk_box_append (GTK_BOX (names), reference_label);
+
+  gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "child.edit-child");
+  gtk_box_append (GTK_BOX (box), names);
+  gtk_box_append (GTK_BOX (box), edit_button);
+  return box;
+}
+
+static GtkWidget *
+build_details (CtChildPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Details"));
+  ct_detail_rows_add (ADW_PREFERENCES_GROUP (group), self->child, NULL);
+  return group;
+}
+
+static GtkWidget *
+build_referrals_heading (CtChildPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Referral"));
+  guint n_referrals = g_list_model_get_n_items (self->referrals);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Referrals"));
+  if (n_referrals == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No referrals yet."));
+  gtk_widget_add_css_class (add_button, "suggested-action");
+  gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "child.add-referral");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add_button);
+  return group;
+}
+
+static GtkWidget *
+build_episode (CtChildPage *self,
+               CtRecord    *referral)
+{
+  GtkWidget *group = ct_episode_group_new (referral);
+  GListModel *goals = lookup_group (self->goals_by_referral, ct_record_get_id (referral));
+  guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
+
+  for (guint i = 0; i < n_goals; i++)
+    {
+      g_autoptr(CtRecord) goal = g_list_model_get_item (goals, i);
+
+      ct_episode_group_add_goal (CT_EPISODE_GROUP (group), goal,
+                                 lookup_group (self->ratings_by_goal, ct_record_get_id (goal)));
+    }
+  return group;
+}
+
+static GtkWidget *
+build_content (CtChildPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  guint n_referrals = g_list_model_get_n_items (self->referrals);
+
+  gtk_box_append (GTK_BOX (box), build_header (self));
+  gtk_box_append (GTK_BOX (box), build_details (self));
+  gtk_box_append (GTK_BOX (box), build_referrals_heading (self));
+  for (guint i = 0; i < n_referrals; i++)
+    {
+      g_autoptr(CtRecord) referral = g_list_model_get_item (self->referrals, i);
+
+      gtk_box_append (GTK_BOX (box), build_episode (self, referral));
+    }
+  return box;
+}
+
+static void
+set_title (CtChildPage *self,
+           const char  *title)
+{
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+show_missing (CtChildPage  *self,
+              const GError *error)
+{
+  clear_records (self);
+  adw_clamp_set_child (self->clamp, NULL);
+  if (!g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
+    adw_status_page_set_description (self->missing_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "missing");
+}
+
+void
+ct_child_page_reload (CtChildPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CT_IS_CHILD_PAGE (self));
+
+  if (self->database == NULL)
+    return;
+  if (!read_records (self, &error))
+    {
+      show_missing (self, error);
+      return;
+    }
+
+  name = ct_record_get_string_by_name (self->child, "name");
+  set_title (self, name);
+  adw_clamp_set_child (self->clamp, build_content (self));
+  gtk_stack_set_visible_child_name (self->stack, "child");
+}
+
+/* Actions: the editor, pre-filled */
+
+static void
+open_editor (CtChildPage *self,
+             CtRecord    *record)
+{
+  ct_editor_launcher_open (GTK_WIDGET (self), self->database, record,
+                           G_CALLBACK (ct_child_page_reload));
+}
+
+static CtRecord *
+find_record (GListModel *records,
+             gint64      id)
+{
+  guint n_records = records != NULL ? g_list_model_get_n_items (records) : 0;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
+
+      if (ct_record_get_id (record) == id)
+        return g_steal_pointer (&record);
+    }
+  return NULL;
+}
+
+static void
+edit_child (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+
+  if (self->child != NULL)
+    open_editor (self, self->child);
+}
+
+static void
+add_referral (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  g_autoptr(CtRecord) referral = ct_record_new (kind ("referral"));
+
+  ct_record_set_reference (referral, "child", self->child_id);
+  open_editor (self, referral);
+}
+
+static void
+edit_referral (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  g_autoptr(CtRecord) referral = find_record (self->referrals, g_variant_get_int64 (parameter));
+
+  if (referral != NULL)
+    open_editor (self, referral);
+}
+
+/* The number after the referral's highest goal number. */
+static int
+next_goal_number (CtChildPage *self,
+                  gint64       referral_id)
+{
+  GListModel *goals = lookup_group (self->goals_by_referral, referral_id);
+  guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
+  int highest = 0;
+
+  for (guint i = 0; i < n_goals; i++)
+    {
+      g_autoptr(CtRecord) goal = g_list_model_get_item (goals, i);
+      int number;
+
+      g_object_get (goal, "number", &number, NULL);
+      highest = MAX (highest, number);
+    }
+  return highest + 1;
+}
+
+static void
+add_goal (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  gint64 referral_id = g_variant_get_int64 (parameter);
+  g_autoptr(CtRecord) goal = ct_record_new (kind ("goal"));
+
+  ct_record_set_reference (goal, "referral", referral_id);
+  g_object_set (goal, "number", next_goal_number (self, referral_id), NULL);
+  open_editor (self, goal);
+}
+
+static void
+add_rating (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  gint64 goal_id = g_variant_get_int64 (parameter);
+  GListModel *ratings = lookup_group (self->ratings_by_goal, goal_id);
+  g_autoptr(CtRecord) rating = ct_record_new (kind ("goal_rating"));
+  CtGboScores scores = { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER };
+
+  if (ratings != NULL)
+    ct_gbo_scores_from_ratings (&scores, ratings);
+  ct_record_set_reference (rating, "goal", goal_id);
+  g_object_set (rating, "time-point",
+                scores.baseline == CT_RECORD_NO_NUMBER ? "baseline" : "review", NULL);
+  open_editor (self, rating);
+}
+
+/* The page reads the records whenever it comes into view. */
+static void
+ct_child_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ct_child_page_parent_class)->map (widget);
+  ct_child_page_reload (CT_CHILD_PAGE (widget));
+}
+
+/* Public API */
+
+GtkWidget *
+ct_child_page_new (CtDatabase *database,
+                   gint64      child_id)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
+
+  return g_object_new (CT_TYPE_CHILD_PAGE, "database", database, "child-id", child_id, NULL);
+}
+
+gint64
+ct_child_page_get_child_id (CtChildPage *self)
+{
+  g_return_val_if_fail (CT_IS_CHILD_PAGE (self), 0);
+
+  return self->child_id;
+}
+
+const char *
+ct_child_page_get_title (CtChildPage *self)
+{
+  g_return_val_if_fail (CT_IS_CHILD_PAGE (self), NULL);
+
+  return self->title;
+}
+
+/* GObject */
+
+static void
+ct_child_page_constructed (GObject *object)
+{
+  CtChildPage *self = CT_CHILD_PAGE (object);
+
+  G_OBJECT_CLASS (ct_child_page_parent_class)->constructed (object);
+  ct_child_page_reload (self);
+}
+
+static void
+ct_child_page_dispose (GObject *object)
+{
+  CtChildPage *self = CT_CHILD_PAGE (object);
+
+  clear_records (self);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (ct_child_page_parent_class)->dispose (object);
+}
+
+static void
+ct_child_page_finalize (GObject *object)
+{
+  CtChildPage *self = CT_CHILD_PAGE (object);
+
+  g_free (self->title);
+
+  G_OBJECT_CLASS (ct_child_page_parent_class)->finalize (object);
+}
+
+static void
+ct_child_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CtChildPage *self = CT_CHILD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_CHILD_ID:
+      g_value_set_int64 (value, self->child_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_child_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CtChildPage *self = CT_CHILD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_CHILD_ID:
+      self->child_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_child_page_class_init (CtChildPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ct_child_page_constructed;
+  object_class->dispose = ct_child_page_dispose;
+  object_class->finalize = ct_child_page_finalize;
+  object_class->get_property = ct_child_page_get_property;
+  object_class->set_property = ct_child_page_set_property;
+  widget_class->map = ct_child_page_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHILD_ID] =
+    g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/outcomes/ct-child-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtChildPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtChildPage, missing_page);
+  gtk_widget_class_bind_template_child (widget_class, CtChildPage, clamp);
+
+  gtk_widget_class_install_action (widget_class, "child.edit-child", NULL, edit_child);
+  gtk_widget_class_install_action (widget_class, "child.add-referral", NULL, add_referral);
+  gtk_widget_class_install_action (widget_class, "child.edit-referral", "x", edit_referral);
+  gtk_widget_class_install_action (widget_class, "child.add-goal", "x", add_goal);
+  gtk_widget_class_install_action (widget_class, "child.add-rating", "x", add_rating);
+}
+
+static void
+ct_child_page_init (CtChildPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,25 @@
+/* ct-goal-card.h: one goal of an episode, its scores and its chart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ct-goal-chart.h"
+#include "ct-record.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_GOAL_CARD (ct_goal_card_get_type ())
+G_DECLARE_FINAL_TYPE (CtGoalCard, ct_goal_card, CT, GOAL_CARD, GtkBox)
+
+/* @goal: a goal record; @ratings: its CtGoalRating records (NULL: none).
+ * Its "Add Rating" button activates `child.add-rating` with the goal's id
+ * (an int64). */
+GtkWidget   *ct_goal_card_new       (CtRecord    *goal,
+                                     GListModel  *ratings);
+gint64       ct_goal_card_get_goal_id (CtGoalCard *self);
+CtGoalChart *ct_goal_card_get_chart (CtGoalCard  *self);
+
+G_END_DECLS

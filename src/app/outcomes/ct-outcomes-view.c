@@ -1,0 +1,441 @@
+/* ct-outcomes-view.c: every episode with its goals and scores
+ *
+ * The rows come from one core query (ct_outcomes_list()) with the
+ * clinician and "ended without end ratings" as its filter; the columns sort
+ * them in memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-outcomes-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-outcome-columns.h"
+#include "ct-outcomes-view.h"
+#include "ct-outcomes.h"
+#include "ct-records.h"
+
+struct _CtOutcomesView
+{
+  AdwBin             parent_instance;
+
+  CtDatabase        *database;
+  GListStore        *rows;           /* of CtOutcomeRow, as read */
+  GtkSortListModel  *sorted;
+  GArray            *clinician_ids;  /* gint64 per item of the drop-down; 0: all */
+  GtkStringList     *clinician_names;
+  gboolean           filling;
+  CtOutcomesFilter   filter;         /* of the rows shown */
+
+  AdwToastOverlay   *toast_overlay;
+  GtkDropDown       *clinician_dropdown;
+  GtkToggleButton   *missing_toggle;
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+  AdwStatusPage     *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (CtOutcomesView, ct_outcomes_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+enum {
+  CHILD_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The clinician drop-down */
+
+static gint64
+get_selected_clinician (CtOutcomesView *self)
+{
+  guint position = gtk_drop_down_get_selected (self->clinician_dropdown);
+
+  if (position >= self->clinician_ids->len)
+    return 0;
+  return g_array_index (self->clinician_ids, gint64, position);
+}
+
+static void
+add_clinician (CtOutcomesView *self,
+               gint64          id,
+               const char     *name)
+{
+  g_array_append_val (self->clinician_ids, id);
+  gtk_string_list_append (self->clinician_names, name);
+}
+
+static gboolean
+same_clinicians (CtOutcomesView *self,
+                 GListModel     *staff)
+{
+  guint n_staff = staff != NULL ? g_list_model_get_n_items (staff) : 0;
+
+  if (self->clinician_ids->len != n_staff + 1)
+    return FALSE;
+  for (guint i = 0; i < n_staff; i++)
+    {
+      g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+
+      if (ct_record_get_id (member) != g_array_index (self->clinician_ids, gint64, i + 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every staff member, "All Clinicians" first; keeps the one chosen. The
+ * list is rebuilt only when the staff changed (a rebuild moves the
+ * selection, which reads the rows again). */
+static void
+fill_clinicians (CtOutcomesView *self,
+                 GListModel     *staff)
+{
+  gint64 selected = get_selected_clinician (self);
+  guint n_staff = staff != NULL ? g_list_model_get_n_items (staff) : 0;
+  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->clinician_names));
+  guint position = 0;
+
+  if (same_clinicians (self, staff))
+    return;
+  self->filling = TRUE;
+  g_array_set_size (self->clinician_ids, 0);
+  gtk_string_list_splice (self->clinician_names, 0, n_names, NULL);
+  add_clinician (self, 0, _("All Clinicians"));
+  for (guint i = 0; i < n_staff; i++)
+    {
+      g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+      g_autofree char *name = ct_record_get_string_by_name (member, "name");
+
+      if (ct_record_get_id (member) == selected)
+        position = self->clinician_ids->len;
+      add_clinician (self, ct_record_get_id (member), name);
+    }
+  gtk_drop_down_set_selected (self->clinician_dropdown, position);
+  self->filling = FALSE;
+}
+
+/* What the rows say */
+
+/* "4 episodes · 6 goals". The rows of an episode are together (the core's
+ * order), so an episode starts where the referral changes. */
+static void
+show_count (CtOutcomesView *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  guint n_rows = g_list_model_get_n_items (rows);
+  guint n_episodes = 0, n_goals = 0;
+  gint64 last_referral = 0;
+  g_autofree char *episodes = NULL;
+  g_autofree char *goals = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
+
+      if (ct_outcome_row_get_referral_id (row) != last_referral)
+        n_episodes++;
+      last_referral = ct_outcome_row_get_referral_id (row);
+      if (ct_outcome_row_get_goal_id (row) != 0)
+        n_goals++;
+    }
+  episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", n_episodes), n_episodes);
+  goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
+  /* Translators: "4 episodes · 6 goals" */
+  text = g_strdup_printf (_("%s · %s"), episodes, goals);
+  gtk_label_set_label (self->count_label, n_rows > 0 ? text : "");
+}
+
+static void
+show_empty_or_list (CtOutcomesView *self)
+{
+  gboolean missing_only = gtk_toggle_button_get_active (self->missing_toggle);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (missing_only)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing to Chase"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Every ended episode has its end ratings."));
+    }
+  else if (get_selected_clinician (self) != 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Episodes"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This clinician has no accepted referrals."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Episodes Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Accepted referrals will be listed here with their "
+                                         "goals and their baseline, latest and end scores."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+show_rows (CtOutcomesView *self,
+           GListModel     *rows)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  g_list_store_splice (self->rows, 0, n_old, items->pdata, items->len);
+  show_count (self);
+  show_empty_or_list (self);
+}
+
+static void
+show_error (CtOutcomesView *self,
+            const GError   *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+void
+ct_outcomes_view_reload (CtOutcomesView *self)
+{
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CT_IS_OUTCOMES_VIEW (self));
+
+  if (self->database == NULL)
+    {
+      fill_clinicians (self, NULL);
+      show_rows (self, NULL);
+      return;
+    }
+
+  staff = ct_store_list (self->database, ct_kind_lookup ("staff"), NULL, &error);
+  if (staff == NULL)
+    show_error (self, error);
+  fill_clinicians (self, staff);
+
+  self->filter.clinician_id = get_selected_clinician (self);
+  self->filter.ended_without_end_rating = gtk_toggle_button_get_active (self->missing_toggle);
+  g_clear_error (&error);
+  rows = ct_outcomes_list (self->database, &self->filter, &error);
+  if (rows == NULL)
+    show_error (self, error);
+  show_rows (self, rows);
+}
+
+/* Callbacks */
+
+/* Reads again when the filter really changed. */
+static void
+on_filter_changed (CtOutcomesView *self)
+{
+  gboolean missing_only = gtk_toggle_button_get_active (self->missing_toggle);
+
+  if (self->filling ||
+      (self->filter.clinician_id == get_selected_clinician (self) &&
+       self->filter.ended_without_end_rating == missing_only))
+    return;
+  ct_outcomes_view_reload (self);
+}
+
+static void
+on_row_activated (CtOutcomesView *self,
+                  guint           position)
+{
+  g_autoptr(CtOutcomeRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[CHILD_ACTIVATED], 0, ct_outcome_row_get_child_id (row));
+}
+
+static void
+ct_outcomes_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ct_outcomes_view_parent_class)->map (widget);
+  ct_outcomes_view_reload (CT_OUTCOMES_VIEW (widget));
+}
+
+/* Public API */
+
+GtkWidget *
+ct_outcomes_view_new (CtDatabase *database)
+{
+  g_return_val_if_fail (database == NULL || CT_IS_DATABASE (database), NULL);
+
+  return g_object_new (CT_TYPE_OUTCOMES_VIEW, "database", database, NULL);
+}
+
+CtDatabase *
+ct_outcomes_view_get_database (CtOutcomesView *self)
+{
+  g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), NULL);
+
+  return self->database;
+}
+
+void
+ct_outcomes_view_set_database (CtOutcomesView *self,
+                               CtDatabase     *database)
+{
+  g_return_if_fail (CT_IS_OUTCOMES_VIEW (self));
+  g_return_if_fail (database == NULL || CT_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  ct_outcomes_view_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+GListModel *
+ct_outcomes_view_get_model (CtOutcomesView *self)
+{
+  g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+/* GObject */
+
+static void
+ct_outcomes_view_dispose (GObject *object)
+{
+  CtOutcomesView *self = CT_OUTCOMES_VIEW (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->clinician_names);
+
+  G_OBJECT_CLASS (ct_outcomes_view_parent_class)->dispose (object);
+}
+
+static void
+ct_outcomes_view_finalize (GObject *object)
+{
+  CtOutcomesView *self = CT_OUTCOMES_VIEW (object);
+
+  g_array_unref (self->clinician_ids);
+
+  G_OBJECT_CLASS (ct_outcomes_view_parent_class)->finalize (object);
+}
+
+static void
+ct_outcomes_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CtOutcomesView *self = CT_OUTCOMES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_outcomes_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CtOutcomesView *self = CT_OUTCOMES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      ct_outcomes_view_set_database (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_outcomes_view_class_init (CtOutcomesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_outcomes_view_dispose;
+  object_class->finalize = ct_outcomes_view_finalize;
+  object_class->get_property = ct_outcomes_view_get_property;
+  object_class->set_property = ct_outcomes_view_set_property;
+  widget_class->map = ct_outcomes_view_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtOutcomesView::child-activated:
+   * @child_id: the id of the child of the row activated
+   *
+   * A row was activated: the child's page should be shown.
+   */
+  signals[CHILD_ACTIVATED] =
+    g_signal_new ("child-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/outcomes/ct-outcomes-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, clinician_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, missing_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+ct_outcomes_view_init (CtOutcomesView *self)
+{
+  GtkSorter *sorter;
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  ct_outcome_columns_append (self->column_view);
+  self->rows = g_list_store_new (CT_TYPE_OUTCOME_ROW);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                          g_object_ref (sorter));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  self->clinician_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->clinician_names = gtk_string_list_new (NULL);
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->clinician_dropdown, G_LIST_MODEL (self->clinician_names));
+  self->filling = FALSE;
+  ct_outcomes_view_reload (self);
+}

@@ -1,0 +1,471 @@
+/* ct-training-event-page.c: one training event and its attendance register
+ *
+ * Two queries per reading: the event and its attendance rows. Each row of
+ * the register saves its own changes (ct-attendance-row.c); the page keeps
+ * the counts under the register's title up to date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-training-event-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-attendance-row.h"
+#include "ct-cell-text.h"
+#include "ct-detail-rows.h"
+#include "ct-editor-launcher.h"
+#include "ct-records.h"
+#include "ct-training-event-page.h"
+
+struct _CtTrainingEventPage
+{
+  AdwBin               parent_instance;
+
+  CtDatabase          *database;
+  gint64               event_id;
+  char                *title;
+  CtRecord            *event;
+  GListStore          *register_rows;  /* of CtTrainingAttendance, as read */
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwStatusPage       *missing_page;
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  AdwBin              *details_bin;
+  AdwPreferencesGroup *register_group;
+  GtkListBox          *register_list;
+  GtkEntry            *attendee_entry;
+  GtkDropDown         *role_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (CtTrainingEventPage, ct_training_event_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_EVENT_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const CtKind *
+attendance_kind (void)
+{
+  return ct_kind_lookup ("training_attendance");
+}
+
+static const CtField *
+attendance_field (const char *name)
+{
+  return ct_kind_find_field (attendance_kind (), name);
+}
+
+static void
+show_message (CtTrainingEventPage *self,
+              const char          *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The counts: "Booked 1 · Attended 9 · Did not attend 2 · Cancelled 1" */
+
+/* From the rows, which hold each record as last saved. */
+static guint
+count_status (CtTrainingEventPage *self,
+              const char          *word)
+{
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->register_list, i)) != NULL; i++)
+    {
+      CtRecord *attendance = ct_attendance_row_get_attendance (CT_ATTENDANCE_ROW (row));
+      g_autofree char *status = ct_record_get_string_by_name (attendance, "status");
+
+      n += g_strcmp0 (status, word) == 0;
+    }
+  return n;
+}
+
+static void
+show_counts (CtTrainingEventPage *self)
+{
+  const CtField *status = attendance_field ("status");
+  const char * const *words = ct_enum_words (status);
+  g_autofree char *capacity = self->event != NULL
+                              ? ct_record_get_string_by_name (self->event, "capacity") : NULL;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    /* Translators: how many attendance rows have a status, "Attended 9" */
+    g_string_append_printf (text, _("%s%s %u"), i > 0 ? " · " : "",
+                            ct_enum_label (status, words[i]), count_status (self, words[i]));
+  if (capacity != NULL)
+    /* Translators: the places of a training event, " · Capacity 20" */
+    g_string_append_printf (text, _(" · Capacity %s"), capacity);
+  g_string_append (text, "\n");
+  g_string_append (text, _("Confidence is rated from 1 to 10 before and after the training; "
+                           "— means not rated."));
+  adw_preferences_group_set_description (self->register_group, text->str);
+  g_string_free (text, TRUE);
+}
+
+/* The register */
+
+static void
+on_row_saved (CtTrainingEventPage *self)
+{
+  show_counts (self);
+}
+
+static void
+on_row_save_failed (CtTrainingEventPage *self,
+                    const char          *message)
+{
+  show_message (self, message);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  CtTrainingEventPage *self = user_data;
+  GtkWidget *row = ct_attendance_row_new (self->database, item);
+
+  g_signal_connect_object (row, "saved", G_CALLBACK (on_row_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "save-failed", G_CALLBACK (on_row_save_failed), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
+/* Reading */
+
+static void
+show_event (CtTrainingEventPage *self)
+{
+  g_autofree char *title = ct_record_get_string_by_name (self->event, "title");
+  g_autofree char *code = ct_record_get_string_by_name (self->event, "code");
+  g_autofree char *date = ct_cell_text_dup (self->event,
+                                            ct_kind_find_field (ct_record_get_kind (self->event),
+                                                                "date"));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *details = adw_preferences_group_new ();
+
+  /* Translators: a training event's code and date, "TR-2024-07 · 12 Mar 2025" */
+  subtitle = g_strdup_printf (_("%s · %s"), code, date);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("Details"));
+  ct_detail_rows_add (ADW_PREFERENCES_GROUP (details), self->event, NULL);
+  adw_bin_set_child (self->details_bin, details);
+
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+static gboolean
+read_records (CtTrainingEventPage  *self,
+              GError              **error)
+{
+  CtFilter filter = { .event_id = self->event_id };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_rows;
+
+  g_clear_object (&self->event);
+  self->event = ct_store_get (self->database, ct_kind_lookup ("training_event"), self->event_id,
+                              error);
+  if (self->event == NULL)
+    return FALSE;
+  rows = ct_store_list (self->database, attendance_kind (), &filter, error);
+  if (rows == NULL)
+    return FALSE;
+
+  n_rows = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  g_list_store_splice (self->register_rows,
+                       0, g_list_model_get_n_items (G_LIST_MODEL (self->register_rows)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+void
+ct_training_event_page_reload (CtTrainingEventPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CT_IS_TRAINING_EVENT_PAGE (self));
+
+  if (self->database == NULL)
+    return;
+  if (!read_records (self, &error))
+    {
+      if (!g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
+        adw_status_page_set_description (self->missing_page, error->message);
+      g_list_store_remove_all (self->register_rows);
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+      return;
+    }
+  show_event (self);
+  show_counts (self);
+  gtk_stack_set_visible_child_name (self->stack, "event");
+}
+
+/* Actions */
+
+static void
+edit_event (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    ct_editor_launcher_open (widget, self->database, self->event,
+                             G_CALLBACK (ct_training_event_page_reload));
+}
+
+static const char *
+get_selected_role (CtTrainingEventPage *self)
+{
+  const char * const *roles = ct_enum_words (attendance_field ("role"));
+
+  return roles[gtk_drop_down_get_selected (self->role_dropdown)];
+}
+
+/* A new row of the register: booked, with the name and role typed. */
+static void
+add_attendee (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+  g_autoptr(CtRecord) attendance = ct_record_new (attendance_kind ());
+  g_autoptr(GError) error = NULL;
+
+  ct_record_set_reference (attendance, "event", self->event_id);
+  g_object_set (attendance,
+                "attendee-name", gtk_editable_get_text (GTK_EDITABLE (self->attendee_entry)),
+                "role", get_selected_role (self),
+                "status", "booked",
+                NULL);
+  if (!ct_store_insert (self->database, attendance, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->attendee_entry), "");
+  ct_training_event_page_reload (self);
+}
+
+static void
+on_attendee_changed (CtTrainingEventPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->attendee_entry));
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.add-attendee", *name != '\0');
+}
+
+static void
+on_attendee_activate (CtTrainingEventPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "event.add-attendee", NULL);
+}
+
+static void
+fill_roles (CtTrainingEventPage *self)
+{
+  const CtField *role = attendance_field ("role");
+  const char * const *words = ct_enum_words (role);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    gtk_string_list_append (labels, ct_enum_label (role, words[i]));
+  gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (labels));
+}
+
+static void
+ct_training_event_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ct_training_event_page_parent_class)->map (widget);
+  ct_training_event_page_reload (CT_TRAINING_EVENT_PAGE (widget));
+}
+
+/* Public API */
+
+GtkWidget *
+ct_training_event_page_new (CtDatabase *database,
+                            gint64      event_id)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
+
+  return g_object_new (CT_TYPE_TRAINING_EVENT_PAGE,
+                       "database", database, "event-id", event_id, NULL);
+}
+
+gint64
+ct_training_event_page_get_event_id (CtTrainingEventPage *self)
+{
+  g_return_val_if_fail (CT_IS_TRAINING_EVENT_PAGE (self), 0);
+
+  return self->event_id;
+}
+
+const char *
+ct_training_event_page_get_title (CtTrainingEventPage *self)
+{
+  g_return_val_if_fail (CT_IS_TRAINING_EVENT_PAGE (self), NULL);
+
+  return self->title;
+}
+
+/* GObject */
+
+static void
+ct_training_event_page_constructed (GObject *object)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
+
+  G_OBJECT_CLASS (ct_training_event_page_parent_class)->constructed (object);
+  ct_training_event_page_reload (self);
+}
+
+static void
+ct_training_event_page_dispose (GObject *object)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
+
+  if (self->register_list != NULL)
+    gtk_list_box_bind_model (self->register_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->register_rows);
+  g_clear_object (&self->event);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (ct_training_event_page_parent_class)->dispose (object);
+}
+
+static void
+ct_training_event_page_finalize (GObject *object)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
+
+  g_free (self->title);
+
+  G_OBJECT_CLASS (ct_training_event_page_parent_class)->finalize (object);
+}
+
+static void
+ct_training_event_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_int64 (value, self->event_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_training_event_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ct_training_event_page_constructed;
+  object_class->dispose = ct_training_event_page_dispose;
+  object_class->finalize = ct_training_event_page_finalize;
+  object_class->get_property = ct_training_event_page_get_property;
+  object_class->set_property = ct_training_event_page_set_property;
+  widget_class->map = ct_training_event_page_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/outcomes/ct-training-event-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, missing_page);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, details_bin);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_group);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_list);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, attendee_entry);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, role_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_activate);
+
+  gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_event);
+  gtk_widget_class_install_action (widget_class, "event.add-attendee", NULL, add_attendee);
+}
+
+static void
+ct_training_event_page_init (CtTrainingEventPage *self)
+{
+  GtkWidget *placeholder = gtk_label_new (_("No one has booked a place yet."));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->register_rows = g_list_store_new (CT_TYPE_TRAINING_ATTENDANCE);
+  gtk_list_box_bind_model (self->register_list, G_LIST_MODEL (self->register_rows),
+                           create_row, self, NULL);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  g_object_set (placeholder, "margin-top", 12, "margin-bottom", 12, NULL);
+  gtk_list_box_set_placeholder (self->register_list, placeholder);
+  fill_roles (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.add-attendee", FALSE);
+}

@@ -1,0 +1,68 @@
+/* ct-record-list-private.h: what ct-record-list.c and its actions
+ * (ct-record-list-actions.c) share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ct-date-range-button.h"
+#include "ct-record-list.h"
+#include "ct-records.h"
+#include "ct-search-filter.h"
+#include "ct-section.h"
+
+G_BEGIN_DECLS
+
+struct _CtRecordList
+{
+  GtkWidget           parent_instance;
+
+  const CtSection    *section;
+  const CtKind       *kind;
+  CtDatabase         *database;
+  GListModel         *records;      /* the store's list; NULL while locked */
+  gboolean            stale;        /* to be read when next shown */
+  GtkSortListModel   *sorted;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  CtSearchFilter     *search;
+  CtRecord           *deleted;      /* a copy for Undo while its toast shows */
+  AdwToast           *undo_toast;
+  GtkWidget          *row_menu;
+
+  GMenuModel         *row_menu_model;
+  AdwToastOverlay    *toast_overlay;
+  GtkButton          *new_button;
+  GtkLabel           *count_label;
+  CtDateRangeButton  *date_range;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+};
+
+/* ct-record-list.c */
+CtRecord *ct_record_list_get_selected     (CtRecordList   *self);
+/* Selects (and scrolls to) the record with @id; FALSE when not shown. */
+gboolean  ct_record_list_select           (CtRecordList   *self,
+                                           gint64          id);
+void      ct_record_list_clear_search     (CtRecordList   *self);
+void      ct_record_list_update_actions   (CtRecordList   *self);
+
+/* ct-record-list-actions.c: section.new, .open, .delete, .undo-delete,
+ * .search, their keys and the row menu */
+void      ct_record_list_install_actions  (GtkWidgetClass *widget_class);
+void      ct_record_list_add_shortcuts    (CtRecordList   *self);
+void      ct_record_list_add_row_menu     (CtRecordList   *self);
+/* @record NULL: a new record of the section's kind. */
+void      ct_record_list_open_editor      (CtRecordList   *self,
+                                           CtRecord       *record);
+/* Enter or a double click: the record's page where its section has one
+ * (emits show-record), else the editor. */
+void      ct_record_list_open_record      (CtRecordList   *self,
+                                           CtRecord       *record);
+/* Drops the copy kept for Undo, and its toast. */
+void      ct_record_list_forget_deleted   (CtRecordList   *self);
+
+G_END_DECLS

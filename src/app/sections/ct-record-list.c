@@ -1,0 +1,534 @@
+/* ct-record-list.c: one section's records as a sortable, searchable table
+ *
+ * The records of the date range come from one query (ct_store_list());
+ * the column sorter and the search filter then work on them in memory:
+ *
+ *   store → GtkSortListModel (column view sorter)
+ *         → GtkFilterListModel (CtSearchFilter) → GtkSingleSelection
+ *
+ * Sorting comes before filtering so that a keystroke only filters (a cheap
+ * substring test per row) and never sorts again. The date range re-queries
+ * instead of filtering in memory: it changes on a click, not a keystroke,
+ * the query uses the date index, only the records of the range are kept in
+ * memory, and "inclusive" means what it means everywhere else (the core's
+ * CtFilter, the committee summary).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-record-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-csv-columns.h"
+#include "ct-record-columns.h"
+#include "ct-record-list-private.h"
+
+G_DEFINE_FINAL_TYPE (CtRecordList, ct_record_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SECTION,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* State */
+
+CtRecord *
+ct_record_list_get_selected (CtRecordList *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+ct_record_list_update_actions (CtRecordList *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_selection = self->database != NULL && ct_record_list_get_selected (self) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "section.new", self->database != NULL);
+  gtk_widget_action_set_enabled (widget, "section.open", has_selection);
+  gtk_widget_action_set_enabled (widget, "section.delete", has_selection);
+  gtk_widget_action_set_enabled (widget, "section.undo-delete", self->deleted != NULL);
+}
+
+static gboolean
+has_date_range (CtRecordList *self)
+{
+  return ct_date_range_button_get_from (self->date_range) != NULL ||
+         ct_date_range_button_get_to (self->date_range) != NULL;
+}
+
+/* The table; "empty" when there are no records at all; "no-results" when
+ * there are some but the search or the date range hides them all. */
+static void
+update_state (CtRecordList *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_read = self->records != NULL ? g_list_model_get_n_items (self->records) : 0;
+  g_autofree char *count = NULL;
+
+  if (n_shown > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (n_read == 0 && !has_date_range (self))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+
+  if (self->records != NULL)
+    count = ct_csv_dup_count_text (self->kind, n_shown);
+  gtk_label_set_text (self->count_label, count != NULL ? count : "");
+  ct_record_list_update_actions (self);
+}
+
+/* Messages */
+
+static void
+show_toast (CtRecordList *self,
+            const char   *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Reading */
+
+static GListModel *
+read_records (CtRecordList  *self,
+              GError       **error)
+{
+  CtFilter filter = { 0 };
+
+  if (ct_kind_get_date_field (self->kind) != NULL)
+    {
+      filter.from = ct_date_range_button_get_from (self->date_range);
+      filter.to = ct_date_range_button_get_to (self->date_range);
+    }
+  return ct_store_list (self->database, self->kind, &filter, error);
+}
+
+static void
+set_records (CtRecordList *self,
+             GListModel   *records)
+{
+  g_set_object (&self->records, records);
+  ct_search_filter_prepare (self->search, records);
+  gtk_sort_list_model_set_model (self->sorted, records);
+  update_state (self);
+}
+
+static guint
+find_record (CtRecordList *self,
+             gint64        id)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n_items = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (shown, i);
+
+      if (ct_record_get_id (record) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the list view inside the
+ * column view has an action for it. */
+static void
+scroll_to (CtRecordList *self,
+           guint         position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+ct_record_list_select (CtRecordList *self,
+                       gint64        id)
+{
+  guint position = find_record (self, id);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  scroll_to (self, position);
+  return TRUE;
+}
+
+void
+ct_record_list_clear_search (CtRecordList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  ct_search_filter_set_text (self->search, "");
+}
+
+void
+ct_record_list_reload (CtRecordList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  CtRecord *selected;
+  gint64 selected_id;
+
+  g_return_if_fail (CT_IS_RECORD_LIST (self));
+
+  if (self->database == NULL)
+    return;
+
+  self->stale = FALSE;
+  selected = ct_record_list_get_selected (self);
+  selected_id = selected != NULL ? ct_record_get_id (selected) : 0;
+  records = read_records (self, &error);
+  if (records == NULL)
+    show_toast (self, error->message);
+  set_records (self, records);
+  ct_record_list_select (self, selected_id);
+}
+
+/* Forgets every record and everything typed about them. */
+static void
+drop_records (CtRecordList *self)
+{
+  ct_record_list_forget_deleted (self);
+  ct_record_list_clear_search (self);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  set_records (self, NULL);
+}
+
+static void
+on_row_activated (CtRecordList *self,
+                  guint         position)
+{
+  g_autoptr(CtRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (record != NULL)
+    ct_record_list_open_record (self, record);
+}
+
+static void
+on_search_changed (CtRecordList *self)
+{
+  ct_search_filter_set_text (self->search,
+                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_date_range_changed (CtRecordList *self)
+{
+  ct_record_list_reload (self);
+}
+
+/* Setting up */
+
+static void
+add_columns (CtRecordList *self)
+{
+  const char * const *names = self->section->columns;
+  const CtField *fields[CT_SECTION_MAX_COLUMNS];
+  guint n_fields = 0;
+
+  for (; names[n_fields] != NULL; n_fields++)
+    {
+      fields[n_fields] = ct_kind_find_field (self->kind, names[n_fields]);
+      g_assert (fields[n_fields] != NULL);
+      ct_record_columns_append (self->column_view, self->kind, fields[n_fields]);
+    }
+  self->search = ct_search_filter_new (fields, n_fields);
+}
+
+static void
+build_models (CtRecordList *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->search)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (ct_record_list_update_actions),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+describe_section (CtRecordList *self)
+{
+  const CtSection *section = self->section;
+
+  adw_status_page_set_icon_name (self->empty_page, section->icon_name);
+  adw_status_page_set_title (self->empty_page, _(section->empty_title));
+  adw_status_page_set_description (self->empty_page, _(section->empty_description));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _(section->new_label));
+  g_object_set (self->search_entry, "placeholder-text", _(section->search_label), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->search_label), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_range),
+                          ct_kind_get_date_field (self->kind) != NULL);
+}
+
+/* GtkWidget: one child (the toast overlay) and the row menu */
+
+static void
+ct_record_list_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  CtRecordList *self = CT_RECORD_LIST (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ct_record_list_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  CtRecordList *self = CT_RECORD_LIST (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->row_menu));
+}
+
+static void
+ct_record_list_map (GtkWidget *widget)
+{
+  CtRecordList *self = CT_RECORD_LIST (widget);
+
+  GTK_WIDGET_CLASS (ct_record_list_parent_class)->map (widget);
+  if (self->stale)
+    ct_record_list_reload (self);
+}
+
+/* GObject */
+
+static void
+ct_record_list_constructed (GObject *object)
+{
+  CtRecordList *self = CT_RECORD_LIST (object);
+
+  G_OBJECT_CLASS (ct_record_list_parent_class)->constructed (object);
+
+  g_assert (self->section != NULL);
+  self->kind = ct_section_get_kind (self->section);
+  add_columns (self);
+  build_models (self);
+  describe_section (self);
+  update_state (self);
+}
+
+static void
+ct_record_list_dispose (GObject *object)
+{
+  CtRecordList *self = CT_RECORD_LIST (object);
+
+  /* The models go first: removing the columns changes the sorter, which
+   * would otherwise update widgets already gone. */
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->search);
+  g_clear_object (&self->records);
+  ct_record_list_forget_deleted (self);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_RECORD_LIST);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (ct_record_list_parent_class)->dispose (object);
+}
+
+static void
+ct_record_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CtRecordList *self = CT_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      g_value_set_string (value, self->section->name);
+      break;
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_record_list_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CtRecordList *self = CT_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      self->section = ct_section_lookup (g_value_get_string (value));
+      break;
+    case PROP_DATABASE:
+      ct_record_list_set_database (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_record_list_class_init (CtRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ct_record_list_constructed;
+  object_class->dispose = ct_record_list_dispose;
+  object_class->get_property = ct_record_list_get_property;
+  object_class->set_property = ct_record_list_set_property;
+  widget_class->map = ct_record_list_map;
+  widget_class->measure = ct_record_list_measure;
+  widget_class->size_allocate = ct_record_list_size_allocate;
+
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtRecordList::show-record:
+   * @id: the record opened
+   *
+   * A record of a section with pages (children, training events) was
+   * opened; whoever holds the list shows its page.
+   */
+  g_signal_new ("show-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  ct_record_list_install_actions (widget_class);
+
+  g_type_ensure (CT_TYPE_DATE_RANGE_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/council/ClinicalTeam/sections/ct-record-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, row_menu_model);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, date_range);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_range_changed);
+}
+
+static void
+ct_record_list_init (CtRecordList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  ct_record_list_add_row_menu (self);
+  ct_record_list_add_shortcuts (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+}
+
+/* Public */
+
+GtkWidget *
+ct_record_list_new (const char *section,
+                    CtDatabase *database)
+{
+  g_return_val_if_fail (section != NULL && ct_section_lookup (section) != NULL, NULL);
+  g_return_val_if_fail (database == NULL || CT_IS_DATABASE (database), NULL);
+
+  return g_object_new (CT_TYPE_RECORD_LIST, "section", section, "database", database, NULL);
+}
+
+const CtKind *
+ct_record_list_get_kind (CtRecordList *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_LIST (self), NULL);
+
+  return self->kind;
+}
+
+CtDatabase *
+ct_record_list_get_database (CtRecordList *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_LIST (self), NULL);
+
+  return self->database;
+}
+
+void
+ct_record_list_set_database (CtRecordList *self,
+                             CtDatabase   *database)
+{
+  g_return_if_fail (CT_IS_RECORD_LIST (self));
+  g_return_if_fail (database == NULL || CT_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+
+  /* A section is read when it is first shown, not all of them on unlocking. */
+  self->stale = database != NULL;
+  if (database == NULL)
+    drop_records (self);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ct_record_list_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+GListModel *
+ct_record_list_get_model (CtRecordList *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+ct_record_list_set_date_range (CtRecordList *self,
+                               const char   *from,
+                               const char   *to)
+{
+  g_return_if_fail (CT_IS_RECORD_LIST (self));
+
+  if (ct_kind_get_date_field (self->kind) != NULL)
+    ct_date_range_button_set_range (self->date_range, from, to);
+}

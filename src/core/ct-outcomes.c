@@ -1,0 +1,279 @@
+/* ct-outcomes.c: goal-based outcomes, episode by episode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-outcomes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-goal-rating.h"
+#include "ct-outcomes.h"
+#include "ct-store-private.h"
+
+/* Rules */
+
+CtGboChange
+ct_gbo_classify_change (double change)
+{
+  if (change >= CT_GBO_RELIABLE_CHANGE)
+    return CT_GBO_CHANGE_IMPROVED;
+  if (change <= -CT_GBO_RELIABLE_CHANGE)
+    return CT_GBO_CHANGE_DETERIORATED;
+  return CT_GBO_CHANGE_NONE;
+}
+
+gboolean
+ct_gbo_scores_get_change (const CtGboScores *scores,
+                          double            *change)
+{
+  g_return_val_if_fail (scores != NULL, FALSE);
+
+  if (scores->baseline == CT_RECORD_NO_NUMBER || scores->end == CT_RECORD_NO_NUMBER)
+    return FALSE;
+  if (change != NULL)
+    *change = scores->end - scores->baseline;
+  return TRUE;
+}
+
+void
+ct_gbo_scores_from_ratings (CtGboScores *scores,
+                            GListModel  *ratings)
+{
+  g_autofree char *latest_date = NULL;
+  guint n_ratings;
+
+  g_return_if_fail (scores != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (ratings));
+
+  *scores = (CtGboScores) { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER };
+  n_ratings = g_list_model_get_n_items (ratings);
+  for (guint i = 0; i < n_ratings; i++)
+    {
+      g_autoptr(CtGoalRating) rating = g_list_model_get_item (ratings, i);
+      g_autofree char *date = NULL;
+      g_autofree char *time_point = NULL;
+      double score;
+
+      g_object_get (rating, "date", &date, "time-point", &time_point, "score", &score, NULL);
+      if (g_strcmp0 (time_point, "baseline") == 0)
+        scores->baseline = score;
+      else if (g_strcmp0 (time_point, "end") == 0)
+        scores->end = score;
+      /* On the same day, a later time point is the later rating. */
+      if (latest_date == NULL || g_strcmp0 (date, latest_date) > 0 ||
+          (g_strcmp0 (date, latest_date) == 0 && g_strcmp0 (time_point, "end") == 0))
+        {
+          g_free (latest_date);
+          latest_date = g_steal_pointer (&date);
+          scores->latest = score;
+        }
+    }
+}
+
+/* Rows */
+
+struct _CtOutcomeRow
+{
+  GObject      parent_instance;
+
+  gint64       referral_id;
+  gint64       child_id;
+  char        *child_reference;
+  char        *child_name;
+  gint64       clinician_id;
+  char        *clinician_name;
+  char        *referral_date;
+  char        *start_date;
+  char        *end_date;
+  gint64       goal_id;
+  int          goal_number;
+  char        *goal_description;
+  CtGboScores  scores;
+};
+
+G_DEFINE_FINAL_TYPE (CtOutcomeRow, ct_outcome_row, G_TYPE_OBJECT)
+
+static void
+ct_outcome_row_finalize (GObject *object)
+{
+  CtOutcomeRow *self = CT_OUTCOME_ROW (object);
+
+  g_free (self->child_reference);
+  g_free (self->child_name);
+  g_free (self->clinician_name);
+  g_free (self->referral_date);
+  g_free (self->start_date);
+  g_free (self->end_date);
+  g_free (self->goal_description);
+
+  G_OBJECT_CLASS (ct_outcome_row_parent_class)->finalize (object);
+}
+
+static void
+ct_outcome_row_class_init (CtOutcomeRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ct_outcome_row_finalize;
+}
+
+static void
+ct_outcome_row_init (CtOutcomeRow *self)
+{
+}
+
+/* The query. Baseline and end join at most one rating each (a unique
+ * index); the latest rating is picked by a subquery on the goal's index. */
+
+enum {
+  COL_REFERRAL_ID,
+  COL_CHILD_ID,
+  COL_CHILD_REFERENCE,
+  COL_CHILD_NAME,
+  COL_CLINICIAN_ID,
+  COL_CLINICIAN_NAME,
+  COL_REFERRAL_DATE,
+  COL_START_DATE,
+  COL_END_DATE,
+  COL_GOAL_ID,
+  COL_GOAL_NUMBER,
+  COL_GOAL_DESCRIPTION,
+  COL_BASELINE,
+  COL_LATEST,
+  COL_END,
+};
+
+enum {
+  PARAM_CLINICIAN = 1,
+  PARAM_CHILD,
+  PARAM_MISSING_END,
+};
+
+static const char outcomes_sql[] =
+  "SELECT r.id, c.id, c.reference, c.name, r.clinician_id, s.name,"
+  "       r.referral_date, r.start_date, r.end_date,"
+  "       g.id, g.number, g.description, b.score, l.score, e.score"
+  "  FROM referral r"
+  "  JOIN child c ON c.id = r.child_id"
+  "  LEFT JOIN staff s ON s.id = r.clinician_id"
+  "  LEFT JOIN goal g ON g.referral_id = r.id"
+  "  LEFT JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
+  "  LEFT JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
+  "  LEFT JOIN goal_rating l ON l.id = (SELECT x.id FROM goal_rating x"
+  "                                      WHERE x.goal_id = g.id"
+  "                                      ORDER BY x.date DESC, x.time_point = 'end' DESC,"
+  "                                               x.id DESC"
+  "                                      LIMIT 1)"
+  " WHERE r.decision = 'accepted'"
+  "   AND (?1 = 0 OR r.clinician_id = ?1)"
+  "   AND (?2 = 0 OR r.child_id = ?2)"
+  "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
+  " ORDER BY r.referral_date DESC, r.id DESC, g.number";
+
+static char *
+dup_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static double
+column_score (sqlite3_stmt *stmt,
+              int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return CT_RECORD_NO_NUMBER;
+  return sqlite3_column_double (stmt, column);
+}
+
+static CtOutcomeRow *
+read_row (sqlite3_stmt *stmt)
+{
+  CtOutcomeRow *row = g_object_new (CT_TYPE_OUTCOME_ROW, NULL);
+
+  row->referral_id = sqlite3_column_int64 (stmt, COL_REFERRAL_ID);
+  row->child_id = sqlite3_column_int64 (stmt, COL_CHILD_ID);
+  row->child_reference = dup_column_text (stmt, COL_CHILD_REFERENCE);
+  row->child_name = dup_column_text (stmt, COL_CHILD_NAME);
+  row->clinician_id = sqlite3_column_int64 (stmt, COL_CLINICIAN_ID);
+  row->clinician_name = dup_column_text (stmt, COL_CLINICIAN_NAME);
+  row->referral_date = dup_column_text (stmt, COL_REFERRAL_DATE);
+  row->start_date = dup_column_text (stmt, COL_START_DATE);
+  row->end_date = dup_column_text (stmt, COL_END_DATE);
+  row->goal_id = sqlite3_column_int64 (stmt, COL_GOAL_ID);
+  row->goal_number = sqlite3_column_int (stmt, COL_GOAL_NUMBER);
+  row->goal_description = dup_column_text (stmt, COL_GOAL_DESCRIPTION);
+  row->scores.baseline = column_score (stmt, COL_BASELINE);
+  row->scores.latest = column_score (stmt, COL_LATEST);
+  row->scores.end = column_score (stmt, COL_END);
+  return row;
+}
+
+GListModel *
+ct_outcomes_list (CtDatabase              *db,
+                  const CtOutcomesFilter  *filter,
+                  GError                 **error)
+{
+  static const CtOutcomesFilter no_filter = { 0 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) store = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row = TRUE;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = &no_filter;
+  stmt = ct_database_prepare (db, outcomes_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, PARAM_CLINICIAN, filter->clinician_id);
+  sqlite3_bind_int64 (stmt, PARAM_CHILD, filter->child_id);
+  sqlite3_bind_int (stmt, PARAM_MISSING_END, filter->ended_without_end_rating ? 1 : 0);
+
+  while (TRUE)
+    {
+      if (!ct_store_step (db, stmt, &has_row, _("read the outcomes"), error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (rows, read_row (stmt));
+    }
+  sqlite3_reset (stmt);
+
+  store = g_list_store_new (CT_TYPE_OUTCOME_ROW);
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Getters */
+
+#define GETTER(type, name, fallback) \
+  type \
+  ct_outcome_row_get_##name (CtOutcomeRow *self) \
+  { \
+    g_return_val_if_fail (CT_IS_OUTCOME_ROW (self), fallback); \
+    return self->name; \
+  }
+
+GETTER (gint64, referral_id, 0)
+GETTER (gint64, child_id, 0)
+GETTER (const char *, child_reference, NULL)
+GETTER (const char *, child_name, NULL)
+GETTER (gint64, clinician_id, 0)
+GETTER (const char *, clinician_name, NULL)
+GETTER (const char *, referral_date, NULL)
+GETTER (const char *, start_date, NULL)
+GETTER (const char *, end_date, NULL)
+GETTER (gint64, goal_id, 0)
+GETTER (int, goal_number, 0)
+GETTER (const char *, goal_description, NULL)
+
+const CtGboScores *
+ct_outcome_row_get_scores (CtOutcomeRow *self)
+{
+  g_return_val_if_fail (CT_IS_OUTCOME_ROW (self), NULL);
+
+  return &self->scores;
+}

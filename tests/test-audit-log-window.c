@@ -1,0 +1,190 @@
+/* test-audit-log-window.c: the Audit Log window of the real main window:
+ * newest first, the filters, read-only, and closed on locking.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-audit-log-window"
+
+#include "config.h"
+
+#include "ct-audit-log-window.h"
+#include "ct-audit-log.h"
+#include "ct-date-range-button.h"
+#include "ct-records.h"
+#include "ct-setting.h"
+#include "window-test-util.h"
+
+#define OTHER_STAFF "Test Locum Practitioner"
+
+typedef struct
+{
+  CtWindow         *window;
+  CtDatabase       *database;
+  CtAuditLogWindow *audit_log;
+} Fixture;
+
+/* Entries by two people about two kinds, besides the unlock. */
+static void
+write_entries (CtDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+
+  ct_store_ensure_staff (database, "Test Clinician A", &error);
+  g_assert_no_error (error);
+  ct_database_set_actor (database, OTHER_STAFF);
+  ct_setting_set (database, CT_SETTING_TEAM_NAME, "Invented Team", &error);
+  g_assert_no_error (error);
+  ct_database_set_actor (database, TEST_WINDOW_STAFF);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWindow *audit_log;
+
+  fixture->window = test_window_open (NULL);
+  fixture->database = ct_window_get_database (fixture->window);
+  write_entries (fixture->database);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.audit-log", NULL));
+  audit_log = test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW);
+  g_assert_nonnull (audit_log);
+  g_assert_true (gtk_window_get_transient_for (audit_log) == GTK_WINDOW (fixture->window));
+  fixture->audit_log = CT_AUDIT_LOG_WINDOW (audit_log);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_window_close (fixture->window);
+  g_assert_null (test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW));
+}
+
+static GListModel *
+get_rows (Fixture *fixture)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (test_find_by_id (fixture->audit_log, "column_view"));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static CtAuditEntry *
+get_row (Fixture *fixture,
+         guint    position)
+{
+  CtAuditEntry *entry = g_list_model_get_item (get_rows (fixture), position);
+
+  g_assert_nonnull (entry);
+  g_object_unref (entry);
+  return entry;
+}
+
+static guint
+count_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (get_rows (fixture));
+}
+
+/* Picks the choice shown as @label in a filter. */
+static void
+choose (Fixture    *fixture,
+        const char *dropdown_id,
+        const char *label)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (test_find_by_id (fixture->audit_log, dropdown_id));
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), label))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("%s has no choice %s", dropdown_id, label);
+}
+
+static void
+test_newest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) all = ct_audit_log_list (fixture->database, NULL, NULL, NULL, NULL, NULL);
+  CtAuditEntry *newest = get_row (fixture, 0);
+
+  /* unlock, the staff member, the team name */
+  g_assert_cmpuint (count_rows (fixture), ==, 3);
+  g_assert_cmpuint (count_rows (fixture), ==, g_list_model_get_n_items (all));
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (newest), ==, "setting");
+  g_assert_cmpstr (ct_audit_entry_get_who (newest), ==, OTHER_STAFF);
+  g_assert_cmpstr (ct_audit_entry_get_action (get_row (fixture, 2)), ==, "unlock");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (test_find_by_id (fixture->audit_log, "window_title"))),
+                   ==, "3 entries");
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (test_find_by_id (fixture->audit_log, "stack"));
+  CtDateRangeButton *dates = CT_DATE_RANGE_BUTTON (test_find_by_id (fixture->audit_log, "date_range"));
+
+  choose (fixture, "kind_dropdown", "Staff member");
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (get_row (fixture, 0)), ==, "staff");
+
+  choose (fixture, "kind_dropdown", "All Records");
+  choose (fixture, "staff_dropdown", OTHER_STAFF);
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpstr (ct_audit_entry_get_who (get_row (fixture, 0)), ==, OTHER_STAFF);
+
+  /* Both filters together: nothing matches. */
+  choose (fixture, "kind_dropdown", "Staff member");
+  g_assert_cmpuint (count_rows (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  choose (fixture, "kind_dropdown", "All Records");
+  choose (fixture, "staff_dropdown", "All Staff");
+  g_assert_cmpuint (count_rows (fixture), ==, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* Long ago: nothing. */
+  ct_date_range_button_set_range (dates, "2001-01-01", "2001-12-31");
+  g_assert_cmpuint (count_rows (fixture), ==, 0);
+  ct_date_range_button_set_range (dates, NULL, NULL);
+  g_assert_cmpuint (count_rows (fixture), ==, 3);
+}
+
+static void
+test_closed_on_lock (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *audit_log = g_object_ref (GTK_WIDGET (fixture->audit_log));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_null (test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW));
+  g_assert_finalize_object (audit_log);
+  /* Disabled while locked. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.audit-log", NULL);
+  g_assert_null (test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_window_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/audit-log-window/newest-first", test_newest_first);
+  ADD ("/audit-log-window/filters", test_filters);
+  ADD ("/audit-log-window/closed-on-lock", test_closed_on_lock);
+#undef ADD
+
+  return g_test_run ();
+}

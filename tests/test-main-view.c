@@ -1,0 +1,172 @@
+/* test-main-view.c: moving between sections and records' pages in the
+ * real window, over the --demo file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-child-page.h"
+#include "ct-demo.h"
+#include "ct-main-view.h"
+#include "ct-record-list.h"
+#include "ct-records.h"
+#include "ct-training-event-page.h"
+#include "window-test-util.h"
+
+typedef struct
+{
+  char       *demo_folder;
+  CtDatabase *db;
+  CtWindow   *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->db = ct_demo_open (&fixture->demo_folder, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (ct_window_new_unlocked (NULL, fixture->db));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_window_close (g_steal_pointer (&fixture->window));
+  g_clear_object (&fixture->db);
+  ct_demo_remove (fixture->demo_folder);
+  g_assert_false (g_file_test (fixture->demo_folder, G_FILE_TEST_EXISTS));
+  g_free (fixture->demo_folder);
+}
+
+static gboolean
+list_has_rows (gpointer list)
+{
+  GListModel *model = ct_record_list_get_model (list);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0;
+}
+
+static gboolean
+is_section (GtkWidget     *widget,
+            gconstpointer  name)
+{
+  char *section = NULL;
+  gboolean match;
+
+  if (!CT_IS_RECORD_LIST (widget))
+    return FALSE;
+  g_object_get (widget, "section", &section, NULL);
+  match = g_strcmp0 (section, name) == 0;
+  g_free (section);
+  return match;
+}
+
+/* Shows @section and activates its first row, as Enter would. */
+static CtRecord *
+open_first_record (Fixture    *fixture,
+                   const char *section)
+{
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  GtkWidget *list;
+  GtkColumnView *view;
+
+  gtk_stack_set_visible_child_name (sections, section);
+  list = test_find_widget (fixture->window, is_section, section);
+  g_assert_nonnull (list);
+  test_wait_until (list_has_rows, list);
+  view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (list, "section.open", NULL));
+  return g_list_model_get_item (ct_record_list_get_model (CT_RECORD_LIST (list)), 0);
+}
+
+static const char *
+title_shown (Fixture *fixture)
+{
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (test_find_by_id (fixture->window,
+                                                                        "section_title")));
+}
+
+static void
+go_back (Fixture *fixture)
+{
+  g_signal_emit_by_name (test_find_by_id (fixture->window, "back_button"), "clicked");
+}
+
+static void
+test_child_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  g_autoptr(CtRecord) child = open_first_record (fixture, "children");
+  g_autofree char *name = ct_record_get_string_by_name (child, "name");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
+  g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+  g_assert_cmpstr (title_shown (fixture), ==, name);
+  g_assert_true (gtk_widget_get_visible (test_find_by_id (fixture->window, "back_button")));
+
+  go_back (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+  g_assert_null (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+  g_assert_cmpstr (title_shown (fixture), ==, "Children");
+}
+
+static void
+test_training_event_page (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CtRecord) event = open_first_record (fixture, "training");
+  g_autofree char *title = ct_record_get_string_by_name (event, "title");
+
+  g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_TRAINING_EVENT_PAGE));
+  g_assert_cmpstr (title_shown (fixture), ==, title);
+}
+
+/* A consultation has no page of its own: Enter opens the editor. */
+static void
+test_consultation_opens_editor (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  g_autoptr(CtRecord) consultation = open_first_record (fixture, "consultations");
+  GtkWindow *editor = test_find_toplevel (g_type_from_name ("CtRecordEditor"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+}
+
+/* Locking drops the open page with everything else. */
+static void
+test_lock_drops_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CtRecord) child = open_first_record (fixture, "children");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_true (test_window_is_locked (fixture->window));
+  g_assert_null (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_window_init (&argc, &argv);
+
+  g_test_add ("/main-view/child-page", Fixture, NULL,
+              fixture_set_up, test_child_page, fixture_tear_down);
+  g_test_add ("/main-view/training-event-page", Fixture, NULL,
+              fixture_set_up, test_training_event_page, fixture_tear_down);
+  g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,
+              fixture_set_up, test_consultation_opens_editor, fixture_tear_down);
+  g_test_add ("/main-view/lock-drops-page", Fixture, NULL,
+              fixture_set_up, test_lock_drops_page, fixture_tear_down);
+  return g_test_run ();
+}

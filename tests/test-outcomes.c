@@ -1,0 +1,373 @@
+/* test-outcomes.c: goal-based outcomes per episode (ct-outcomes.h) on a
+ * small fixture worked out by hand
+ *
+ * Episodes (accepted referrals), newest referral first:
+ *   E3  Test Child A  2025-02-01  clinician A  open, no goals
+ *   E4  Test Child B  2024-06-01  clinician B  ended, no goals
+ *   E2  Test Child B  2024-05-01  clinician B  ended; goal 1: baseline 7, no end
+ *   E1  Test Child A  2024-04-01  clinician A  ended;
+ *         goal 1: baseline 2, review 4, end 6      change +4.0 improved
+ *         goal 2: baseline 6, end 3.5, a review of 5 on the end's day
+ *                                                   change −2.5 deteriorated
+ *         goal 3: baseline 3, review 5, no end
+ *   and a signposted referral of Test Child B, which is no episode.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-outcomes"
+
+#include "config.h"
+
+#include "ct-outcomes.h"
+#include "records-fixture.h"
+
+typedef struct
+{
+  RecordsFixture records;
+  gint64         clinician_b;
+  gint64         child_b;
+  gint64         e1, e2, e3, e4;
+  gint64         e1_goals[3];
+  gint64         e2_goal;
+} Fixture;
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static gint64
+insert_episode (CtDatabase *db,
+                gint64      child_id,
+                gint64      clinician_id,
+                const char *date,
+                const char *end_date)
+{
+  g_autofree char *child = id_text (child_id);
+  g_autofree char *clinician = id_text (clinician_id);
+
+  return records_insert (db, "referral", "child", child, "referral_date", date,
+                         "referral_source", "social_worker", "decision", "accepted",
+                         "clinician", clinician, "start_date", date, "end_date", end_date,
+                         "end_reason", end_date != NULL ? "planned_end" : NULL, NULL);
+}
+
+static gint64
+insert_goal (CtDatabase *db,
+             gint64      referral_id,
+             const char *number)
+{
+  g_autofree char *referral = id_text (referral_id);
+
+  return records_insert (db, "goal", "referral", referral, "number", number,
+                         "description", "An invented goal", "set_by", "jointly", NULL);
+}
+
+static void
+rate (CtDatabase *db,
+      gint64      goal_id,
+      const char *date,
+      const char *time_point,
+      const char *score)
+{
+  g_autofree char *goal = id_text (goal_id);
+
+  records_insert (db, "goal_rating", "goal", goal, "date", date, "time_point", time_point,
+                  "score", score, NULL);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CtDatabase *db;
+  g_autofree char *child_b = NULL;
+
+  records_fixture_setup (&fixture->records, data);
+  db = fixture->records.db;
+  fixture->clinician_b = records_insert (db, "staff", "name", "Test Clinician B",
+                                         "role", "family_therapist", NULL);
+  fixture->child_b = records_insert (db, "child", "reference", "TEST-0002", "name", "Test Child B",
+                                     "date_of_birth", "2012-02-03", "legal_status", "looked_after",
+                                     "placement_type", "kinship", "placement_area", "in_area",
+                                     NULL);
+
+  fixture->e1 = insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
+                                "2024-04-01", "2024-12-01");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      fixture->e1_goals[i] = insert_goal (db, fixture->e1, number);
+    }
+  rate (db, fixture->e1_goals[0], "2024-04-10", "baseline", "2");
+  rate (db, fixture->e1_goals[0], "2024-08-01", "review", "4");
+  rate (db, fixture->e1_goals[0], "2024-12-01", "end", "6");
+  rate (db, fixture->e1_goals[1], "2024-04-10", "baseline", "6");
+  rate (db, fixture->e1_goals[1], "2024-12-01", "end", "3.5");
+  rate (db, fixture->e1_goals[1], "2024-12-01", "review", "5");
+  rate (db, fixture->e1_goals[2], "2024-04-10", "baseline", "3");
+  rate (db, fixture->e1_goals[2], "2024-09-01", "review", "5");
+
+  fixture->e2 = insert_episode (db, fixture->child_b, fixture->clinician_b,
+                                "2024-05-01", "2025-01-15");
+  fixture->e2_goal = insert_goal (db, fixture->e2, "1");
+  rate (db, fixture->e2_goal, "2024-05-20", "baseline", "7");
+
+  fixture->e3 = insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
+                                "2025-02-01", NULL);
+  fixture->e4 = insert_episode (db, fixture->child_b, fixture->clinician_b,
+                                "2024-06-01", "2024-10-01");
+
+  child_b = id_text (fixture->child_b);
+  records_insert (db, "referral", "child", child_b, "referral_date", "2025-03-01",
+                  "referral_source", "iro", "decision", "signposted",
+                  "decision_reason", "Invented reason", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  records_fixture_teardown (&fixture->records, data);
+}
+
+static GListModel *
+list (Fixture                *fixture,
+      const CtOutcomesFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = ct_outcomes_list (fixture->records.db, filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_true (g_list_model_get_item_type (rows) == CT_TYPE_OUTCOME_ROW);
+  return rows;
+}
+
+static CtOutcomeRow *
+row_at (GListModel *rows,
+        guint       position)
+{
+  CtOutcomeRow *row = g_list_model_get_item (rows, position);
+
+  g_assert_nonnull (row);
+  g_object_unref (row);  /* the model keeps it */
+  return row;
+}
+
+/* Asserts the episode and goal of each row, in order. */
+static void
+assert_rows (GListModel   *rows,
+             const gint64 *episodes,
+             const gint64 *goals,
+             guint         n_rows)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      CtOutcomeRow *row = row_at (rows, i);
+
+      g_assert_cmpint (ct_outcome_row_get_referral_id (row), ==, episodes[i]);
+      g_assert_cmpint (ct_outcome_row_get_goal_id (row), ==, goals[i]);
+    }
+}
+
+static void
+assert_scores (CtOutcomeRow *row,
+               double        baseline,
+               double        latest,
+               double        end)
+{
+  const CtGboScores *scores = ct_outcome_row_get_scores (row);
+
+  g_assert_cmpfloat (scores->baseline, ==, baseline);
+  g_assert_cmpfloat (scores->latest, ==, latest);
+  g_assert_cmpfloat (scores->end, ==, end);
+}
+
+static void
+test_every_episode (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) rows = list (fixture, NULL);
+  const gint64 episodes[] = { fixture->e3, fixture->e4, fixture->e2, fixture->e1, fixture->e1,
+                              fixture->e1 };
+  const gint64 goals[] = { 0, 0, fixture->e2_goal, fixture->e1_goals[0], fixture->e1_goals[1],
+                           fixture->e1_goals[2] };
+  CtOutcomeRow *row;
+  double change = 0;
+
+  assert_rows (rows, episodes, goals, G_N_ELEMENTS (episodes));
+
+  /* An open episode with no goals: no scores, no change. */
+  row = row_at (rows, 0);
+  g_assert_cmpstr (ct_outcome_row_get_child_reference (row), ==, "TEST-0001");
+  g_assert_cmpstr (ct_outcome_row_get_child_name (row), ==, "Test Child A");
+  g_assert_cmpstr (ct_outcome_row_get_clinician_name (row), ==, "Test Clinician A");
+  g_assert_cmpint (ct_outcome_row_get_clinician_id (row), ==, fixture->records.staff_id);
+  g_assert_cmpstr (ct_outcome_row_get_referral_date (row), ==, "2025-02-01");
+  g_assert_cmpstr (ct_outcome_row_get_start_date (row), ==, "2025-02-01");
+  g_assert_null (ct_outcome_row_get_end_date (row));
+  g_assert_cmpint (ct_outcome_row_get_goal_number (row), ==, 0);
+  g_assert_null (ct_outcome_row_get_goal_description (row));
+  assert_scores (row, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER);
+  g_assert_false (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
+
+  /* Ended without an end rating: baseline only. */
+  row = row_at (rows, 2);
+  g_assert_cmpstr (ct_outcome_row_get_end_date (row), ==, "2025-01-15");
+  g_assert_cmpint (ct_outcome_row_get_child_id (row), ==, fixture->child_b);
+  assert_scores (row, 7, 7, CT_RECORD_NO_NUMBER);
+  g_assert_false (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
+
+  /* Paired: +4.0, a reliable improvement. */
+  row = row_at (rows, 3);
+  g_assert_cmpint (ct_outcome_row_get_goal_number (row), ==, 1);
+  g_assert_cmpstr (ct_outcome_row_get_goal_description (row), ==, "An invented goal");
+  assert_scores (row, 2, 6, 6);
+  g_assert_true (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
+  g_assert_cmpfloat (change, ==, 4);
+  g_assert_cmpint (ct_gbo_classify_change (change), ==, CT_GBO_CHANGE_IMPROVED);
+
+  /* Paired: −2.5, a reliable deterioration; on the end's day the end
+   * rating is the latest even though a review was entered after it. */
+  row = row_at (rows, 4);
+  assert_scores (row, 6, 3.5, 3.5);
+  g_assert_true (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
+  g_assert_cmpfloat (change, ==, -2.5);
+  g_assert_cmpint (ct_gbo_classify_change (change), ==, CT_GBO_CHANGE_DETERIORATED);
+
+  /* Reviewed, not ended. */
+  assert_scores (row_at (rows, 5), 3, 5, CT_RECORD_NO_NUMBER);
+}
+
+static void
+test_clinician_filter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CtOutcomesFilter filter_a = { .clinician_id = fixture->records.staff_id };
+  CtOutcomesFilter filter_b = { .clinician_id = fixture->clinician_b };
+  g_autoptr(GListModel) rows_a = list (fixture, &filter_a);
+  g_autoptr(GListModel) rows_b = list (fixture, &filter_b);
+  const gint64 episodes_a[] = { fixture->e3, fixture->e1, fixture->e1, fixture->e1 };
+  const gint64 goals_a[] = { 0, fixture->e1_goals[0], fixture->e1_goals[1], fixture->e1_goals[2] };
+  const gint64 episodes_b[] = { fixture->e4, fixture->e2 };
+  const gint64 goals_b[] = { 0, fixture->e2_goal };
+
+  assert_rows (rows_a, episodes_a, goals_a, G_N_ELEMENTS (episodes_a));
+  assert_rows (rows_b, episodes_b, goals_b, G_N_ELEMENTS (episodes_b));
+}
+
+static void
+test_child_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CtOutcomesFilter filter = { .child_id = fixture->child_b };
+  g_autoptr(GListModel) rows = list (fixture, &filter);
+  const gint64 episodes[] = { fixture->e4, fixture->e2 };
+  const gint64 goals[] = { 0, fixture->e2_goal };
+
+  assert_rows (rows, episodes, goals, G_N_ELEMENTS (episodes));
+}
+
+/* What to chase: goals of ended episodes with no end rating, and ended
+ * episodes with no goals; never an open episode. */
+static void
+test_ended_without_end_rating (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  CtOutcomesFilter missing = { .ended_without_end_rating = TRUE };
+  CtOutcomesFilter missing_a = { .ended_without_end_rating = TRUE,
+                                 .clinician_id = fixture->records.staff_id };
+  g_autoptr(GListModel) rows = list (fixture, &missing);
+  g_autoptr(GListModel) rows_a = list (fixture, &missing_a);
+  const gint64 episodes[] = { fixture->e4, fixture->e2, fixture->e1 };
+  const gint64 goals[] = { 0, fixture->e2_goal, fixture->e1_goals[2] };
+
+  assert_rows (rows, episodes, goals, G_N_ELEMENTS (episodes));
+  assert_rows (rows_a, &fixture->e1, &fixture->e1_goals[2], 1);
+}
+
+/* The scores read from the ratings agree with the query, goal by goal. */
+static void
+test_scores_from_ratings (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) rows = list (fixture, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      CtOutcomeRow *row = row_at (rows, i);
+      const CtGboScores *expected = ct_outcome_row_get_scores (row);
+      CtFilter filter = { .goal_id = ct_outcome_row_get_goal_id (row) };
+      g_autoptr(GListModel) ratings = NULL;
+      g_autoptr(GError) error = NULL;
+      CtGboScores scores;
+
+      if (filter.goal_id == 0)
+        continue;
+      ratings = ct_store_list (fixture->records.db, ct_kind_lookup ("goal_rating"), &filter,
+                               &error);
+      g_assert_no_error (error);
+      ct_gbo_scores_from_ratings (&scores, ratings);
+      g_assert_cmpfloat (scores.baseline, ==, expected->baseline);
+      g_assert_cmpfloat (scores.latest, ==, expected->latest);
+      g_assert_cmpfloat (scores.end, ==, expected->end);
+    }
+}
+
+static void
+test_classify_change (void)
+{
+  g_assert_cmpfloat (CT_GBO_RELIABLE_CHANGE, ==, 2.45);
+  g_assert_cmpint (ct_gbo_classify_change (2.45), ==, CT_GBO_CHANGE_IMPROVED);
+  g_assert_cmpint (ct_gbo_classify_change (2.4), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (0), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (-2.4), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (-2.45), ==, CT_GBO_CHANGE_DETERIORATED);
+  g_assert_cmpint (ct_gbo_classify_change (10), ==, CT_GBO_CHANGE_IMPROVED);
+}
+
+static void
+test_empty_file (void)
+{
+  RecordsFixture fixture = { 0 };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records_fixture_setup (&fixture, NULL);
+  rows = ct_outcomes_list (fixture.db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  ct_database_close (fixture.db);
+  g_clear_object (&rows);
+  rows = ct_outcomes_list (fixture.db, NULL, &error);
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CLOSED);
+  g_assert_null (rows);
+  records_fixture_teardown (&fixture, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/outcomes/every-episode", Fixture, NULL,
+              fixture_setup, test_every_episode, fixture_teardown);
+  g_test_add ("/outcomes/clinician-filter", Fixture, NULL,
+              fixture_setup, test_clinician_filter, fixture_teardown);
+  g_test_add ("/outcomes/child-filter", Fixture, NULL,
+              fixture_setup, test_child_filter, fixture_teardown);
+  g_test_add ("/outcomes/ended-without-end-rating", Fixture, NULL,
+              fixture_setup, test_ended_without_end_rating, fixture_teardown);
+  g_test_add ("/outcomes/scores-from-ratings", Fixture, NULL,
+              fixture_setup, test_scores_from_ratings, fixture_teardown);
+  g_test_add_func ("/outcomes/classify-change", test_classify_change);
+  g_test_add_func ("/outcomes/empty-file", test_empty_file);
+
+  return g_test_run ();
+}

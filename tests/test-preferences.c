@@ -1,0 +1,363 @@
+/* test-preferences.c: the Preferences window of the real main window:
+ * the team name (in the records file, audited), the staff profile (the
+ * audit trail's actor), auto-lock minutes, the keyring switch; and the
+ * keyring itself, when a secret service runs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-preferences"
+
+#include "config.h"
+
+#include "ct-audit-log.h"
+#include "ct-keyring.h"
+#include "ct-preferences-window.h"
+#include "ct-records.h"
+#include "ct-secret.h"
+#include "ct-setting.h"
+#include "window-test-util.h"
+
+#define TEAM_NAME "Invented Clinical Team North"
+#define OTHER_STAFF "Test Locum Practitioner"
+
+typedef struct
+{
+  CtWindow            *window;
+  CtDatabase          *database;
+  CtPreferencesWindow *preferences;
+  GSettings           *settings;
+} Fixture;
+
+static CtPreferencesWindow *
+open_preferences (Fixture *fixture)
+{
+  GtkWindow *preferences;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  preferences = test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
+  return CT_PREFERENCES_WINDOW (preferences);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->settings = g_settings_new (APP_ID);
+  /* The memory backend keeps settings from one test to the next. */
+  g_settings_reset (fixture->settings, "auto-lock-minutes");
+  g_settings_reset (fixture->settings, "remember-passphrase");
+  fixture->window = test_window_open (NULL);
+  fixture->database = ct_window_get_database (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_window_close (fixture->window);
+  g_clear_object (&fixture->settings);
+}
+
+static void
+set_text (gpointer    root,
+          const char *id,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (test_find_by_id (root, id)), text);
+}
+
+static const char *
+get_text (gpointer    root,
+          const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (test_find_by_id (root, id)));
+}
+
+static void
+apply (gpointer    root,
+       const char *id)
+{
+  g_signal_emit_by_name (test_find_by_id (root, id), "apply");
+}
+
+/* The entries about the preferences, newest first. */
+static GListModel *
+list_setting_entries (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *entries = ct_audit_log_list (fixture->database, NULL, NULL, "setting", NULL, &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
+static char *
+get_team_name (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  char *name = ct_setting_get (fixture->database, CT_SETTING_TEAM_NAME, &error);
+
+  g_assert_no_error (error);
+  return name;
+}
+
+static void
+test_team_name (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(CtAuditEntry) entry = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, "");
+
+  /* Nothing typed: nothing saved. */
+  set_text (preferences, "team_name_row", "   ");
+  apply (preferences, "team_name_row");
+  name = get_team_name (fixture);
+  g_assert_null (name);
+
+  set_text (preferences, "team_name_row", "  " TEAM_NAME " ");
+  apply (preferences, "team_name_row");
+  g_clear_pointer (&name, g_free);
+  name = get_team_name (fixture);
+  g_assert_cmpstr (name, ==, TEAM_NAME);
+  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, TEAM_NAME);
+
+  /* One audit entry, by the signed-in staff member. */
+  entries = list_setting_entries (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (ct_audit_entry_get_action (entry), ==, "update");
+  g_assert_cmpstr (ct_audit_entry_get_who (entry), ==, TEST_WINDOW_STAFF);
+
+  /* Shown the next time. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = open_preferences (fixture);
+  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, TEAM_NAME);
+}
+
+static void
+assert_staff_profile (Fixture    *fixture,
+                      const char *name)
+{
+  g_autofree char *profile = g_settings_get_string (fixture->settings, "staff-profile");
+
+  g_assert_cmpstr (profile, ==, name);
+  g_assert_cmpstr (ct_database_get_actor (fixture->database), ==, name);
+}
+
+static void
+test_staff_profile_typed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(CtAuditEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (get_text (preferences, "staff_row"), ==, TEST_WINDOW_STAFF);
+
+  set_text (preferences, "staff_row", "");
+  apply (preferences, "staff_row");
+  assert_staff_profile (fixture, TEST_WINDOW_STAFF);
+
+  set_text (preferences, "staff_row", OTHER_STAFF " ");
+  apply (preferences, "staff_row");
+  assert_staff_profile (fixture, OTHER_STAFF);
+
+  /* The next change is recorded under the new name. */
+  g_assert_true (ct_setting_set (fixture->database, CT_SETTING_TEAM_NAME, TEAM_NAME, &error));
+  g_assert_no_error (error);
+  entries = list_setting_entries (fixture);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (ct_audit_entry_get_who (entry), ==, OTHER_STAFF);
+}
+
+static void
+test_staff_profile_chosen (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CtPreferencesWindow *preferences;
+  GtkMenuButton *button;
+  GMenuModel *menu;
+
+  ct_store_ensure_staff (fixture->database, OTHER_STAFF, &error);
+  g_assert_no_error (error);
+
+  preferences = open_preferences (fixture);
+  button = GTK_MENU_BUTTON (test_find_by_id (preferences, "staff_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.use-staff",
+                                             "s", OTHER_STAFF));
+  assert_staff_profile (fixture, OTHER_STAFF);
+  g_assert_cmpstr (get_text (preferences, "staff_row"), ==, OTHER_STAFF);
+}
+
+static void
+test_no_staff_to_choose (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+
+  g_assert_false (gtk_widget_get_visible (test_find_by_id (preferences, "staff_button")));
+}
+
+static void
+test_auto_lock_minutes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (test_find_by_id (preferences, "auto_lock_spin"));
+
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 5);
+
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "auto-lock-minutes"), ==, 30);
+
+  g_settings_set_uint (fixture->settings, "auto-lock-minutes", 17);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 17);
+
+  /* The range of the setting. */
+  gtk_spin_button_set_value (spin, 500);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "auto-lock-minutes"), ==, 120);
+}
+
+static void
+test_remember_switch (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  GtkSwitch *toggle = GTK_SWITCH (test_find_by_id (preferences, "remember_switch"));
+
+  g_assert_true (gtk_widget_get_visible (test_find_by_id (preferences, "remember_row")) ==
+                 (gboolean) HAVE_LIBSECRET);
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (ct_keyring_is_wanted ());
+
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "remember-passphrase"));
+  g_assert_true (ct_keyring_is_wanted () == (gboolean) HAVE_LIBSECRET);
+  gtk_switch_set_active (toggle, FALSE);
+}
+
+static void
+test_closed_on_lock (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *preferences = g_object_ref (GTK_WIDGET (open_preferences (fixture)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_null (test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW));
+  g_assert_finalize_object (preferences);
+  /* Disabled while locked. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL);
+  g_assert_null (test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW));
+
+  test_window_unlock (fixture->window);
+  fixture->database = ct_window_get_database (fixture->window);
+}
+
+/* The keyring */
+
+typedef struct
+{
+  GAsyncResult *result;
+} Waiting;
+
+static void
+on_done (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ((Waiting *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Waiting *) data)->result != NULL;
+}
+
+static char *
+look_up (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { NULL };
+  char *passphrase;
+
+  ct_keyring_lookup (path, NULL, on_done, &waiting);
+  test_wait_until (is_done, &waiting);
+  passphrase = ct_keyring_lookup_finish (waiting.result, &error);
+  g_assert_no_error (error);
+  g_object_unref (waiting.result);
+  return passphrase;
+}
+
+static void
+clear (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { NULL };
+
+  ct_keyring_clear (path, NULL, on_done, &waiting);
+  test_wait_until (is_done, &waiting);
+  g_assert_true (ct_keyring_clear_finish (waiting.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (waiting.result);
+}
+
+static void
+test_keyring_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "invented.ctdb", NULL);
+  g_autoptr(CtPassphrase) found = NULL;
+  g_autoptr(CtPassphrase) gone = NULL;
+
+  if (!ct_keyring_store_sync (path, TEST_WINDOW_PASSPHRASE, NULL, &error))
+    {
+      g_autofree char *why = NULL;
+
+      if (!HAVE_LIBSECRET)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      /* Without libsecret, or without a secret service on this bus. */
+      why = g_strdup_printf ("The keyring cannot be used here: %s", error->message);
+      g_test_skip (why);
+      return;
+    }
+
+  found = look_up (path);
+  g_assert_cmpstr (found, ==, TEST_WINDOW_PASSPHRASE);
+  clear (path);
+  gone = look_up (path);
+  g_assert_null (gone);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_window_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/preferences/team-name", test_team_name);
+  ADD ("/preferences/staff-profile-typed", test_staff_profile_typed);
+  ADD ("/preferences/staff-profile-chosen", test_staff_profile_chosen);
+  ADD ("/preferences/no-staff-to-choose", test_no_staff_to_choose);
+  ADD ("/preferences/auto-lock-minutes", test_auto_lock_minutes);
+  ADD ("/preferences/remember-switch", test_remember_switch);
+  ADD ("/preferences/closed-on-lock", test_closed_on_lock);
+#undef ADD
+  g_test_add_func ("/keyring/round-trip", test_keyring_round_trip);
+
+  return g_test_run ();
+}

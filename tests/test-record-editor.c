@@ -1,0 +1,959 @@
+/* test-record-editor.c: the record editor, driven through its real widgets:
+ * defaults, inline validation, saving, editing, a conflict, drafts, Cancel,
+ * the keyboard order, and a row for every field of every kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-record-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "editor/ct-date-row.h"
+#include "editor/ct-field-row.h"
+#include "editor/ct-record-editor.h"
+#include "records-fixture.h"
+
+/* A safety net for a hung test, not a measure of speed. */
+#define WAIT_SECONDS 120
+
+#define SIGNED_IN "Test Clinician A"
+
+typedef struct
+{
+  RecordsFixture  records;
+  GtkWindow      *parent;
+  CtRecordEditor *editor;
+  CtRecord       *saved;
+  guint           n_saved;
+} Fixture;
+
+/* Finding widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+static CtFieldRow *
+get_row (Fixture    *fixture,
+         const char *name)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), is_row_of, name);
+
+  g_assert_nonnull (row);
+  return CT_FIELD_ROW (row);
+}
+
+static GtkWidget *
+get_save_button (Fixture *fixture)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->editor), has_id, "save_button");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+can_save (Fixture *fixture)
+{
+  return gtk_widget_is_sensitive (get_save_button (fixture));
+}
+
+/* The message under the row of @name, or NULL when none is shown. */
+static const char *
+get_message (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *row = GTK_WIDGET (get_row (fixture, name));
+  GtkWidget *message_row = gtk_widget_get_next_sibling (row);
+
+  g_assert_true (ADW_IS_PREFERENCES_ROW (message_row));
+  g_assert_false (CT_IS_FIELD_ROW (message_row));
+  if (!gtk_widget_get_visible (message_row))
+    {
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+      return NULL;
+    }
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (message_row))));
+}
+
+static char *
+get_text (Fixture    *fixture,
+          const char *name)
+{
+  return ct_field_row_dup_text (get_row (fixture, name));
+}
+
+/* Typing and choosing, as a person would */
+
+static void
+type_into (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  CtFieldRow *row = get_row (fixture, name);
+  GtkWidget *input = ct_field_row_get_input (row);
+
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
+  else if (GTK_IS_SPIN_BUTTON (input))
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+choose (Fixture    *fixture,
+        const char *name,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (get_row (fixture, name));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("%s has no choice %s", name, label);
+}
+
+static void
+tick (Fixture    *fixture,
+      const char *name,
+      const char *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (get_row (fixture, name)), is_check_labelled, label);
+
+  g_assert_nonnull (button);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+}
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+is_closed (gpointer data)
+{
+  return ((Fixture *) data)->editor == NULL;
+}
+
+static gboolean
+is_parent_gone (gpointer data)
+{
+  return ((Fixture *) data)->parent == NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The fixture: a records file with a clinician and a child, a main window */
+
+static void
+on_saved (Fixture  *fixture,
+          CtRecord *record)
+{
+  g_set_object (&fixture->saved, record);
+  fixture->n_saved++;
+}
+
+static void
+open_editor (Fixture    *fixture,
+             const char *kind,
+             CtRecord   *record)
+{
+  g_assert_null (fixture->editor);
+  fixture->editor = ct_record_editor_new (fixture->parent, fixture->records.db,
+                                          ct_kind_lookup (kind), record);
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  g_signal_connect_swapped (fixture->editor, "saved", G_CALLBACK (on_saved), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->editor));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  records_fixture_setup (&fixture->records, data);
+  ct_database_set_actor (fixture->records.db, SIGNED_IN);
+  fixture->parent = GTK_WINDOW (adw_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  wait_until (is_closed, fixture);
+  gtk_window_destroy (fixture->parent);
+  wait_until (is_parent_gone, fixture);
+  g_clear_object (&fixture->saved);
+  records_fixture_teardown (&fixture->records, data);
+}
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* Fills every required field of a consultation that has no default. */
+static void
+fill_consultation (Fixture *fixture)
+{
+  choose (fixture, "child", "TEST-0001 — Test Child A");
+  choose (fixture, "requested_by", "Independent reviewing officer");
+  type_into (fixture, "team", "Invented Team 3");
+  tick (fixture, "topics", "Placement fragility");
+  tick (fixture, "topics", "Mental health");
+  choose (fixture, "mode", "Video");
+  type_into (fixture, "duration_minutes", "45");
+  type_into (fixture, "attendees", "4");
+  choose (fixture, "outcome", "Advice given");
+  type_into (fixture, "notes", "Invented notes\nover two lines");
+}
+
+/* Tests */
+
+static void
+test_new_consultation_defaults (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *staff = id_text (fixture->records.staff_id);
+  g_autofree char *date = NULL;
+  g_autofree char *clinician = NULL;
+  g_autofree char *attendees = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *child = NULL;
+
+  open_editor (fixture, "consultation", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "New consultation");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->editor)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (fixture->editor)) ==
+                 get_save_button (fixture));
+
+  date = get_text (fixture, "date");
+  clinician = get_text (fixture, "clinician");
+  attendees = get_text (fixture, "attendees");
+  duration = get_text (fixture, "duration_minutes");
+  topics = get_text (fixture, "topics");
+  child = get_text (fixture, "child");
+  g_assert_cmpstr (date, ==, RECORDS_TODAY);
+  g_assert_cmpstr (clinician, ==, staff);
+  g_assert_cmpstr (attendees, ==, "1");
+  g_assert_cmpstr (duration, ==, "60");
+  g_assert_null (topics);
+  g_assert_null (child);
+
+  /* Required fields with no default: Save waits, and nothing is marked red
+   * before the person has touched it. */
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+  g_assert_false (can_save (fixture));
+  g_assert_null (get_message (fixture, "requested_by"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_save_button (fixture)), ==,
+                   "Requested by: this is required; choose one.");
+}
+
+/* A new record with some fields chosen by the page that opens it. */
+static void
+test_new_prefilled (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  g_autofree char *referral_text = id_text (referral);
+  gint64 goal = records_insert (fixture->records.db, "goal", "referral", referral_text,
+                                "number", "1", "description", "Invented goal", "set_by", "child",
+                                NULL);
+  g_autofree char *goal_text = id_text (goal);
+  g_autoptr(CtRecord) prefill = records_new ("goal_rating", "goal", goal_text,
+                                             "time_point", "baseline", NULL);
+  g_autofree char *chosen_goal = NULL;
+  g_autofree char *time_point = NULL;
+  g_autofree char *date = NULL;
+
+  open_editor (fixture, "goal_rating", prefill);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "New goal rating");
+  chosen_goal = get_text (fixture, "goal");
+  time_point = get_text (fixture, "time_point");
+  date = get_text (fixture, "date");
+  g_assert_cmpstr (chosen_goal, ==, goal_text);
+  g_assert_cmpstr (time_point, ==, "baseline");
+  g_assert_cmpstr (date, ==, RECORDS_TODAY);
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+  g_assert_false (can_save (fixture));
+  g_assert_null (get_message (fixture, "score"));
+
+  type_into (fixture, "score", "3.5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+  wait_until (is_closed, fixture);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpint (ct_record_get_reference (fixture->saved, "goal"), ==, goal);
+  g_assert_cmpint (ct_record_get_id (prefill), ==, 0);
+}
+
+/* Someone signed in who is not on the staff list: no clinician is guessed. */
+static void
+test_new_consultation_unknown_staff (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *clinician = NULL;
+
+  ct_database_set_actor (fixture->records.db, "Test Visitor Z");
+  open_editor (fixture, "consultation", NULL);
+  clinician = get_text (fixture, "clinician");
+  g_assert_null (clinician);
+}
+
+static void
+assert_saved_consultation (CtRecord *record)
+{
+  g_autofree char *topics = ct_record_get_string_by_name (record, "topics");
+  g_autofree char *notes = ct_record_get_string_by_name (record, "notes");
+  g_autofree char *team = ct_record_get_string_by_name (record, "team");
+  g_autofree char *requested_by = ct_record_get_string_by_name (record, "requested_by");
+  g_autofree char *duration = ct_record_get_string_by_name (record, "duration_minutes");
+  g_autofree char *attendees = ct_record_get_string_by_name (record, "attendees");
+  g_autofree char *date = ct_record_get_string_by_name (record, "date");
+
+  g_assert_cmpstr (date, ==, "2025-06-28");
+  g_assert_cmpstr (requested_by, ==, "iro");
+  g_assert_cmpstr (team, ==, "Invented Team 3");
+  g_assert_cmpstr (topics, ==, "mental_health;placement_fragility");
+  g_assert_cmpstr (duration, ==, "45");
+  g_assert_cmpstr (attendees, ==, "4");
+  g_assert_cmpstr (notes, ==, "Invented notes\nover two lines");
+}
+
+static void
+test_new_consultation_saves (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(CtRecord) listed = NULL;
+  GtkWidget *text;
+
+  open_editor (fixture, "consultation", NULL);
+  g_assert_false (can_save (fixture));
+  fill_consultation (fixture);
+  g_assert_true (can_save (fixture));
+  type_into (fixture, "date", "28/06/2025");
+  g_assert_true (can_save (fixture));
+  g_assert_true (ct_record_editor_has_changes (fixture->editor));
+
+  /* Enter in a number field saves (Save is the default widget). */
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (ct_field_row_get_input (get_row (fixture, "attendees")))));
+  g_signal_emit_by_name (text, "activate");
+  wait_until (is_closed, fixture);
+
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpint (ct_record_get_id (fixture->saved), >, 0);
+  list = ct_store_list (fixture->records.db, kind, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  listed = g_list_model_get_item (list, 0);
+  g_assert_cmpint (ct_record_get_id (listed), ==, ct_record_get_id (fixture->saved));
+  assert_saved_consultation (listed);
+  g_assert_cmpint (ct_record_get_reference (listed, "child"), ==, fixture->records.child_id);
+  g_assert_cmpint (ct_record_get_reference (listed, "clinician"), ==, fixture->records.staff_id);
+}
+
+static void
+test_invalid_date_named (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *date = NULL;
+  const char *message;
+
+  open_editor (fixture, "consultation", NULL);
+  fill_consultation (fixture);
+  g_assert_true (can_save (fixture));
+
+  type_into (fixture, "date", "31/13/2024");
+  message = get_message (fixture, "date");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Date: "));
+  g_assert_nonnull (strstr (message, "31/13/2024"));
+  g_assert_false (can_save (fixture));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_nonnull (fixture->editor);
+
+  /* Later than today (2025-06-30). */
+  type_into (fixture, "date", "2025-07-01");
+  message = get_message (fixture, "date");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Date: "));
+  g_assert_false (can_save (fixture));
+
+  type_into (fixture, "date", "31/1/2025");
+  g_assert_null (get_message (fixture, "date"));
+  date = get_text (fixture, "date");
+  g_assert_cmpstr (date, ==, "2025-01-31");
+  g_assert_true (can_save (fixture));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+}
+
+/* A number that is not one, and a required choice taken back. */
+static void
+test_invalid_number_named (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *message;
+
+  open_editor (fixture, "consultation", NULL);
+  fill_consultation (fixture);
+  type_into (fixture, "attendees", "0");
+  message = get_message (fixture, "attendees");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Attendees: "));
+  g_assert_false (can_save (fixture));
+
+  type_into (fixture, "attendees", "");
+  message = get_message (fixture, "attendees");
+  g_assert_cmpstr (message, ==, "Attendees: this is required; fill it in.");
+
+  type_into (fixture, "attendees", "2");
+  g_assert_null (get_message (fixture, "attendees"));
+  g_assert_true (can_save (fixture));
+}
+
+static gint64
+insert_consultation (Fixture *fixture)
+{
+  g_autofree char *staff = id_text (fixture->records.staff_id);
+
+  return records_insert (fixture->records.db, "consultation", "date", "2025-05-01",
+                         "clinician", staff, "requested_by", "social_worker",
+                         "topics", "risk", "mode", "phone", "duration_minutes", "30",
+                         "attendees", "2", "outcome", "other", NULL);
+}
+
+static void
+test_edit_updates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  gint64 id = insert_consultation (fixture);
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(CtRecord) again = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *attendees = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *date = NULL;
+
+  open_editor (fixture, "consultation", record);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "Edit consultation");
+  date = get_text (fixture, "date");
+  topics = get_text (fixture, "topics");
+  g_assert_cmpstr (date, ==, "2025-05-01");
+  g_assert_cmpstr (topics, ==, "risk");
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+  g_assert_true (can_save (fixture));
+
+  type_into (fixture, "attendees", "3");
+  tick (fixture, "topics", "Transitions");
+  g_assert_true (ct_record_editor_has_changes (fixture->editor));
+  /* A caller may close the editor itself once it is told. */
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (gtk_window_destroy), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+  wait_until (is_closed, fixture);
+
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpint (ct_record_get_id (fixture->saved), ==, id);
+  again = ct_store_get (fixture->records.db, kind, id, NULL);
+  attendees = ct_record_get_string_by_name (again, "attendees");
+  g_clear_pointer (&topics, g_free);
+  topics = ct_record_get_string_by_name (again, "topics");
+  g_assert_cmpstr (attendees, ==, "3");
+  g_assert_cmpstr (topics, ==, "transitions;risk");
+  list = ct_store_list (fixture->records.db, kind, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (records_count_audit (fixture->records.db, "update", "consultation", id), ==, 1);
+}
+
+static void
+fill_child (Fixture    *fixture,
+            const char *reference)
+{
+  type_into (fixture, "reference", reference);
+  type_into (fixture, "name", "Test Child B");
+  type_into (fixture, "date_of_birth", "2016-02-29");
+  choose (fixture, "legal_status", "Edge of care");
+  choose (fixture, "placement_type", "Kinship care");
+  choose (fixture, "placement_area", "Out of area");
+}
+
+/* A reference taken while the form is open (by an import, say): the save
+ * fails, says why, and keeps everything as typed. */
+static void
+test_conflict_keeps_form (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *name = NULL;
+  GtkRevealer *banner;
+  GtkLabel *banner_label;
+
+  open_editor (fixture, "child", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "New child");
+
+  /* Taken already: said at once. */
+  fill_child (fixture, "TEST-0001");
+  g_assert_false (can_save (fixture));
+  g_assert_true (g_str_has_prefix (get_message (fixture, "reference"), "Reference: "));
+
+  fill_child (fixture, "TEST-0002");
+  g_assert_true (can_save (fixture));
+  g_assert_null (get_message (fixture, "reference"));
+
+  records_insert (fixture->records.db, "child", "reference", "TEST-0002", "name", "Test Child C",
+                  "date_of_birth", "2013-01-01", "legal_status", "looked_after",
+                  "placement_type", "residential", "placement_area", "in_area", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+
+  g_assert_nonnull (fixture->editor);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  banner = GTK_REVEALER (find_widget (GTK_WIDGET (fixture->editor), has_id, "banner"));
+  banner_label = GTK_LABEL (find_widget (GTK_WIDGET (fixture->editor), has_id, "banner_label"));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (banner_label), "Reference: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (banner_label), "TEST-0002"));
+  g_assert_true (g_str_has_prefix (get_message (fixture, "reference"), "Reference: "));
+  g_assert_false (can_save (fixture));
+
+  reference = get_text (fixture, "reference");
+  name = get_text (fixture, "name");
+  g_assert_cmpstr (reference, ==, "TEST-0002");
+  g_assert_cmpstr (name, ==, "Test Child B");
+  g_assert_true (ct_record_editor_has_changes (fixture->editor));
+}
+
+static void
+assert_same_form (Fixture        *fixture,
+                  CtRecordEditor *other)
+{
+  for (GtkWidget *row = GTK_WIDGET (get_row (fixture, "date"));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *mine = NULL;
+      g_autofree char *theirs = NULL;
+      GtkWidget *twin;
+
+      if (!CT_IS_FIELD_ROW (row))
+        continue;
+      twin = find_widget (GTK_WIDGET (other), is_row_of,
+                          ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (row))));
+      mine = ct_field_row_dup_text (CT_FIELD_ROW (row));
+      theirs = ct_field_row_dup_text (CT_FIELD_ROW (twin));
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+}
+
+static void
+test_draft_round_trip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GVariant) again = NULL;
+  g_autoptr(GVariant) values = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notes = NULL;
+  const char *kind = NULL;
+  CtRecordEditor *restored;
+  CtRecordEditor *other_kind;
+  gint64 id = -1;
+
+  open_editor (fixture, "consultation", NULL);
+  fill_consultation (fixture);
+  type_into (fixture, "date", "");
+  draft = ct_record_editor_save_draft (fixture->editor);
+  g_assert_true (g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE));
+  g_variant_get (draft, "(&sx@a{ss})", &kind, &id, NULL);
+  g_assert_cmpstr (kind, ==, "consultation");
+  g_assert_cmpint (id, ==, 0);
+  values = g_variant_get_child_value (draft, 2);
+  g_assert_true (g_variant_lookup (values, "notes", "&s", &notes));
+  g_assert_cmpstr (notes, ==, "Invented notes\nover two lines");
+
+  /* A new editor (after unlocking) takes it back, including the date
+   * that was cleared on purpose. */
+  restored = ct_record_editor_new_for_draft (fixture->parent, fixture->records.db, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_editor_has_changes (restored));
+  assert_same_form (fixture, restored);
+  again = ct_record_editor_save_draft (restored);
+  g_assert_true (g_variant_equal (again, draft));
+
+  /* Not a draft of this editor's kind: refused, nothing changed. */
+  other_kind = ct_record_editor_new (fixture->parent, fixture->records.db,
+                                     ct_kind_lookup ("child"), NULL);
+  g_assert_false (ct_record_editor_restore_draft (other_kind, draft));
+  g_assert_false (ct_record_editor_has_changes (other_kind));
+
+  gtk_window_destroy (GTK_WINDOW (restored));
+  gtk_window_destroy (GTK_WINDOW (other_kind));
+}
+
+/* The draft of a record deleted meanwhile cannot be reopened. */
+static void
+test_draft_of_deleted_record (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  gint64 id = insert_consultation (fixture);
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_editor (fixture, "consultation", record);
+  type_into (fixture, "team", "Invented Team 9");
+  draft = ct_record_editor_save_draft (fixture->editor);
+  g_assert_true (ct_store_delete (fixture->records.db, kind, id, NULL));
+  g_assert_null (ct_record_editor_new_for_draft (fixture->parent, fixture->records.db, draft,
+                                                 &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND);
+}
+
+static void
+test_cancel_unchanged_closes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  open_editor (fixture, "consultation", NULL);
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL));
+  wait_until (is_closed, fixture);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+}
+
+static void
+test_cancel_changed_asks (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(GListModel) list = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *team = NULL;
+
+  open_editor (fixture, "consultation", NULL);
+  type_into (fixture, "team", "Invented Team 4");
+  g_assert_true (ct_record_editor_has_changes (fixture->editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL);
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
+  adw_message_dialog_response (dialog, "keep");
+  g_assert_nonnull (fixture->editor);
+  team = get_text (fixture, "team");
+  g_assert_cmpstr (team, ==, "Invented Team 4");
+
+  /* Typing it back as it was is no change. */
+  type_into (fixture, "team", "");
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+  type_into (fixture, "team", "Invented Team 5");
+
+  gtk_window_close (GTK_WINDOW (fixture->editor));
+  wait_until (has_message_dialog, NULL);
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  wait_until (is_closed, fixture);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  list = ct_store_list (fixture->records.db, kind, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+/* Tab goes through the fields in the order they are shown. */
+static void
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  guint reached = 0;
+
+  open_editor (fixture, "consultation", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->editor)),
+                                         GTK_WIDGET (get_row (fixture, "date"))));
+
+  for (guint step = 0; step < 100 && reached < ct_kind_get_n_fields (kind); step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->editor));
+      GtkWidget *row = gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW);
+      const CtField *field;
+      guint index = 0;
+
+      if (row == NULL)
+        break;
+      field = ct_field_row_get_field (CT_FIELD_ROW (row));
+      while (ct_kind_get_field (kind, index) != field)
+        index++;
+      g_assert_cmpuint (index, >=, reached);
+      g_assert_cmpuint (index, <=, reached + 1);
+      reached = index;
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->editor), GTK_DIR_TAB_FORWARD));
+    }
+  g_assert_cmpstr (ct_field_get_name (ct_kind_get_field (kind, reached)), ==, "notes");
+}
+
+/* Every kind: a row for every field that is not display-only, in order,
+ * with the field's label in its title. */
+static void
+test_every_kind_has_every_row (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_get_nth (GPOINTER_TO_UINT (data));
+  GtkWidget *row = NULL;
+
+  open_editor (fixture, ct_kind_get_name (kind), NULL);
+  g_assert_true (ct_record_editor_get_kind (fixture->editor) == kind);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), !=, NULL);
+
+  for (guint i = 0; i < ct_kind_get_n_fields (kind); i++)
+    {
+      const CtField *field = ct_kind_get_field (kind, i);
+      const char *title;
+
+      if (ct_field_is_display (field))
+        {
+          g_assert_null (find_widget (GTK_WIDGET (fixture->editor), is_row_of,
+                                      ct_field_get_name (field)));
+          continue;
+        }
+
+      /* The next field row after the previous one. */
+      row = row == NULL ? GTK_WIDGET (get_row (fixture, ct_field_get_name (field)))
+                        : gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (row));
+      g_assert_true (CT_IS_FIELD_ROW (row));
+      g_assert_true (ct_field_row_get_field (CT_FIELD_ROW (row)) == field);
+      g_assert_nonnull (ct_field_row_get_input (CT_FIELD_ROW (row)));
+      title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      g_assert_true (g_str_has_prefix (title, ct_field_get_label (field)));
+      g_assert_cmpint (g_str_has_suffix (title, " *"), ==, ct_field_is_required (field));
+    }
+  g_assert_false (ct_record_editor_has_changes (fixture->editor));
+}
+
+/* A goal rating's score, in half points from 0 to 10, and an optional
+ * enumeration with "Not recorded". */
+static void
+test_number_and_enum_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkSpinButton *spin;
+  g_autofree char *score = NULL;
+  g_autofree char *gender = NULL;
+  double minimum, maximum;
+
+  open_editor (fixture, "goal_rating", NULL);
+  spin = GTK_SPIN_BUTTON (ct_field_row_get_input (get_row (fixture, "score")));
+  gtk_spin_button_get_range (spin, &minimum, &maximum);
+  g_assert_cmpfloat (maximum, ==, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_step_increment (gtk_spin_button_get_adjustment (spin)), ==, 0.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0.5);
+  score = get_text (fixture, "score");
+  g_assert_cmpstr (score, ==, "0.0");
+  gtk_spin_button_set_value (spin, 6.5);
+  g_clear_pointer (&score, g_free);
+  score = get_text (fixture, "score");
+  g_assert_cmpstr (score, ==, "6.5");
+  ct_field_row_set_text (get_row (fixture, "score"), NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  wait_until (is_closed, fixture);
+
+  open_editor (fixture, "child", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_row (fixture, "gender"))), ==, 0);
+  gender = get_text (fixture, "gender");
+  g_assert_null (gender);
+  choose (fixture, "gender", "Not stated");
+  g_clear_pointer (&gender, g_free);
+  gender = get_text (fixture, "gender");
+  g_assert_cmpstr (gender, ==, "not_stated");
+  choose (fixture, "gender", "Not recorded");
+  g_clear_pointer (&gender, g_free);
+  gender = get_text (fixture, "gender");
+  g_assert_null (gender);
+}
+
+/* Dates typed in the ways people type them. */
+static void
+test_date_parsing (void)
+{
+  static const struct { const char *typed; const char *date; } cases[] = {
+    { "2025-01-31", "2025-01-31" },
+    { " 2025-1-5 ", "2025-01-05" },
+    { "31/01/2025", "2025-01-31" },
+    { "31.1.2025", "2025-01-31" },
+    { "29/02/2024", "2024-02-29" },
+    { "2025-02-29", NULL },
+    { "31/13/2024", NULL },
+    { "2025-01", NULL },
+    { "yesterday", NULL },
+    { "", NULL },
+    { "1/2/3/4", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = ct_date_row_parse (cases[i].typed);
+
+      g_test_message ("%s", cases[i].typed);
+      g_assert_cmpstr (date, ==, cases[i].date);
+    }
+}
+
+/* Whatever the locale writes, it reads back. */
+static void
+test_date_format_round_trip (void)
+{
+  static const char *const dates[] = { "2025-01-31", "1999-12-01", "2024-02-29", "2003-07-04" };
+  g_autofree char *not_a_date = ct_date_row_format ("31/01/2025");
+
+  g_assert_null (not_a_date);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *shown = ct_date_row_format (dates[i]);
+      g_autofree char *read = ct_date_row_parse (shown);
+
+      g_assert_nonnull (shown);
+      g_test_message ("%s is shown as %s", dates[i], shown);
+      g_assert_cmpstr (read, ==, dates[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-cursor-blink", FALSE,
+                "gtk-enable-animations", FALSE,
+                NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/record-editor/new/defaults", test_new_consultation_defaults);
+  ADD ("/record-editor/new/unknown-staff", test_new_consultation_unknown_staff);
+  ADD ("/record-editor/new/saves", test_new_consultation_saves);
+  ADD ("/record-editor/new/prefilled", test_new_prefilled);
+  ADD ("/record-editor/validation/date", test_invalid_date_named);
+  ADD ("/record-editor/validation/number", test_invalid_number_named);
+  ADD ("/record-editor/edit/updates", test_edit_updates);
+  ADD ("/record-editor/save/conflict-keeps-form", test_conflict_keeps_form);
+  ADD ("/record-editor/draft/round-trip", test_draft_round_trip);
+  ADD ("/record-editor/draft/deleted-record", test_draft_of_deleted_record);
+  ADD ("/record-editor/cancel/unchanged", test_cancel_unchanged_closes);
+  ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
+  ADD ("/record-editor/keyboard/tab-order", test_tab_order);
+  ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
+#undef ADD
+  for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/record-editor/rows/%s",
+                                               ct_kind_get_name (ct_kind_get_nth (i)));
+
+      g_test_add (path, Fixture, GUINT_TO_POINTER (i), fixture_set_up,
+                  test_every_kind_has_every_row, fixture_tear_down);
+    }
+  g_test_add_func ("/record-editor/date/parsing", test_date_parsing);
+  g_test_add_func ("/record-editor/date/format-round-trip", test_date_format_round_trip);
+
+  return g_test_run ();
+}

@@ -1,0 +1,367 @@
+/* test-training-event-page.c: the attendance register saves each click at
+ * once, with an audit entry, and adds attendees
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-training-event-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ct-attendance-row.h"
+#include "ct-training-event-page.h"
+#include "records-fixture.h"
+
+/* A safety net for a hung test, not a measure of speed. */
+#define WAIT_SECONDS 60
+
+typedef struct
+{
+  RecordsFixture       records;
+  gint64               event_id;
+  gint64               alpha;  /* attended, confidence 4 → 8 */
+  gint64               beta;   /* booked */
+  GtkWindow           *window;
+  CtTrainingEventPage *page;
+} Fixture;
+
+/* Finding widgets */
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (gpointer root,
+          GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (root), type, found);
+  return found;
+}
+
+static CtAttendanceRow *
+find_row (Fixture *fixture,
+          gint64   attendance_id)
+{
+  g_autoptr(GPtrArray) rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (ct_record_get_id (ct_attendance_row_get_attendance (g_ptr_array_index (rows, i))) ==
+        attendance_id)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_by_id (gpointer    root,
+            const char *id)
+{
+  g_autoptr(GPtrArray) widgets = find_all (root, GTK_TYPE_WIDGET);
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_strcmp0 (gtk_buildable_get_buildable_id (g_ptr_array_index (widgets, i)), id) == 0)
+      return g_ptr_array_index (widgets, i);
+  g_assert_not_reached ();
+}
+
+static GtkSpinButton *
+nth_spin (CtAttendanceRow *row,
+          guint            n)
+{
+  g_autoptr(GPtrArray) spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+
+  g_assert_cmpuint (spins->len, ==, 2);
+  return g_ptr_array_index (spins, n);
+}
+
+/* The records file */
+
+static CtRecord *
+read_attendance (Fixture *fixture,
+                 gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  CtRecord *attendance = ct_store_get (fixture->records.db,
+                                       ct_kind_lookup ("training_attendance"), id, &error);
+
+  g_assert_no_error (error);
+  return attendance;
+}
+
+static char *
+read_field (Fixture    *fixture,
+            gint64      id,
+            const char *field)
+{
+  g_autoptr(CtRecord) attendance = read_attendance (fixture, id);
+
+  return ct_record_get_string_by_name (attendance, field);
+}
+
+static guint
+count_updates (Fixture *fixture,
+               gint64   id)
+{
+  return records_count_audit (fixture->records.db, "update", "training_attendance", id);
+}
+
+/* Waiting */
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+/* The fixture: one event, two rows in its register */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *event = NULL;
+  CtDatabase *db;
+
+  records_fixture_setup (&fixture->records, data);
+  db = fixture->records.db;
+  fixture->event_id = records_insert (db, "training_event", "code", "TR-TEST-01",
+                                      "title", "An invented course", "topic", "attachment",
+                                      "date", "2025-03-12", "duration_minutes", "120",
+                                      "audience", "foster_carers", "capacity", "12", NULL);
+  event = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->event_id);
+  fixture->alpha = records_insert (db, "training_attendance", "event", event,
+                                   "attendee_name", "Test Carer Alpha", "role", "foster_carers",
+                                   "status", "attended", "confidence_before", "4",
+                                   "confidence_after", "8", NULL);
+  fixture->beta = records_insert (db, "training_attendance", "event", event,
+                                  "attendee_name", "Test Carer Beta", "role", "kinship_carers",
+                                  "status", "booked", NULL);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->page = CT_TRAINING_EVENT_PAGE (ct_training_event_page_new (db, fixture->event_id));
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  wait_until_mapped (GTK_WIDGET (fixture->page));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (fixture->window);
+  g_assert_null (fixture->page);
+  records_fixture_teardown (&fixture->records, data);
+}
+
+static const char *
+register_description (Fixture *fixture)
+{
+  return adw_preferences_group_get_description (
+    ADW_PREFERENCES_GROUP (find_by_id (fixture->page, "register_group")));
+}
+
+/* Tests */
+
+static void
+test_shows_register (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  CtAttendanceRow *alpha;
+
+  g_assert_cmpstr (ct_training_event_page_get_title (fixture->page), ==, "An invented course");
+  g_assert_cmpuint (rows->len, ==, 2);
+  alpha = find_row (fixture, fixture->alpha);
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (ct_attendance_row_get_status_button (alpha, "attended"))));
+  g_assert_false (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (ct_attendance_row_get_status_button (alpha, "booked"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (nth_spin (alpha, 0)), ==, 4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (nth_spin (alpha, 1)), ==, 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (nth_spin (find_row (fixture, fixture->beta),
+                                                                0)), ==, 0);
+  g_assert_true (g_str_has_prefix (register_description (fixture),
+                                   "Booked 1 · Attended 1 · Did not attend 0 · Cancelled 0 · "
+                                   "Capacity 12\n"));
+}
+
+/* One click on "Attended": saved at once, audited once, counted. */
+static void
+test_click_attended (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CtAttendanceRow *beta = find_row (fixture, fixture->beta);
+  GtkWidget *attended = ct_attendance_row_get_status_button (beta, "attended");
+  g_autofree char *status = NULL;
+
+  g_assert_cmpuint (count_updates (fixture, fixture->beta), ==, 0);
+  g_signal_emit_by_name (attended, "clicked");
+
+  status = read_field (fixture, fixture->beta, "status");
+  g_assert_cmpstr (status, ==, "attended");
+  g_assert_cmpuint (count_updates (fixture, fixture->beta), ==, 1);
+  g_assert_cmpuint (count_updates (fixture, fixture->alpha), ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (attended)));
+  g_assert_true (g_str_has_prefix (register_description (fixture),
+                                   "Booked 0 · Attended 2 · "));
+
+  /* Clicking the status it already has writes nothing. */
+  g_signal_emit_by_name (attended, "clicked");
+  g_assert_cmpuint (count_updates (fixture, fixture->beta), ==, 1);
+}
+
+static void
+test_confidence_saved (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CtAttendanceRow *beta = find_row (fixture, fixture->beta);
+  g_autofree char *before = NULL;
+  g_autofree char *cleared = NULL;
+
+  gtk_spin_button_set_value (nth_spin (beta, 0), 7);
+  before = read_field (fixture, fixture->beta, "confidence_before");
+  g_assert_cmpstr (before, ==, "7");
+  g_assert_cmpuint (count_updates (fixture, fixture->beta), ==, 1);
+
+  /* Down to the dash: not rated. */
+  gtk_spin_button_set_value (nth_spin (beta, 0), 0);
+  cleared = read_field (fixture, fixture->beta, "confidence_before");
+  g_assert_null (cleared);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_spin (beta, 0))), ==, "—");
+}
+
+static void
+on_save_failed (char       **message,
+                const char  *text)
+{
+  g_free (*message);
+  *message = g_strdup (text);
+}
+
+/* A row deleted meanwhile: the click is refused and the row shows what is
+ * saved. */
+static void
+test_save_fails (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CtAttendanceRow *beta = find_row (fixture, fixture->beta);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_signal_connect_swapped (beta, "save-failed", G_CALLBACK (on_save_failed), &message);
+  g_assert_true (ct_store_delete (fixture->records.db, ct_kind_lookup ("training_attendance"),
+                                  fixture->beta, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (ct_attendance_row_get_status_button (beta, "cancelled"), "clicked");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (ct_attendance_row_get_status_button (beta, "booked"))));
+  g_assert_false (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (ct_attendance_row_get_status_button (beta, "cancelled"))));
+}
+
+static GtkWidget *
+find_add_button (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = find_all (fixture->page, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                   "event.add-attendee") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_add_attendee (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *entry = find_by_id (fixture->page, "attendee_entry");
+  g_autoptr(GPtrArray) rows = NULL;
+  CtFilter filter = { .event_id = fixture->event_id };
+  g_autoptr(GListModel) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  /* Nothing to add without a name: the button is off. */
+  g_assert_false (gtk_widget_get_sensitive (find_add_button (fixture)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (gtk_widget_get_sensitive (find_add_button (fixture)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Test Worker Gamma");
+  g_assert_true (gtk_widget_get_sensitive (find_add_button (fixture)));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  g_assert_cmpuint (rows->len, ==, 3);
+  saved = ct_store_list (fixture->records.db, ct_kind_lookup ("training_attendance"), &filter,
+                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CtRecord) attendance = g_list_model_get_item (saved, i);
+      g_autofree char *name = ct_record_get_string_by_name (attendance, "attendee_name");
+      g_autofree char *status = ct_record_get_string_by_name (attendance, "status");
+      g_autofree char *role = ct_record_get_string_by_name (attendance, "role");
+
+      if (g_strcmp0 (name, "Test Worker Gamma") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (status, ==, "booked");
+      g_assert_cmpstr (role, ==, "foster_carers");
+      g_assert_cmpuint (records_count_audit (fixture->records.db, "create", "training_attendance",
+                                             ct_record_get_id (attendance)), ==, 1);
+    }
+  g_assert_true (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/training-event-page/shows-register", Fixture, NULL,
+              fixture_set_up, test_shows_register, fixture_tear_down);
+  g_test_add ("/training-event-page/click-attended", Fixture, NULL,
+              fixture_set_up, test_click_attended, fixture_tear_down);
+  g_test_add ("/training-event-page/confidence-saved", Fixture, NULL,
+              fixture_set_up, test_confidence_saved, fixture_tear_down);
+  g_test_add ("/training-event-page/save-fails", Fixture, NULL,
+              fixture_set_up, test_save_fails, fixture_tear_down);
+  g_test_add ("/training-event-page/add-attendee", Fixture, NULL,
+              fixture_set_up, test_add_attendee, fixture_tear_down);
+
+  return g_test_run ();
+}
