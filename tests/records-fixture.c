@@ -62,21 +62,72 @@ records_insert (CtDatabase *db,
   return ct_record_get_id (record);
 }
 
-static char *
-id_text (gint64 id)
+char *
+records_id_text (gint64 id)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+gint64
+records_insert_clinician_b (CtDatabase *db)
+{
+  return records_insert (db, "staff", "name", "Test Clinician B", "role", "family_therapist",
+                         NULL);
+}
+
+gint64
+records_insert_child_b (CtDatabase *db)
+{
+  return records_insert (db, "child", "reference", "TEST-0002", "name", "Test Child B",
+                         "date_of_birth", "2012-02-03", "legal_status", "looked_after",
+                         "placement_type", "kinship", "placement_area", "in_area", NULL);
+}
+
+gint64
+records_insert_episode (CtDatabase *db,
+                        gint64      child_id,
+                        gint64      clinician_id,
+                        const char *date,
+                        const char *end_date)
+{
+  g_autofree char *child = records_id_text (child_id);
+  g_autofree char *clinician = clinician_id != 0 ? records_id_text (clinician_id) : NULL;
+
+  return records_insert (db, "referral", "child", child, "referral_date", date,
+                         "referral_source", "social_worker", "decision", "accepted",
+                         "clinician", clinician, "start_date", date, "end_date", end_date,
+                         "end_reason", end_date != NULL ? "planned_end" : NULL, NULL);
 }
 
 gint64
 records_insert_referral (RecordsFixture *fixture,
                          const char     *date)
 {
-  g_autofree char *child = id_text (fixture->child_id);
+  return records_insert_episode (fixture->db, fixture->child_id, 0, date, NULL);
+}
 
-  return records_insert (fixture->db, "referral", "child", child, "referral_date", date,
-                         "referral_source", "social_worker", "decision", "accepted",
-                         "start_date", date, NULL);
+gint64
+records_insert_goal (CtDatabase *db,
+                     gint64      referral_id,
+                     const char *number)
+{
+  g_autofree char *referral = records_id_text (referral_id);
+
+  return records_insert (db, "goal", "referral", referral, "number", number,
+                         "description", "An invented goal", "set_by", "jointly", NULL);
+}
+
+void
+records_rate (CtDatabase *db,
+              gint64      goal_id,
+              const char *date,
+              const char *time_point,
+              const char *score)
+{
+  g_autofree char *goal = records_id_text (goal_id);
+
+  records_insert (db, "goal_rating", "goal", goal, "date", date, "time_point", time_point,
+                  "score", score, NULL);
 }
 
 void
@@ -126,28 +177,34 @@ records_assert_error (const GError *error,
   g_assert_true (ct_record_get_invalid_field (record) == expected);
 }
 
-static guint
-count (CtDatabase *db,
-       const char *sql,
-       const char *action,
-       const char *kind,
-       gint64      id)
+static sqlite3_stmt *
+prepare (CtDatabase *db,
+         const char *sql)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = ct_database_prepare (db, sql, &error);
-  guint n;
 
   g_assert_no_error (error);
-  if (action != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, id);
-    }
+  return stmt;
+}
+
+/* Steps @stmt, a SELECT count (*), once. */
+static guint
+step_count (sqlite3_stmt *stmt)
+{
+  guint n;
+
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+guint
+records_count (CtDatabase *db,
+               const char *sql)
+{
+  return step_count (prepare (db, sql));
 }
 
 guint
@@ -156,9 +213,13 @@ records_count_audit (CtDatabase *db,
                      const char *kind,
                      gint64      id)
 {
-  return count (db, "SELECT count(*) FROM audit_log"
-                    " WHERE action = ?1 AND record_kind = ?2 AND record_id = ?3",
-                action, kind, id);
+  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM audit_log"
+                                    " WHERE action = ?1 AND record_kind = ?2 AND record_id = ?3");
+
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_count (stmt);
 }
 
 guint
@@ -167,5 +228,5 @@ records_count_rows (CtDatabase *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
 
-  return count (db, sql, NULL, NULL, 0);
+  return records_count (db, sql);
 }

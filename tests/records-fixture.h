@@ -34,9 +34,33 @@ CtRecord  *records_new               (const char     *kind,
 gint64     records_insert            (CtDatabase     *db,
                                       const char     *kind,
                                       ...) G_GNUC_NULL_TERMINATED;
-/* A referral of the fixture's child, accepted on @date (also its start). */
+/* @id as the text of a reference field. */
+char      *records_id_text           (gint64          id);
+/* "Test Clinician B", a family therapist, and "TEST-0002", "Test Child B":
+ * a second of each, for filters and lists. */
+gint64     records_insert_clinician_b (CtDatabase    *db);
+gint64     records_insert_child_b    (CtDatabase     *db);
+/* An episode: a referral from a social worker, accepted and started on
+ * @date, of @clinician_id (0: none); ended on @end_date (NULL: open) as
+ * planned. */
+gint64     records_insert_episode    (CtDatabase     *db,
+                                      gint64          child_id,
+                                      gint64          clinician_id,
+                                      const char     *date,
+                                      const char     *end_date);
+/* An episode of the fixture's child from @date, open, with no clinician. */
 gint64     records_insert_referral   (RecordsFixture *fixture,
                                       const char     *date);
+/* Goal @number of the referral, "An invented goal", set jointly. */
+gint64     records_insert_goal       (CtDatabase     *db,
+                                      gint64          referral_id,
+                                      const char     *number);
+/* A rating of the goal at @time_point ("baseline", "review", "end"). */
+void       records_rate              (CtDatabase     *db,
+                                      gint64          goal_id,
+                                      const char     *date,
+                                      const char     *time_point,
+                                      const char     *score);
 
 /* Asserts @error has @code, and, when @field is not NULL, that its message
  * starts with the label of @kind's @field and that @record (if not NULL)
@@ -46,6 +70,9 @@ void       records_assert_error      (const GError   *error,
                                       CtRecord       *record,
                                       const char     *field);
 
+/* The number that @sql, a SELECT count (*) without parameters, gives. */
+guint      records_count             (CtDatabase     *db,
+                                      const char     *sql);
 /* Audit entries with this action, kind and id. */
 guint      records_count_audit       (CtDatabase     *db,
                                       const char     *action,

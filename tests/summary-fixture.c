@@ -1,10 +1,10 @@
 /* summary-fixture.c: the hand-worked records of the committee summary tests
  *
- * The records are inserted with plain SQL (the records API will replace
- * this). The period is 2024/25 Q2, 2024-07-01 to 2024-09-30; every table
- * has rows on both edges of it and on the days just outside it. The
- * comments say what each row is there to test; test-summary.c lists the
- * figures, worked out by hand.
+ * The records go in through the records API (ct_store_insert()), so they
+ * pass the same validation as records typed in or imported. The period is
+ * 2024/25 Q2, 2024-07-01 to 2024-09-30; every table has rows on both edges
+ * of it and on the days just outside it. The comments say what each row is
+ * there to test; test-summary.c lists the figures, worked out by hand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,10 +14,14 @@
 
 #include <sys/wait.h>
 
-#include "ct-database-private.h"
+#include "records-fixture.h"
 #include "summary-fixture.h"
 
-#define CLINICIAN "(SELECT id FROM staff WHERE name = 'Dr Invented Example')"
+#define CLINICIAN "Dr Invented Example"
+
+/* A training event needs an audience, which no figure counts: every event
+ * of the fixture has this one. */
+#define EVENT_AUDIENCE "foster_carers"
 
 /* Children C01 to C08 are referred in the quarter, on or around a
  * birthday that moves them into the next age band. */
@@ -145,17 +149,40 @@ static const FixtureAttendance attendances[] = {
 
 /* Rows */
 
-/* Runs @sql, made with sqlite3_mprintf(), and frees it. */
-static void
-run (CtDatabase *db,
-     char       *sql)
+/* @value as text, or NULL for FIXTURE_NONE. */
+static char *
+optional_number (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return value == FIXTURE_NONE ? NULL : g_strdup (g_ascii_dtostr (text, sizeof text, value));
+}
+
+/* The id that a look-up found, as text. */
+static char *
+found (gint64   id,
+       GError **error)
+{
+  g_assert_no_error (*error);
+  return records_id_text (id);
+}
+
+static char *
+clinician_id (CtDatabase *db)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (sql);
-  ct_database_exec (db, sql, &error);
-  sqlite3_free (sql);
-  g_assert_no_error (error);
+  return found (ct_store_find_staff (db, CLINICIAN, &error), &error);
+}
+
+/* The child's id, or NULL for no child. */
+static char *
+child_id (CtDatabase *db,
+          const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+
+  return reference != NULL ? found (ct_store_find_child (db, reference, &error), &error) : NULL;
 }
 
 CtDatabase *
@@ -166,8 +193,7 @@ fixture_create (const char *path)
                                        &error);
 
   g_assert_no_error (error);
-  run (db, sqlite3_mprintf ("INSERT INTO staff (name, role)"
-                            " VALUES ('Dr Invented Example', 'clinical_psychologist')"));
+  records_insert (db, "staff", "name", CLINICIAN, "role", "clinical_psychologist", NULL);
   return db;
 }
 
@@ -175,122 +201,121 @@ void
 fixture_add_child (CtDatabase         *db,
                    const FixtureChild *child)
 {
-  run (db, sqlite3_mprintf ("INSERT INTO child (reference, name, date_of_birth, legal_status,"
-                            " placement_type, placement_area, uasc)"
-                            " VALUES (%Q, 'Invented Child', %Q, %Q, %Q, %Q, %d)",
-                            child->reference, child->date_of_birth, child->legal_status,
-                            child->placement_type, child->placement_area, child->uasc));
+  records_insert (db, "child", "reference", child->reference, "name", "Invented Child",
+                  "date_of_birth", child->date_of_birth, "legal_status", child->legal_status,
+                  "placement_type", child->placement_type,
+                  "placement_area", child->placement_area, "uasc", child->uasc ? "yes" : "no",
+                  NULL);
 }
 
 void
 fixture_add_referral (CtDatabase            *db,
                       const FixtureReferral *referral)
 {
-  run (db, sqlite3_mprintf ("INSERT INTO referral (child_id, referral_date, referral_source,"
-                            " decision, clinician_id, start_date, end_date, end_reason)"
-                            " VALUES ((SELECT id FROM child WHERE reference = %Q), %Q, %Q, %Q,"
-                            " " CLINICIAN ", %Q, %Q, %Q)",
-                            referral->child, referral->referral_date, referral->source,
-                            referral->decision, referral->start_date, referral->end_date,
-                            referral->end_reason));
+  g_autofree char *child = child_id (db, referral->child);
+  g_autofree char *clinician = clinician_id (db);
+
+  records_insert (db, "referral", "child", child, "referral_date", referral->referral_date,
+                  "referral_source", referral->source, "decision", referral->decision,
+                  "clinician", clinician, "start_date", referral->start_date,
+                  "end_date", referral->end_date, "end_reason", referral->end_reason, NULL);
 }
 
 void
 fixture_add_consultation (CtDatabase                *db,
                           const FixtureConsultation *consultation)
 {
-  g_auto(GStrv) topics = g_strsplit (consultation->topics, ";", -1);
+  g_autofree char *child = child_id (db, consultation->child);
+  g_autofree char *clinician = clinician_id (db);
+  g_autofree char *minutes = g_strdup_printf ("%d", consultation->minutes);
 
-  run (db, sqlite3_mprintf ("INSERT INTO consultation (date, clinician_id, child_id,"
-                            " requested_by, mode, duration_minutes, attendees, outcome)"
-                            " VALUES (%Q, " CLINICIAN ","
-                            " (SELECT id FROM child WHERE reference = %Q), %Q, %Q, %d, 2, %Q)",
-                            consultation->date, consultation->child,
-                            consultation->requested_by, consultation->mode,
-                            consultation->minutes, consultation->outcome));
-  for (guint i = 0; topics[i] != NULL; i++)
-    run (db, sqlite3_mprintf ("INSERT INTO consultation_topic (consultation_id, topic)"
-                              " VALUES (last_insert_rowid (), %Q)", topics[i]));
-}
-
-/* A number, or NULL for FIXTURE_NONE, as SQL. */
-static char *
-optional_number (double value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (value == FIXTURE_NONE ? "NULL" : g_ascii_dtostr (text, sizeof text, value));
+  records_insert (db, "consultation", "date", consultation->date, "clinician", clinician,
+                  "child", child, "requested_by", consultation->requested_by,
+                  "topics", consultation->topics, "mode", consultation->mode,
+                  "duration_minutes", minutes, "attendees", "2",
+                  "outcome", consultation->outcome, NULL);
 }
 
 void
 fixture_add_session (CtDatabase           *db,
                      const FixtureSession *session)
 {
+  g_autofree char *facilitator = clinician_id (db);
+  g_autofree char *attendees = g_strdup_printf ("%d", session->attendees);
+  g_autofree char *minutes = g_strdup_printf ("%d", session->minutes);
   g_autofree char *rating = optional_number (session->rating);
 
-  run (db, sqlite3_mprintf ("INSERT INTO reflective_practice (date, facilitator_id, group_name,"
-                            " setting, status, attendees, duration_minutes, rating)"
-                            " VALUES (%Q, " CLINICIAN ", 'Invented Group', %Q, %Q, %d, %d, %s)",
-                            session->date, session->setting, session->status,
-                            session->attendees, session->minutes, rating));
+  records_insert (db, "reflective_practice", "date", session->date,
+                  "facilitator", facilitator, "group", "Invented Group",
+                  "setting", session->setting, "status", session->status,
+                  "attendees", attendees, "duration_minutes", minutes, "rating", rating, NULL);
 }
 
 static void
 add_goal_rating (CtDatabase *db,
+                 gint64      goal_id,
                  const char *time_point,
                  double      score)
 {
   g_autofree char *text = optional_number (score);
 
-  if (score != FIXTURE_NONE)
-    run (db, sqlite3_mprintf ("INSERT INTO goal_rating (goal_id, date, time_point, score)"
-                              " VALUES ((SELECT max (id) FROM goal), '2024-01-01', %Q, %s)",
-                              time_point, text));
+  if (text != NULL)
+    records_rate (db, goal_id, "2024-01-01", time_point, text);
 }
 
 void
 fixture_add_goal (CtDatabase        *db,
                   const FixtureGoal *goal)
 {
-  run (db, sqlite3_mprintf ("INSERT INTO goal (referral_id, number, description, set_by)"
-                            " VALUES ((SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id"
-                            "          WHERE c.reference = %Q AND r.referral_date = %Q),"
-                            " %d, 'An invented goal', 'jointly')",
-                            goal->child, goal->referral_date, goal->number));
-  add_goal_rating (db, "baseline", goal->baseline);
-  add_goal_rating (db, "review", goal->review);
-  add_goal_rating (db, "end", goal->end);
+  g_autoptr(GError) error = NULL;
+  gint64 referral = ct_store_find_referral (db, goal->child, goal->referral_date, &error);
+  g_autofree char *number = g_strdup_printf ("%d", goal->number);
+  gint64 goal_id;
+
+  g_assert_no_error (error);
+  goal_id = records_insert_goal (db, referral, number);
+  add_goal_rating (db, goal_id, "baseline", goal->baseline);
+  add_goal_rating (db, goal_id, "review", goal->review);
+  add_goal_rating (db, goal_id, "end", goal->end);
 }
 
 void
 fixture_add_event (CtDatabase         *db,
                    const FixtureEvent *event)
 {
-  run (db, sqlite3_mprintf ("INSERT INTO training_event (code, title, topic, date,"
-                            " duration_minutes) VALUES (%Q, 'Invented Training', %Q, %Q, %d)",
-                            event->code, event->topic, event->date, event->minutes));
+  g_autofree char *minutes = g_strdup_printf ("%d", event->minutes);
+
+  records_insert (db, "training_event", "code", event->code, "title", "Invented Training",
+                  "topic", event->topic, "date", event->date, "duration_minutes", minutes,
+                  "audience", EVENT_AUDIENCE, NULL);
 }
 
 void
 fixture_add_attendance (CtDatabase              *db,
                         const FixtureAttendance *attendance)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *event = found (ct_store_find_training_event (db, attendance->event, &error),
+                                  &error);
   g_autofree char *before = optional_number (attendance->before > 0 ? attendance->before
                                                                     : FIXTURE_NONE);
   g_autofree char *after = optional_number (attendance->after > 0 ? attendance->after
                                                                   : FIXTURE_NONE);
 
-  run (db, sqlite3_mprintf ("INSERT INTO training_attendance (event_id, attendee_name, role,"
-                            " status, confidence_before, confidence_after)"
-                            " VALUES ((SELECT id FROM training_event WHERE code = %Q),"
-                            " %Q, %Q, %Q, %s, %s)",
-                            attendance->event, attendance->name, attendance->role,
-                            attendance->status, before, after));
+  records_insert (db, "training_attendance", "event", event,
+                  "attendee_name", attendance->name, "role", attendance->role,
+                  "status", attendance->status, "confidence_before", before,
+                  "confidence_after", after, NULL);
 }
 
 void
 fixture_fill (CtDatabase *db)
 {
+  g_autoptr(GError) error = NULL;
+
+  /* One transaction, as an import would: one write to the file, not one
+   * per record. */
+  g_assert_true (ct_database_begin (db, &error));
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     fixture_add_child (db, &children[i]);
   for (guint i = 0; i < G_N_ELEMENTS (referrals); i++)
@@ -305,6 +330,48 @@ fixture_fill (CtDatabase *db)
     fixture_add_event (db, &events[i]);
   for (guint i = 0; i < G_N_ELEMENTS (attendances); i++)
     fixture_add_attendance (db, &attendances[i]);
+  g_assert_true (ct_database_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+/* The fixture of a test */
+
+void
+summary_fixture_setup (SummaryFixture *fixture,
+                       gconstpointer   data)
+{
+  test_fixture_setup (&fixture->files, data);
+  fixture->db = fixture_create (fixture->files.path);
+}
+
+void
+summary_fixture_teardown (SummaryFixture *fixture,
+                          gconstpointer   data)
+{
+  g_clear_object (&fixture->db);
+  test_fixture_teardown (&fixture->files, data);
+}
+
+void
+summary_fixture_add (const char  *path,
+                     SummaryTest  test)
+{
+  g_test_add (path, SummaryFixture, NULL, summary_fixture_setup, test, summary_fixture_teardown);
+}
+
+CtSummary *
+fixture_compute (CtDatabase *db,
+                 const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtPeriod) period = ct_period_parse (label, &error);
+  CtSummary *summary;
+
+  g_assert_no_error (error);
+  summary = ct_summary_compute (db, period, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
 }
 
 /* Comparing documents */

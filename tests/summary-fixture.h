@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 
 #include "ct-database.h"
+#include "ct-summary.h"
+#include "test-database-util.h"
 
 G_BEGIN_DECLS
 
@@ -110,6 +112,27 @@ void        fixture_add_attendance     (CtDatabase                *db,
 /* The hand-worked records (summary-fixture.c says what each one tests;
  * test-summary.c has the figures they give for FIXTURE_PERIOD). */
 void        fixture_fill               (CtDatabase                *db);
+
+/* A fresh folder and a records file from fixture_create(), not filled. */
+typedef struct
+{
+  TestFixture  files;
+  CtDatabase  *db;
+} SummaryFixture;
+
+void        summary_fixture_setup      (SummaryFixture            *fixture,
+                                        gconstpointer              data);
+void        summary_fixture_teardown   (SummaryFixture            *fixture,
+                                        gconstpointer              data);
+typedef void (*SummaryTest) (SummaryFixture *fixture,
+                             gconstpointer   data);
+/* g_test_add() of @test at @path, with the fixture above. */
+void        summary_fixture_add        (const char                *path,
+                                        SummaryTest                test);
+
+/* The summary of the period labelled @label ("2024/25 Q2"). */
+CtSummary  *fixture_compute            (CtDatabase                *db,
+                                        const char                *label);
 
 /* The differences between @produced and the expected document at
  * @expected_path, one per line, or NULL when they agree. generated_at,

@@ -177,7 +177,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_window_init (&argc, &argv);
+  test_widget_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -245,7 +245,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_window_init (&argc, &argv);
+  test_widget_init (&argc, &argv);
 
   g_test_add_func ("/auto-lock/idle-locks", test_idle_locks);
   g_test_add_func ("/auto-lock/draft-restored", test_draft_restored);

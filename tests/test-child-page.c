@@ -8,16 +8,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-child-page.h"
 #include "ct-episode-group.h"
 #include "ct-goal-card.h"
 #include "ct-record-editor.h"
 #include "records-fixture.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 60
+#include "widget-test-util.h"
 
 typedef struct
 {
@@ -29,92 +25,26 @@ typedef struct
   CtChildPage    *page;
 } Fixture;
 
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-static void
-rate (CtDatabase *db,
-      gint64      goal_id,
-      const char *date,
-      const char *time_point,
-      const char *score)
-{
-  g_autofree char *goal = id_text (goal_id);
-
-  records_insert (db, "goal_rating", "goal", goal, "date", date, "time_point", time_point,
-                  "score", score, NULL);
-}
-
 static gint64
 insert_goal (Fixture    *fixture,
              const char *number)
 {
-  g_autofree char *referral = id_text (fixture->accepted);
-
-  return records_insert (fixture->records.db, "goal", "referral", referral, "number", number,
-                         "description", "An invented goal", "set_by", "child", NULL);
+  return records_insert_goal (fixture->records.db, fixture->accepted, number);
 }
 
 /* Finding widgets */
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, found);
-  return found;
-}
 
 static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0 &&
         gtk_widget_is_visible (g_ptr_array_index (labels, i)))
       return TRUE;
   return FALSE;
-}
-
-/* Waiting */
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
 }
 
 /* The fixture: Test Child A, an accepted referral with two rated goals
@@ -130,8 +60,8 @@ fixture_set_up (Fixture       *fixture,
 
   records_fixture_setup (&fixture->records, data);
   db = fixture->records.db;
-  child = id_text (fixture->records.child_id);
-  staff = id_text (fixture->records.staff_id);
+  child = records_id_text (fixture->records.child_id);
+  staff = records_id_text (fixture->records.staff_id);
   fixture->accepted = records_insert (db, "referral", "child", child,
                                       "referral_date", "2024-04-01",
                                       "referral_source", "social_worker", "decision", "accepted",
@@ -143,26 +73,20 @@ fixture_set_up (Fixture       *fixture,
                                         "decision_reason", "An invented reason", NULL);
   fixture->goals[0] = insert_goal (fixture, "1");
   fixture->goals[1] = insert_goal (fixture, "2");
-  rate (db, fixture->goals[0], "2024-04-20", "baseline", "2");
-  rate (db, fixture->goals[0], "2024-09-01", "review", "4");
-  rate (db, fixture->goals[0], "2025-01-20", "end", "6");
-  rate (db, fixture->goals[1], "2024-04-20", "baseline", "5");
+  records_rate (db, fixture->goals[0], "2024-04-20", "baseline", "2");
+  records_rate (db, fixture->goals[0], "2024-09-01", "review", "4");
+  records_rate (db, fixture->goals[0], "2025-01-20", "end", "6");
+  records_rate (db, fixture->goals[1], "2024-04-20", "baseline", "5");
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->page = CT_CHILD_PAGE (ct_child_page_new (db, fixture->records.child_id));
-  gtk_window_set_default_size (fixture->window, 900, 700);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->page));
+  fixture->window = test_present_in_window (GTK_WIDGET (fixture->page), 900, 700);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  gtk_window_destroy (fixture->window);
-  g_assert_null (fixture->page);
+  test_destroy_window (fixture->window);
   records_fixture_teardown (&fixture->records, data);
 }
 
@@ -182,13 +106,15 @@ static void
 test_shows_child (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GPtrArray) groups = find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
-  g_autoptr(GPtrArray) cards = find_all (fixture->page, CT_TYPE_GOAL_CARD);
+  g_autoptr(GPtrArray) groups = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
+  g_autoptr(GPtrArray) cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
   CtGoalChart *chart;
   double change;
 
-  g_assert_cmpstr (ct_child_page_get_title (fixture->page), ==, "Test Child A");
-  g_assert_cmpint (ct_child_page_get_child_id (fixture->page), ==, fixture->records.child_id);
+  g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (fixture->page)), ==,
+                   "Test Child A");
+  g_assert_cmpint (ct_record_page_get_record_id (CT_RECORD_PAGE (fixture->page)), ==,
+                   fixture->records.child_id);
 
   /* Every field of the child, with its value as a person reads it. */
   g_assert_true (has_label (GTK_WIDGET (fixture->page), "Date of birth"));
@@ -244,10 +170,11 @@ test_reload (Fixture       *fixture,
   g_assert_no_error (error);
   g_object_unref (child);
 
-  ct_child_page_reload (fixture->page);
-  cards = find_all (fixture->page, CT_TYPE_GOAL_CARD);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
   g_assert_cmpuint (cards->len, ==, 3);
-  g_assert_cmpstr (ct_child_page_get_title (fixture->page), ==, "Test Child Renamed");
+  g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (fixture->page)), ==,
+                   "Test Child Renamed");
 }
 
 static void
@@ -255,29 +182,20 @@ test_missing_child (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GtkWidget) page = g_object_ref_sink (ct_child_page_new (fixture->records.db, 9999));
-  g_autoptr(GPtrArray) groups = find_all (page, CT_TYPE_EPISODE_GROUP);
+  g_autoptr(GPtrArray) groups = test_find_all (page, CT_TYPE_EPISODE_GROUP);
   GtkWidget *stack = gtk_widget_get_first_child (page);
 
   g_assert_true (GTK_IS_STACK (stack));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "missing");
   g_assert_cmpuint (groups->len, ==, 0);
-  g_assert_null (ct_child_page_get_title (CT_CHILD_PAGE (page)));
+  g_assert_null (ct_record_page_get_title (CT_RECORD_PAGE (page)));
 }
 
 /* The editor that "Add Rating" opens */
 static CtRecordEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CT_IS_RECORD_EDITOR (window))
-        return CT_RECORD_EDITOR (window);
-    }
-  return NULL;
+  return (CtRecordEditor *) test_find_toplevel (CT_TYPE_RECORD_EDITOR);
 }
 
 static const char *
@@ -296,7 +214,7 @@ static void
 test_add_rating_prefills (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *goal = id_text (fixture->goals[0]);
+  g_autofree char *goal = records_id_text (fixture->goals[0]);
   g_autoptr(GVariant) draft = NULL;
   CtRecordEditor *editor;
 
@@ -319,7 +237,7 @@ static void
 test_add_goal_prefills (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *referral = id_text (fixture->accepted);
+  g_autofree char *referral = records_id_text (fixture->accepted);
   g_autoptr(GVariant) draft = NULL;
   CtRecordEditor *editor;
 
@@ -337,9 +255,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/child-page/shows-child", Fixture, NULL,
               fixture_set_up, test_shows_child, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "records-fixture.h"
 
 #define PASSPHRASE_LINE TEST_PASSPHRASE "\n"
@@ -25,76 +26,19 @@
   "TEST-0004,\"Test \"\"Kit\"\" D\",2016-07-08,not_stated,edge_of_care,placed_with_parents," \
   "in_area,no\r\n"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
 /* Runs clinical-team-cli --database FILE @args, with the passphrase on stdin. */
 static void
 run_cli_argv (TestFixture        *fixture,
               const char * const *args,
               CliResult          *result)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *stdin_path = test_fixture_file (fixture, "stdin");
+  const char *const database[] = { "--database", fixture->path, NULL };
 
-  g_ptr_array_add (argv, (gpointer) CT_CLI_PROGRAM);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fixture->path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* From a file, not a pipe: a command refused before it reads stdin would
-   * break the pipe under the writer. */
-  g_assert_true (g_file_set_contents (stdin_path, PASSPHRASE_LINE, -1, NULL));
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  result->status = g_subprocess_get_exit_status (proc);
+  cli_run_argv (fixture, PASSPHRASE_LINE, database, args, result);
 }
 
 #define run_cli(fixture, result, ...) \
   run_cli_argv ((fixture), (const char * const []) { __VA_ARGS__, NULL }, (result))
-
-/* A failure is one line on stderr, nothing on stdout. */
-static void
-assert_failed (CliResult  *result,
-               int         status,
-               const char *message)
-{
-  g_assert_cmpint (result->status, ==, status);
-  g_assert_cmpstr (result->out, ==, "");
-  if (status == 1)
-    {
-      g_autofree char *line = g_strdup_printf ("clinical-team-cli: %s\n", message);
-      g_assert_cmpstr (result->err, ==, line);
-    }
-  else
-    g_assert_true (g_str_has_prefix (result->err, "clinical-team-cli: "));
-}
 
 static void
 setup (TestFixture   *fixture,
@@ -133,8 +77,7 @@ import_ok (TestFixture *fixture,
   g_auto(CliResult) result = { 0 };
 
   run_cli (fixture, &result, "import", kind, path);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  cli_assert_succeeded (&result);
 }
 
 static void
@@ -156,8 +99,8 @@ test_import (TestFixture   *fixture,
 
   /* TEST-0001 is not in this file: the referral to it refuses the file. */
   run_cli (fixture, &result, "import", "referrals", referrals);
-  assert_failed (&result, 1, "referrals.csv, line 6, column “child_reference”: There is no "
-                             "child with the reference “TEST-0001”.");
+  cli_assert_failed (&result, 1, "referrals.csv, line 6, column “child_reference”: There is no "
+                                 "child with the reference “TEST-0001”.");
 
   db = open_database (fixture);
   g_assert_cmpuint (records_count_rows (db, "child"), ==, 3);
@@ -181,7 +124,8 @@ test_import_bad_file (TestFixture   *fixture,
     "TEST-0101,Test Child,2015-01-02,looked_after,kinship,in_area,perhaps\n", -1, NULL));
 
   run_cli (fixture, &result, "import", "children", "bad.csv");
-  assert_failed (&result, 1, "bad.csv, line 3, column “uasc”: enter “yes” or “no”.");
+  cli_assert_failed (&result, 1,
+                     "bad.csv, line 3, column “uasc”: enter “yes” or “no”.");
 
   db = open_database (fixture);
   g_assert_cmpuint (records_count_rows (db, "child"), ==, 0);
@@ -209,7 +153,7 @@ test_usage_errors (TestFixture   *fixture,
       g_auto(CliResult) result = { 0 };
 
       run_cli_argv (fixture, cases[i], &result);
-      assert_failed (&result, 2, NULL);
+      cli_assert_failed (&result, 2, NULL);
     }
 }
 

@@ -15,66 +15,10 @@
 #include <string.h>
 
 #include "ct-database-private.h"
-#include "test-database-util.h"
+#include "cli-test-util.h"
 
 #define OLD_LINE TEST_PASSPHRASE "\n"
 #define NEW_LINE TEST_OTHER_PASSPHRASE "\n"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-/* Runs clinical-team-cli with @args (NULL-terminated), feeding @input on stdin. */
-static void
-run_cli_argv (TestFixture        *fixture,
-              const char         *input,
-              const char * const *args,
-              CliResult          *result)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *data_home = test_fixture_file (fixture, "data");
-  g_autofree char *stdin_path = test_fixture_file (fixture, "stdin");
-
-  g_ptr_array_add (argv, (gpointer) CT_CLI_PROGRAM);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* stdin comes from a file, not a pipe: a command refused before it reads
-   * stdin would otherwise break the pipe under the writer. */
-  g_assert_true (g_file_set_contents (stdin_path, input != NULL ? input : "", -1, NULL));
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", fixture->dir, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (proc, NULL, NULL,
-                                 &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  result->status = g_subprocess_get_exit_status (proc);
-}
-
-#define run_cli(fixture, input, result, ...) \
-  run_cli_argv ((fixture), (input), (const char * const []) { __VA_ARGS__, NULL }, (result))
 
 /* Runs a command that must succeed, with --database. */
 static void
@@ -84,27 +28,9 @@ run_ok (TestFixture *fixture,
 {
   g_auto(CliResult) result = { 0 };
 
-  run_cli (fixture, input, &result, "--database", fixture->path, command);
-  if (result.status != 0)
-    g_error ("%s exited with %d: %s", command, result.status, result.err);
-  g_assert_cmpstr (result.err, ==, "");
+  cli_run (fixture, input, &result, "--database", fixture->path, command);
+  cli_assert_succeeded (&result);
   g_assert_cmpstr (result.out, !=, "");
-}
-
-/* A failure is one line on stderr, nothing on stdout. */
-static void
-assert_failed (CliResult *result,
-               int        status)
-{
-  const char *newline;
-
-  g_assert_cmpint (result->status, ==, status);
-  g_assert_cmpstr (result->out, ==, "");
-  g_assert_true (g_str_has_prefix (result->err, "clinical-team-cli: "));
-  newline = strchr (result->err, '\n');
-  g_assert_nonnull (newline);
-  if (status == 1)
-    g_assert_cmpstr (newline, ==, "\n");
 }
 
 static void
@@ -113,7 +39,7 @@ test_version (TestFixture   *fixture,
 {
   g_auto(CliResult) result = { 0 };
 
-  run_cli (fixture, NULL, &result, "--version");
+  cli_run (fixture, NULL, &result, "--version");
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "clinical-team-cli " PACKAGE_VERSION "\n");
   g_assert_cmpstr (result.err, ==, "");
@@ -129,7 +55,7 @@ test_help (TestFixture   *fixture,
   };
   g_auto(CliResult) result = { 0 };
 
-  run_cli (fixture, NULL, &result, "--help");
+  cli_run (fixture, NULL, &result, "--help");
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -154,8 +80,8 @@ test_usage_errors (TestFixture   *fixture,
     {
       g_auto(CliResult) result = { 0 };
 
-      run_cli_argv (fixture, OLD_LINE, cases[i], &result);
-      assert_failed (&result, 2);
+      cli_run_argv (fixture, OLD_LINE, NULL, cases[i], &result);
+      cli_assert_failed (&result, 2, NULL);
       g_assert_nonnull (strstr (result.err, "--help"));
     }
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
@@ -173,13 +99,13 @@ test_init_and_check (TestFixture   *fixture,
   run_ok (fixture, OLD_LINE, "init");
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (fixture, OLD_LINE, &check, "--database", fixture->path, "check");
+  cli_run (fixture, OLD_LINE, &check, "--database", fixture->path, "check");
   g_assert_cmpint (check.status, ==, 0);
   g_assert_true (g_str_has_prefix (check.out, "ok"));
 
   before = test_read_bytes (fixture->path);
-  run_cli (fixture, NEW_LINE, &again, "--database", fixture->path, "init");
-  assert_failed (&again, 1);
+  cli_run (fixture, NEW_LINE, &again, "--database", fixture->path, "init");
+  cli_assert_failed (&again, 1, NULL);
   after = test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -191,10 +117,10 @@ test_init_refuses_short (TestFixture   *fixture,
   g_auto(CliResult) result = { 0 };
   g_auto(CliResult) empty = { 0 };
 
-  run_cli (fixture, "short\n", &result, "--database", fixture->path, "init");
-  assert_failed (&result, 1);
-  run_cli (fixture, "", &empty, "--database", fixture->path, "init");
-  assert_failed (&empty, 1);
+  cli_run (fixture, "short\n", &result, "--database", fixture->path, "init");
+  cli_assert_failed (&result, 1, NULL);
+  cli_run (fixture, "", &empty, "--database", fixture->path, "init");
+  cli_assert_failed (&empty, 1, NULL);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
@@ -205,8 +131,8 @@ test_wrong_passphrase (TestFixture   *fixture,
   g_auto(CliResult) result = { 0 };
 
   run_ok (fixture, OLD_LINE, "init");
-  run_cli (fixture, NEW_LINE, &result, "--database", fixture->path, "check");
-  assert_failed (&result, 1);
+  cli_run (fixture, NEW_LINE, &result, "--database", fixture->path, "check");
+  cli_assert_failed (&result, 1, NULL);
   g_assert_nonnull (strstr (result.err, "passphrase"));
 }
 
@@ -216,8 +142,8 @@ test_missing_file (TestFixture   *fixture,
 {
   g_auto(CliResult) result = { 0 };
 
-  run_cli (fixture, OLD_LINE, &result, "--database", fixture->path, "check");
-  assert_failed (&result, 1);
+  cli_run (fixture, OLD_LINE, &result, "--database", fixture->path, "check");
+  cli_assert_failed (&result, 1, NULL);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
@@ -231,16 +157,16 @@ test_backup (TestFixture   *fixture,
   g_auto(CliResult) again = { 0 };
 
   run_ok (fixture, OLD_LINE, "init");
-  run_cli (fixture, OLD_LINE, &backup, "--database", fixture->path, "backup", dest);
+  cli_run (fixture, OLD_LINE, &backup, "--database", fixture->path, "backup", dest);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_cmpstr (backup.err, ==, "");
 
-  run_cli (fixture, OLD_LINE, &check, "check", "--database", dest);
+  cli_run (fixture, OLD_LINE, &check, "check", "--database", dest);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_true (g_str_has_prefix (check.out, "ok"));
 
-  run_cli (fixture, OLD_LINE, &again, "--database", fixture->path, "backup", dest);
-  assert_failed (&again, 1);
+  cli_run (fixture, OLD_LINE, &again, "--database", fixture->path, "backup", dest);
+  cli_assert_failed (&again, 1, NULL);
 }
 
 static void
@@ -252,8 +178,8 @@ test_passwd (TestFixture   *fixture,
   run_ok (fixture, OLD_LINE, "init");
   run_ok (fixture, OLD_LINE NEW_LINE, "passwd");
 
-  run_cli (fixture, OLD_LINE, &old, "--database", fixture->path, "check");
-  assert_failed (&old, 1);
+  cli_run (fixture, OLD_LINE, &old, "--database", fixture->path, "check");
+  cli_assert_failed (&old, 1, NULL);
   run_ok (fixture, NEW_LINE, "check");
 }
 
@@ -269,12 +195,12 @@ test_passphrase_file (TestFixture   *fixture,
   run_ok (fixture, OLD_LINE, "init");
 
   /* The current passphrase from the file, the new one from stdin. */
-  run_cli (fixture, NEW_LINE, &passwd, "--passphrase-file", file, "--database", fixture->path,
+  cli_run (fixture, NEW_LINE, &passwd, "--passphrase-file", file, "--database", fixture->path,
            "passwd");
   g_assert_cmpint (passwd.status, ==, 0);
 
-  run_cli (fixture, "", &old, "--passphrase-file", file, "--database", fixture->path, "check");
-  assert_failed (&old, 1);
+  cli_run (fixture, "", &old, "--passphrase-file", file, "--database", fixture->path, "check");
+  cli_assert_failed (&old, 1, NULL);
   run_ok (fixture, NEW_LINE, "check");
 }
 
@@ -289,13 +215,13 @@ test_default_location (TestFixture   *fixture,
   g_auto(CliResult) check = { 0 };
   GStatBuf st;
 
-  run_cli (fixture, OLD_LINE, &init, "init");
+  cli_run (fixture, OLD_LINE, &init, "init");
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
-  run_cli (fixture, OLD_LINE, &check, "check");
+  cli_run (fixture, OLD_LINE, &check, "check");
   g_assert_cmpint (check.status, ==, 0);
 }
 
@@ -309,7 +235,7 @@ test_staff_in_audit (TestFixture   *fixture,
   sqlite3_stmt *stmt;
 
   run_ok (fixture, OLD_LINE, "init");
-  run_cli (fixture, OLD_LINE, &check, "--staff", "Invented Clinician", "--database", fixture->path,
+  cli_run (fixture, OLD_LINE, &check, "--staff", "Invented Clinician", "--database", fixture->path,
            "check");
   g_assert_cmpint (check.status, ==, 0);
 

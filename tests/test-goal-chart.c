@@ -10,14 +10,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-gbo-text.h"
 #include "ct-goal-chart.h"
 #include "ct-records.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 60
+#include "widget-test-util.h"
 
 /* Colour channels may differ by rounding, never by more. */
 #define TOLERANCE 2
@@ -65,13 +61,6 @@ ratings_new (const Rating *ratings,
 
 /* Waiting */
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_after_paint (GdkFrameClock *clock,
                 guint         *n_paints)
@@ -79,29 +68,27 @@ on_after_paint (GdkFrameClock *clock,
   (*n_paints)++;
 }
 
+static gboolean
+has_painted (gpointer n_paints)
+{
+  return *(guint *) n_paints > 0;
+}
+
 /* Waits until @widget is on screen and a frame has been painted since the
  * call: the frame that holds its latest drawing, which its paintable shows. */
 static void
 wait_until_drawn (GtkWidget *widget)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
   GdkFrameClock *clock;
   guint n_paints = 0;
   gulong handler;
 
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-
+  test_wait_until_mapped (widget);
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_paints);
   gtk_widget_queue_draw (widget);
-  while (n_paints == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
+  test_wait_until (has_painted, &n_paints);
   g_signal_handler_disconnect (clock, handler);
-  g_source_remove (timeout_id);
 }
 
 /* Rendering */
@@ -196,11 +183,8 @@ fixture_set_up (Fixture       *fixture,
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->chart = CT_GOAL_CHART (ct_goal_chart_new ());
-  gtk_window_set_default_size (fixture->window, 480, 280);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->chart));
-  gtk_window_present (fixture->window);
+  fixture->window = test_present_in_window (GTK_WIDGET (fixture->chart), 480, 280);
   wait_until_drawn (GTK_WIDGET (fixture->chart));
 }
 
@@ -208,9 +192,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->chart), (gpointer *) &fixture->chart);
-  gtk_window_destroy (fixture->window);
-  g_assert_null (fixture->chart);
+  test_destroy_window (fixture->window);
 }
 
 static void
@@ -351,9 +333,7 @@ main (int   argc,
 {
   /* The accessible description is checked: GTK's test backend keeps it. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/goal-chart/draws-line", Fixture, NULL,
               fixture_set_up, test_draws_line, fixture_tear_down);

@@ -158,7 +158,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_window_init (&argc, &argv);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/main-view/child-page", Fixture, NULL,
               fixture_set_up, test_child_page, fixture_tear_down);

@@ -8,15 +8,11 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-outcome-columns.h"
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
 #include "records-fixture.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 60
+#include "widget-test-util.h"
 
 /* The column of the change (ct-outcome-columns.c). */
 #define CHANGE_COLUMN 8
@@ -31,81 +27,11 @@ typedef struct
   gint64          activated_child;
 } Fixture;
 
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-static gint64
-insert_goal (CtDatabase *db,
-             gint64      referral_id,
-             const char *number)
-{
-  g_autofree char *referral = id_text (referral_id);
-
-  return records_insert (db, "goal", "referral", referral, "number", number,
-                         "description", "An invented goal", "set_by", "jointly", NULL);
-}
-
-static void
-rate (CtDatabase *db,
-      gint64      goal_id,
-      const char *date,
-      const char *time_point,
-      const char *score)
-{
-  g_autofree char *goal = id_text (goal_id);
-
-  records_insert (db, "goal_rating", "goal", goal, "date", date, "time_point", time_point,
-                  "score", score, NULL);
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 get_child (Fixture    *fixture,
            const char *id)
 {
-  GtkWidget *widget = find_by_id (GTK_WIDGET (fixture->view), id);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  return test_find_by_id (fixture->view, id);
 }
 
 static void
@@ -121,57 +47,35 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *child_a = NULL;
-  g_autofree char *child_b = NULL;
-  g_autofree char *staff_a = NULL;
-  g_autofree char *staff_b = NULL;
   CtDatabase *db;
   gint64 ended, open, goal;
 
   records_fixture_setup (&fixture->records, data);
   db = fixture->records.db;
-  fixture->clinician_b = records_insert (db, "staff", "name", "Test Clinician B",
-                                         "role", "family_therapist", NULL);
-  fixture->child_b = records_insert (db, "child", "reference", "TEST-0002", "name", "Test Child B",
-                                     "date_of_birth", "2012-02-03", "legal_status", "looked_after",
-                                     "placement_type", "kinship", "placement_area", "in_area",
-                                     NULL);
-  child_a = id_text (fixture->records.child_id);
-  child_b = id_text (fixture->child_b);
-  staff_a = id_text (fixture->records.staff_id);
-  staff_b = id_text (fixture->clinician_b);
-  ended = records_insert (db, "referral", "child", child_a, "referral_date", "2024-04-01",
-                          "referral_source", "social_worker", "decision", "accepted",
-                          "clinician", staff_a, "start_date", "2024-04-01",
-                          "end_date", "2024-12-01", "end_reason", "planned_end", NULL);
-  open = records_insert (db, "referral", "child", child_b, "referral_date", "2025-01-10",
-                         "referral_source", "iro", "decision", "accepted",
-                         "clinician", staff_b, "start_date", "2025-01-10", NULL);
-  goal = insert_goal (db, ended, "1");
-  rate (db, goal, "2024-04-10", "baseline", "2");
-  rate (db, goal, "2024-12-01", "end", "6");
-  goal = insert_goal (db, ended, "2");
-  rate (db, goal, "2024-04-10", "baseline", "5");
-  goal = insert_goal (db, open, "1");
-  rate (db, goal, "2025-01-20", "baseline", "3");
+  fixture->clinician_b = records_insert_clinician_b (db);
+  fixture->child_b = records_insert_child_b (db);
+  ended = records_insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
+                                  "2024-04-01", "2024-12-01");
+  open = records_insert_episode (db, fixture->child_b, fixture->clinician_b, "2025-01-10", NULL);
+  goal = records_insert_goal (db, ended, "1");
+  records_rate (db, goal, "2024-04-10", "baseline", "2");
+  records_rate (db, goal, "2024-12-01", "end", "6");
+  goal = records_insert_goal (db, ended, "2");
+  records_rate (db, goal, "2024-04-10", "baseline", "5");
+  goal = records_insert_goal (db, open, "1");
+  records_rate (db, goal, "2025-01-20", "baseline", "3");
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->view = CT_OUTCOMES_VIEW (ct_outcomes_view_new (db));
   g_signal_connect_swapped (fixture->view, "child-activated", G_CALLBACK (on_child_activated),
                             fixture);
-  gtk_window_set_default_size (fixture->window, 1100, 600);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->view));
+  fixture->window = test_present_in_window (GTK_WIDGET (fixture->view), 1100, 600);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (fixture->window);
-  g_assert_null (fixture->view);
+  test_destroy_window (fixture->window);
   records_fixture_teardown (&fixture->records, data);
 }
 
@@ -276,9 +180,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/outcomes-view/lists-goals", Fixture, NULL,
               fixture_set_up, test_lists_goals, fixture_tear_down);

@@ -31,52 +31,6 @@ typedef struct
   gint64         e2_goal;
 } Fixture;
 
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-static gint64
-insert_episode (CtDatabase *db,
-                gint64      child_id,
-                gint64      clinician_id,
-                const char *date,
-                const char *end_date)
-{
-  g_autofree char *child = id_text (child_id);
-  g_autofree char *clinician = id_text (clinician_id);
-
-  return records_insert (db, "referral", "child", child, "referral_date", date,
-                         "referral_source", "social_worker", "decision", "accepted",
-                         "clinician", clinician, "start_date", date, "end_date", end_date,
-                         "end_reason", end_date != NULL ? "planned_end" : NULL, NULL);
-}
-
-static gint64
-insert_goal (CtDatabase *db,
-             gint64      referral_id,
-             const char *number)
-{
-  g_autofree char *referral = id_text (referral_id);
-
-  return records_insert (db, "goal", "referral", referral, "number", number,
-                         "description", "An invented goal", "set_by", "jointly", NULL);
-}
-
-static void
-rate (CtDatabase *db,
-      gint64      goal_id,
-      const char *date,
-      const char *time_point,
-      const char *score)
-{
-  g_autofree char *goal = id_text (goal_id);
-
-  records_insert (db, "goal_rating", "goal", goal, "date", date, "time_point", time_point,
-                  "score", score, NULL);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -86,41 +40,37 @@ fixture_setup (Fixture       *fixture,
 
   records_fixture_setup (&fixture->records, data);
   db = fixture->records.db;
-  fixture->clinician_b = records_insert (db, "staff", "name", "Test Clinician B",
-                                         "role", "family_therapist", NULL);
-  fixture->child_b = records_insert (db, "child", "reference", "TEST-0002", "name", "Test Child B",
-                                     "date_of_birth", "2012-02-03", "legal_status", "looked_after",
-                                     "placement_type", "kinship", "placement_area", "in_area",
-                                     NULL);
+  fixture->clinician_b = records_insert_clinician_b (db);
+  fixture->child_b = records_insert_child_b (db);
 
-  fixture->e1 = insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
-                                "2024-04-01", "2024-12-01");
+  fixture->e1 = records_insert_episode (db, fixture->records.child_id,
+                                        fixture->records.staff_id, "2024-04-01", "2024-12-01");
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-      fixture->e1_goals[i] = insert_goal (db, fixture->e1, number);
+      fixture->e1_goals[i] = records_insert_goal (db, fixture->e1, number);
     }
-  rate (db, fixture->e1_goals[0], "2024-04-10", "baseline", "2");
-  rate (db, fixture->e1_goals[0], "2024-08-01", "review", "4");
-  rate (db, fixture->e1_goals[0], "2024-12-01", "end", "6");
-  rate (db, fixture->e1_goals[1], "2024-04-10", "baseline", "6");
-  rate (db, fixture->e1_goals[1], "2024-12-01", "end", "3.5");
-  rate (db, fixture->e1_goals[1], "2024-12-01", "review", "5");
-  rate (db, fixture->e1_goals[2], "2024-04-10", "baseline", "3");
-  rate (db, fixture->e1_goals[2], "2024-09-01", "review", "5");
+  records_rate (db, fixture->e1_goals[0], "2024-04-10", "baseline", "2");
+  records_rate (db, fixture->e1_goals[0], "2024-08-01", "review", "4");
+  records_rate (db, fixture->e1_goals[0], "2024-12-01", "end", "6");
+  records_rate (db, fixture->e1_goals[1], "2024-04-10", "baseline", "6");
+  records_rate (db, fixture->e1_goals[1], "2024-12-01", "end", "3.5");
+  records_rate (db, fixture->e1_goals[1], "2024-12-01", "review", "5");
+  records_rate (db, fixture->e1_goals[2], "2024-04-10", "baseline", "3");
+  records_rate (db, fixture->e1_goals[2], "2024-09-01", "review", "5");
 
-  fixture->e2 = insert_episode (db, fixture->child_b, fixture->clinician_b,
-                                "2024-05-01", "2025-01-15");
-  fixture->e2_goal = insert_goal (db, fixture->e2, "1");
-  rate (db, fixture->e2_goal, "2024-05-20", "baseline", "7");
+  fixture->e2 = records_insert_episode (db, fixture->child_b, fixture->clinician_b,
+                                        "2024-05-01", "2025-01-15");
+  fixture->e2_goal = records_insert_goal (db, fixture->e2, "1");
+  records_rate (db, fixture->e2_goal, "2024-05-20", "baseline", "7");
 
-  fixture->e3 = insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
-                                "2025-02-01", NULL);
-  fixture->e4 = insert_episode (db, fixture->child_b, fixture->clinician_b,
-                                "2024-06-01", "2024-10-01");
+  fixture->e3 = records_insert_episode (db, fixture->records.child_id,
+                                        fixture->records.staff_id, "2025-02-01", NULL);
+  fixture->e4 = records_insert_episode (db, fixture->child_b, fixture->clinician_b,
+                                        "2024-06-01", "2024-10-01");
 
-  child_b = id_text (fixture->child_b);
+  child_b = records_id_text (fixture->child_b);
   records_insert (db, "referral", "child", child_b, "referral_date", "2025-03-01",
                   "referral_source", "iro", "decision", "signposted",
                   "decision_reason", "Invented reason", NULL);

@@ -61,21 +61,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-set_text (gpointer    root,
-          const char *id,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (test_find_by_id (root, id)), text);
-}
-
-static const char *
-get_text (gpointer    root,
-          const char *id)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (test_find_by_id (root, id)));
-}
-
-static void
 apply (gpointer    root,
        const char *id)
 {
@@ -112,20 +97,20 @@ test_team_name (Fixture       *fixture,
   g_autoptr(CtAuditEntry) entry = NULL;
   g_autofree char *name = NULL;
 
-  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, "");
+  g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, "");
 
   /* Nothing typed: nothing saved. */
-  set_text (preferences, "team_name_row", "   ");
+  test_set_text (preferences, "team_name_row", "   ");
   apply (preferences, "team_name_row");
   name = get_team_name (fixture);
   g_assert_null (name);
 
-  set_text (preferences, "team_name_row", "  " TEAM_NAME " ");
+  test_set_text (preferences, "team_name_row", "  " TEAM_NAME " ");
   apply (preferences, "team_name_row");
   g_clear_pointer (&name, g_free);
   name = get_team_name (fixture);
   g_assert_cmpstr (name, ==, TEAM_NAME);
-  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, TEAM_NAME);
+  g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, TEAM_NAME);
 
   /* One audit entry, by the signed-in staff member. */
   entries = list_setting_entries (fixture);
@@ -137,7 +122,7 @@ test_team_name (Fixture       *fixture,
   /* Shown the next time. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   preferences = open_preferences (fixture);
-  g_assert_cmpstr (get_text (preferences, "team_name_row"), ==, TEAM_NAME);
+  g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, TEAM_NAME);
 }
 
 static void
@@ -159,13 +144,13 @@ test_staff_profile_typed (Fixture       *fixture,
   g_autoptr(CtAuditEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (get_text (preferences, "staff_row"), ==, TEST_WINDOW_STAFF);
+  g_assert_cmpstr (test_get_text (preferences, "staff_row"), ==, TEST_WINDOW_STAFF);
 
-  set_text (preferences, "staff_row", "");
+  test_set_text (preferences, "staff_row", "");
   apply (preferences, "staff_row");
   assert_staff_profile (fixture, TEST_WINDOW_STAFF);
 
-  set_text (preferences, "staff_row", OTHER_STAFF " ");
+  test_set_text (preferences, "staff_row", OTHER_STAFF " ");
   apply (preferences, "staff_row");
   assert_staff_profile (fixture, OTHER_STAFF);
 
@@ -198,7 +183,7 @@ test_staff_profile_chosen (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.use-staff",
                                              "s", OTHER_STAFF));
   assert_staff_profile (fixture, OTHER_STAFF);
-  g_assert_cmpstr (get_text (preferences, "staff_row"), ==, OTHER_STAFF);
+  g_assert_cmpstr (test_get_text (preferences, "staff_row"), ==, OTHER_STAFF);
 }
 
 static void
@@ -345,7 +330,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_window_init (&argc, &argv);
+  test_widget_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -8,15 +8,11 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "editor/ct-date-row.h"
 #include "editor/ct-field-row.h"
 #include "editor/ct-record-editor.h"
 #include "records-fixture.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 120
+#include "widget-test-util.h"
 
 #define SIGNED_IN "Test Clinician A"
 
@@ -30,36 +26,6 @@ typedef struct
 } Fixture;
 
 /* Finding widgets */
-
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
 
 static gboolean
 is_row_of (GtkWidget     *widget,
@@ -81,7 +47,7 @@ static CtFieldRow *
 get_row (Fixture    *fixture,
          const char *name)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), is_row_of, name);
+  GtkWidget *row = test_find_widget (fixture->editor, is_row_of, name);
 
   g_assert_nonnull (row);
   return CT_FIELD_ROW (row);
@@ -90,10 +56,7 @@ get_row (Fixture    *fixture,
 static GtkWidget *
 get_save_button (Fixture *fixture)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->editor), has_id, "save_button");
-
-  g_assert_nonnull (button);
-  return button;
+  return test_find_by_id (fixture->editor, "save_button");
 }
 
 static gboolean
@@ -172,36 +135,13 @@ tick (Fixture    *fixture,
       const char *name,
       const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (get_row (fixture, name)), is_check_labelled, label);
+  GtkWidget *button = test_find_widget (get_row (fixture, name), is_check_labelled, label);
 
   g_assert_nonnull (button);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
 }
 
 /* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
 
 static gboolean
 is_closed (gpointer data)
@@ -215,19 +155,17 @@ is_parent_gone (gpointer data)
   return ((Fixture *) data)->parent == NULL;
 }
 
+static gboolean
+is_shown_message_dialog (GtkWidget     *window,
+                         gconstpointer  data)
+{
+  return ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) test_find_window (is_shown_message_dialog, NULL);
 }
 
 static gboolean
@@ -276,17 +214,11 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
   gtk_window_destroy (fixture->parent);
-  wait_until (is_parent_gone, fixture);
+  test_wait_until (is_parent_gone, fixture);
   g_clear_object (&fixture->saved);
   records_fixture_teardown (&fixture->records, data);
-}
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
 /* Fills every required field of a consultation that has no default. */
@@ -311,7 +243,7 @@ static void
 test_new_consultation_defaults (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *staff = id_text (fixture->records.staff_id);
+  g_autofree char *staff = records_id_text (fixture->records.staff_id);
   g_autofree char *date = NULL;
   g_autofree char *clinician = NULL;
   g_autofree char *attendees = NULL;
@@ -354,11 +286,11 @@ test_new_prefilled (Fixture       *fixture,
                     gconstpointer  data)
 {
   gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
-  g_autofree char *referral_text = id_text (referral);
+  g_autofree char *referral_text = records_id_text (referral);
   gint64 goal = records_insert (fixture->records.db, "goal", "referral", referral_text,
                                 "number", "1", "description", "Invented goal", "set_by", "child",
                                 NULL);
-  g_autofree char *goal_text = id_text (goal);
+  g_autofree char *goal_text = records_id_text (goal);
   g_autoptr(CtRecord) prefill = records_new ("goal_rating", "goal", goal_text,
                                              "time_point", "baseline", NULL);
   g_autofree char *chosen_goal = NULL;
@@ -379,7 +311,7 @@ test_new_prefilled (Fixture       *fixture,
 
   type_into (fixture, "score", "3.5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (ct_record_get_reference (fixture->saved, "goal"), ==, goal);
   g_assert_cmpint (ct_record_get_id (prefill), ==, 0);
@@ -438,7 +370,7 @@ test_new_consultation_saves (Fixture       *fixture,
   /* Enter in a number field saves (Save is the default widget). */
   text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (ct_field_row_get_input (get_row (fixture, "attendees")))));
   g_signal_emit_by_name (text, "activate");
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
 
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (ct_record_get_id (fixture->saved), >, 0);
@@ -514,7 +446,7 @@ test_invalid_number_named (Fixture       *fixture,
 static gint64
 insert_consultation (Fixture *fixture)
 {
-  g_autofree char *staff = id_text (fixture->records.staff_id);
+  g_autofree char *staff = records_id_text (fixture->records.staff_id);
 
   return records_insert (fixture->records.db, "consultation", "date", "2025-05-01",
                          "clinician", staff, "requested_by", "social_worker",
@@ -550,7 +482,7 @@ test_edit_updates (Fixture       *fixture,
   /* A caller may close the editor itself once it is told. */
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (gtk_window_destroy), NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
 
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (ct_record_get_id (fixture->saved), ==, id);
@@ -607,8 +539,8 @@ test_conflict_keeps_form (Fixture       *fixture,
 
   g_assert_nonnull (fixture->editor);
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  banner = GTK_REVEALER (find_widget (GTK_WIDGET (fixture->editor), has_id, "banner"));
-  banner_label = GTK_LABEL (find_widget (GTK_WIDGET (fixture->editor), has_id, "banner_label"));
+  banner = GTK_REVEALER (test_find_by_id (fixture->editor, "banner"));
+  banner_label = GTK_LABEL (test_find_by_id (fixture->editor, "banner_label"));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (banner_label), "Reference: "));
   g_assert_nonnull (strstr (gtk_label_get_label (banner_label), "TEST-0002"));
@@ -636,8 +568,8 @@ assert_same_form (Fixture        *fixture,
 
       if (!CT_IS_FIELD_ROW (row))
         continue;
-      twin = find_widget (GTK_WIDGET (other), is_row_of,
-                          ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (row))));
+      twin = test_find_widget (other, is_row_of,
+                               ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (row))));
       mine = ct_field_row_dup_text (CT_FIELD_ROW (row));
       theirs = ct_field_row_dup_text (CT_FIELD_ROW (twin));
       g_assert_cmpstr (mine, ==, theirs);
@@ -716,7 +648,7 @@ test_cancel_unchanged_closes (Fixture       *fixture,
   open_editor (fixture, "consultation", NULL);
   g_assert_false (ct_record_editor_has_changes (fixture->editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL));
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
   g_assert_null (find_message_dialog ());
   g_assert_cmpuint (fixture->n_saved, ==, 0);
 }
@@ -735,7 +667,7 @@ test_cancel_changed_asks (Fixture       *fixture,
   g_assert_true (ct_record_editor_has_changes (fixture->editor));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL);
-  wait_until (has_message_dialog, NULL);
+  test_wait_until (has_message_dialog, NULL);
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
   adw_message_dialog_response (dialog, "keep");
@@ -749,9 +681,9 @@ test_cancel_changed_asks (Fixture       *fixture,
   type_into (fixture, "team", "Invented Team 5");
 
   gtk_window_close (GTK_WINDOW (fixture->editor));
-  wait_until (has_message_dialog, NULL);
+  test_wait_until (has_message_dialog, NULL);
   adw_message_dialog_response (find_message_dialog (), "discard");
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
   g_assert_cmpuint (fixture->n_saved, ==, 0);
   list = ct_store_list (fixture->records.db, kind, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
@@ -809,8 +741,8 @@ test_every_kind_has_every_row (Fixture       *fixture,
 
       if (ct_field_is_display (field))
         {
-          g_assert_null (find_widget (GTK_WIDGET (fixture->editor), is_row_of,
-                                      ct_field_get_name (field)));
+          g_assert_null (test_find_widget (fixture->editor, is_row_of,
+                                           ct_field_get_name (field)));
           continue;
         }
 
@@ -854,7 +786,7 @@ test_number_and_enum_rows (Fixture       *fixture,
   ct_field_row_set_text (get_row (fixture, "score"), NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  wait_until (is_closed, fixture);
+  test_wait_until (is_closed, fixture);
 
   open_editor (fixture, "child", NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_row (fixture, "gender"))), ==, 0);
@@ -920,13 +852,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (),
-                "gtk-cursor-blink", FALSE,
-                "gtk-enable-animations", FALSE,
-                NULL);
+  test_widget_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/record-editor/new/defaults", test_new_consultation_defaults);

@@ -11,16 +11,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-cell-text.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-section.h"
 #include "records-fixture.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 60
+#include "widget-test-util.h"
 
 typedef struct
 {
@@ -32,14 +28,23 @@ typedef struct
 
 /* Waiting */
 
+/* A condition on the list and what it waits for. */
 typedef gboolean (*Condition) (ListFixture *fixture,
                                gconstpointer data);
 
-static gboolean
-on_timeout (gpointer data)
+typedef struct
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  Condition     condition;
+  ListFixture  *fixture;
+  gconstpointer data;
+} Waiting;
+
+static gboolean
+holds (gpointer waiting)
+{
+  Waiting *w = waiting;
+
+  return w->condition (w->fixture, w->data);
 }
 
 static void
@@ -47,21 +52,9 @@ wait_until (Condition      condition,
             ListFixture   *fixture,
             gconstpointer  data)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
+  Waiting waiting = { condition, fixture, data };
 
-  while (!condition (fixture, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-is_mapped (ListFixture   *fixture,
-           gconstpointer  data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->list));
+  test_wait_until (holds, &waiting);
 }
 
 static guint
@@ -86,42 +79,6 @@ wait_for_rows (ListFixture *fixture,
 
 /* Finding widgets */
 
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_type (GtkWidget     *widget,
-          gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -137,54 +94,65 @@ is_button_with_label (GtkWidget     *widget,
 }
 
 static GtkWidget *
-get_widget (ListFixture *fixture,
-            WidgetMatch  match,
-            gconstpointer data)
+get_widget (ListFixture     *fixture,
+            TestWidgetMatch  match,
+            gconstpointer    data)
 {
-  GtkWidget *widget = find_widget (GTK_WIDGET (fixture->list), match, data);
+  GtkWidget *widget = test_find_widget (fixture->list, match, data);
 
   g_assert_nonnull (widget);
   return widget;
 }
 
+static GtkWidget *
+get_of_type (ListFixture *fixture,
+             GType        type)
+{
+  GtkWidget *widget = test_find_of_type (fixture->list, type);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+get_by_id (ListFixture *fixture,
+           const char  *id)
+{
+  return test_find_by_id (fixture->list, id);
+}
+
 static GtkEditable *
 get_search_entry (ListFixture *fixture)
 {
-  return GTK_EDITABLE (get_widget (fixture, has_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY)));
+  return GTK_EDITABLE (get_of_type (fixture, GTK_TYPE_SEARCH_ENTRY));
 }
 
 static GtkColumnView *
 get_column_view (ListFixture *fixture)
 {
-  return GTK_COLUMN_VIEW (get_widget (fixture, has_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)));
+  return GTK_COLUMN_VIEW (get_of_type (fixture, GTK_TYPE_COLUMN_VIEW));
 }
 
 static const char *
 get_state (ListFixture *fixture)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (get_widget (fixture, has_id, "stack")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (get_by_id (fixture, "stack")));
 }
 
 static const char *
 get_count_text (ListFixture *fixture)
 {
-  return gtk_label_get_label (GTK_LABEL (get_widget (fixture, has_id, "count_label")));
+  return gtk_label_get_label (GTK_LABEL (get_by_id (fixture, "count_label")));
 }
 
 static gboolean
 shows_label (ListFixture   *fixture,
              gconstpointer  text)
 {
-  return find_widget (GTK_WIDGET (fixture->list), is_label_with_text, text) != NULL;
+  return test_find_widget (fixture->list, is_label_with_text, text) != NULL;
 }
 
 /* Records */
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
 
 static gint64
 insert_consultation (ListFixture *fixture,
@@ -193,7 +161,7 @@ insert_consultation (ListFixture *fixture,
                      const char  *mode,
                      const char  *minutes)
 {
-  g_autofree char *staff = id_text (staff_id);
+  g_autofree char *staff = records_id_text (staff_id);
 
   return records_insert (fixture->records.db, "consultation", "date", date,
                          "clinician", staff, "requested_by", "social_worker",
@@ -252,9 +220,7 @@ list_fixture_setup (ListFixture   *fixture,
                     gconstpointer  data)
 {
   records_fixture_setup (&fixture->records, data);
-  fixture->other_staff_id = records_insert (fixture->records.db, "staff",
-                                            "name", "Test Clinician B",
-                                            "role", "family_therapist", NULL);
+  fixture->other_staff_id = records_insert_clinician_b (fixture->records.db);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 600);
 }
@@ -274,7 +240,7 @@ show_list (ListFixture *fixture,
   fixture->list = CT_RECORD_LIST (ct_record_list_new (section, fixture->records.db));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
   gtk_window_present (fixture->window);
-  wait_until (is_mapped, fixture, NULL);
+  test_wait_until_mapped (GTK_WIDGET (fixture->list));
 }
 
 static void
@@ -325,7 +291,7 @@ test_reads_when_shown (ListFixture   *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
   gtk_window_present (fixture->window);
-  wait_until (is_mapped, fixture, NULL);
+  test_wait_until_mapped (GTK_WIDGET (fixture->list));
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
@@ -365,7 +331,7 @@ test_search_filters_as_you_type (ListFixture   *fixture,
 static const char *
 get_date_button_label (ListFixture *fixture)
 {
-  GtkWidget *content = get_widget (fixture, has_type, GSIZE_TO_POINTER (ADW_TYPE_BUTTON_CONTENT));
+  GtkWidget *content = get_of_type (fixture, ADW_TYPE_BUTTON_CONTENT);
 
   return adw_button_content_get_label (ADW_BUTTON_CONTENT (content));
 }
@@ -470,7 +436,7 @@ test_empty_and_no_results (ListFixture   *fixture,
   show_list (fixture, "consultations");
   g_assert_cmpuint (n_rows (fixture), ==, 0);
   g_assert_cmpstr (get_state (fixture), ==, "empty");
-  empty_page = ADW_STATUS_PAGE (get_widget (fixture, has_id, "empty_page"));
+  empty_page = ADW_STATUS_PAGE (get_by_id (fixture, "empty_page"));
   g_assert_cmpstr (adw_status_page_get_title (empty_page), ==, "No Consultations Yet");
   g_assert_nonnull (strstr (adw_status_page_get_description (empty_page), "Ctrl+N"));
 
@@ -516,24 +482,6 @@ test_delete_and_undo (ListFixture   *fixture,
                       GTK_SINGLE_SELECTION (ct_record_list_get_model (fixture->list))), ==, 1);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (ListFixture   *fixture,
-                    gconstpointer  data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* A child with referrals cannot go: the list says why and keeps the row. */
 static void
 test_delete_refused_when_in_use (ListFixture   *fixture,
@@ -548,8 +496,7 @@ test_delete_refused_when_in_use (ListFixture   *fixture,
 
   select_row (fixture, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "section.delete", NULL));
-  wait_until (has_message_dialog, fixture, NULL);
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 referrals"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -579,29 +526,11 @@ test_lock_drops_the_records (ListFixture   *fixture,
   g_assert_null (record);
   g_assert_cmpstr (gtk_editable_get_text (get_search_entry (fixture)), ==, "");
   g_assert_cmpstr (get_count_text (fixture), ==, "");
-  g_assert_false (gtk_widget_get_sensitive (get_widget (fixture, has_id, "new_button")));
+  g_assert_false (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 
   ct_record_list_set_database (fixture->list, fixture->records.db);
   g_assert_cmpuint (n_rows (fixture), ==, 2);
-  g_assert_true (gtk_widget_get_sensitive (get_widget (fixture, has_id, "new_button")));
-}
-
-static CtRecordEditor *
-find_editor (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (CT_IS_RECORD_EDITOR (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-has_editor (ListFixture   *fixture,
-            gconstpointer  data)
-{
-  return find_editor () != NULL;
+  g_assert_true (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 }
 
 static guint
@@ -621,7 +550,7 @@ test_new_record_opens_the_editor (ListFixture   *fixture,
   CtRecordEditor *editor;
   g_autoptr(CtRecord) saved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *staff = id_text (fixture->other_staff_id);
+  g_autofree char *staff = records_id_text (fixture->other_staff_id);
 
   insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
   insert_consultation (fixture, fixture->records.staff_id, "2025-01-03", "phone", "60");
@@ -629,8 +558,7 @@ test_new_record_opens_the_editor (ListFixture   *fixture,
   search_for (fixture, "video", 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "section.new", NULL));
-  wait_until (has_editor, fixture, NULL);
-  editor = find_editor ();
+  editor = CT_RECORD_EDITOR (test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR));
   g_assert_true (ct_record_editor_get_kind (editor) == ct_kind_lookup ("consultation"));
 
   /* As the editor would: insert, then say so. */
@@ -660,8 +588,7 @@ test_activating_a_row_opens_the_editor (ListFixture   *fixture,
   show_list (fixture, "consultations");
 
   g_signal_emit_by_name (get_column_view (fixture), "activate", 0);
-  wait_until (has_editor, fixture, NULL);
-  editor = find_editor ();
+  editor = CT_RECORD_EDITOR (test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR));
   g_assert_true (ct_record_editor_get_kind (editor) == ct_kind_lookup ("consultation"));
   g_assert_false (ct_record_editor_has_changes (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -749,8 +676,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
+  test_widget_init (&argc, &argv);
 
   g_test_add_func ("/record-list/cell-text", test_cell_text);
   add_test ("/record-list/shows-every-record", test_shows_every_record);

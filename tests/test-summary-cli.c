@@ -10,27 +10,11 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "ct-database-private.h"
+#include "cli-test-util.h"
+#include "records-fixture.h"
 #include "summary-fixture.h"
-#include "test-database-util.h"
 
 #define PASSPHRASE_LINE FIXTURE_PASSPHRASE "\n"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* A records file with the hand-worked records, closed. */
 static void
@@ -49,56 +33,17 @@ setup (TestFixture   *fixture,
 static void
 run_summary_argv (TestFixture        *fixture,
                   const char * const *args,
-                  Run                *run)
+                  CliResult          *run)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *stdin_path = test_fixture_file (fixture, "stdin");
   const char *const head[] = {
-    CT_CLI_PROGRAM, "--database", fixture->path, "--staff", "Invented Administrator", "summary",
+    "--database", fixture->path, "--staff", "Invented Administrator", "summary", NULL
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
-    g_ptr_array_add (argv, (gpointer) head[i]);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  test_write_bytes (stdin_path, PASSPHRASE_LINE, strlen (PASSPHRASE_LINE));
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
-  g_subprocess_launcher_setenv (launcher, "HOME", fixture->dir, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
+  cli_run_argv (fixture, PASSPHRASE_LINE, head, args, run);
 }
 
 #define run_summary(fixture, run, ...) \
   run_summary_argv ((fixture), (const char * const []) { __VA_ARGS__, NULL }, (run))
-
-static void
-assert_succeeded (Run *run)
-{
-  if (run->status != 0)
-    g_error ("summary exited with %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-/* A refusal: one line on stderr, nothing on stdout. */
-static void
-assert_refused (Run *run,
-                int  status)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_true (g_str_has_prefix (run->err, "clinical-team-cli: "));
-}
 
 static JsonNode *
 parse (const char *text)
@@ -122,23 +67,15 @@ member_string (JsonNode   *root,
   return json_object_get_string_member (object, name);
 }
 
-static gint64
+static guint
 count_exports (TestFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CtDatabase) db = ct_database_open (fixture->path, FIXTURE_PASSPHRASE, NULL, &error);
-  sqlite3_stmt *stmt;
-  gint64 count;
 
   g_assert_no_error (error);
-  stmt = ct_database_prepare (db, "SELECT count (*) FROM audit_log WHERE action = 'export'"
-                                  " AND record_kind = 'summary'"
-                                  " AND who = 'Invented Administrator'", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return records_count (db, "SELECT count (*) FROM audit_log WHERE action = 'export'"
+                            " AND record_kind = 'summary' AND who = 'Invented Administrator'");
 }
 
 /* The public summary of a quarter, on stdout: the document and nothing else. */
@@ -146,13 +83,13 @@ static void
 test_period (TestFixture   *fixture,
              gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliResult) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *path = test_fixture_file (fixture, "stdout.json");
   JsonObject *referrals;
 
   run_summary (fixture, &run, "--period", FIXTURE_PERIOD);
-  assert_succeeded (&run);
+  cli_assert_succeeded (&run);
 
   fixture_assert_valid (path, run.out);
   root = parse (run.out);
@@ -174,15 +111,15 @@ test_output (TestFixture   *fixture,
 {
   g_autofree char *path = test_fixture_file (fixture, "summary.json");
   g_autofree char *differences = NULL;
-  g_auto(Run) by_dates = { 0 };
-  g_auto(Run) by_period = { 0 };
+  g_auto(CliResult) by_dates = { 0 };
+  g_auto(CliResult) by_period = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
   run_summary (fixture, &by_dates, "--from", "2024-07-01", "--to", "2024-09-30",
                "--audience", "internal", "--output", path);
-  assert_succeeded (&by_dates);
+  cli_assert_succeeded (&by_dates);
   g_assert_nonnull (strstr (by_dates.out, path));
 
   json_parser_load_from_file (parser, path, &error);
@@ -193,7 +130,7 @@ test_output (TestFixture   *fixture,
                    "2024-07-01 – 2024-09-30");
 
   run_summary (fixture, &by_period, "-p", FIXTURE_PERIOD, "-a", "internal");
-  assert_succeeded (&by_period);
+  cli_assert_succeeded (&by_period);
   root = parse (by_period.out);
   differences = fixture_compare_document (root, path);
   g_assert_null (differences);
@@ -206,12 +143,12 @@ test_no_overwrite (TestFixture   *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = test_fixture_file (fixture, "summary.json");
-  g_auto(Run) run = { 0 };
+  g_auto(CliResult) run = { 0 };
   g_autofree char *contents = NULL;
 
   test_write_bytes (path, "keep me", strlen ("keep me"));
   run_summary (fixture, &run, "--period", FIXTURE_PERIOD, "--output", path);
-  assert_refused (&run, 1);
+  cli_assert_failed (&run, 1, NULL);
   g_assert_nonnull (strstr (run.err, "already exists"));
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -246,7 +183,7 @@ test_usage (TestFixture   *fixture,
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == G_N_ELEMENTS (advice));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CliResult) run = { 0 };
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) argv = NULL;
 
@@ -255,7 +192,7 @@ test_usage (TestFixture   *fixture,
       argv = g_strv_builder_end (builder);
 
       run_summary_argv (fixture, (const char * const *) argv, &run);
-      assert_refused (&run, 2);
+      cli_assert_failed (&run, 2, NULL);
       if (strstr (run.err, advice[i]) == NULL)
         g_error ("Case %u: “%s” does not say %s", i, run.err, advice[i]);
       g_assert_nonnull (strstr (run.err, "--help"));
@@ -272,10 +209,10 @@ test_help (TestFixture   *fixture,
     "summary OPTIONS", "--period PERIOD", "2024/25 Q2", "--from YYYY-MM-DD", "--to YYYY-MM-DD",
     "--audience AUDIENCE", "-o, --output FILE", "must not exist",
   };
-  g_auto(Run) run = { 0 };
+  g_auto(CliResult) run = { 0 };
 
   run_summary (fixture, &run, "--help");
-  assert_succeeded (&run);
+  cli_assert_succeeded (&run);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (strstr (run.out, expected[i]) == NULL)
       g_error ("--help does not mention “%s”:\n%s", expected[i], run.out);

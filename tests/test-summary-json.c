@@ -17,7 +17,6 @@
 #include "ct-setting.h"
 #include "ct-summary-json.h"
 #include "summary-fixture.h"
-#include "test-database-util.h"
 
 /* Withheld from the public summary of the fixture, worked out by hand
  * (test-summary.c has the counts): cells of 1 to 4; a second cell where
@@ -86,27 +85,7 @@ static const char *const top_level_keys[] = {
   "training", NULL
 };
 
-typedef struct
-{
-  TestFixture  files;
-  CtDatabase  *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  test_fixture_setup (&fixture->files, data);
-  fixture->db = fixture_create (fixture->files.path);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  test_fixture_teardown (&fixture->files, data);
-}
+typedef SummaryFixture Fixture;
 
 /* The document of @label for @audience, made at 2026-11-25 10:30 +01:00,
  * checked against the schema as summary-documents/@name.json. */
@@ -116,9 +95,7 @@ make_document (CtDatabase *db,
                CtAudience  audience,
                const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtPeriod) period = ct_period_parse (label, &error);
-  g_autoptr(CtSummary) summary = NULL;
+  g_autoptr(CtSummary) summary = fixture_compute (db, label);
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
   g_autoptr(GDateTime) when = g_date_time_new (zone, 2026, 11, 25, 10, 30, 0);
   g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "summary-documents", NULL);
@@ -126,10 +103,6 @@ make_document (CtDatabase *db,
   g_autofree char *path = g_build_filename (folder, file, NULL);
   g_autofree char *text = NULL;
   JsonNode *root;
-
-  g_assert_no_error (error);
-  summary = ct_summary_compute (db, period, &error);
-  g_assert_no_error (error);
 
   root = ct_summary_to_json (summary, audience, when);
   text = ct_summary_json_to_text (root);
@@ -317,12 +290,9 @@ static char *
 fixture_text (Fixture    *fixture,
               CtAudience  audience)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtPeriod) period = ct_period_parse (FIXTURE_PERIOD, &error);
-  g_autoptr(CtSummary) summary = ct_summary_compute (fixture->db, period, &error);
+  g_autoptr(CtSummary) summary = fixture_compute (fixture->db, FIXTURE_PERIOD);
   g_autoptr(JsonNode) root = NULL;
 
-  g_assert_no_error (error);
   root = ct_summary_to_json (summary, audience, NULL);
   return ct_summary_json_to_text (root);
 }
@@ -556,27 +526,20 @@ test_worked_example (Fixture       *fixture,
     }
 }
 
-static void
-add (const char *name,
-     void      (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown);
-}
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  add ("/summary-json/internal", test_internal);
-  add ("/summary-json/public", test_public);
-  add ("/summary-json/empty", test_empty);
-  add ("/summary-json/text", test_text);
-  add ("/summary-json/schema-strict", test_schema_strict);
-  add ("/summary-json/schema-example", test_schema_example);
+  summary_fixture_add ("/summary-json/internal", test_internal);
+  summary_fixture_add ("/summary-json/public", test_public);
+  summary_fixture_add ("/summary-json/empty", test_empty);
+  summary_fixture_add ("/summary-json/text", test_text);
+  summary_fixture_add ("/summary-json/schema-strict", test_schema_strict);
+  summary_fixture_add ("/summary-json/schema-example", test_schema_example);
   g_test_add_func ("/summary-json/compare", test_compare);
-  add ("/summary-json/worked-example", test_worked_example);
+  summary_fixture_add ("/summary-json/worked-example", test_worked_example);
 
   return g_test_run ();
 }

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-audit-log-window.h"
 #include "ct-draft-banner.h"
 #include "ct-main-view.h"
@@ -16,6 +14,7 @@
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "ct-window.h"
+#include "widget-test-util.h"
 
 #define RESOURCE_PATH "/org/council/ClinicalTeam/"
 
@@ -115,8 +114,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_widget_init (&argc, &argv);
 
   for (guint i = 0; template_type (i) != G_TYPE_INVALID; i++)
     {

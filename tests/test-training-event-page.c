@@ -7,14 +7,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "ct-attendance-row.h"
 #include "ct-training-event-page.h"
 #include "records-fixture.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 60
+#include "widget-test-util.h"
 
 typedef struct
 {
@@ -28,34 +24,11 @@ typedef struct
 
 /* Finding widgets */
 
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, found);
-  return found;
-}
-
 static CtAttendanceRow *
 find_row (Fixture *fixture,
           gint64   attendance_id)
 {
-  g_autoptr(GPtrArray) rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  g_autoptr(GPtrArray) rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (ct_record_get_id (ct_attendance_row_get_attendance (g_ptr_array_index (rows, i))) ==
@@ -64,23 +37,11 @@ find_row (Fixture *fixture,
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_by_id (gpointer    root,
-            const char *id)
-{
-  g_autoptr(GPtrArray) widgets = find_all (root, GTK_TYPE_WIDGET);
-
-  for (guint i = 0; i < widgets->len; i++)
-    if (g_strcmp0 (gtk_buildable_get_buildable_id (g_ptr_array_index (widgets, i)), id) == 0)
-      return g_ptr_array_index (widgets, i);
-  g_assert_not_reached ();
-}
-
 static GtkSpinButton *
 nth_spin (CtAttendanceRow *row,
           guint            n)
 {
-  g_autoptr(GPtrArray) spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+  g_autoptr(GPtrArray) spins = test_find_all (row, GTK_TYPE_SPIN_BUTTON);
 
   g_assert_cmpuint (spins->len, ==, 2);
   return g_ptr_array_index (spins, n);
@@ -117,27 +78,6 @@ count_updates (Fixture *fixture,
   return records_count_audit (fixture->records.db, "update", "training_attendance", id);
 }
 
-/* Waiting */
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
-
 /* The fixture: one event, two rows in its register */
 
 static void
@@ -153,7 +93,7 @@ fixture_set_up (Fixture       *fixture,
                                       "title", "An invented course", "topic", "attachment",
                                       "date", "2025-03-12", "duration_minutes", "120",
                                       "audience", "foster_carers", "capacity", "12", NULL);
-  event = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->event_id);
+  event = records_id_text (fixture->event_id);
   fixture->alpha = records_insert (db, "training_attendance", "event", event,
                                    "attendee_name", "Test Carer Alpha", "role", "foster_carers",
                                    "status", "attended", "confidence_before", "4",
@@ -162,21 +102,15 @@ fixture_set_up (Fixture       *fixture,
                                   "attendee_name", "Test Carer Beta", "role", "kinship_carers",
                                   "status", "booked", NULL);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->page = CT_TRAINING_EVENT_PAGE (ct_training_event_page_new (db, fixture->event_id));
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->page));
+  fixture->window = test_present_in_window (GTK_WIDGET (fixture->page), 1000, 700);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  gtk_window_destroy (fixture->window);
-  g_assert_null (fixture->page);
+  test_destroy_window (fixture->window);
   records_fixture_teardown (&fixture->records, data);
 }
 
@@ -184,7 +118,7 @@ static const char *
 register_description (Fixture *fixture)
 {
   return adw_preferences_group_get_description (
-    ADW_PREFERENCES_GROUP (find_by_id (fixture->page, "register_group")));
+    ADW_PREFERENCES_GROUP (test_find_by_id (fixture->page, "register_group")));
 }
 
 /* Tests */
@@ -193,10 +127,11 @@ static void
 test_shows_register (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GPtrArray) rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  g_autoptr(GPtrArray) rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
   CtAttendanceRow *alpha;
 
-  g_assert_cmpstr (ct_training_event_page_get_title (fixture->page), ==, "An invented course");
+  g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (fixture->page)), ==,
+                   "An invented course");
   g_assert_cmpuint (rows->len, ==, 2);
   alpha = find_row (fixture, fixture->alpha);
   g_assert_true (gtk_toggle_button_get_active (
@@ -291,7 +226,7 @@ test_save_fails (Fixture       *fixture,
 static GtkWidget *
 find_add_button (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) buttons = find_all (fixture->page, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = test_find_all (fixture->page, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
@@ -304,7 +239,7 @@ static void
 test_add_attendee (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *entry = find_by_id (fixture->page, "attendee_entry");
+  GtkWidget *entry = test_find_by_id (fixture->page, "attendee_entry");
   g_autoptr(GPtrArray) rows = NULL;
   CtFilter filter = { .event_id = fixture->event_id };
   g_autoptr(GListModel) saved = NULL;
@@ -320,7 +255,7 @@ test_add_attendee (Fixture       *fixture,
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
-  rows = find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   saved = ct_store_list (fixture->records.db, ct_kind_lookup ("training_attendance"), &filter,
                          &error);
@@ -348,9 +283,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/training-event-page/shows-register", Fixture, NULL,
               fixture_set_up, test_shows_register, fixture_tear_down);

@@ -10,106 +10,16 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "ct-main-view.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
-#include "ct-window.h"
-
-/* A safety net for a hung test, not a measure of speed. */
-#define WAIT_SECONDS 120
-
-#define PASSPHRASE "purple elephants dance at noon"
-#define STAFF_NAME "Dr Testa Exampleton"
+#include "window-test-util.h"
 
 static const char *const section_names[] = {
   "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
 };
 
-/* Finding widgets */
-
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
-static gboolean
-has_type (GtkWidget     *widget,
-          gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-/* The widget with this id in a template of @root or below. */
-static GtkWidget *
-get_child (gpointer    root,
-           const char *id)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), has_id, id);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
-find_of_type (gpointer root,
-              GType    type)
-{
-  return find_widget (GTK_WIDGET (root), has_type, GSIZE_TO_POINTER (type));
-}
-
 /* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main context until @condition holds; fails after WAIT_SECONDS. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
 
 static gboolean
 is_unlocked (gpointer window)
@@ -158,24 +68,11 @@ fixture_tear_down (Fixture       *fixture,
 static GtkWidget *
 visible_locked_page (Fixture *fixture)
 {
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (fixture->window, "stack"))),
-                   ==, "locked");
-  return gtk_stack_get_visible_child (GTK_STACK (get_child (fixture->window, "locked_stack")));
-}
+  GtkStack *stack = GTK_STACK (test_find_by_id (fixture->window, "stack"));
 
-static void
-set_text (gpointer    root,
-          const char *id,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (get_child (root, id)), text);
-}
-
-static const char *
-get_text (gpointer    root,
-          const char *id)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (get_child (root, id)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "locked");
+  stack = GTK_STACK (test_find_by_id (fixture->window, "locked_stack"));
+  return gtk_stack_get_visible_child (stack);
 }
 
 static void
@@ -184,16 +81,16 @@ fill_welcome_page (GtkWidget  *page,
                    const char *confirmation,
                    const char *name)
 {
-  set_text (page, "passphrase_entry", passphrase);
-  set_text (page, "confirm_entry", confirmation);
-  set_text (page, "name_entry", name);
+  test_set_text (page, "passphrase_entry", passphrase);
+  test_set_text (page, "confirm_entry", confirmation);
+  test_set_text (page, "name_entry", name);
 }
 
 static void
 assert_unlocked (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (get_child (fixture->window, "stack"));
-  GtkWidget *main_view = find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+  GtkStack *stack = GTK_STACK (test_find_by_id (fixture->window, "stack"));
+  GtkWidget *main_view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
   GtkStack *sections;
 
   g_assert_nonnull (main_view);
@@ -201,9 +98,9 @@ assert_unlocked (Fixture *fixture)
   g_assert_true (ct_main_view_get_database (CT_MAIN_VIEW (main_view)) ==
                  ct_window_get_database (fixture->window));
   g_assert_true (ct_database_is_open (ct_window_get_database (fixture->window)));
-  g_assert_true (gtk_widget_get_visible (get_child (main_view, "sidebar")));
+  g_assert_true (gtk_widget_get_visible (test_find_by_id (main_view, "sidebar")));
 
-  sections = GTK_STACK (get_child (main_view, "sections"));
+  sections = GTK_STACK (test_find_by_id (main_view, "sections"));
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     g_assert_nonnull (gtk_stack_get_child_by_name (sections, section_names[i]));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "children");
@@ -213,10 +110,10 @@ static void
 unlock_with (GtkWidget  *page,
              const char *passphrase)
 {
-  set_text (page, "passphrase_entry", passphrase);
+  test_set_text (page, "passphrase_entry", passphrase);
   g_assert_true (gtk_widget_activate_action (page, "unlock.unlock", NULL));
   g_assert_true (ct_passphrase_page_get_busy (CT_PASSPHRASE_PAGE (page)));
-  wait_until (is_idle, page);
+  test_wait_until (is_idle, page);
 }
 
 static void
@@ -225,13 +122,14 @@ create_records_file (Fixture *fixture)
   GtkWidget *page = visible_locked_page (fixture);
 
   g_assert_true (CT_IS_WELCOME_PAGE (page));
-  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, "  " STAFF_NAME " ");
-  g_assert_true (gtk_widget_get_sensitive (get_child (page, "create_button")));
+  fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE,
+                     "  " TEST_WINDOW_STAFF " ");
+  g_assert_true (gtk_widget_get_sensitive (test_find_by_id (page, "create_button")));
 
-  g_signal_emit_by_name (get_child (page, "create_button"), "clicked");
-  g_assert_cmpstr (get_text (page, "passphrase_entry"), ==, "");
-  g_assert_cmpstr (get_text (page, "confirm_entry"), ==, "");
-  wait_until (is_unlocked, fixture->window);
+  g_signal_emit_by_name (test_find_by_id (page, "create_button"), "clicked");
+  g_assert_cmpstr (test_get_text (page, "passphrase_entry"), ==, "");
+  g_assert_cmpstr (test_get_text (page, "confirm_entry"), ==, "");
+  test_wait_until (is_unlocked, fixture->window);
 }
 
 static void
@@ -252,8 +150,9 @@ test_first_run (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (ct_database_get_path (ct_window_get_database (fixture->window)), ==, path);
   staff_profile = g_settings_get_string (settings, "staff-profile");
-  g_assert_cmpstr (staff_profile, ==, STAFF_NAME);
-  g_assert_cmpstr (ct_database_get_actor (ct_window_get_database (fixture->window)), ==, STAFF_NAME);
+  g_assert_cmpstr (staff_profile, ==, TEST_WINDOW_STAFF);
+  g_assert_cmpstr (ct_database_get_actor (ct_window_get_database (fixture->window)), ==,
+                   TEST_WINDOW_STAFF);
 }
 
 static void
@@ -271,7 +170,7 @@ test_lock_and_unlock (Fixture       *fixture,
   g_assert_null (ct_window_get_database (fixture->window));
   g_assert_cmpuint (fixture->n_database_notifies, ==, 2);
   g_assert_false (ct_database_is_open (database));
-  g_assert_null (find_of_type (fixture->window, CT_TYPE_MAIN_VIEW));
+  g_assert_null (test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW));
   page = visible_locked_page (fixture);
   g_assert_true (CT_IS_UNLOCK_PAGE (page));
 
@@ -279,18 +178,18 @@ test_lock_and_unlock (Fixture       *fixture,
   unlock_with (page, "not the passphrase at all");
   g_assert_null (ct_window_get_database (fixture->window));
   g_assert_true (visible_locked_page (fixture) == page);
-  g_assert_true (gtk_widget_get_visible (get_child (page, "error_label")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (page, "error_label"))), !=, "");
-  g_assert_cmpstr (get_text (page, "passphrase_entry"), ==, "");
+  g_assert_true (gtk_widget_get_visible (test_find_by_id (page, "error_label")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (test_find_by_id (page, "error_label"))), !=, "");
+  g_assert_cmpstr (test_get_text (page, "passphrase_entry"), ==, "");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, get_child (page, "passphrase_entry")));
+  g_assert_true (gtk_widget_is_ancestor (focus, test_find_by_id (page, "passphrase_entry")));
 
   /* The right one. */
-  unlock_with (page, PASSPHRASE);
+  unlock_with (page, TEST_WINDOW_PASSPHRASE);
   assert_unlocked (fixture);
   g_assert_cmpuint (fixture->n_database_notifies, ==, 3);
-  g_assert_false (gtk_widget_get_visible (get_child (page, "error_label")));
+  g_assert_false (gtk_widget_get_visible (test_find_by_id (page, "error_label")));
 }
 
 static void
@@ -298,26 +197,26 @@ test_welcome_says_what_to_fix (Fixture       *fixture,
                                gconstpointer  data)
 {
   GtkWidget *page = visible_locked_page (fixture);
-  GtkWidget *button = get_child (page, "create_button");
-  GtkLabel *hint = GTK_LABEL (get_child (page, "hint_label"));
+  GtkWidget *button = test_find_by_id (page, "create_button");
+  GtkLabel *hint = GTK_LABEL (test_find_by_id (page, "hint_label"));
 
   g_assert_true (CT_IS_WELCOME_PAGE (page));
   g_assert_false (gtk_widget_get_sensitive (button));
 
-  fill_welcome_page (page, "short", "short", STAFF_NAME);
+  fill_welcome_page (page, "short", "short", TEST_WINDOW_STAFF);
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==, "Choose a passphrase of at least 10 characters.");
 
-  fill_welcome_page (page, PASSPHRASE, PASSPHRASE "!", STAFF_NAME);
+  fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE "!", TEST_WINDOW_STAFF);
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==, "The two passphrases are not the same.");
 
-  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, "   ");
+  fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE, "   ");
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==,
                    "Type your name: the audit trail records who made each change.");
 
-  fill_welcome_page (page, PASSPHRASE, PASSPHRASE, STAFF_NAME);
+  fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_STAFF);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==, "");
 
@@ -334,27 +233,19 @@ test_welcome_rates_passphrase (void)
   g_assert_cmpuint (ct_welcome_page_rate_passphrase ("Abcdefgh1j"), ==, 2);
   g_assert_cmpuint (ct_welcome_page_rate_passphrase ("abcdefghijklmnop"), ==, 2);
   g_assert_cmpuint (ct_welcome_page_rate_passphrase ("Abcdefghijklmno5"), ==, 3);
-  g_assert_cmpuint (ct_welcome_page_rate_passphrase (PASSPHRASE), ==, 3);
+  g_assert_cmpuint (ct_welcome_page_rate_passphrase (TEST_WINDOW_PASSPHRASE), ==, 3);
 }
 
 /* A records file made elsewhere (the CLI, say): the window asks to unlock it. */
 static void
 test_existing_file_asks_to_unlock (void)
 {
-  g_autofree char *path = ct_database_get_default_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtDatabase) database = NULL;
   Fixture fixture = { 0 };
 
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  database = ct_database_create (path, PASSPHRASE, STAFF_NAME, &error);
-  g_assert_no_error (error);
-  ct_database_close (database);
-
+  test_window_create_records_file ();
   fixture_set_up (&fixture, NULL);
   g_assert_true (CT_IS_UNLOCK_PAGE (visible_locked_page (&fixture)));
-  unlock_with (visible_locked_page (&fixture), PASSPHRASE);
+  unlock_with (visible_locked_page (&fixture), TEST_WINDOW_PASSPHRASE);
   assert_unlocked (&fixture);
   fixture_tear_down (&fixture, NULL);
 }
@@ -387,15 +278,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  /* Under Xvfb no window manager gives the window focus; a blinking cursor
-   * in an unfocused window makes GtkText warn. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-cursor-blink", FALSE,
-                "gtk-enable-animations", FALSE,
-                NULL);
+  test_widget_init (&argc, &argv);
 
   g_test_add ("/window/first-run", Fixture, NULL,
               fixture_set_up, test_first_run, fixture_tear_down);

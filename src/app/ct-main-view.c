@@ -11,6 +11,7 @@
 #include "ct-main-view.h"
 #include "ct-outcomes-view.h"
 #include "ct-record-list.h"
+#include "ct-reports-view.h"
 #include "ct-training-event-page.h"
 
 struct _CtMainView
@@ -255,6 +256,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
 
   g_type_ensure (CT_TYPE_RECORD_LIST);
   g_type_ensure (CT_TYPE_OUTCOMES_VIEW);
+  g_type_ensure (CT_TYPE_REPORTS_VIEW);
   g_type_ensure (CT_TYPE_DRAFT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-main-view.ui");

@@ -5,7 +5,8 @@
  *
  * The audience is public unless asked otherwise: the safe default for a
  * document that is published. --output never replaces an existing file.
- * Every summary written is an audit entry (export, kind summary).
+ * Every summary written is an audit entry (export, kind summary), written
+ * with it by ct_summary_export().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,11 +15,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ct-cli-summary.h"
 #include "ct-period.h"
-#include "ct-summary-json.h"
+#include "ct-summary-export.h"
 
 const GOptionEntry ct_cli_summary_options[] = {
   { "period", 'p', 0, G_OPTION_ARG_STRING, NULL,
@@ -82,44 +82,14 @@ read_audience (CtCli       *cli,
   return FALSE;
 }
 
-static char *
-summary_text (CtDatabase      *db,
-              const CtPeriod  *period,
-              CtAudience       audience,
-              GError         **error)
-{
-  g_autoptr(CtSummary) summary = ct_summary_compute (db, period, error);
-  g_autoptr(JsonNode) root = NULL;
-
-  if (summary == NULL)
-    return NULL;
-  root = ct_summary_to_json (summary, audience, NULL);
-  return ct_summary_json_to_text (root);
-}
-
-/* The audit entry and the document go together: no entry without the
- * document written, no document without its entry. */
+/* The document goes to --output or stdout (ct_cli_write_output()). */
 static gboolean
-export (CtCli           *cli,
-        CtDatabase      *db,
-        const CtPeriod  *period,
-        CtAudience       audience,
-        const char      *text,
-        GError         **error)
+write_output (const char  *text,
+              gsize        length,
+              gpointer     user_data,
+              GError     **error)
 {
-  g_autofree char *description =
-    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
-    g_strdup_printf (_("Exported the %s committee summary for %s"),
-                     ct_audience_to_string (audience), ct_period_get_label (period));
-
-  if (!ct_database_begin (db, error))
-    return FALSE;
-  if (ct_database_audit (db, "export", "summary", 0, description, error) &&
-      ct_cli_write_output (cli, text, strlen (text), error))
-    return ct_database_commit (db, error);
-
-  ct_database_rollback (db);
-  return FALSE;
+  return ct_cli_write_output (user_data, text, length, error);
 }
 
 gboolean
@@ -128,7 +98,7 @@ ct_cli_summary (CtCli   *cli,
 {
   g_autoptr(CtPeriod) period = read_period (cli, error);
   g_autoptr(CtDatabase) db = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(CtSummary) summary = NULL;
   const char *output = ct_cli_get_option (cli, "output");
   CtAudience audience;
 
@@ -137,8 +107,8 @@ ct_cli_summary (CtCli   *cli,
 
   db = ct_cli_open_database (cli, NULL, error);
   if (db == NULL ||
-      (text = summary_text (db, period, audience, error)) == NULL ||
-      !export (cli, db, period, audience, text, error))
+      (summary = ct_summary_compute (db, period, error)) == NULL ||
+      !ct_summary_export (db, summary, audience, NULL, write_output, cli, error))
     return FALSE;
 
   /* On stdout, the document is the output: no confirmation after it. */

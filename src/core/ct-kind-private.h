@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define CT_ENUM_MAX_WORDS 15
 #define CT_NO_MAXIMUM     G_MAXINT
 
+/* A kind's count, "%u referral" / "%u referrals", in its initialiser. One
+ * plural message for xgettext (po/meson.build: --keyword=CT_KIND_PLURAL:1,2),
+ * so that a language with more than two plural forms gets them all. */
+#define CT_KIND_PLURAL(one, many) .plural_one = (one), .plural_many = (many)
+
 /* Words and their labels (N_()), side by side, NULL-terminated. */
 typedef struct
 {
@@ -66,7 +71,7 @@ struct _CtKind
   const char      *name;          /* = table name = audit record_kind */
   const char      *cli_word;
   const char      *label;         /* N_() */
-  const char      *plural_one;    /* N_() "%u referral" / "%u referrals" */
+  const char      *plural_one;    /* CT_KIND_PLURAL() */
   const char      *plural_many;
   const char      *this_record;   /* N_() "this child", for messages */
   GType          (*get_type) (void);

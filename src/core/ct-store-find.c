@@ -12,7 +12,8 @@
 #include "ct-store.h"
 
 /* Runs a bound look-up: the id, or 0 with NOT_FOUND and the message
- * @format. */
+ * @format. A NULL @stmt (its preparation failed, setting @error) finds
+ * nothing. */
 static gint64 run_lookup (CtDatabase    *db,
                           sqlite3_stmt  *stmt,
                           GError       **error,
@@ -29,7 +30,7 @@ run_lookup (CtDatabase    *db,
   gint64 id = 0;
   va_list args;
 
-  if (!ct_store_query_int (db, stmt, &id, error))
+  if (stmt == NULL || !ct_store_query_int (db, stmt, &id, error))
     return 0;
   if (id == 0 && error != NULL)
     {
@@ -59,16 +60,13 @@ ct_store_find_staff (CtDatabase  *db,
                      const char  *name,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  stmt = prepare_with_text (db, "SELECT id FROM staff WHERE name = ?1"
-                                " ORDER BY active DESC, id DESC LIMIT 1", name, error);
-  if (stmt == NULL)
-    return 0;
-  return run_lookup (db, stmt, error, _("There is no staff member called “%s”."), name);
+  return run_lookup (db, prepare_with_text (db, "SELECT id FROM staff WHERE name = ?1"
+                                                " ORDER BY active DESC, id DESC LIMIT 1",
+                                            name, error),
+                     error, _("There is no staff member called “%s”."), name);
 }
 
 gint64
@@ -102,15 +100,12 @@ ct_store_find_child (CtDatabase  *db,
                      const char  *reference,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (reference != NULL, 0);
 
-  stmt = prepare_with_text (db, "SELECT id FROM child WHERE reference = ?1", reference, error);
-  if (stmt == NULL)
-    return 0;
-  return run_lookup (db, stmt, error, _("There is no child with the reference “%s”."), reference);
+  return run_lookup (db, prepare_with_text (db, "SELECT id FROM child WHERE reference = ?1",
+                                            reference, error),
+                     error, _("There is no child with the reference “%s”."), reference);
 }
 
 gint64
@@ -127,9 +122,8 @@ ct_store_find_referral (CtDatabase  *db,
   stmt = prepare_with_text (db, "SELECT r.id FROM referral r JOIN child c ON c.id = r.child_id"
                                 " WHERE c.reference = ?1 AND r.referral_date = ?2",
                             child_reference, error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 2, referral_date, -1, SQLITE_TRANSIENT);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 2, referral_date, -1, SQLITE_TRANSIENT);
   return run_lookup (db, stmt, error, _("The child “%s” has no referral dated %s."),
                      child_reference, referral_date);
 }
@@ -146,10 +140,11 @@ ct_store_find_goal (CtDatabase  *db,
 
   stmt = ct_database_prepare (db, "SELECT id FROM goal WHERE referral_id = ?1 AND number = ?2",
                               error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, referral_id);
-  sqlite3_bind_int (stmt, 2, number);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, referral_id);
+      sqlite3_bind_int (stmt, 2, number);
+    }
   return run_lookup (db, stmt, error, _("This referral has no goal number %d."), number);
 }
 
@@ -158,13 +153,10 @@ ct_store_find_training_event (CtDatabase  *db,
                               const char  *code,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (code != NULL, 0);
 
-  stmt = prepare_with_text (db, "SELECT id FROM training_event WHERE code = ?1", code, error);
-  if (stmt == NULL)
-    return 0;
-  return run_lookup (db, stmt, error, _("There is no training event with the code “%s”."), code);
+  return run_lookup (db, prepare_with_text (db, "SELECT id FROM training_event WHERE code = ?1",
+                                            code, error),
+                     error, _("There is no training event with the code “%s”."), code);
 }

@@ -29,12 +29,11 @@ enum {
   PARAM_SEARCH,
 };
 
-/* Appends every row of @stmt to @store, in one change. */
-static gboolean
+/* Reads every row of @stmt into a new array of records. */
+static GPtrArray *
 read_rows (CtDatabase    *db,
            const CtKind  *kind,
            sqlite3_stmt  *stmt,
-           GListStore    *store,
            GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -43,14 +42,13 @@ read_rows (CtDatabase    *db,
   while (TRUE)
     {
       if (!ct_store_step (db, stmt, &has_row, _("read the records file"), error))
-        return FALSE;
+        return NULL;
       if (!has_row)
         break;
       g_ptr_array_add (records, ct_store_read_record (kind, stmt));
     }
   sqlite3_reset (stmt);
-  g_list_store_splice (store, 0, 0, records->pdata, records->len);
-  return TRUE;
+  return g_steal_pointer (&records);
 }
 
 CtRecord *
@@ -59,31 +57,27 @@ ct_store_get (CtDatabase    *db,
               gint64         id,
               GError       **error)
 {
-  g_autofree char *select = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  select = ct_store_dup_select_sql (kind);
-  sql = g_strconcat (select, " WHERE t.id = ?1", NULL);
-  stmt = ct_database_prepare (db, sql, error);
+  stmt = ct_database_prepare (db, ct_store_text_get (kind)->get, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  store = g_list_store_new (kind->get_type ());
-  if (!read_rows (db, kind, stmt, store, error))
+  records = read_rows (db, kind, stmt, error);
+  if (records == NULL)
     return NULL;
-  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+  if (records->len == 0)
     {
       g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
                    _("This record no longer exists; it may have been deleted."));
       return NULL;
     }
-  return g_list_model_get_item (G_LIST_MODEL (store), 0);
+  return g_object_ref (g_ptr_array_index (records, 0));
 }
 
 /* Filters */
@@ -139,12 +133,21 @@ add_search (GString      *sql,
   g_string_append (sql, first ? "0)" : ")");
 }
 
+/* TRUE when no criterion but the search applies: every row is read. */
+static gboolean
+reads_every_row (const CtFilter *filter)
+{
+  return filter->from == NULL && filter->to == NULL && filter->staff_id == 0 &&
+         filter->child_id == 0 && filter->referral_id == 0 && filter->goal_id == 0 &&
+         filter->event_id == 0 && filter->status == NULL;
+}
+
 static char *
 filter_sql (const CtKind   *kind,
             const CtFilter *filter)
 {
-  g_autofree char *select = ct_store_dup_select_sql (kind);
-  GString *sql = g_string_new (select);
+  const CtStoreText *text = ct_store_text_get (kind);
+  GString *sql = g_string_new (reads_every_row (filter) ? text->select_scan : text->select);
 
   g_string_append (sql, " WHERE 1");
   add_condition (sql, kind, criterion_field (kind, kind->date_field, filter->from != NULL),
@@ -244,6 +247,7 @@ ct_store_list (CtDatabase      *db,
   static const CtFilter everything = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
@@ -258,8 +262,10 @@ ct_store_list (CtDatabase      *db,
     return NULL;
   bind_filter (stmt, kind, filter);
 
-  store = g_list_store_new (kind->get_type ());
-  if (!read_rows (db, kind, stmt, store, error))
+  records = read_rows (db, kind, stmt, error);
+  if (records == NULL)
     return NULL;
+  store = g_list_store_new (kind->get_type ());
+  g_list_store_splice (store, 0, 0, records->pdata, records->len);
   return G_LIST_MODEL (g_steal_pointer (&store));
 }

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* A field with a column of the kind's own table (not a display field, not
+ * a word list kept in a side table). */
+static inline gboolean
+ct_field_is_stored_column (const CtField *field)
+{
+  return !(field->flags & CT_FIELD_DISPLAY) && field->type != CT_FIELD_ENUM_LIST;
+}
+
 /* Binds @value (of @field's type) to parameter @index; an empty value binds NULL. */
 void        ct_store_bind_value       (sqlite3_stmt   *stmt,
                                        int             index,
@@ -34,10 +42,31 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
                                        gint64         *result,
                                        GError        **error);
 
-/* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t <joins>" */
-char       *ct_store_dup_select_sql   (const CtKind   *kind);
+/* The SQL text of a kind's reads and writes (ct-store-text.c), built once
+ * for the life of the program. Per-field arrays have one entry per field of
+ * the kind (NULL where it does not apply). */
+typedef struct
+{
+  /* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t
+   * <joins>"; select_scan says "FROM <table> t NOT INDEXED": for a list of
+   * every record, one pass over the table beats walking an index row by row
+   * through the encrypted pages (SQLite picks a foreign-key index to feed a
+   * join in order otherwise). */
+  char  *select;
+  char  *select_scan;
+  char  *get;               /* select + " WHERE t.id = ?1" */
+  char  *insert;            /* the stored columns, ?1... in field order */
+  char  *update;            /* the same, then updated_at, then id */
+  char **words_delete;      /* word lists: "DELETE FROM side WHERE key = ?1" */
+  char **words_insert;      /* word lists: "INSERT INTO side (key, word) ..." */
+  char **reference_check;   /* references: "SELECT 1 FROM kind WHERE id = ?1" */
+  char **unique_check;      /* per kind->unique entry; NULL-terminated */
+} CtStoreText;
+
+const CtStoreText *ct_store_text_get  (const CtKind   *kind);
+
 /* A record of @kind from the current row of a statement built on
- * ct_store_dup_select_sql(). */
+ * CtStoreText.select. */
 CtRecord   *ct_store_read_record      (const CtKind   *kind,
                                        sqlite3_stmt   *stmt);
 

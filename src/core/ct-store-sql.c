@@ -10,7 +10,7 @@
 
 #include "ct-store-private.h"
 
-/* Columns before the fields in ct_store_dup_select_sql(). */
+/* Columns before the fields in CtStoreText.select. */
 #define N_LEADING_COLUMNS 3
 
 void
@@ -143,22 +143,6 @@ ct_store_query_int (CtDatabase    *db,
   *result = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   return TRUE;
-}
-
-char *
-ct_store_dup_select_sql (const CtKind *kind)
-{
-  GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i]);
-      g_string_append_printf (sql, ", %s", column);
-    }
-  g_string_append_printf (sql, " FROM %s t", kind->name);
-  if (kind->joins != NULL)
-    g_string_append_printf (sql, " %s", kind->joins);
-  return g_string_free (sql, FALSE);
 }
 
 CtRecord *

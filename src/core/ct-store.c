@@ -16,45 +16,6 @@
 #include "ct-store.h"
 #include "ct-validate.h"
 
-static gboolean
-is_stored_column (const CtField *field)
-{
-  return !(field->flags & CT_FIELD_DISPLAY) && field->type != CT_FIELD_ENUM_LIST;
-}
-
-/* "INSERT INTO t (a, b) VALUES (?1, ?2)" or
- * "UPDATE t SET a = ?1, b = ?2, updated_at = ... WHERE id = ?3" */
-static char *
-write_sql (const CtKind *kind,
-           gboolean      insert)
-{
-  GString *sql = g_string_new (NULL);
-  GString *values = g_string_new (NULL);
-  guint n = 0;
-
-  g_string_printf (sql, insert ? "INSERT INTO %s (" : "UPDATE %s SET ", kind->name);
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      if (!is_stored_column (&kind->fields[i]))
-        continue;
-      n++;
-      if (insert)
-        {
-          g_string_append_printf (sql, "%s%s", n > 1 ? ", " : "", ct_field_column (&kind->fields[i]));
-          g_string_append_printf (values, "%s?%u", n > 1 ? ", " : "", n);
-        }
-      else
-        g_string_append_printf (sql, "%s = ?%u, ", ct_field_column (&kind->fields[i]), n);
-    }
-  if (insert)
-    g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  else
-    g_string_append_printf (sql, "updated_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-                                 "WHERE id = ?%u", n + 1);
-  g_string_free (values, TRUE);
-  return g_string_free (sql, FALSE);
-}
-
 /* Binds the stored columns in table order; returns the next parameter. */
 static int
 bind_columns (sqlite3_stmt *stmt,
@@ -64,7 +25,7 @@ bind_columns (sqlite3_stmt *stmt,
   int param = 1;
 
   for (guint i = 0; i < kind->n_fields; i++)
-    if (is_stored_column (&kind->fields[i]))
+    if (ct_field_is_stored_column (&kind->fields[i]))
       ct_store_bind_value (stmt, param++, &kind->fields[i], ct_record_peek_value (record, i));
   return param;
 }
@@ -87,8 +48,8 @@ write_row (CtDatabase  *db,
            gint64      *id,
            GError     **error)
 {
-  g_autofree char *sql = write_sql (ct_record_get_kind (record), *id == 0);
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  const CtStoreText *text = ct_store_text_get (ct_record_get_kind (record));
+  sqlite3_stmt *stmt = ct_database_prepare (db, *id == 0 ? text->insert : text->update, error);
   sqlite3 *handle;
   int next;
 
@@ -115,15 +76,12 @@ write_row (CtDatabase  *db,
 /* Replaces the rows of a word list's side table. */
 static gboolean
 write_words (CtDatabase     *db,
-             const CtField  *field,
+             const char     *delete,
+             const char     *insert,
              gint64          id,
              const char    **words,
              GError        **error)
 {
-  g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1",
-                                             field->side_table, field->side_key);
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (%s, %s) VALUES (?1, ?2)",
-                                             field->side_table, field->side_key, ct_field_column (field));
   sqlite3_stmt *stmt = ct_database_prepare (db, delete, error);
 
   if (stmt == NULL)
@@ -152,10 +110,11 @@ write_word_lists (CtDatabase  *db,
                   GError     **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
+  const CtStoreText *text = ct_store_text_get (kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
-    if (kind->fields[i].type == CT_FIELD_ENUM_LIST && !(kind->fields[i].flags & CT_FIELD_DISPLAY) &&
-        !write_words (db, &kind->fields[i], id,
+    if (text->words_delete[i] != NULL &&
+        !write_words (db, text->words_delete[i], text->words_insert[i], id,
                       g_value_get_boxed (ct_record_peek_value (record, i)), error))
       return FALSE;
   return TRUE;

@@ -19,16 +19,34 @@
 
 static char *today_for_testing;
 
+/* The local date is worked out at most once a second: asking for the local
+ * time zone costs system calls, and an import validates thousands of dates
+ * a second. */
+G_LOCK_DEFINE_STATIC (today);
+static gint64 today_second = -1;
+static char   today_text[sizeof "YYYY-MM-DD"];
+
 char *
 ct_validate_dup_today (void)
 {
-  g_autoptr(GDateTime) now = NULL;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+  char *today;
 
   if (today_for_testing != NULL)
     return g_strdup (today_for_testing);
 
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  G_LOCK (today);
+  if (second != today_second)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
+
+      g_strlcpy (today_text, text, sizeof today_text);
+      today_second = second;
+    }
+  today = g_strdup (today_text);
+  G_UNLOCK (today);
+  return today;
 }
 
 void
@@ -133,8 +151,9 @@ check_date (CtRecord       *record,
                            _("“%s” is not a date; enter a real date as YYYY-MM-DD, "
                              "such as 2024-03-31."), date);
 
-  today = ct_validate_dup_today ();
-  if ((field->flags & CT_FIELD_NOT_FUTURE) && strcmp (date, today) > 0)
+  if (field->flags & CT_FIELD_NOT_FUTURE)
+    today = ct_validate_dup_today ();
+  if (today != NULL && strcmp (date, today) > 0)
     return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID,
                            _("%s is later than today; enter a date on or before %s."),
                            date, today);
@@ -243,10 +262,10 @@ check_field (CtRecord       *record,
 static gboolean
 check_reference (CtRecord       *record,
                  const CtField  *field,
+                 const char     *sql,
                  CtDatabase     *db,
                  GError        **error)
 {
-  g_autofree char *sql = NULL;
   gint64 id = g_value_get_int64 (ct_record_peek_field (record, field));
   sqlite3_stmt *stmt;
   gint64 found = 0;
@@ -254,7 +273,6 @@ check_reference (CtRecord       *record,
   if (id == 0)
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", field->reference);
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -265,22 +283,6 @@ check_reference (CtRecord       *record,
     return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID,
                            _("the chosen record no longer exists; choose another."));
   return TRUE;
-}
-
-static char *
-unique_sql (const CtKind   *kind,
-            const CtUnique *unique)
-{
-  GString *sql = g_string_new ("SELECT 1 FROM ");
-
-  g_string_append_printf (sql, "%s WHERE id <> ?1", kind->name);
-  for (guint i = 0; i < G_N_ELEMENTS (unique->fields) && unique->fields[i] != NULL; i++)
-    g_string_append_printf (sql, " AND %s = ?%u",
-                            ct_field_column (ct_kind_find_field (kind, unique->fields[i])), i + 2);
-  if (unique->condition != NULL)
-    g_string_append_printf (sql, " AND %s", unique->condition);
-  g_string_append (sql, " LIMIT 1");
-  return g_string_free (sql, FALSE);
 }
 
 /* The blamed value as a person reads it: an enumeration word's label. */
@@ -298,11 +300,11 @@ dup_display_text (CtRecord      *record,
 static gboolean
 check_unique (CtRecord        *record,
               const CtUnique  *unique,
+              const char      *sql,
               CtDatabase      *db,
               GError         **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
-  g_autofree char *sql = unique_sql (kind, unique);
   g_autofree char *value = NULL;
   const CtField *blamed = ct_kind_find_field (kind, unique->fields[0]);
   sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
@@ -336,14 +338,15 @@ check_database (CtRecord    *record,
                 GError     **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
+  const CtStoreText *text = ct_store_text_get (kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
-    if (kind->fields[i].type == CT_FIELD_REFERENCE && !(kind->fields[i].flags & CT_FIELD_DISPLAY) &&
-        !check_reference (record, &kind->fields[i], db, error))
+    if (text->reference_check[i] != NULL &&
+        !check_reference (record, &kind->fields[i], text->reference_check[i], db, error))
       return FALSE;
 
-  for (const CtUnique *unique = kind->unique; unique != NULL && unique->fields[0] != NULL; unique++)
-    if (!check_unique (record, unique, db, error))
+  for (guint i = 0; text->unique_check[i] != NULL; i++)
+    if (!check_unique (record, &kind->unique[i], text->unique_check[i], db, error))
       return FALSE;
 
   return TRUE;

@@ -1,9 +1,10 @@
 /* ct-date-row.c: a calendar date, typed or chosen from a calendar
  *
  * The row shows dates as the locale writes them (the numeric order of
- * nl_langinfo (D_FMT), with four-digit years) and reads both that and
- * YYYY-MM-DD. Its text for the record is always YYYY-MM-DD; text that is not
- * a date is passed on as typed, for the validation to name.
+ * nl_langinfo (D_FMT), with four-digit years; day first when no locale is
+ * set) and reads both that and YYYY-MM-DD. Its text for the record is
+ * always YYYY-MM-DD; text that is not a date is passed on as typed, for the
+ * validation to name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,13 +55,26 @@ find_conversion (const char *format,
   return a - format;
 }
 
+/* The locale's D_FMT; with no locale set (C, POSIX), day/month/year as in
+ * en_GB rather than the C locale's month/day/year. */
+static const char *
+locale_date_format (void)
+{
+  const char *time_locale = setlocale (LC_TIME, NULL);
+
+  if (time_locale == NULL || g_str_equal (time_locale, "C") ||
+      g_str_equal (time_locale, "POSIX") || g_str_has_prefix (time_locale, "C."))
+    return "%d/%m/%y";
+  return nl_langinfo (D_FMT);
+}
+
 /* The locale's numeric date format with a four-digit year, or ISO when it
  * has no numeric day, month and year. @order receives the parts in the
  * order the format writes them. */
 static char *
 dup_locale_format (DatePart order[N_PARTS])
 {
-  const char *format = nl_langinfo (D_FMT);
+  const char *format = locale_date_format ();
   gssize at[N_PARTS] = {
     [PART_DAY] = find_conversion (format, "%d", "%e"),
     [PART_MONTH] = find_conversion (format, "%m", "%m"),

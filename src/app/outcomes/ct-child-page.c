@@ -21,11 +21,7 @@
 
 struct _CtChildPage
 {
-  AdwBin           parent_instance;
-
-  CtDatabase      *database;
-  gint64           child_id;
-  char            *title;
+  CtRecordPage     parent_instance;
 
   /* What was read last, for the actions. */
   CtRecord        *child;
@@ -38,17 +34,7 @@ struct _CtChildPage
   AdwClamp        *clamp;
 };
 
-G_DEFINE_FINAL_TYPE (CtChildPage, ct_child_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_CHILD_ID,
-  PROP_TITLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CtChildPage, ct_child_page, CT_TYPE_RECORD_PAGE)
 
 /* Reading */
 
@@ -103,21 +89,22 @@ static gboolean
 read_records (CtChildPage  *self,
               GError      **error)
 {
-  CtFilter filter = { .child_id = self->child_id };
+  CtDatabase *database = ct_record_page_get_database (CT_RECORD_PAGE (self));
+  CtFilter filter = { .child_id = ct_record_page_get_record_id (CT_RECORD_PAGE (self)) };
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(GListModel) ratings = NULL;
 
   clear_records (self);
-  self->child = ct_store_get (self->database, kind ("child"), self->child_id, error);
+  self->child = ct_store_get (database, kind ("child"), filter.child_id, error);
   if (self->child == NULL)
     return FALSE;
-  self->referrals = ct_store_list (self->database, kind ("referral"), &filter, error);
+  self->referrals = ct_store_list (database, kind ("referral"), &filter, error);
   if (self->referrals == NULL)
     return FALSE;
-  goals = ct_store_list (self->database, kind ("goal"), &filter, error);
+  goals = ct_store_list (database, kind ("goal"), &filter, error);
   if (goals == NULL)
     return FALSE;
-  ratings = ct_store_list (self->database, kind ("goal_rating"), &filter, error);
+  ratings = ct_store_list (database, kind ("goal_rating"), &filter, error);
   if (ratings == NULL)
     return FALSE;
 
@@ -134,7 +121,7 @@ build_header (CtChildPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *reference = ct_record_get_string_by_name (self->child, "reference");
-  GtkWidget *name_label = gtk_label_new (self->title);
+  GtkWidget *name_label = gtk_label_new (ct_record_page_get_title (CT_RECORD_PAGE (self)));
   GtkWidget *reference_label = gtk_label_new (reference);
   GtkWidget *edit_button = gtk_button_new_with_mnemonic (_("_Edit Details"));
 
@@ -219,17 +206,6 @@ build_content (CtChildPage *self)
 }
 
 static void
-set_title (CtChildPage *self,
-           const char  *title)
-{
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-static void
 show_missing (CtChildPage  *self,
               const GError *error)
 {
@@ -240,16 +216,13 @@ show_missing (CtChildPage  *self,
   gtk_stack_set_visible_child_name (self->stack, "missing");
 }
 
-void
-ct_child_page_reload (CtChildPage *self)
+static void
+ct_child_page_reload (CtRecordPage *page)
 {
+  CtChildPage *self = CT_CHILD_PAGE (page);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
-  g_return_if_fail (CT_IS_CHILD_PAGE (self));
-
-  if (self->database == NULL)
-    return;
   if (!read_records (self, &error))
     {
       show_missing (self, error);
@@ -257,7 +230,7 @@ ct_child_page_reload (CtChildPage *self)
     }
 
   name = ct_record_get_string_by_name (self->child, "name");
-  set_title (self, name);
+  ct_record_page_set_title (page, name);
   adw_clamp_set_child (self->clamp, build_content (self));
   gtk_stack_set_visible_child_name (self->stack, "child");
 }
@@ -268,8 +241,10 @@ static void
 open_editor (CtChildPage *self,
              CtRecord    *record)
 {
-  ct_editor_launcher_open (GTK_WIDGET (self), self->database, record,
-                           G_CALLBACK (ct_child_page_reload));
+  CtDatabase *database = ct_record_page_get_database (CT_RECORD_PAGE (self));
+
+  ct_editor_launcher_open (GTK_WIDGET (self), database, record,
+                           G_CALLBACK (ct_record_page_reload));
 }
 
 static CtRecord *
@@ -307,7 +282,8 @@ add_referral (GtkWidget  *widget,
   CtChildPage *self = CT_CHILD_PAGE (widget);
   g_autoptr(CtRecord) referral = ct_record_new (kind ("referral"));
 
-  ct_record_set_reference (referral, "child", self->child_id);
+  ct_record_set_reference (referral, "child",
+                           ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
   open_editor (self, referral);
 }
 
@@ -376,14 +352,6 @@ add_rating (GtkWidget  *widget,
   open_editor (self, rating);
 }
 
-/* The page reads the records whenever it comes into view. */
-static void
-ct_child_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (ct_child_page_parent_class)->map (widget);
-  ct_child_page_reload (CT_CHILD_PAGE (widget));
-}
-
 /* Public API */
 
 GtkWidget *
@@ -392,35 +360,10 @@ ct_child_page_new (CtDatabase *database,
 {
   g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
 
-  return g_object_new (CT_TYPE_CHILD_PAGE, "database", database, "child-id", child_id, NULL);
-}
-
-gint64
-ct_child_page_get_child_id (CtChildPage *self)
-{
-  g_return_val_if_fail (CT_IS_CHILD_PAGE (self), 0);
-
-  return self->child_id;
-}
-
-const char *
-ct_child_page_get_title (CtChildPage *self)
-{
-  g_return_val_if_fail (CT_IS_CHILD_PAGE (self), NULL);
-
-  return self->title;
+  return g_object_new (CT_TYPE_CHILD_PAGE, "database", database, "record-id", child_id, NULL);
 }
 
 /* GObject */
-
-static void
-ct_child_page_constructed (GObject *object)
-{
-  CtChildPage *self = CT_CHILD_PAGE (object);
-
-  G_OBJECT_CLASS (ct_child_page_parent_class)->constructed (object);
-  ct_child_page_reload (self);
-}
 
 static void
 ct_child_page_dispose (GObject *object)
@@ -428,64 +371,8 @@ ct_child_page_dispose (GObject *object)
   CtChildPage *self = CT_CHILD_PAGE (object);
 
   clear_records (self);
-  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_child_page_parent_class)->dispose (object);
-}
-
-static void
-ct_child_page_finalize (GObject *object)
-{
-  CtChildPage *self = CT_CHILD_PAGE (object);
-
-  g_free (self->title);
-
-  G_OBJECT_CLASS (ct_child_page_parent_class)->finalize (object);
-}
-
-static void
-ct_child_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CtChildPage *self = CT_CHILD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_CHILD_ID:
-      g_value_set_int64 (value, self->child_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ct_child_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  CtChildPage *self = CT_CHILD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-    case PROP_CHILD_ID:
-      self->child_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -494,23 +381,8 @@ ct_child_page_class_init (CtChildPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = ct_child_page_constructed;
   object_class->dispose = ct_child_page_dispose;
-  object_class->finalize = ct_child_page_finalize;
-  object_class->get_property = ct_child_page_get_property;
-  object_class->set_property = ct_child_page_set_property;
-  widget_class->map = ct_child_page_map;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHILD_ID] =
-    g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CT_RECORD_PAGE_CLASS (klass)->reload = ct_child_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/outcomes/ct-child-page.ui");

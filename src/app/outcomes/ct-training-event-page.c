@@ -21,11 +21,8 @@
 
 struct _CtTrainingEventPage
 {
-  AdwBin               parent_instance;
+  CtRecordPage         parent_instance;
 
-  CtDatabase          *database;
-  gint64               event_id;
-  char                *title;
   CtRecord            *event;
   GListStore          *register_rows;  /* of CtTrainingAttendance, as read */
 
@@ -41,17 +38,19 @@ struct _CtTrainingEventPage
   GtkDropDown         *role_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (CtTrainingEventPage, ct_training_event_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CtTrainingEventPage, ct_training_event_page, CT_TYPE_RECORD_PAGE)
 
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_EVENT_ID,
-  PROP_TITLE,
-  N_PROPS
-};
+static CtDatabase *
+get_database (CtTrainingEventPage *self)
+{
+  return ct_record_page_get_database (CT_RECORD_PAGE (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static gint64
+get_event_id (CtTrainingEventPage *self)
+{
+  return ct_record_page_get_record_id (CT_RECORD_PAGE (self));
+}
 
 static const CtKind *
 attendance_kind (void)
@@ -135,7 +134,7 @@ create_row (gpointer item,
             gpointer user_data)
 {
   CtTrainingEventPage *self = user_data;
-  GtkWidget *row = ct_attendance_row_new (self->database, item);
+  GtkWidget *row = ct_attendance_row_new (get_database (self), item);
 
   g_signal_connect_object (row, "saved", G_CALLBACK (on_row_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "save-failed", G_CALLBACK (on_row_save_failed), self,
@@ -163,30 +162,24 @@ show_event (CtTrainingEventPage *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("Details"));
   ct_detail_rows_add (ADW_PREFERENCES_GROUP (details), self->event, NULL);
   adw_bin_set_child (self->details_bin, details);
-
-  if (g_strcmp0 (self->title, title) != 0)
-    {
-      g_free (self->title);
-      self->title = g_steal_pointer (&title);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-    }
+  ct_record_page_set_title (CT_RECORD_PAGE (self), title);
 }
 
 static gboolean
 read_records (CtTrainingEventPage  *self,
               GError              **error)
 {
-  CtFilter filter = { .event_id = self->event_id };
+  CtFilter filter = { .event_id = get_event_id (self) };
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_rows;
 
   g_clear_object (&self->event);
-  self->event = ct_store_get (self->database, ct_kind_lookup ("training_event"), self->event_id,
-                              error);
+  self->event = ct_store_get (get_database (self), ct_kind_lookup ("training_event"),
+                              filter.event_id, error);
   if (self->event == NULL)
     return FALSE;
-  rows = ct_store_list (self->database, attendance_kind (), &filter, error);
+  rows = ct_store_list (get_database (self), attendance_kind (), &filter, error);
   if (rows == NULL)
     return FALSE;
 
@@ -199,15 +192,12 @@ read_records (CtTrainingEventPage  *self,
   return TRUE;
 }
 
-void
-ct_training_event_page_reload (CtTrainingEventPage *self)
+static void
+ct_training_event_page_reload (CtRecordPage *page)
 {
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (page);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (CT_IS_TRAINING_EVENT_PAGE (self));
-
-  if (self->database == NULL)
-    return;
   if (!read_records (self, &error))
     {
       if (!g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
@@ -231,8 +221,8 @@ edit_event (GtkWidget  *widget,
   CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
 
   if (self->event != NULL)
-    ct_editor_launcher_open (widget, self->database, self->event,
-                             G_CALLBACK (ct_training_event_page_reload));
+    ct_editor_launcher_open (widget, get_database (self), self->event,
+                             G_CALLBACK (ct_record_page_reload));
 }
 
 static const char *
@@ -253,19 +243,19 @@ add_attendee (GtkWidget  *widget,
   g_autoptr(CtRecord) attendance = ct_record_new (attendance_kind ());
   g_autoptr(GError) error = NULL;
 
-  ct_record_set_reference (attendance, "event", self->event_id);
+  ct_record_set_reference (attendance, "event", get_event_id (self));
   g_object_set (attendance,
                 "attendee-name", gtk_editable_get_text (GTK_EDITABLE (self->attendee_entry)),
                 "role", get_selected_role (self),
                 "status", "booked",
                 NULL);
-  if (!ct_store_insert (self->database, attendance, &error))
+  if (!ct_store_insert (get_database (self), attendance, &error))
     {
       show_message (self, error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->attendee_entry), "");
-  ct_training_event_page_reload (self);
+  ct_record_page_reload (CT_RECORD_PAGE (self));
 }
 
 static void
@@ -295,13 +285,6 @@ fill_roles (CtTrainingEventPage *self)
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (labels));
 }
 
-static void
-ct_training_event_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (ct_training_event_page_parent_class)->map (widget);
-  ct_training_event_page_reload (CT_TRAINING_EVENT_PAGE (widget));
-}
-
 /* Public API */
 
 GtkWidget *
@@ -311,35 +294,10 @@ ct_training_event_page_new (CtDatabase *database,
   g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
 
   return g_object_new (CT_TYPE_TRAINING_EVENT_PAGE,
-                       "database", database, "event-id", event_id, NULL);
-}
-
-gint64
-ct_training_event_page_get_event_id (CtTrainingEventPage *self)
-{
-  g_return_val_if_fail (CT_IS_TRAINING_EVENT_PAGE (self), 0);
-
-  return self->event_id;
-}
-
-const char *
-ct_training_event_page_get_title (CtTrainingEventPage *self)
-{
-  g_return_val_if_fail (CT_IS_TRAINING_EVENT_PAGE (self), NULL);
-
-  return self->title;
+                       "database", database, "record-id", event_id, NULL);
 }
 
 /* GObject */
-
-static void
-ct_training_event_page_constructed (GObject *object)
-{
-  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
-
-  G_OBJECT_CLASS (ct_training_event_page_parent_class)->constructed (object);
-  ct_training_event_page_reload (self);
-}
 
 static void
 ct_training_event_page_dispose (GObject *object)
@@ -350,64 +308,8 @@ ct_training_event_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->register_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->register_rows);
   g_clear_object (&self->event);
-  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_training_event_page_parent_class)->dispose (object);
-}
-
-static void
-ct_training_event_page_finalize (GObject *object)
-{
-  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
-
-  g_free (self->title);
-
-  G_OBJECT_CLASS (ct_training_event_page_parent_class)->finalize (object);
-}
-
-static void
-ct_training_event_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_EVENT_ID:
-      g_value_set_int64 (value, self->event_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ct_training_event_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-    case PROP_EVENT_ID:
-      self->event_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -416,23 +318,8 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = ct_training_event_page_constructed;
   object_class->dispose = ct_training_event_page_dispose;
-  object_class->finalize = ct_training_event_page_finalize;
-  object_class->get_property = ct_training_event_page_get_property;
-  object_class->set_property = ct_training_event_page_set_property;
-  widget_class->map = ct_training_event_page_map;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT_ID] =
-    g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CT_RECORD_PAGE_CLASS (klass)->reload = ct_training_event_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/outcomes/ct-training-event-page.ui");

@@ -52,6 +52,19 @@ dup_label (const char *from,
   return g_strdup (_("All Dates"));
 }
 
+/* The dates shown on the button, which are also its accessible name (its
+ * tooltip says what it does). */
+static void
+show_range (CtDateRangeButton *self)
+{
+  g_autofree char *label = dup_label (self->from, self->to);
+
+  adw_button_content_set_label (self->content, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 /* "2025-03-03" → that day; NULL → today. */
 static GDateTime *
 date_or_today (const char *iso_date)
@@ -149,10 +162,8 @@ ct_date_range_button_class_init (CtDateRangeButtonClass *klass)
 static void
 ct_date_range_button_init (CtDateRangeButton *self)
 {
-  g_autofree char *label = dup_label (NULL, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_button_content_set_label (self->content, label);
+  show_range (self);
 }
 
 GtkWidget *
@@ -182,8 +193,6 @@ ct_date_range_button_set_range (CtDateRangeButton *self,
                                 const char        *from,
                                 const char        *to)
 {
-  g_autofree char *label = NULL;
-
   g_return_if_fail (CT_IS_DATE_RANGE_BUTTON (self));
 
   if (g_strcmp0 (from, self->from) == 0 && g_strcmp0 (to, self->to) == 0)
@@ -194,7 +203,6 @@ ct_date_range_button_set_range (CtDateRangeButton *self,
   self->from = g_strdup (from);
   self->to = g_strdup (to);
 
-  label = dup_label (from, to);
-  adw_button_content_set_label (self->content, label);
+  show_range (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -275,6 +275,8 @@ describe_section (CtRecordList *self)
   adw_status_page_set_title (self->empty_page, _(section->empty_title));
   adw_status_page_set_description (self->empty_page, _(section->empty_description));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _(section->new_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->new_label), -1);
   g_object_set (self->search_entry, "placeholder-text", _(section->search_label), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->search_label), -1);

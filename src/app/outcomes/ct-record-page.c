@@ -1,0 +1,204 @@
+/* ct-record-page.c: the page of one record behind a row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-record-page"
+
+#include "config.h"
+
+#include "ct-record-page.h"
+
+typedef struct
+{
+  CtDatabase *database;
+  gint64      record_id;
+  char       *title;
+} CtRecordPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtRecordPage, ct_record_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_RECORD_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Public API */
+
+CtDatabase *
+ct_record_page_get_database (CtRecordPage *self)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_val_if_fail (CT_IS_RECORD_PAGE (self), NULL);
+
+  priv = ct_record_page_get_instance_private (self);
+  return priv->database;
+}
+
+gint64
+ct_record_page_get_record_id (CtRecordPage *self)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_val_if_fail (CT_IS_RECORD_PAGE (self), 0);
+
+  priv = ct_record_page_get_instance_private (self);
+  return priv->record_id;
+}
+
+const char *
+ct_record_page_get_title (CtRecordPage *self)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_val_if_fail (CT_IS_RECORD_PAGE (self), NULL);
+
+  priv = ct_record_page_get_instance_private (self);
+  return priv->title;
+}
+
+void
+ct_record_page_set_title (CtRecordPage *self,
+                          const char   *title)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_if_fail (CT_IS_RECORD_PAGE (self));
+
+  priv = ct_record_page_get_instance_private (self);
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+ct_record_page_reload (CtRecordPage *self)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_if_fail (CT_IS_RECORD_PAGE (self));
+
+  priv = ct_record_page_get_instance_private (self);
+  if (priv->database != NULL)
+    CT_RECORD_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/* GtkWidget: the page reads the records whenever it comes into view. */
+
+static void
+ct_record_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ct_record_page_parent_class)->map (widget);
+  ct_record_page_reload (CT_RECORD_PAGE (widget));
+}
+
+/* GObject */
+
+static void
+ct_record_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (ct_record_page_parent_class)->constructed (object);
+  ct_record_page_reload (CT_RECORD_PAGE (object));
+}
+
+static void
+ct_record_page_dispose (GObject *object)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
+
+  g_clear_object (&priv->database);
+
+  G_OBJECT_CLASS (ct_record_page_parent_class)->dispose (object);
+}
+
+static void
+ct_record_page_finalize (GObject *object)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
+
+  g_free (priv->title);
+
+  G_OBJECT_CLASS (ct_record_page_parent_class)->finalize (object);
+}
+
+static void
+ct_record_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, priv->database);
+      break;
+    case PROP_RECORD_ID:
+      g_value_set_int64 (value, priv->record_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_record_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      priv->database = g_value_dup_object (value);
+      break;
+    case PROP_RECORD_ID:
+      priv->record_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_record_page_class_init (CtRecordPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ct_record_page_constructed;
+  object_class->dispose = ct_record_page_dispose;
+  object_class->finalize = ct_record_page_finalize;
+  object_class->get_property = ct_record_page_get_property;
+  object_class->set_property = ct_record_page_set_property;
+  widget_class->map = ct_record_page_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD_ID] =
+    g_param_spec_int64 ("record-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ct_record_page_init (CtRecordPage *self)
+{
+}

@@ -1,0 +1,44 @@
+/* ct-record-page.h: the page of one record behind a row (a child, a
+ * training event): the base of CtChildPage and CtTrainingEventPage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ct-database.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_RECORD_PAGE (ct_record_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CtRecordPage, ct_record_page, CT, RECORD_PAGE, AdwBin)
+
+struct _CtRecordPageClass
+{
+  AdwBinClass parent_class;
+
+  /* Reads the record, and what hangs on it, again and shows it; sets the
+   * title. Called only while the page has a database. */
+  void (*reload) (CtRecordPage *self);
+
+  /*< private >*/
+  gpointer padding[4];
+};
+
+/* The page of the record with id "record-id" in "database" (both
+ * construct-only). It reads the records when it is built and whenever it
+ * comes into view, so it is current whenever it is shown; its "title"
+ * (read-only) is the record's name, for a header bar, and NULL until the
+ * record was read. */
+CtDatabase *ct_record_page_get_database  (CtRecordPage *self);
+gint64      ct_record_page_get_record_id (CtRecordPage *self);
+const char *ct_record_page_get_title     (CtRecordPage *self);
+/* Reads the records again (also the callback for an editor's save). */
+void        ct_record_page_reload        (CtRecordPage *self);
+
+/* For subclasses: notifies "title" when it changes. */
+void        ct_record_page_set_title     (CtRecordPage *self,
+                                          const char   *title);
+
+G_END_DECLS

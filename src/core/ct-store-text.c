@@ -1,0 +1,153 @@
+/* ct-store-text.c: the SQL text of each kind's reads and writes, built once
+ *
+ * The texts follow from the kind tables, which never change, so they are
+ * built for every kind the first time any is needed (thread-safe) and kept
+ * for the life of the program. Writing a record then costs no text
+ * building; the statements themselves are cached by text on the
+ * connection (ct_database_prepare()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-store"
+
+#include "config.h"
+
+#include "ct-store-private.h"
+
+/* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t"
+ * and then @hint ("NOT INDEXED" or "") and the kind's joins. */
+static char *
+select_sql (const CtKind *kind,
+            const char   *hint)
+{
+  GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i]);
+      g_string_append_printf (sql, ", %s", column);
+    }
+  g_string_append_printf (sql, " FROM %s t%s%s", kind->name, *hint != '\0' ? " " : "", hint);
+  if (kind->joins != NULL)
+    g_string_append_printf (sql, " %s", kind->joins);
+  return g_string_free (sql, FALSE);
+}
+
+/* "INSERT INTO t (a, b) VALUES (?1, ?2)" or
+ * "UPDATE t SET a = ?1, b = ?2, updated_at = ... WHERE id = ?3" */
+static char *
+write_sql (const CtKind *kind,
+           gboolean      insert)
+{
+  GString *sql = g_string_new (NULL);
+  GString *values = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_printf (sql, insert ? "INSERT INTO %s (" : "UPDATE %s SET ", kind->name);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      if (!ct_field_is_stored_column (&kind->fields[i]))
+        continue;
+      n++;
+      if (insert)
+        {
+          g_string_append_printf (sql, "%s%s", n > 1 ? ", " : "", ct_field_column (&kind->fields[i]));
+          g_string_append_printf (values, "%s?%u", n > 1 ? ", " : "", n);
+        }
+      else
+        g_string_append_printf (sql, "%s = ?%u, ", ct_field_column (&kind->fields[i]), n);
+    }
+  if (insert)
+    g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  else
+    g_string_append_printf (sql, "updated_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
+                                 "WHERE id = ?%u", n + 1);
+  g_string_free (values, TRUE);
+  return g_string_free (sql, FALSE);
+}
+
+/* "SELECT 1 FROM t WHERE id <> ?1 AND a = ?2 AND b = ?3 [AND condition] LIMIT 1" */
+static char *
+unique_sql (const CtKind   *kind,
+            const CtUnique *unique)
+{
+  GString *sql = g_string_new ("SELECT 1 FROM ");
+
+  g_string_append_printf (sql, "%s WHERE id <> ?1", kind->name);
+  for (guint i = 0; i < G_N_ELEMENTS (unique->fields) && unique->fields[i] != NULL; i++)
+    g_string_append_printf (sql, " AND %s = ?%u",
+                            ct_field_column (ct_kind_find_field (kind, unique->fields[i])), i + 2);
+  if (unique->condition != NULL)
+    g_string_append_printf (sql, " AND %s", unique->condition);
+  g_string_append (sql, " LIMIT 1");
+  return g_string_free (sql, FALSE);
+}
+
+/* The per-field texts: word lists and references. */
+static void
+build_field_texts (CtStoreText   *text,
+                   const CtField *field,
+                   guint          i)
+{
+  if (field->flags & CT_FIELD_DISPLAY)
+    return;
+  if (field->type == CT_FIELD_ENUM_LIST)
+    {
+      text->words_delete[i] = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1",
+                                               field->side_table, field->side_key);
+      text->words_insert[i] = g_strdup_printf ("INSERT INTO %s (%s, %s) VALUES (?1, ?2)",
+                                               field->side_table, field->side_key,
+                                               ct_field_column (field));
+    }
+  else if (field->type == CT_FIELD_REFERENCE)
+    text->reference_check[i] = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1",
+                                                field->reference);
+}
+
+static void
+build_texts (CtStoreText  *text,
+             const CtKind *kind)
+{
+  guint n_unique = 0;
+
+  text->select = select_sql (kind, "");
+  text->select_scan = select_sql (kind, "NOT INDEXED");
+  text->get = g_strconcat (text->select, " WHERE t.id = ?1", NULL);
+  text->insert = write_sql (kind, TRUE);
+  text->update = write_sql (kind, FALSE);
+
+  text->words_delete = g_new0 (char *, kind->n_fields);
+  text->words_insert = g_new0 (char *, kind->n_fields);
+  text->reference_check = g_new0 (char *, kind->n_fields);
+  for (guint i = 0; i < kind->n_fields; i++)
+    build_field_texts (text, &kind->fields[i], i);
+
+  while (kind->unique != NULL && kind->unique[n_unique].fields[0] != NULL)
+    n_unique++;
+  text->unique_check = g_new0 (char *, n_unique + 1);
+  for (guint i = 0; i < n_unique; i++)
+    text->unique_check[i] = unique_sql (kind, &kind->unique[i]);
+}
+
+static gpointer
+build_every_kind (gpointer data)
+{
+  guint n_kinds = ct_kind_get_n_kinds ();
+  CtStoreText *texts = g_new0 (CtStoreText, n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    build_texts (&texts[i], ct_kind_get_nth (i));
+  return texts;
+}
+
+const CtStoreText *
+ct_store_text_get (const CtKind *kind)
+{
+  static GOnce once = G_ONCE_INIT;
+  const CtStoreText *texts = g_once (&once, build_every_kind, NULL);
+
+  for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
+    if (ct_kind_get_nth (i) == kind)
+      return &texts[i];
+  g_return_val_if_reached (NULL);
+}

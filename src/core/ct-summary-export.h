@@ -1,0 +1,53 @@
+/* ct-summary-export.h: a committee summary leaves the records file, audited
+ *
+ * Every summary that leaves the app (a JSON document from the CLI or the
+ * app, a printed or PDF paper from the app) is an audit entry (action
+ * `export`, kind `summary`). For a document written here, the entry and the
+ * document go together: no entry without the document written, no document
+ * written without its entry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-disclosure.h"
+#include "ct-summary.h"
+
+G_BEGIN_DECLS
+
+/* Puts @length bytes of @text where the document goes (a file, stdout). */
+typedef gboolean (*CtSummaryWriteFunc) (const char  *text,
+                                        gsize        length,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+/* Writes the JSON document of @summary for @audience (ct-summary-json.h;
+ * @generated_at NULL: now) with @write_func, and its audit entry, in one
+ * transaction of @db: when writing fails nothing is recorded. */
+gboolean  ct_summary_export            (CtDatabase          *db,
+                                        const CtSummary     *summary,
+                                        CtAudience           audience,
+                                        GDateTime           *generated_at,
+                                        CtSummaryWriteFunc   write_func,
+                                        gpointer             user_data,
+                                        GError             **error);
+/* The same into @stream, which is closed: once everything is written (a
+ * stream from g_file_replace() then replaces the file), or cancelled on
+ * failure (the file is left as it was). */
+gboolean  ct_summary_export_to_stream  (CtDatabase          *db,
+                                        const CtSummary     *summary,
+                                        CtAudience           audience,
+                                        GDateTime           *generated_at,
+                                        GOutputStream       *stream,
+                                        GError             **error);
+
+/* Records that @summary was printed (or saved as PDF) for @audience; call
+ * it once the paper was made. */
+gboolean  ct_summary_audit_print       (CtDatabase          *db,
+                                        const CtSummary     *summary,
+                                        CtAudience           audience,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,319 @@
+/* bench-cases.c: unlocking, the list of each section, the committee summary
+ * and its baselines
+ *
+ * Baselines, measured in the same run on the same data:
+ * - the summary's bare SQL (the statement texts of ct-summary-sql.c, each
+ *   bound, stepped to the end and reset, in one read transaction) on the
+ *   encrypted file, against the full ct_summary_compute() call: our own
+ *   overhead;
+ * - the same bare SQL on a plain SQLite copy (sqlcipher_export() into a
+ *   database attached with KEY ''; the library reads a plain file when no
+ *   key is given), against the encrypted file: the cost of encryption.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench"
+
+#include "config.h"
+
+#include "bench.h"
+#include "ct-database-private.h"
+#include "ct-records.h"
+#include "ct-summary-private.h"
+
+#define TARGET_LIST_MS         300
+#define TARGET_SUMMARY_MS      200
+#define TARGET_ENCRYPTION      1.3
+#define TARGET_OWN_OVERHEAD    1.5
+/* As ct-summary.c binds :threshold: the reliable change in hundredths. */
+#define THRESHOLD_HUNDREDTHS   ((gint64) (CT_GBO_RELIABLE_CHANGE * 100 + 0.5))
+
+/* Unlocking */
+
+typedef struct
+{
+  const char *path;
+  CtDatabase *db;
+} UnlockRun;
+
+static gboolean
+unlock_once (gpointer   user_data,
+             GError   **error)
+{
+  UnlockRun *run = user_data;
+
+  run->db = bench_data_open (run->path, error);
+  return run->db != NULL;
+}
+
+static gboolean
+lock (gpointer   user_data,
+      GError   **error)
+{
+  UnlockRun *run = user_data;
+
+  g_clear_object (&run->db);
+  return TRUE;
+}
+
+/* Lists */
+
+typedef struct
+{
+  CtDatabase   *db;
+  const CtKind *kind;
+  GListModel   *records;
+} ListRun;
+
+static gboolean
+list_once (gpointer   user_data,
+           GError   **error)
+{
+  ListRun *run = user_data;
+
+  run->records = ct_store_list (run->db, run->kind, NULL, error);
+  return run->records != NULL;
+}
+
+/* Freeing a list is not part of making it ready. */
+static gboolean
+drop_list (gpointer   user_data,
+           GError   **error)
+{
+  ListRun *run = user_data;
+
+  g_clear_object (&run->records);
+  return TRUE;
+}
+
+static gboolean
+measure_lists (CtDatabase   *db,
+               BenchReport  *report,
+               guint         scale,
+               GError      **error)
+{
+  for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
+    {
+      ListRun run = { db, ct_kind_get_nth (i), NULL };
+      g_autofree char *name = g_strdup_printf ("list model ready: %s",
+                                               ct_kind_get_cli_word (run.kind));
+      double ms;
+
+      if (!bench_median (list_once, drop_list, &run, BENCH_MIN_RUNS, &ms, error))
+        return FALSE;
+      bench_report_add (report, scale, name, BENCH_UNIT_MS, ms, TARGET_LIST_MS);
+    }
+  return TRUE;
+}
+
+/* The summary, in full and as bare SQL */
+
+typedef struct
+{
+  CtDatabase     *db;
+  const CtPeriod *period;
+} SummaryRun;
+
+static gboolean
+summary_once (gpointer   user_data,
+              GError   **error)
+{
+  SummaryRun *run = user_data;
+  g_autoptr(CtSummary) summary = ct_summary_compute (run->db, run->period, error);
+
+  return summary != NULL;
+}
+
+typedef struct
+{
+  sqlite3         *handle;
+  GPtrArray       *statements;
+  const CtPeriod  *period;
+} BareRun;
+
+static void
+bind_named (sqlite3_stmt   *stmt,
+            const CtPeriod *period)
+{
+  int from = sqlite3_bind_parameter_index (stmt, ":from");
+  int to = sqlite3_bind_parameter_index (stmt, ":to");
+  int threshold = sqlite3_bind_parameter_index (stmt, ":threshold");
+
+  if (from > 0)
+    sqlite3_bind_text (stmt, from, ct_period_get_from (period), -1, SQLITE_STATIC);
+  if (to > 0)
+    sqlite3_bind_text (stmt, to, ct_period_get_to (period), -1, SQLITE_STATIC);
+  if (threshold > 0)
+    sqlite3_bind_int64 (stmt, threshold, THRESHOLD_HUNDREDTHS);
+}
+
+static gboolean
+fail_sql (sqlite3  *handle,
+          GError  **error)
+{
+  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
+               "SQL failed: %s", sqlite3_errmsg (handle));
+  return FALSE;
+}
+
+static gboolean
+bare_once (gpointer   user_data,
+           GError   **error)
+{
+  BareRun *run = user_data;
+  gboolean ok = TRUE;
+
+  sqlite3_exec (run->handle, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; ok && i < run->statements->len; i++)
+    {
+      sqlite3_stmt *stmt = g_ptr_array_index (run->statements, i);
+      int rc;
+
+      bind_named (stmt, run->period);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      ok = rc == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_exec (run->handle, "COMMIT", NULL, NULL, NULL);
+  return ok || fail_sql (run->handle, error);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* The statements of every figure, prepared on @handle. */
+static GPtrArray *
+prepare_bare (sqlite3  *handle,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (finalize_statement);
+  guint n_specs = 0;
+  const CtFigureSpec *specs = ct_summary_get_specs (&n_specs);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (specs[i].sql == NULL)
+        continue;
+      if (sqlite3_prepare_v3 (handle, specs[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        {
+          fail_sql (handle, error);
+          return NULL;
+        }
+      g_ptr_array_add (statements, stmt);
+    }
+  return g_steal_pointer (&statements);
+}
+
+static sqlite3 *
+open_plain (const char  *path,
+            GError     **error)
+{
+  sqlite3 *handle = NULL;
+
+  /* The same settings as the app's connection, but no key. */
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (handle, "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = WAL;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      fail_sql (handle, error);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+  return handle;
+}
+
+typedef struct
+{
+  const char *label;
+  CtPeriod   *period;
+} BenchPeriod;
+
+static gboolean
+measure_period (CtDatabase        *db,
+                sqlite3           *plain,
+                const BenchPeriod *which,
+                BenchReport       *report,
+                guint              scale,
+                GError           **error)
+{
+  SummaryRun full = { db, which->period };
+  g_autoptr(GPtrArray) encrypted_sql = prepare_bare (ct_database_get_handle (db, NULL), error);
+  g_autoptr(GPtrArray) plain_sql = encrypted_sql != NULL ? prepare_bare (plain, error) : NULL;
+  BareRun encrypted = { ct_database_get_handle (db, NULL), encrypted_sql, which->period };
+  BareRun unencrypted = { plain, plain_sql, which->period };
+  g_autofree char *name_full = g_strdup_printf ("summary %s", which->label);
+  g_autofree char *name_bare = g_strdup_printf ("summary %s, bare SQL", which->label);
+  g_autofree char *name_plain = g_strdup_printf ("summary %s, bare SQL, plain SQLite", which->label);
+  g_autofree char *name_own = g_strdup_printf ("summary %s: full call / bare SQL", which->label);
+  g_autofree char *name_enc = g_strdup_printf ("summary %s: encrypted / plain", which->label);
+  double ms_full, ms_bare, ms_plain;
+
+  if (plain_sql == NULL ||
+      !bench_median (summary_once, NULL, &full, BENCH_MIN_RUNS, &ms_full, error) ||
+      !bench_median (bare_once, NULL, &encrypted, BENCH_MIN_RUNS, &ms_bare, error) ||
+      !bench_median (bare_once, NULL, &unencrypted, BENCH_MIN_RUNS, &ms_plain, error))
+    return FALSE;
+
+  bench_report_add (report, scale, name_full, BENCH_UNIT_MS, ms_full, TARGET_SUMMARY_MS);
+  bench_report_add (report, scale, name_bare, BENCH_UNIT_MS, ms_bare, 0);
+  bench_report_add (report, scale, name_plain, BENCH_UNIT_MS, ms_plain, 0);
+  bench_report_add (report, scale, name_own, BENCH_UNIT_RATIO, ms_full / ms_bare,
+                    TARGET_OWN_OVERHEAD);
+  bench_report_add (report, scale, name_enc, BENCH_UNIT_RATIO, ms_bare / ms_plain,
+                    TARGET_ENCRYPTION);
+  return TRUE;
+}
+
+static gboolean
+measure_summaries (CtDatabase   *db,
+                   BenchData    *data,
+                   BenchReport  *report,
+                   guint         scale,
+                   GError      **error)
+{
+  g_autofree char *plain_path = bench_data_file (data, "plain.sqlite");
+  BenchPeriod periods[] = {
+    { "one financial year", ct_period_new_financial_year (BENCH_FY_START) },
+    { "all history", ct_period_new_custom ("2000-01-01", BENCH_TODAY, NULL) },
+  };
+  sqlite3 *plain = NULL;
+  gboolean ok;
+
+  ok = bench_data_export_plain (db, plain_path, error) &&
+       (plain = open_plain (plain_path, error)) != NULL;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (periods); i++)
+    ok = measure_period (db, plain, &periods[i], report, scale, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    ct_period_free (periods[i].period);
+  sqlite3_close_v2 (plain);
+  bench_data_remove (plain_path);
+  return ok;
+}
+
+gboolean
+bench_run_database (BenchData    *data,
+                    BenchReport  *report,
+                    guint         scale,
+                    GError      **error)
+{
+  g_autoptr(CtDatabase) db = NULL;
+  UnlockRun unlock = { data->work_path, NULL };
+  double ms;
+
+  if (!bench_median (unlock_once, lock, &unlock, BENCH_MIN_RUNS, &ms, error))
+    return FALSE;
+  bench_report_add (report, scale, "unlock (key derivation included)", BENCH_UNIT_MS, ms, 0);
+
+  db = bench_data_open (data->work_path, error);
+  return db != NULL &&
+         measure_lists (db, report, scale, error) &&
+         measure_summaries (db, data, report, scale, error);
+}

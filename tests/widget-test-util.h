@@ -1,0 +1,64 @@
+/* widget-test-util.h: starting GTK for a display test, waiting on the main
+ * loop, and finding widgets and windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*TestCondition) (gpointer data);
+typedef gboolean (*TestWidgetMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+/* g_test_init() with isolated XDG folders (and the system's MIME database,
+ * so that icons load), GTK and libadwaita, with no animations and no
+ * blinking cursor: under Xvfb no window manager gives a window focus. */
+void        test_widget_init       (int            *argc,
+                                    char         ***argv);
+
+/* Spins the main context until @condition holds; fails after two minutes
+ * (a safety net for a hung test, not a measure of speed). */
+void        test_wait_until        (TestCondition   condition,
+                                    gpointer        data);
+void        test_wait_until_mapped (GtkWidget      *widget);
+
+/* A new window, @width × @height, showing @child; returns once @child is
+ * mapped. */
+GtkWindow  *test_present_in_window (GtkWidget      *child,
+                                    int             width,
+                                    int             height);
+/* Destroys @window and asserts that its child went with it (nothing else
+ * keeps it alive). */
+void        test_destroy_window    (GtkWindow      *window);
+
+/* The first widget in @root or below (depth first) that @match accepts, or NULL. */
+GtkWidget  *test_find_widget       (gpointer        root,
+                                    TestWidgetMatch match,
+                                    gconstpointer   data);
+/* The widget with this buildable id in @root or below; asserts there is one. */
+GtkWidget  *test_find_by_id        (gpointer        root,
+                                    const char     *id);
+/* The text of the editable with this buildable id in @root or below. */
+void        test_set_text          (gpointer        root,
+                                    const char     *id,
+                                    const char     *text);
+const char *test_get_text          (gpointer        root,
+                                    const char     *id);
+/* The first widget of @type in @root or below, or NULL. */
+GtkWidget  *test_find_of_type      (gpointer        root,
+                                    GType           type);
+/* Every widget of @type in @root or below, depth first (a new array). */
+GPtrArray  *test_find_all          (gpointer        root,
+                                    GType           type);
+/* The first toplevel window that @match accepts, or NULL. */
+GtkWindow  *test_find_window       (TestWidgetMatch match,
+                                    gconstpointer   data);
+/* The first toplevel window of @type, or NULL. */
+GtkWindow  *test_find_toplevel     (GType           type);
+/* The same, once there is one. */
+GtkWindow  *test_wait_for_toplevel (GType           type);
+
+G_END_DECLS
