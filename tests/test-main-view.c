@@ -142,6 +142,30 @@ test_consultation_opens_editor (Fixture       *fixture,
   gtk_window_destroy (editor);
 }
 
+/* Every section fits a phone's width (360 px): the sidebar folds away and
+ * only the section shown sets the narrowest width. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char *const sections[] = {
+    "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+  };
+  GtkStack *stack = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      int minimum;
+
+      gtk_stack_set_visible_child_name (stack, sections[i]);
+      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: %d px", sections[i], minimum);
+      if (minimum > 360)
+        g_error ("%s needs %d px, more than a phone's 360", sections[i], minimum);
+    }
+}
+
 /* Locking drops the open page with everything else. */
 static void
 test_lock_drops_page (Fixture       *fixture,
@@ -166,6 +190,8 @@ main (int   argc,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,
               fixture_set_up, test_consultation_opens_editor, fixture_tear_down);
+  g_test_add ("/main-view/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/main-view/lock-drops-page", Fixture, NULL,
               fixture_set_up, test_lock_drops_page, fixture_tear_down);
   return g_test_run ();

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-figure-card.h"
 #include "ct-report-widgets.h"
 #include "ct-summary-text.h"
@@ -94,9 +96,11 @@ ct_figure_card_init (CtFigureCard *self)
   self->tiles = GTK_FLOW_BOX (gtk_flow_box_new ());
   gtk_flow_box_set_selection_mode (self->tiles, GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (self->tiles, TRUE);
-  gtk_flow_box_set_min_children_per_line (self->tiles, 2);
+  gtk_flow_box_set_min_children_per_line (self->tiles, 1);
   gtk_flow_box_set_max_children_per_line (self->tiles, 4);
   gtk_flow_box_set_column_spacing (self->tiles, 12);
   gtk_flow_box_set_row_spacing (self->tiles, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tiles), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Headline figures"), -1);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->tiles));
 }

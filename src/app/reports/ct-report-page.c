@@ -109,25 +109,31 @@ chart_card_new (const char *heading,
   return card;
 }
 
-/* Charts two to a row, each row as high as its taller chart. */
-static GtkGrid *
+/* Charts two to a row, all of one size; one to a row in a narrow window. */
+static GtkFlowBox *
 charts_new (void)
 {
-  GtkGrid *charts = GTK_GRID (gtk_grid_new ());
+  GtkFlowBox *charts = GTK_FLOW_BOX (gtk_flow_box_new ());
 
-  gtk_grid_set_column_homogeneous (charts, TRUE);
-  gtk_grid_set_column_spacing (charts, 12);
-  gtk_grid_set_row_spacing (charts, 12);
+  gtk_flow_box_set_selection_mode (charts, GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (charts, TRUE);
+  gtk_flow_box_set_max_children_per_line (charts, 2);
+  gtk_flow_box_set_column_spacing (charts, 12);
+  gtk_flow_box_set_row_spacing (charts, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (charts), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Charts"), -1);
   return charts;
 }
 
 static void
-add_chart (GtkGrid   *charts,
-           guint     *n_charts,
-           GtkWidget *card)
+add_chart (GtkFlowBox *charts,
+           GtkWidget  *card)
 {
-  gtk_grid_attach (charts, card, *n_charts % 2, *n_charts / 2, 1, 1);
-  (*n_charts)++;
+  GtkWidget *child = gtk_flow_box_child_new ();
+
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+  gtk_flow_box_append (charts, child);
 }
 
 /* The heading, the headline figures, the charts. */
@@ -137,8 +143,7 @@ section_new (CtReport   *report,
 {
   g_autoptr(GPtrArray) breakdowns = ct_report_dup_figures (report, section, TRUE);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkGrid *charts = charts_new ();
-  guint n_charts = 0;
+  GtkFlowBox *charts = charts_new ();
 
   gtk_box_append (GTK_BOX (box),
                   ct_report_label_new (ct_summary_text_section (section), "title-2"));
@@ -147,8 +152,8 @@ section_new (CtReport   *report,
     {
       g_autoptr(GArray) bars = ct_report_dup_gbo_bars (report);
 
-      add_chart (charts, &n_charts, chart_card_new (ct_report_get_gbo_title (), "outcomes.gbo",
-                                                    bars, CT_REPORT_GBO_MAX_SCORE));
+      add_chart (charts, chart_card_new (ct_report_get_gbo_title (), "outcomes.gbo",
+                                         bars, CT_REPORT_GBO_MAX_SCORE));
     }
   for (guint i = 0; i < breakdowns->len; i++)
     {
@@ -156,12 +161,8 @@ section_new (CtReport   *report,
       g_autofree char *path = g_strconcat (section, ".", figure->key, NULL);
       g_autoptr(GArray) bars = ct_report_dup_bars (report, figure);
 
-      add_chart (charts, &n_charts,
-                 chart_card_new (ct_summary_text_figure (figure), path, bars, 0));
+      add_chart (charts, chart_card_new (ct_summary_text_figure (figure), path, bars, 0));
     }
-  /* A lone chart keeps half the width, as wide as the others. */
-  if (n_charts == 1)
-    gtk_grid_attach (charts, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (charts));
   return box;
 }
