@@ -166,6 +166,19 @@ test_narrow (Fixture       *fixture,
     }
 }
 
+/* The demo signs in as one of its clinicians, so new records name one. */
+static void
+test_demo_signed_in (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *actor = ct_database_get_actor (fixture->db);
+
+  g_assert_nonnull (actor);
+  g_assert_cmpint (ct_store_find_staff (fixture->db, actor, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 /* Locking drops the open page with everything else. */
 static void
 test_lock_drops_page (Fixture       *fixture,
@@ -190,6 +203,8 @@ main (int   argc,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,
               fixture_set_up, test_consultation_opens_editor, fixture_tear_down);
+  g_test_add ("/main-view/demo-signed-in", Fixture, NULL,
+              fixture_set_up, test_demo_signed_in, fixture_tear_down);
   g_test_add ("/main-view/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/main-view/lock-drops-page", Fixture, NULL,

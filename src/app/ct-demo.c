@@ -11,10 +11,27 @@
 
 #include "ct-demo.h"
 #include "ct-demo-data.h"
+#include "ct-records.h"
 #include "ct-setting.h"
 
 /* Any seed gives a plausible team; a fixed one makes every demo the same. */
 #define DEMO_SEED 2024
+
+/* The demo is used as one of its invented clinicians, so that a new
+ * consultation already names its clinician, as it would for a real user. */
+static void
+sign_in_as_first_clinician (CtDatabase *db)
+{
+  g_autoptr(GListModel) staff = ct_store_list (db, ct_kind_lookup ("staff"), NULL, NULL);
+  g_autoptr(CtRecord) first = NULL;
+  g_autofree char *name = NULL;
+
+  if (staff == NULL || g_list_model_get_n_items (staff) == 0)
+    return;
+  first = g_list_model_get_item (staff, 0);
+  name = ct_record_get_string_by_name (first, "name");
+  ct_database_set_actor (db, name);
+}
 
 CtDatabase *
 ct_demo_open (char   **folder_out,
@@ -39,6 +56,7 @@ ct_demo_open (char   **folder_out,
       return NULL;
     }
 
+  sign_in_as_first_clinician (db);
   *folder_out = g_steal_pointer (&folder);
   return g_steal_pointer (&db);
 }
