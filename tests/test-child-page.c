@@ -1,6 +1,6 @@
 /* test-child-page.c: a child's page shows their details, referrals, goals
- * and ratings, reads them again when they change, and opens the editor
- * pre-filled
+ * and ratings, reads them again when they change, opens the editor
+ * pre-filled, edits and deletes its referrals, goals and ratings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include "ct-child-page.h"
 #include "ct-episode-group.h"
 #include "ct-goal-card.h"
+#include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "records-fixture.h"
 #include "widget-test-util.h"
@@ -183,7 +184,7 @@ test_missing_child (Fixture       *fixture,
 {
   g_autoptr(GtkWidget) page = g_object_ref_sink (ct_child_page_new (fixture->records.db, 9999));
   g_autoptr(GPtrArray) groups = test_find_all (page, CT_TYPE_EPISODE_GROUP);
-  GtkWidget *stack = gtk_widget_get_first_child (page);
+  GtkWidget *stack = test_find_of_type (page, GTK_TYPE_STACK);
 
   g_assert_true (GTK_IS_STACK (stack));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "missing");
@@ -251,6 +252,219 @@ test_add_goal_prefills (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Editing and deleting what the page shows */
+
+static gboolean
+has_action_target (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char * const *action_and_kind = data;
+  GVariant *target;
+  const char *kind_name;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 action_and_kind[0]) != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  g_variant_get_child (target, 0, "&s", &kind_name);
+  return g_str_equal (kind_name, action_and_kind[1]);
+}
+
+/* Clicks the first button in @root that activates @action on a record of
+ * @kind, and checks that it names itself. */
+static void
+click_record_button (gpointer    root,
+                     const char *action,
+                     const char *kind)
+{
+  const char *action_and_kind[] = { action, kind };
+  GtkWidget *button = test_find_widget (root, has_action_target, action_and_kind);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_button_get_label (GTK_BUTTON (button)) != NULL ||
+                 gtk_widget_get_tooltip_text (button) != NULL);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+/* Types @text into the open editor's @field and saves. */
+static void
+edit_and_save (const char *field,
+               const char *text)
+{
+  CtRecordEditor *editor = find_editor ();
+  GtkWidget *row;
+
+  g_assert_nonnull (editor);
+  row = test_find_widget (editor, is_row_of, field);
+  g_assert_nonnull (row);
+  ct_field_row_set_text (CT_FIELD_ROW (row), text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  test_wait_until (no_editor, NULL);
+}
+
+static CtRecord *
+read_record (Fixture    *fixture,
+             const char *kind,
+             gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  CtRecord *record = ct_store_get (fixture->records.db, ct_kind_lookup (kind), id, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+test_edit_referral (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
+  g_autoptr(CtRecord) referral = NULL;
+  g_autofree char *reason = NULL;
+
+  click_record_button (episode (groups, fixture->signposted), "child.edit-record", "referral");
+  g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("referral"));
+  edit_and_save ("decision_reason", "An edited reason");
+
+  referral = read_record (fixture, "referral", fixture->signposted);
+  reason = ct_record_get_string_by_name (referral, "decision_reason");
+  g_assert_cmpstr (reason, ==, "An edited reason");
+  /* The page read it again. */
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "An edited reason"));
+  g_assert_false (has_label (GTK_WIDGET (fixture->page), "An invented reason"));
+}
+
+static void
+test_edit_goal (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
+  g_autoptr(CtRecord) goal = NULL;
+  g_autofree char *description = NULL;
+
+  click_record_button (g_ptr_array_index (cards, 1), "child.edit-record", "goal");
+  edit_and_save ("description", "An edited goal");
+  goal = read_record (fixture, "goal", fixture->goals[1]);
+  description = ct_record_get_string_by_name (goal, "description");
+  g_assert_cmpstr (description, ==, "An edited goal");
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "An edited goal"));
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return has_label (wait->root, wait->text);
+}
+
+/* A goal with ratings stays, with the core's reason in a toast. */
+static void
+test_delete_goal_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) goal = NULL;
+  LabelWait wait = { GTK_WIDGET (fixture->page), NULL };
+
+  /* The reason the core gives (it refuses, so nothing changes here). */
+  g_assert_false (ct_store_delete (fixture->records.db, ct_kind_lookup ("goal"),
+                                   fixture->goals[0], &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_IN_USE);
+  wait.text = error->message;
+
+  click_record_button (g_ptr_array_index (cards, 0), "child.delete-record", "goal");
+  test_wait_until (label_shown, &wait);
+  goal = read_record (fixture, "goal", fixture->goals[0]);
+  g_assert_nonnull (goal);
+}
+
+static guint
+count_ratings (Fixture *fixture,
+               gint64   goal_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM goal_rating WHERE goal_id = %"
+                                          G_GINT64_FORMAT, goal_id);
+
+  return records_count (fixture->records.db, sql);
+}
+
+static guint
+n_points (Fixture *fixture,
+          guint    card)
+{
+  g_autoptr(GPtrArray) cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
+
+  return ct_goal_chart_get_n_points (ct_goal_card_get_chart (g_ptr_array_index (cards, card)));
+}
+
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+/* Deleting a rating, and Undo in the toast. */
+static void
+test_delete_rating_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
+  LabelWait wait = { GTK_WIDGET (fixture->page), "Rating deleted" };
+  GtkWidget *undo;
+
+  g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 1);
+  click_record_button (g_ptr_array_index (cards, 1), "child.delete-record", "goal_rating");
+  g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 0);
+  g_assert_cmpuint (n_points (fixture, 1), ==, 0);
+  g_assert_cmpuint (count_ratings (fixture, fixture->goals[0]), ==, 3);
+
+  test_wait_until (label_shown, &wait);
+  undo = test_find_widget (fixture->page, is_undo_button, NULL);
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 1);
+  g_assert_cmpuint (n_points (fixture, 1), ==, 1);
+}
+
+/* A referral without goals can go. */
+static void
+test_delete_referral (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
+  g_autoptr(GPtrArray) after = NULL;
+
+  click_record_button (episode (groups, fixture->signposted), "child.delete-record", "referral");
+  g_assert_cmpuint (records_count (fixture->records.db, "SELECT count (*) FROM referral"), ==, 1);
+  after = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +481,16 @@ main (int   argc,
               fixture_set_up, test_add_rating_prefills, fixture_tear_down);
   g_test_add ("/child-page/add-goal-prefills", Fixture, NULL,
               fixture_set_up, test_add_goal_prefills, fixture_tear_down);
+  g_test_add ("/child-page/edit-referral", Fixture, NULL,
+              fixture_set_up, test_edit_referral, fixture_tear_down);
+  g_test_add ("/child-page/edit-goal", Fixture, NULL,
+              fixture_set_up, test_edit_goal, fixture_tear_down);
+  g_test_add ("/child-page/delete-goal-refused", Fixture, NULL,
+              fixture_set_up, test_delete_goal_refused, fixture_tear_down);
+  g_test_add ("/child-page/delete-rating-undo", Fixture, NULL,
+              fixture_set_up, test_delete_rating_undo, fixture_tear_down);
+  g_test_add ("/child-page/delete-referral", Fixture, NULL,
+              fixture_set_up, test_delete_referral, fixture_tear_down);
 
   return g_test_run ();
 }

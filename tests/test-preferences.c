@@ -1,6 +1,7 @@
 /* test-preferences.c: the Preferences window of the real main window:
  * the team name (in the records file, audited), the staff profile (the
- * audit trail's actor), auto-lock minutes, the keyring switch; and the
+ * audit trail's actor), the staff list, auto-lock minutes, the keyring
+ * switch; and the
  * keyring itself, when a secret service runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +11,10 @@
 #include "config.h"
 
 #include "ct-audit-log.h"
+#include "ct-field-row.h"
 #include "ct-keyring.h"
 #include "ct-preferences-window.h"
+#include "ct-record-editor.h"
 #include "ct-records.h"
 #include "ct-secret.h"
 #include "ct-setting.h"
@@ -195,6 +198,109 @@ test_no_staff_to_choose (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (test_find_by_id (preferences, "staff_button")));
 }
 
+/* The staff list, through the record editor */
+
+#define NEW_STAFF "Test Newcomer Delta"
+#define RENAMED_STAFF "Test Newcomer Renamed"
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return test_find_toplevel (CT_TYPE_RECORD_EDITOR) == NULL;
+}
+
+/* Sets the open editor's fields ("field", "text", ..., NULL) and saves. */
+static void
+fill_and_save (const char *field,
+               ...)
+{
+  GtkWindow *editor = test_find_toplevel (CT_TYPE_RECORD_EDITOR);
+  va_list args;
+
+  g_assert_nonnull (editor);
+  g_assert_true (ct_record_editor_get_kind (CT_RECORD_EDITOR (editor)) ==
+                 ct_kind_lookup ("staff"));
+  va_start (args, field);
+  for (const char *name = field; name != NULL; name = va_arg (args, const char *))
+    {
+      GtkWidget *row = test_find_widget (editor, is_row_of, name);
+
+      g_assert_nonnull (row);
+      ct_field_row_set_text (CT_FIELD_ROW (row), va_arg (args, const char *));
+    }
+  va_end (args);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  test_wait_until (no_editor, NULL);
+}
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static GtkWidget *
+find_staff_row (CtPreferencesWindow *preferences,
+                const char          *name)
+{
+  return test_find_widget (test_find_by_id (preferences, "staff_group"), is_titled, name);
+}
+
+static gboolean
+is_edit_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "prefs.edit-staff") == 0;
+}
+
+static void
+test_staff_added_and_edited (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(CtRecord) member = NULL;
+  g_autofree char *name = NULL;
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  GtkWidget *row;
+
+  g_assert_null (find_staff_row (preferences, NEW_STAFF));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-staff", NULL));
+  fill_and_save ("name", NEW_STAFF, "role", "family_therapist", NULL);
+
+  row = find_staff_row (preferences, NEW_STAFF);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Family therapist");
+  staff = ct_store_list (fixture->database, ct_kind_lookup ("staff"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 1);
+  member = g_list_model_get_item (staff, 0);
+  name = ct_record_get_string_by_name (member, "name");
+  g_assert_cmpstr (name, ==, NEW_STAFF);
+  /* Now one to choose as the staff profile. */
+  g_assert_true (gtk_widget_get_visible (test_find_by_id (preferences, "staff_button")));
+
+  g_signal_emit_by_name (test_find_widget (row, is_edit_button, NULL), "clicked");
+  fill_and_save ("name", RENAMED_STAFF, NULL);
+  g_assert_null (find_staff_row (preferences, NEW_STAFF));
+  g_assert_nonnull (find_staff_row (preferences, RENAMED_STAFF));
+  g_assert_cmpint (ct_store_find_staff (fixture->database, RENAMED_STAFF, &error), ==,
+                   ct_record_get_id (member));
+  g_assert_no_error (error);
+}
+
 static void
 test_auto_lock_minutes (Fixture       *fixture,
                         gconstpointer  data)
@@ -338,6 +444,7 @@ main (int   argc,
   ADD ("/preferences/staff-profile-typed", test_staff_profile_typed);
   ADD ("/preferences/staff-profile-chosen", test_staff_profile_chosen);
   ADD ("/preferences/no-staff-to-choose", test_no_staff_to_choose);
+  ADD ("/preferences/staff-added-and-edited", test_staff_added_and_edited);
   ADD ("/preferences/auto-lock-minutes", test_auto_lock_minutes);
   ADD ("/preferences/remember-switch", test_remember_switch);
   ADD ("/preferences/closed-on-lock", test_closed_on_lock);

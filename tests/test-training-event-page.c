@@ -1,5 +1,5 @@
 /* test-training-event-page.c: the attendance register saves each click at
- * once, with an audit entry, and adds attendees
+ * once, with an audit entry, adds attendees, and edits and deletes a row
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "ct-attendance-row.h"
+#include "ct-field-row.h"
+#include "ct-record-editor.h"
 #include "ct-training-event-page.h"
 #include "records-fixture.h"
 #include "widget-test-util.h"
@@ -279,6 +281,85 @@ test_add_attendee (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* A row's Edit and Delete buttons */
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static void
+click_row_button (Fixture    *fixture,
+                  gint64      attendance_id,
+                  const char *action)
+{
+  GtkWidget *button = test_find_widget (find_row (fixture, attendance_id), has_action, action);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return test_find_toplevel (CT_TYPE_RECORD_EDITOR) == NULL;
+}
+
+static void
+test_edit_row (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWindow *editor;
+  GtkWidget *row;
+  g_autofree char *organisation = NULL;
+  g_autofree char *shown = NULL;
+
+  click_row_button (fixture, fixture->beta, "event.edit-record");
+  editor = test_find_toplevel (CT_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (ct_record_editor_get_kind (CT_RECORD_EDITOR (editor)) ==
+                 ct_kind_lookup ("training_attendance"));
+  row = test_find_widget (editor, is_row_of, "organisation");
+  g_assert_nonnull (row);
+  ct_field_row_set_text (CT_FIELD_ROW (row), "An Invented Agency");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  test_wait_until (no_editor, NULL);
+
+  organisation = read_field (fixture, fixture->beta, "organisation");
+  g_assert_cmpstr (organisation, ==, "An Invented Agency");
+  /* The page read it again. */
+  shown = ct_record_get_string_by_name (
+    ct_attendance_row_get_attendance (find_row (fixture, fixture->beta)), "organisation");
+  g_assert_cmpstr (shown, ==, "An Invented Agency");
+}
+
+static void
+test_delete_row (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  click_row_button (fixture, fixture->beta, "event.delete-record");
+  g_assert_cmpuint (records_count (fixture->records.db,
+                                   "SELECT count (*) FROM training_attendance"), ==, 1);
+  rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (ct_record_get_id (ct_attendance_row_get_attendance (rows->pdata[0])), ==,
+                   fixture->alpha);
+  g_assert_true (g_str_has_prefix (register_description (fixture), "Booked 0 · Attended 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +376,10 @@ main (int   argc,
               fixture_set_up, test_save_fails, fixture_tear_down);
   g_test_add ("/training-event-page/add-attendee", Fixture, NULL,
               fixture_set_up, test_add_attendee, fixture_tear_down);
+  g_test_add ("/training-event-page/edit-row", Fixture, NULL,
+              fixture_set_up, test_edit_row, fixture_tear_down);
+  g_test_add ("/training-event-page/delete-row", Fixture, NULL,
+              fixture_set_up, test_delete_row, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -8,8 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-cell-text.h"
+#include "ct-editor-launcher.h"
 #include "ct-keyring.h"
 #include "ct-preferences-window.h"
+#include "ct-record-button.h"
 #include "ct-records.h"
 #include "ct-setting.h"
 
@@ -24,6 +27,8 @@ struct _CtPreferencesWindow
   AdwEntryRow          *team_name_row;
   AdwEntryRow          *staff_row;
   GtkMenuButton        *staff_button;
+  AdwPreferencesGroup  *staff_group;
+  GPtrArray            *staff_rows;     /* the rows of staff_group */
   GtkSpinButton        *auto_lock_spin;
   AdwActionRow         *remember_row;
   GtkSwitch            *remember_switch;
@@ -153,6 +158,109 @@ load_staff (CtPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->staff_button), n_staff > 0);
 }
 
+/* The staff list: everyone, active or not, each with an edit button */
+
+static GtkWidget *
+create_staff_row (CtRecord *member)
+{
+  const CtKind *kind = ct_record_get_kind (member);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = ct_record_get_string_by_name (member, "name");
+  g_autofree char *role = ct_cell_text_dup (member, ct_kind_find_field (kind, "role"));
+  g_autofree char *active = ct_record_get_string_by_name (member, "active");
+  /* Translators: an icon button's name, "Edit Alex Example" */
+  g_autofree char *edit = g_strdup_printf (_("Edit %s"), name);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a member of staff who no longer works in the team,
+   * "Family therapist · Not active" */
+  subtitle = g_strcmp0 (active, "yes") == 0 ? g_strdup (role)
+                                            : g_strdup_printf (_("%s · Not active"), role);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             ct_record_button_new (edit, "document-edit-symbolic",
+                                                   "prefs.edit-staff", member));
+  return row;
+}
+
+static void
+load_staff_list (CtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = ct_store_list (self->database, ct_kind_for_type (CT_TYPE_STAFF),
+                                               NULL, &error);
+  guint n_staff;
+
+  for (guint i = 0; i < self->staff_rows->len; i++)
+    adw_preferences_group_remove (self->staff_group, g_ptr_array_index (self->staff_rows, i));
+  g_ptr_array_set_size (self->staff_rows, 0);
+  if (staff == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  n_staff = g_list_model_get_n_items (staff);
+  for (guint i = 0; i < n_staff; i++)
+    {
+      g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+      GtkWidget *row = create_staff_row (member);
+
+      adw_preferences_group_add (self->staff_group, row);
+      g_ptr_array_add (self->staff_rows, row);
+    }
+}
+
+static void
+on_staff_saved (CtPreferencesWindow *self)
+{
+  load_staff (self);
+  load_staff_list (self);
+}
+
+static void
+open_staff_editor (CtPreferencesWindow *self,
+                   CtRecord            *member)
+{
+  ct_editor_launcher_open (GTK_WIDGET (self), self->database, member,
+                           G_CALLBACK (on_staff_saved));
+}
+
+static void
+add_staff_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(CtRecord) member = ct_record_new (ct_kind_for_type (CT_TYPE_STAFF));
+
+  open_staff_editor (CT_PREFERENCES_WINDOW (widget), member);
+}
+
+static void
+edit_staff_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtPreferencesWindow *self = CT_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) member = NULL;
+  gint64 id = 0;
+  const CtKind *kind = ct_record_button_parse_target (parameter, &id);
+
+  g_return_if_fail (kind != NULL);
+
+  member = ct_store_get (self->database, kind, id, &error);
+  if (member == NULL)
+    {
+      show_error (self, error->message);
+      load_staff_list (self);
+      return;
+    }
+  open_staff_editor (self, member);
+}
+
 /* Locking */
 
 static void
@@ -206,6 +314,7 @@ ct_preferences_window_new (GtkWindow  *parent,
   self->database = g_object_ref (database);
   load_team_name (self);
   load_staff (self);
+  load_staff_list (self);
   return self;
 }
 
@@ -219,6 +328,7 @@ ct_preferences_window_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ct_preferences_window_parent_class)->dispose (object);
 }
@@ -236,6 +346,7 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, team_name_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_switch);
@@ -243,6 +354,8 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_staff_apply);
 
   gtk_widget_class_install_action (widget_class, "prefs.use-staff", "s", use_staff_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-staff", NULL, add_staff_action);
+  gtk_widget_class_install_action (widget_class, "prefs.edit-staff", "(sx)", edit_staff_action);
 }
 
 static void
@@ -252,5 +365,6 @@ ct_preferences_window_init (CtPreferencesWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->staff_rows = g_ptr_array_new ();
   bind_settings (self);
 }

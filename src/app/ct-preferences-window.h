@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (CtPreferencesWindow, ct_preferences_window, CT, PREFERENCE
                       AdwPreferencesWindow)
 
 /* Modal over @parent, for the open @database: the team name is kept in it
- * (audited), and the staff profile becomes its actor. The rest is
- * GSettings. */
+ * (audited), and the staff profile becomes its actor; the staff list adds
+ * and edits staff records in the record editor (actions prefs.add-staff
+ * and prefs.edit-staff((sx))). The rest is GSettings. */
 CtPreferencesWindow *ct_preferences_window_new (GtkWindow  *parent,
                                                 CtDatabase *database);
 

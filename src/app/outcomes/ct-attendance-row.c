@@ -10,6 +10,7 @@
 
 #include "ct-attendance-row.h"
 #include "ct-cell-text.h"
+#include "ct-record-button.h"
 #include "ct-records.h"
 
 #define STATUS_WORD_KEY "ct-attendance-status"
@@ -28,6 +29,7 @@ struct _CtAttendanceRow
   GtkBox        *status_box;
   GtkSpinButton *before_spin;
   GtkSpinButton *after_spin;
+  GtkBox        *record_buttons_box;
 };
 
 G_DEFINE_FINAL_TYPE (CtAttendanceRow, ct_attendance_row, GTK_TYPE_LIST_BOX_ROW)
@@ -203,6 +205,24 @@ label_spin (GtkSpinButton *spin,
                                   -1);
 }
 
+/* Edit (all the fields, in the record editor) and Delete. */
+static void
+add_record_buttons (CtAttendanceRow *self)
+{
+  g_autofree char *name = ct_record_get_string_by_name (self->attendance, "attendee_name");
+  /* Translators: an icon button's name, "Edit attendance of Alex Example" */
+  g_autofree char *edit = g_strdup_printf (_("Edit attendance of %s"), name);
+  /* Translators: an icon button's name, "Delete attendance of Alex Example" */
+  g_autofree char *delete = g_strdup_printf (_("Delete attendance of %s"), name);
+
+  gtk_box_append (self->record_buttons_box,
+                  ct_record_button_new (edit, "document-edit-symbolic", "event.edit-record",
+                                        self->attendance));
+  gtk_box_append (self->record_buttons_box,
+                  ct_record_button_new (delete, "user-trash-symbolic", "event.delete-record",
+                                        self->attendance));
+}
+
 GtkWidget *
 ct_attendance_row_new (CtDatabase *database,
                        CtRecord   *attendance)
@@ -216,6 +236,7 @@ ct_attendance_row_new (CtDatabase *database,
   self->database = g_object_ref (database);
   self->attendance = g_object_ref (attendance);
   show_record (self);
+  add_record_buttons (self);
   return GTK_WIDGET (self);
 }
 
@@ -295,6 +316,7 @@ ct_attendance_row_class_init (CtAttendanceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtAttendanceRow, status_box);
   gtk_widget_class_bind_template_child (widget_class, CtAttendanceRow, before_spin);
   gtk_widget_class_bind_template_child (widget_class, CtAttendanceRow, after_spin);
+  gtk_widget_class_bind_template_child (widget_class, CtAttendanceRow, record_buttons_box);
   gtk_widget_class_bind_template_callback (widget_class, on_confidence_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_input);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_output);

@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (CtAttendanceRow, ct_attendance_row, CT, ATTENDANCE_ROW, Gt
  * Each click or change is saved at once with ct_store_update() (and so
  * audited); then CtAttendanceRow::saved is emitted, or, when the save
  * fails, the row shows the saved values again and emits
- * CtAttendanceRow::save-failed with a message a person can act on. */
+ * CtAttendanceRow::save-failed with a message a person can act on. Its
+ * Edit and Delete buttons activate `event.edit-record` and
+ * `event.delete-record` with the target ("training_attendance", id). */
 GtkWidget *ct_attendance_row_new               (CtDatabase      *database,
                                                 CtRecord        *attendance);
 /* The record as last saved. */

@@ -17,6 +17,7 @@
 #include "ct-editor-launcher.h"
 #include "ct-episode-group.h"
 #include "ct-outcomes.h"
+#include "ct-record-button.h"
 #include "ct-records.h"
 
 struct _CtChildPage
@@ -29,6 +30,7 @@ struct _CtChildPage
   GHashTable      *goals_by_referral;  /* gint64 * → GListStore of CtGoal */
   GHashTable      *ratings_by_goal;    /* gint64 * → GListStore of CtGoalRating */
 
+  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *missing_page;
   AdwClamp        *clamp;
@@ -247,22 +249,6 @@ open_editor (CtChildPage *self,
                            G_CALLBACK (ct_record_page_reload));
 }
 
-static CtRecord *
-find_record (GListModel *records,
-             gint64      id)
-{
-  guint n_records = records != NULL ? g_list_model_get_n_items (records) : 0;
-
-  for (guint i = 0; i < n_records; i++)
-    {
-      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
-
-      if (ct_record_get_id (record) == id)
-        return g_steal_pointer (&record);
-    }
-  return NULL;
-}
-
 static void
 edit_child (GtkWidget  *widget,
             const char *action_name,
@@ -288,15 +274,38 @@ add_referral (GtkWidget  *widget,
 }
 
 static void
-edit_referral (GtkWidget  *widget,
+edit_record (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+
+  ct_record_page_edit_target (CT_RECORD_PAGE (self), self->toast_overlay, parameter);
+}
+
+/* The toast after deleting a referral, a goal or a rating. */
+static const char *
+deleted_message (GVariant *target)
+{
+  gint64 id;
+  const CtKind *record_kind = ct_record_button_parse_target (target, &id);
+
+  if (record_kind == kind ("referral"))
+    return _("Referral deleted");
+  if (record_kind == kind ("goal"))
+    return _("Goal deleted");
+  return _("Rating deleted");
+}
+
+static void
+delete_record (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CtChildPage *self = CT_CHILD_PAGE (widget);
-  g_autoptr(CtRecord) referral = find_record (self->referrals, g_variant_get_int64 (parameter));
 
-  if (referral != NULL)
-    open_editor (self, referral);
+  ct_record_page_delete_target (CT_RECORD_PAGE (self), self->toast_overlay, parameter,
+                                deleted_message (parameter));
 }
 
 /* The number after the referral's highest goal number. */
@@ -386,13 +395,15 @@ ct_child_page_class_init (CtChildPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/outcomes/ct-child-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtChildPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtChildPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CtChildPage, missing_page);
   gtk_widget_class_bind_template_child (widget_class, CtChildPage, clamp);
 
   gtk_widget_class_install_action (widget_class, "child.edit-child", NULL, edit_child);
   gtk_widget_class_install_action (widget_class, "child.add-referral", NULL, add_referral);
-  gtk_widget_class_install_action (widget_class, "child.edit-referral", "x", edit_referral);
+  gtk_widget_class_install_action (widget_class, "child.edit-record", "(sx)", edit_record);
+  gtk_widget_class_install_action (widget_class, "child.delete-record", "(sx)", delete_record);
   gtk_widget_class_install_action (widget_class, "child.add-goal", "x", add_goal);
   gtk_widget_class_install_action (widget_class, "child.add-rating", "x", add_rating);
 }

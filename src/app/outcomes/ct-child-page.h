@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (CtChildPage, ct_child_page, CT, CHILD_PAGE, CtRecordPage)
 /* The page of the child with id @child_id (a CtRecordPage: its "title" is
  * the child's name; reloading reads the child, their referrals, goals and
  * ratings again). Its actions (group "child"): edit-child, add-referral,
- * edit-referral(x), add-goal(x), add-rating(x) open the record editor,
- * pre-filled. */
+ * add-goal(x), add-rating(x) open the record editor, pre-filled;
+ * edit-record((sx)) opens it for the referral, goal or rating of the
+ * target (kind name, id), and delete-record((sx)) deletes it, with Undo in
+ * a toast (a refusal, for a referral with goals say, shows the reason). */
 GtkWidget  *ct_child_page_new          (CtDatabase  *database,
                                         gint64       child_id);
 

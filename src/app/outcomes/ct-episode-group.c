@@ -13,6 +13,7 @@
 #include "ct-episode-group.h"
 #include "ct-gbo-text.h"
 #include "ct-goal-card.h"
+#include "ct-record-button.h"
 #include "ct-validate.h"
 
 struct _CtEpisodeGroup
@@ -100,31 +101,27 @@ add_details (CtEpisodeGroup *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), ct_detail_row_new (_("Status"), status));
 }
 
-/* A button that activates @action with the referral's id. */
-static void
-add_button (CtEpisodeGroup *self,
-            GtkBox         *buttons,
-            const char     *mnemonic,
-            const char     *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (self->referral_id));
-  gtk_box_append (buttons, button);
-}
-
 static void
 add_buttons (CtEpisodeGroup *self,
+             CtRecord       *referral,
              gboolean        accepted)
 {
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  add_button (self, GTK_BOX (buttons), _("_Edit"), "child.edit-referral");
+  gtk_box_append (GTK_BOX (buttons),
+                  ct_record_button_new (_("_Edit"), NULL, "child.edit-record", referral));
+  gtk_box_append (GTK_BOX (buttons),
+                  ct_record_button_new (_("_Delete"), NULL, "child.delete-record", referral));
   if (accepted)
-    add_button (self, GTK_BOX (buttons), _("Add _Goal"), "child.add-goal");
+    {
+      GtkWidget *add_goal = gtk_button_new_with_mnemonic (_("Add _Goal"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add_goal), "child.add-goal");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add_goal),
+                                              g_variant_new_int64 (self->referral_id));
+      gtk_box_append (GTK_BOX (buttons), add_goal);
+    }
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
 }
 
@@ -147,7 +144,7 @@ ct_episode_group_new (CtRecord *referral)
   add_details (self, referral);
 
   decision = ct_record_get_string_by_name (referral, "decision");
-  add_buttons (self, g_strcmp0 (decision, "accepted") == 0);
+  add_buttons (self, referral, g_strcmp0 (decision, "accepted") == 0);
   if (g_strcmp0 (decision, "accepted") == 0)
     {
       self->no_goals_label = gtk_label_new (_("No goals yet. Agree up to three goals at the "

@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 #define CT_TYPE_EPISODE_GROUP (ct_episode_group_get_type ())
 G_DECLARE_FINAL_TYPE (CtEpisodeGroup, ct_episode_group, CT, EPISODE_GROUP, AdwPreferencesGroup)
 
-/* The referral's details and status, with an "Edit" button that activates
- * `child.edit-referral` with the referral's id, and for an accepted
- * referral an "Add Goal" button that activates `child.add-goal`. */
+/* The referral's details and status, with "Edit" and "Delete" buttons that
+ * activate `child.edit-record` and `child.delete-record` with the target
+ * ("referral", id), and for an accepted referral an "Add Goal" button that
+ * activates `child.add-goal` with the referral's id. */
 GtkWidget      *ct_episode_group_new         (CtRecord       *referral);
 /* Appends a goal card. The group's description gives the mean change over
  * the goals with paired data, which says whether the episode shows a

@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ct-cell-text.h"
 #include "ct-gbo-text.h"
 #include "ct-goal-card.h"
+#include "ct-record-button.h"
 
 struct _CtGoalCard
 {
@@ -21,7 +23,9 @@ struct _CtGoalCard
   GtkLabel    *title_label;
   GtkLabel    *description_label;
   GtkLabel    *set_by_label;
+  GtkBox      *buttons_box;
   GtkButton   *add_rating_button;
+  GtkListBox  *ratings_list;
   GtkBox      *figures_box;
   CtGoalChart *chart;
 };
@@ -116,6 +120,63 @@ show_goal (CtGoalCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label,
                                   -1);
+  gtk_box_append (self->buttons_box,
+                  ct_record_button_new (_("Edit Goal"), "document-edit-symbolic",
+                                        "child.edit-record", goal));
+  gtk_box_append (self->buttons_box,
+                  ct_record_button_new (_("Delete Goal"), "user-trash-symbolic",
+                                        "child.delete-record", goal));
+}
+
+/* The ratings, one row each: time point, date and score, with buttons to
+ * edit and delete it. */
+
+static char *
+dup_text (CtRecord   *rating,
+          const char *name)
+{
+  return ct_cell_text_dup (rating, ct_kind_find_field (ct_record_get_kind (rating), name));
+}
+
+static GtkWidget *
+create_rating_row (CtRecord *rating)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *time_point = dup_text (rating, "time_point");
+  g_autofree char *date = dup_text (rating, "date");
+  g_autofree char *score = dup_text (rating, "score");
+  /* Translators: an icon button's name, "Edit rating of 3 Mar 2025" */
+  g_autofree char *edit = g_strdup_printf (_("Edit rating of %s"), date);
+  /* Translators: an icon button's name, "Delete rating of 3 Mar 2025" */
+  g_autofree char *delete = g_strdup_printf (_("Delete rating of %s"), date);
+  GtkWidget *score_label = gtk_label_new (score);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), time_point);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+  gtk_widget_add_css_class (score_label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             ct_record_button_new (edit, "document-edit-symbolic",
+                                                   "child.edit-record", rating));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             ct_record_button_new (delete, "user-trash-symbolic",
+                                                   "child.delete-record", rating));
+  return row;
+}
+
+static void
+show_ratings (CtGoalCard *self,
+              GListModel *ratings)
+{
+  guint n_ratings = ratings != NULL ? g_list_model_get_n_items (ratings) : 0;
+
+  for (guint i = 0; i < n_ratings; i++)
+    {
+      g_autoptr(CtRecord) rating = g_list_model_get_item (ratings, i);
+
+      gtk_list_box_append (self->ratings_list, create_rating_row (rating));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->ratings_list), n_ratings > 0);
 }
 
 GtkWidget *
@@ -131,6 +192,7 @@ ct_goal_card_new (CtRecord   *goal,
   self = g_object_new (CT_TYPE_GOAL_CARD, NULL);
   show_goal (self, goal);
   ct_goal_chart_set_ratings (self->chart, ratings);
+  show_ratings (self, ratings);
 
   scores = ct_goal_chart_get_scores (self->chart);
   add_score (self, _("Baseline"), scores->baseline);
@@ -167,7 +229,9 @@ ct_goal_card_class_init (CtGoalCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, description_label);
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, set_by_label);
+  gtk_widget_class_bind_template_child (widget_class, CtGoalCard, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, add_rating_button);
+  gtk_widget_class_bind_template_child (widget_class, CtGoalCard, ratings_list);
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CtGoalCard, chart);
 }

@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (CtGoalCard, ct_goal_card, CT, GOAL_CARD, GtkBox)
 
 /* @goal: a goal record; @ratings: its CtGoalRating records (NULL: none).
  * Its "Add Rating" button activates `child.add-rating` with the goal's id
- * (an int64). */
+ * (an int64); its buttons to edit and delete the goal, and each rating in
+ * the list of ratings, activate `child.edit-record` and
+ * `child.delete-record` with the target (kind name, id), "(sx)". */
 GtkWidget   *ct_goal_card_new       (CtRecord    *goal,
                                      GListModel  *ratings);
 gint64       ct_goal_card_get_goal_id (CtGoalCard *self);

@@ -6,7 +6,11 @@
 
 #include "config.h"
 
+#include "ct-editor-launcher.h"
+#include "ct-record-button.h"
+#include "ct-record-deleter.h"
 #include "ct-record-page.h"
+#include "ct-store.h"
 
 typedef struct
 {
@@ -88,6 +92,67 @@ ct_record_page_reload (CtRecordPage *self)
   priv = ct_record_page_get_instance_private (self);
   if (priv->database != NULL)
     CT_RECORD_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/* The record of a "(sx)" target, read again; when it is gone, says why on
+ * @overlay and reloads. */
+static CtRecord *
+get_target_record (CtRecordPage    *self,
+                   AdwToastOverlay *overlay,
+                   GVariant        *target)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  const CtKind *kind = ct_record_button_parse_target (target, &id);
+  CtRecord *record;
+
+  if (kind == NULL || priv->database == NULL)
+    return NULL;
+  record = ct_store_get (priv->database, kind, id, &error);
+  if (record == NULL)
+    {
+      adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+      ct_record_page_reload (self);
+    }
+  return record;
+}
+
+void
+ct_record_page_edit_target (CtRecordPage    *self,
+                            AdwToastOverlay *overlay,
+                            GVariant        *target)
+{
+  CtRecordPagePrivate *priv;
+  g_autoptr(CtRecord) record = NULL;
+
+  g_return_if_fail (CT_IS_RECORD_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  priv = ct_record_page_get_instance_private (self);
+  record = get_target_record (self, overlay, target);
+  if (record != NULL)
+    ct_editor_launcher_open (GTK_WIDGET (self), priv->database, record,
+                             G_CALLBACK (ct_record_page_reload));
+}
+
+void
+ct_record_page_delete_target (CtRecordPage    *self,
+                              AdwToastOverlay *overlay,
+                              GVariant        *target,
+                              const char      *deleted_message)
+{
+  CtRecordPagePrivate *priv;
+  g_autoptr(CtRecord) record = NULL;
+
+  g_return_if_fail (CT_IS_RECORD_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  priv = ct_record_page_get_instance_private (self);
+  record = get_target_record (self, overlay, target);
+  if (record != NULL)
+    ct_record_deleter_delete (GTK_WIDGET (self), overlay, priv->database, record,
+                              deleted_message, G_CALLBACK (ct_record_page_reload));
 }
 
 /* GtkWidget: the page reads the records whenever it comes into view. */

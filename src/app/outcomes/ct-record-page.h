@@ -37,6 +37,20 @@ const char *ct_record_page_get_title     (CtRecordPage *self);
 /* Reads the records again (also the callback for an editor's save). */
 void        ct_record_page_reload        (CtRecordPage *self);
 
+/* For subclasses' actions on one record of the page, whose target is
+ * (kind name, id), "(sx)" (ct-record-button.h). Edit opens the record
+ * editor for it; delete deletes it, with @deleted_message and Undo in a
+ * toast on @overlay, or shows there why the core refused. Either reloads
+ * the page after a save, a delete or an Undo, and when the record is gone
+ * (saying so on @overlay). */
+void        ct_record_page_edit_target   (CtRecordPage    *self,
+                                          AdwToastOverlay *overlay,
+                                          GVariant        *target);
+void        ct_record_page_delete_target (CtRecordPage    *self,
+                                          AdwToastOverlay *overlay,
+                                          GVariant        *target,
+                                          const char      *deleted_message);
+
 /* For subclasses: notifies "title" when it changes. */
 void        ct_record_page_set_title     (CtRecordPage *self,
                                           const char   *title);

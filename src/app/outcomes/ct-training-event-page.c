@@ -225,6 +225,27 @@ edit_event (GtkWidget  *widget,
                              G_CALLBACK (ct_record_page_reload));
 }
 
+static void
+edit_record (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+
+  ct_record_page_edit_target (CT_RECORD_PAGE (self), self->toast_overlay, parameter);
+}
+
+static void
+delete_record (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+
+  ct_record_page_delete_target (CT_RECORD_PAGE (self), self->toast_overlay, parameter,
+                                _("Attendance deleted"));
+}
+
 static const char *
 get_selected_role (CtTrainingEventPage *self)
 {
@@ -338,6 +359,8 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_event);
   gtk_widget_class_install_action (widget_class, "event.add-attendee", NULL, add_attendee);
+  gtk_widget_class_install_action (widget_class, "event.edit-record", "(sx)", edit_record);
+  gtk_widget_class_install_action (widget_class, "event.delete-record", "(sx)", delete_record);
 }
 
 static void

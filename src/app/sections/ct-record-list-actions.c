@@ -17,6 +17,7 @@
 
 #include "ct-editor-launcher.h"
 #include "ct-record-columns.h"
+#include "ct-record-deleter.h"
 #include "ct-record-list-private.h"
 
 /* For what the person must read and act on before going on. */
@@ -76,26 +77,6 @@ ct_record_list_open_record (CtRecordList *self,
 
 /* Deleting and Undo */
 
-/* The same values in a new, unsaved record, for Undo to insert. */
-static CtRecord *
-copy_for_undo (CtRecord *record)
-{
-  const CtKind *kind = ct_record_get_kind (record);
-  CtRecord *copy = ct_record_new (kind);
-
-  for (guint i = 0; i < ct_kind_get_n_fields (kind); i++)
-    {
-      const CtField *field = ct_kind_get_field (kind, i);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (ct_field_is_display (field))
-        continue;
-      ct_record_get_value (record, field, &value);
-      ct_record_set_value (copy, field, &value);
-    }
-  return copy;
-}
-
 void
 ct_record_list_forget_deleted (CtRecordList *self)
 {
@@ -149,7 +130,7 @@ delete_selected (GtkWidget  *widget,
   if (record == NULL || self->database == NULL)
     return;
 
-  copy = copy_for_undo (record);
+  copy = ct_record_copy_for_undo (record);
   if (!ct_store_delete (self->database, self->kind, ct_record_get_id (record), &error))
     {
       show_message (self, _("Cannot Delete"), error->message);

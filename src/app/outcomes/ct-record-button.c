@@ -1,0 +1,54 @@
+/* ct-record-button.c: a button that acts on one record of a page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-record-button"
+
+#include "config.h"
+
+#include "ct-kind.h"
+#include "ct-record-button.h"
+
+GtkWidget *
+ct_record_button_new (const char *label,
+                      const char *icon_name,
+                      const char *action,
+                      CtRecord   *record)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (CT_IS_RECORD (record), NULL);
+
+  if (icon_name != NULL)
+    {
+      button = gtk_button_new_from_icon_name (icon_name);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+  else
+    button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new ("(sx)",
+                                                         ct_kind_get_name (ct_record_get_kind (record)),
+                                                         ct_record_get_id (record)));
+  return button;
+}
+
+const CtKind *
+ct_record_button_parse_target (GVariant *target,
+                               gint64   *id)
+{
+  const char *kind_name;
+
+  g_return_val_if_fail (g_variant_is_of_type (target, G_VARIANT_TYPE ("(sx)")), NULL);
+
+  g_variant_get (target, "(&sx)", &kind_name, id);
+  return ct_kind_lookup (kind_name);
+}
