@@ -12,6 +12,7 @@
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
 #include "records-fixture.h"
+#include "ct-date-range-button.h"
 #include "widget-test-util.h"
 
 /* The column of the change (ct-outcome-columns.c). */
@@ -154,6 +155,57 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
+/* The search narrows the rows as you type; a search with no match says so. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (get_child (fixture, "query_entry"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outcomes.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (get_child (fixture,
+                                                                            "search_bar"))));
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+
+  gtk_editable_set_text (entry, "child b");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  gtk_editable_set_text (entry, "Test Clinician A");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+
+  gtk_editable_set_text (entry, "no such words");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (fixture, "empty_page"))),
+                   ==, "No Results Found");
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+}
+
+/* The date range keeps the episodes under way in it, both ends included:
+ * A's episode ended on 2024-12-01, B's started on 2025-01-10. */
+static void
+test_date_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CtDateRangeButton *range = CT_DATE_RANGE_BUTTON (get_child (fixture, "date_range"));
+
+  ct_date_range_button_set_range (range, "2024-12-01", "2025-01-09");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  ct_date_range_button_set_range (range, "2024-12-02", "2025-01-10");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  ct_date_range_button_set_range (range, "2024-12-02", "2025-01-09");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  ct_date_range_button_set_range (range, NULL, NULL);
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+}
+
 static void
 test_activate_opens_child (Fixture       *fixture,
                            gconstpointer  data)
@@ -186,6 +238,10 @@ main (int   argc,
               fixture_set_up, test_lists_goals, fixture_tear_down);
   g_test_add ("/outcomes-view/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/outcomes-view/search", Fixture, NULL,
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/outcomes-view/date-range", Fixture, NULL,
+              fixture_set_up, test_date_range, fixture_tear_down);
   g_test_add ("/outcomes-view/activate-opens-child", Fixture, NULL,
               fixture_set_up, test_activate_opens_child, fixture_tear_down);
   g_test_add ("/outcomes-view/no-database", Fixture, NULL,

@@ -222,6 +222,28 @@ test_child_filter (Fixture       *fixture,
   assert_rows (rows, episodes, goals, G_N_ELEMENTS (episodes));
 }
 
+/* Episodes under way in the range, both ends included: e1 ends on its first
+ * day and e2 inside it; e4 ended before it and e3 starts after it. */
+static void
+test_date_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CtOutcomesFilter range = { .from = "2024-12-01", .to = "2025-01-31" };
+  CtOutcomesFilter from_only = { .from = "2025-01-16" };
+  CtOutcomesFilter to_only = { .to = "2024-04-30" };
+  g_autoptr(GListModel) rows = list (fixture, &range);
+  g_autoptr(GListModel) rows_from = list (fixture, &from_only);
+  g_autoptr(GListModel) rows_to = list (fixture, &to_only);
+  const gint64 episodes[] = { fixture->e2, fixture->e1, fixture->e1, fixture->e1 };
+  const gint64 goals[] = { fixture->e2_goal, fixture->e1_goals[0], fixture->e1_goals[1],
+                           fixture->e1_goals[2] };
+  const gint64 open_goal = 0;
+
+  assert_rows (rows, episodes, goals, G_N_ELEMENTS (episodes));
+  assert_rows (rows_from, &fixture->e3, &open_goal, 1);
+  assert_rows (rows_to, &episodes[1], &goals[1], 3);
+}
+
 /* What to chase: goals of ended episodes with no end rating, and ended
  * episodes with no goals; never an open episode. */
 static void
@@ -312,6 +334,8 @@ main (int   argc,
               fixture_setup, test_clinician_filter, fixture_teardown);
   g_test_add ("/outcomes/child-filter", Fixture, NULL,
               fixture_setup, test_child_filter, fixture_teardown);
+  g_test_add ("/outcomes/date-range", Fixture, NULL,
+              fixture_setup, test_date_range, fixture_teardown);
   g_test_add ("/outcomes/ended-without-end-rating", Fixture, NULL,
               fixture_setup, test_ended_without_end_rating, fixture_teardown);
   g_test_add ("/outcomes/scores-from-ratings", Fixture, NULL,

@@ -147,6 +147,8 @@ enum {
   PARAM_CLINICIAN = 1,
   PARAM_CHILD,
   PARAM_MISSING_END,
+  PARAM_FROM,
+  PARAM_TO,
 };
 
 static const char outcomes_sql[] =
@@ -168,6 +170,8 @@ static const char outcomes_sql[] =
   "   AND (?1 = 0 OR r.clinician_id = ?1)"
   "   AND (?2 = 0 OR r.child_id = ?2)"
   "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
+  "   AND (?4 IS NULL OR r.end_date IS NULL OR r.end_date >= ?4)"
+  "   AND (?5 IS NULL OR COALESCE (r.start_date, r.referral_date) <= ?5)"
   " ORDER BY r.referral_date DESC, r.id DESC, g.number";
 
 static char *
@@ -231,6 +235,8 @@ ct_outcomes_list (CtDatabase              *db,
   sqlite3_bind_int64 (stmt, PARAM_CLINICIAN, filter->clinician_id);
   sqlite3_bind_int64 (stmt, PARAM_CHILD, filter->child_id);
   sqlite3_bind_int (stmt, PARAM_MISSING_END, filter->ended_without_end_rating ? 1 : 0);
+  sqlite3_bind_text (stmt, PARAM_FROM, filter->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, PARAM_TO, filter->to, -1, SQLITE_TRANSIENT);
 
   while (TRUE)
     {

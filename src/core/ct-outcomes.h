@@ -59,13 +59,19 @@ void         ct_gbo_scores_from_ratings (CtGboScores        *scores,
  * @ended_without_end_rating: only what is missing at the end: the goals of
  *   ended episodes that have no end rating, and ended episodes with no goals
  *
+ * @from, @to: episodes under way at some time in this range (both ends
+ *   included; NULL for no bound): started (or referred, if not started yet)
+ *   on or before @to, and not ended before @from
+ *
  * Zero-initialise and set what you need.
  */
 typedef struct
 {
-  gint64   clinician_id;
-  gint64   child_id;
-  gboolean ended_without_end_rating;
+  gint64      clinician_id;
+  gint64      child_id;
+  gboolean    ended_without_end_rating;
+  const char *from;
+  const char *to;
 } CtOutcomesFilter;
 
 #define CT_TYPE_OUTCOME_ROW (ct_outcome_row_get_type ())

@@ -1,8 +1,8 @@
 /* ct-outcomes-view.c: every episode with its goals and scores
  *
  * The rows come from one core query (ct_outcomes_list()) with the
- * clinician and "ended without end ratings" as its filter; the columns sort
- * them in memory.
+ * clinician, "ended without end ratings" and the date range as its filter;
+ * the columns sort them and the search (Ctrl+F) narrows them in memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-date-range-button.h"
 #include "ct-outcome-columns.h"
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
@@ -24,6 +25,8 @@ struct _CtOutcomesView
   CtDatabase        *database;
   GListStore        *rows;           /* of CtOutcomeRow, as read */
   GtkSortListModel  *sorted;
+  GtkFilterListModel *found;        /* sorted, narrowed by the search */
+  GtkStringFilter   *search;
   GArray            *clinician_ids;  /* gint64 per item of the drop-down; 0: all */
   GtkStringList     *clinician_names;
   gboolean           filling;
@@ -32,6 +35,9 @@ struct _CtOutcomesView
   AdwToastOverlay   *toast_overlay;
   GtkDropDown       *clinician_dropdown;
   GtkToggleButton   *missing_toggle;
+  CtDateRangeButton *date_range;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *query_entry;
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkColumnView     *column_view;
@@ -161,23 +167,32 @@ show_empty_or_list (CtOutcomesView *self)
 {
   gboolean missing_only = gtk_toggle_button_get_active (self->missing_toggle);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
 
-  if (missing_only)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Results Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words, or clear the search."));
+    }
+  else if (missing_only)
     {
       adw_status_page_set_title (self->empty_page, _("Nothing to Chase"));
       adw_status_page_set_description (self->empty_page,
                                        _("Every ended episode has its end ratings."));
     }
-  else if (get_selected_clinician (self) != 0)
+  else if (get_selected_clinician (self) != 0 ||
+           ct_date_range_button_get_from (self->date_range) != NULL ||
+           ct_date_range_button_get_to (self->date_range) != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Episodes"));
       adw_status_page_set_description (self->empty_page,
-                                       _("This clinician has no accepted referrals."));
+                                       _("No accepted referral matches the clinician and "
+                                         "dates chosen."));
     }
   else
     {
@@ -234,6 +249,8 @@ ct_outcomes_view_reload (CtOutcomesView *self)
 
   self->filter.clinician_id = get_selected_clinician (self);
   self->filter.ended_without_end_rating = gtk_toggle_button_get_active (self->missing_toggle);
+  self->filter.from = ct_date_range_button_get_from (self->date_range);
+  self->filter.to = ct_date_range_button_get_to (self->date_range);
   g_clear_error (&error);
   rows = ct_outcomes_list (self->database, &self->filter, &error);
   if (rows == NULL)
@@ -257,10 +274,49 @@ on_filter_changed (CtOutcomesView *self)
 }
 
 static void
+on_date_range_changed (CtOutcomesView *self)
+{
+  ct_outcomes_view_reload (self);
+}
+
+static void
+on_search_changed (CtOutcomesView *self)
+{
+  gtk_string_filter_set_search (self->search,
+                                gtk_editable_get_text (GTK_EDITABLE (self->query_entry)));
+  show_empty_or_list (self);
+}
+
+static void
+start_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtOutcomesView *self = CT_OUTCOMES_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->query_entry));
+}
+
+/* What the search looks in: the child, the clinician and the goal. */
+static char *
+dup_search_text (CtOutcomeRow *row)
+{
+  return g_strjoin (" ",
+                    ct_outcome_row_get_child_reference (row),
+                    ct_outcome_row_get_child_name (row),
+                    ct_outcome_row_get_clinician_name (row) != NULL
+                      ? ct_outcome_row_get_clinician_name (row) : "",
+                    ct_outcome_row_get_goal_description (row) != NULL
+                      ? ct_outcome_row_get_goal_description (row) : "",
+                    NULL);
+}
+
+static void
 on_row_activated (CtOutcomesView *self,
                   guint           position)
 {
-  g_autoptr(CtOutcomeRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(CtOutcomeRow) row = g_list_model_get_item (G_LIST_MODEL (self->found), position);
 
   if (row != NULL)
     g_signal_emit (self, signals[CHILD_ACTIVATED], 0, ct_outcome_row_get_child_id (row));
@@ -309,7 +365,7 @@ ct_outcomes_view_get_model (CtOutcomesView *self)
 {
   g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->found);
 }
 
 /* GObject */
@@ -322,6 +378,8 @@ ct_outcomes_view_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->rows);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->found);
+  g_clear_object (&self->search);
   g_clear_object (&self->clinician_names);
 
   G_OBJECT_CLASS (ct_outcomes_view_parent_class)->dispose (object);
@@ -405,12 +463,19 @@ ct_outcomes_view_class_init (CtOutcomesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, clinician_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, missing_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, date_range);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, query_entry);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, stack);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_range_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+
+  gtk_widget_class_install_action (widget_class, "outcomes.search", NULL, start_search);
 }
 
 static void
@@ -418,15 +483,30 @@ ct_outcomes_view_init (CtOutcomesView *self)
 {
   GtkSorter *sorter;
   GtkSingleSelection *selection;
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
+  g_type_ensure (CT_TYPE_DATE_RANGE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+F wherever the focus is, while this view is shown. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("outcomes.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   ct_outcome_columns_append (self->column_view);
   self->rows = g_list_store_new (CT_TYPE_OUTCOME_ROW);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->search = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                    G_CALLBACK (dup_search_text),
+                                                                    NULL, NULL));
+  self->found = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                           g_object_ref (GTK_FILTER (self->search)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
