@@ -166,6 +166,27 @@ test_narrow (Fixture       *fixture,
     }
 }
 
+/* So do a child's page and a training event's page. */
+static void
+test_narrow_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *const sections[] = { "children", "training" };
+  GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autoptr(CtRecord) record = open_first_record (fixture, sections[i]);
+      int minimum;
+
+      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("page of %s: %d px", sections[i], minimum);
+      if (minimum > 360)
+        g_error ("the page of %s needs %d px, more than a phone's 360", sections[i], minimum);
+      go_back (fixture);
+    }
+}
+
 /* The demo signs in as one of its clinicians, so new records name one. */
 static void
 test_demo_signed_in (Fixture       *fixture,
@@ -207,6 +228,8 @@ main (int   argc,
               fixture_set_up, test_demo_signed_in, fixture_tear_down);
   g_test_add ("/main-view/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/main-view/narrow-pages", Fixture, NULL,
+              fixture_set_up, test_narrow_pages, fixture_tear_down);
   g_test_add ("/main-view/lock-drops-page", Fixture, NULL,
               fixture_set_up, test_lock_drops_page, fixture_tear_down);
   return g_test_run ();

@@ -180,8 +180,13 @@ add_status_buttons (CtAttendanceRow *self)
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (ct_enum_label (status, words[i]));
+      const char *label = ct_enum_label (status, words[i]);
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
+      /* In a narrow window the words shorten; the tooltip keeps them whole. */
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
+                               PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (button, label);
       g_object_set_data (G_OBJECT (button), STATUS_WORD_KEY, (gpointer) words[i]);
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
