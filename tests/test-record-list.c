@@ -273,10 +273,19 @@ test_shows_every_record (ListFixture   *fixture,
   assert_row_field (fixture, 0, "date", "2025-03-05");
   assert_row_field (fixture, 4, "date", "2025-03-01");
 
+  /* A record saved anywhere else shows at once: the list follows the
+   * database's "changed". */
   insert_consultation (fixture, fixture->records.staff_id, "2025-03-06", "phone", "30");
-  ct_record_list_reload (fixture->list);
   g_assert_cmpuint (n_rows (fixture), ==, 6);
   g_assert_cmpstr (get_count_text (fixture), ==, "6 consultations");
+
+  /* Hidden, it reads them again only when shown. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->list), FALSE);
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-07", "phone", "30");
+  g_assert_cmpuint (n_rows (fixture), ==, 6);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->list), TRUE);
+  test_wait_until_mapped (GTK_WIDGET (fixture->list));
+  g_assert_cmpuint (n_rows (fixture), ==, 7);
 }
 
 /* A list reads its records when it is first shown, not when it is built

@@ -897,6 +897,52 @@ test_ensure_staff (RecordsFixture *fixture,
 }
 
 static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* "changed" comes once per committed write to records, after the commit of
+ * the outermost transaction; never for a write rolled back or refused. */
+static void
+test_changed_signal (RecordsFixture *fixture,
+                     gconstpointer   data)
+{
+  CtDatabase *db = fixture->db;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+  gint64 child;
+
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (count_signal), &count);
+
+  child = records_insert_child_b (db);
+  g_assert_cmpuint (count, ==, 1);
+
+  g_assert_true (ct_database_begin (db, &error));
+  records_insert (db, "staff", "name", "Test Clinician C", "role", "trainee", NULL);
+  records_insert (db, "staff", "name", "Test Clinician D", "role", "trainee", NULL);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (ct_database_commit (db, &error));
+  g_assert_cmpuint (count, ==, 2);
+
+  g_assert_true (ct_database_begin (db, &error));
+  records_insert (db, "staff", "name", "Test Clinician E", "role", "trainee", NULL);
+  ct_database_rollback (db);
+  g_assert_cmpuint (count, ==, 2);
+
+  /* A child with referrals cannot be deleted: nothing changed. */
+  records_insert_episode (db, child, fixture->staff_id, "2024-04-01", NULL);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_false (ct_store_delete (db, ct_kind_lookup ("child"), child, &error));
+  g_assert_cmpuint (count, ==, 3);
+  g_clear_error (&error);
+
+  /* Unlocking and other audited acts change no record. */
+  g_assert_true (ct_database_audit (db, "export", "child", child, "Test export", &error));
+  g_assert_cmpuint (count, ==, 3);
+}
+
+static void
 add_fixture_test (const char    *path,
                   gconstpointer  data,
                   void         (*func) (RecordsFixture *, gconstpointer))
@@ -924,6 +970,7 @@ main (int   argc,
       add_fixture_test (path, &samples[i], test_crud);
     }
   add_fixture_test ("/records/update-deleted", NULL, test_update_deleted);
+  add_fixture_test ("/records/changed-signal", NULL, test_changed_signal);
   add_fixture_test ("/records/display-fields", NULL, test_display_fields);
   add_fixture_test ("/records/list/filters", NULL, test_list_filters);
   add_fixture_test ("/records/list/status", NULL, test_list_status);

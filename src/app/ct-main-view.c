@@ -102,9 +102,6 @@ close_page (CtMainView *self)
   adw_window_title_set_title (self->section_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->sections,
                                                                             section)));
-  /* The page may have changed what the list shows. */
-  if (CT_IS_RECORD_LIST (section))
-    ct_record_list_reload (CT_RECORD_LIST (section));
   update_back_button (self);
 }
 

@@ -32,9 +32,17 @@ struct _CtDatabase
   char       *actor;
   GHashTable *statements;
   guint       depth;
+  gboolean    records_changed;  /* by the transaction under way */
 };
 
 G_DEFINE_FINAL_TYPE (CtDatabase, ct_database, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (ct-database-error-quark, ct_database_error)
 
@@ -65,6 +73,26 @@ ct_database_class_init (CtDatabaseClass *klass)
 
   object_class->dispose = ct_database_dispose;
   object_class->finalize = ct_database_finalize;
+
+  /**
+   * CtDatabase::changed:
+   *
+   * Records were created, changed, deleted or imported, and committed.
+   * Views showing records read them again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* Emits "changed" once the outermost transaction that changed records is
+ * committed, or at once outside a transaction. */
+static void
+emit_changed_when_committed (CtDatabase *self)
+{
+  if (self->depth > 0 || !self->records_changed)
+    return;
+  self->records_changed = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -672,6 +700,7 @@ ct_database_commit (CtDatabase  *self,
     }
 
   self->depth--;
+  emit_changed_when_committed (self);
   return TRUE;
 }
 
@@ -684,6 +713,8 @@ ct_database_rollback (CtDatabase *self)
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
+  if (self->depth == 0)
+    self->records_changed = FALSE;
   if (self->db == NULL)
     return;
 
@@ -732,6 +763,13 @@ ct_database_audit (CtDatabase  *self,
       ct_database_set_error (self, error, sqlite3_extended_errcode (self->db),
                              _("write the audit trail"));
       return FALSE;
+    }
+
+  if (g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
+                       action))
+    {
+      self->records_changed = TRUE;
+      emit_changed_when_committed (self);
     }
   return TRUE;
 }

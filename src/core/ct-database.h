@@ -103,7 +103,8 @@ gboolean     ct_database_audit              (CtDatabase  *self,
                                              GError     **error);
 
 /* Transactions nest (SAVEPOINTs). Every begin is matched by exactly one
- * commit or rollback. */
+ * commit or rollback. Committing the outermost transaction of a write to
+ * records emits "changed". */
 gboolean     ct_database_begin              (CtDatabase  *self,
                                              GError     **error);
 gboolean     ct_database_commit             (CtDatabase  *self,

@@ -43,7 +43,7 @@ on_editor_saved (CtRecordList *self,
 {
   gint64 id = ct_record_get_id (record);
 
-  ct_record_list_reload (self);
+  /* The list has read the records again on the database's "changed". */
   if (!ct_record_list_select (self, id))
     {
       ct_record_list_clear_search (self);
@@ -125,7 +125,6 @@ delete_selected (GtkWidget  *widget,
   CtRecord *record = ct_record_list_get_selected (self);
   g_autoptr(CtRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
-  guint position;
 
   if (record == NULL || self->database == NULL)
     return;
@@ -139,8 +138,7 @@ delete_selected (GtkWidget  *widget,
       return;
     }
 
-  if (g_list_store_find (G_LIST_STORE (self->records), record, &position))
-    g_list_store_remove (G_LIST_STORE (self->records), position);
+  /* The list has read the records again on the database's "changed". */
   offer_undo (self, copy);
 }
 
@@ -162,7 +160,6 @@ undo_delete (GtkWidget  *widget,
       show_message (self, _("Cannot Undo"), error->message);
       return;
     }
-  ct_record_list_reload (self);
   ct_record_list_select (self, ct_record_get_id (record));
 }
 

@@ -315,6 +315,17 @@ ct_record_list_size_allocate (GtkWidget *widget,
   gtk_popover_present (GTK_POPOVER (self->row_menu));
 }
 
+/* Records changed somewhere (another section, a page, an import): read
+ * them again now if shown, else when next shown. */
+static void
+on_records_changed (CtRecordList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ct_record_list_reload (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 ct_record_list_map (GtkWidget *widget)
 {
@@ -359,6 +370,8 @@ ct_record_list_dispose (GObject *object)
   ct_record_list_forget_deleted (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_RECORD_LIST);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_func (self->database, on_records_changed, self);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_record_list_parent_class)->dispose (object);
@@ -504,8 +517,14 @@ ct_record_list_set_database (CtRecordList *self,
   g_return_if_fail (CT_IS_RECORD_LIST (self));
   g_return_if_fail (database == NULL || CT_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_func (self->database, on_records_changed, self);
+  g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_records_changed), self,
+                             G_CONNECT_SWAPPED);
 
   /* A section is read when it is first shown, not all of them on unlocking. */
   self->stale = database != NULL;
