@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Each connection's page cache: 32 MiB rather than SQLite's 2 MiB, so that a
+ * decade's summary and lists do not decrypt the same pages again and again
+ * (the benchmark's encrypted/plain ratio went from 1.5 to 1.03). */
+#define CT_DATABASE_CACHE_PRAGMA "PRAGMA cache_size = -32768;"
+
 /* The open connection, or NULL (and @error set to CLOSED) when locked. */
 sqlite3      *ct_database_get_handle       (CtDatabase    *self,
                                             GError       **error);

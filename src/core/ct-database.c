@@ -271,7 +271,8 @@ configure_connection (sqlite3  *db,
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA foreign_keys = ON;"
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;";
+    "PRAGMA synchronous = FULL;"
+    CT_DATABASE_CACHE_PRAGMA;
   char *message = NULL;
 
   sqlite3_busy_timeout (db, 5000);

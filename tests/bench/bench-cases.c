@@ -219,7 +219,8 @@ open_plain (const char  *path,
 
   /* The same settings as the app's connection, but no key. */
   if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-      sqlite3_exec (handle, "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = WAL;",
+      sqlite3_exec (handle, "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = WAL;"
+                            CT_DATABASE_CACHE_PRAGMA,
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       fail_sql (handle, error);
