@@ -170,6 +170,8 @@ test_search (Fixture       *fixture,
   gtk_editable_set_text (entry, "child b");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (fixture, "count_label"))), ==,
+                   "1 episode · 1 goal");
   g_assert_cmpstr (visible_page (fixture), ==, "list");
 
   gtk_editable_set_text (entry, "Test Clinician A");

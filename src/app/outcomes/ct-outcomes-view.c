@@ -132,15 +132,15 @@ fill_clinicians (CtOutcomesView *self,
 
 /* What the rows say */
 
-/* "4 episodes · 6 goals". The rows of an episode are together (the core's
- * order), so an episode starts where the referral changes. */
+/* "4 episodes · 6 goals" among the rows shown (searched, in any order). */
 static void
 show_count (CtOutcomesView *self)
 {
-  GListModel *rows = G_LIST_MODEL (self->rows);
+  GListModel *rows = G_LIST_MODEL (self->found);
   guint n_rows = g_list_model_get_n_items (rows);
-  guint n_episodes = 0, n_goals = 0;
-  gint64 last_referral = 0;
+  g_autoptr(GHashTable) referrals = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
+  guint n_episodes, n_goals = 0;
   g_autofree char *episodes = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *text = NULL;
@@ -148,13 +148,14 @@ show_count (CtOutcomesView *self)
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
+      gint64 *referral = g_new (gint64, 1);
 
-      if (ct_outcome_row_get_referral_id (row) != last_referral)
-        n_episodes++;
-      last_referral = ct_outcome_row_get_referral_id (row);
+      *referral = ct_outcome_row_get_referral_id (row);
+      g_hash_table_add (referrals, referral);
       if (ct_outcome_row_get_goal_id (row) != 0)
         n_goals++;
     }
+  n_episodes = g_hash_table_size (referrals);
   episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", n_episodes), n_episodes);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
   /* Translators: "4 episodes · 6 goals" */
@@ -284,6 +285,7 @@ on_search_changed (CtOutcomesView *self)
 {
   gtk_string_filter_set_search (self->search,
                                 gtk_editable_get_text (GTK_EDITABLE (self->query_entry)));
+  show_count (self);
   show_empty_or_list (self);
 }
 
