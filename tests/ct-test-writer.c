@@ -27,7 +27,7 @@ commit_row (CtDatabase  *db,
 {
   g_autofree char *key = g_strdup_printf ("crash-%06d", number);
   g_autofree char *value = g_strdup_printf ("%d", number);
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   if (!ct_database_begin (db, error))
     return FALSE;
@@ -38,16 +38,13 @@ commit_row (CtDatabase  *db,
       ct_database_rollback (db);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  ct_statement_bind_text (stmt, 1, key);
+  ct_statement_bind_text (stmt, 2, value);
+  if (!ct_statement_run (stmt, "insert a numbered row", error))
     {
-      ct_database_set_error (db, error, sqlite3_extended_errcode (sqlite3_db_handle (stmt)),
-                             "insert a numbered row");
       ct_database_rollback (db);
       return FALSE;
     }
-  sqlite3_reset (stmt);
 
   return ct_database_commit (db, error);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ct-database-private.h"
+#include "test-database-util.h"
 #include "records-fixture.h"
 
 static CtRecord *
@@ -177,12 +178,12 @@ records_assert_error (const GError *error,
   g_assert_true (ct_record_get_invalid_field (record) == expected);
 }
 
-static sqlite3_stmt *
+static CtStatement *
 prepare (CtDatabase *db,
          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, &error);
+  CtStatement *stmt = ct_database_prepare (db, sql, &error);
 
   g_assert_no_error (error);
   return stmt;
@@ -190,13 +191,13 @@ prepare (CtDatabase *db,
 
 /* Steps @stmt, a SELECT count (*), once. */
 static guint
-step_count (sqlite3_stmt *stmt)
+step_count (CtStatement *stmt)
 {
   guint n;
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  n = ct_statement_column_int (stmt, 0);
+  ct_statement_reset (stmt);
   return n;
 }
 
@@ -213,12 +214,12 @@ records_count_audit (CtDatabase *db,
                      const char *kind,
                      gint64      id)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM audit_log"
+  CtStatement *stmt = prepare (db, "SELECT count(*) FROM audit_log"
                                     " WHERE action = ?1 AND record_kind = ?2 AND record_id = ?3");
 
-  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
+  ct_statement_bind_text (stmt, 1, action);
+  ct_statement_bind_text (stmt, 2, kind);
+  ct_statement_bind_int64 (stmt, 3, id);
   return step_count (stmt);
 }
 

@@ -48,22 +48,22 @@ static void
 insert_entry (CtDatabase  *db,
               const Entry *entry)
 {
-  sqlite3_stmt *stmt = ct_database_prepare (db,
+  CtStatement *stmt = ct_database_prepare (db,
                                             "INSERT INTO audit_log"
                                             " (at, who, action, record_kind, record_id, description)"
                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                             NULL);
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, entry->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entry->who, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, entry->action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, entry->kind, -1, SQLITE_STATIC);
+  ct_statement_bind_text (stmt, 1, entry->at);
+  ct_statement_bind_text (stmt, 2, entry->who);
+  ct_statement_bind_text (stmt, 3, entry->action);
+  ct_statement_bind_text (stmt, 4, entry->kind);
   if (entry->kind != NULL)
-    sqlite3_bind_int64 (stmt, 5, entry->id);
-  sqlite3_bind_text (stmt, 6, entry->description, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+    ct_statement_bind_int64 (stmt, 5, entry->id);
+  ct_statement_bind_text (stmt, 6, entry->description);
+  g_assert_false (test_step (stmt));
+  ct_statement_reset (stmt);
 }
 
 static void

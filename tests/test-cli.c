@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ct-database-private.h"
+#include "test-database-util.h"
 #include "cli-test-util.h"
 
 #define OLD_LINE TEST_PASSPHRASE "\n"
@@ -232,7 +233,7 @@ test_staff_in_audit (TestFixture   *fixture,
   g_auto(CliResult) check = { 0 };
   g_autoptr(CtDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   run_ok (fixture, OLD_LINE, "init");
   cli_run (fixture, OLD_LINE, &check, "--staff", "Invented Clinician", "--database", fixture->path,
@@ -245,9 +246,9 @@ test_staff_in_audit (TestFixture   *fixture,
                                   " WHERE who = 'Invented Clinician' AND action = 'unlock'",
                               &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  g_assert_cmpint (ct_statement_column_int (stmt, 0), ==, 1);
+  ct_statement_reset (stmt);
 }
 
 static void

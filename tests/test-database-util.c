@@ -104,3 +104,14 @@ test_file_contains (const char *path,
   data = g_bytes_get_data (bytes, &len);
   return bytes_contain (data, len, needle, strlen (needle));
 }
+
+gboolean
+test_step (CtStatement *stmt)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean has_row = FALSE;
+
+  ct_statement_step (stmt, &has_row, "run a test statement", &error);
+  g_assert_no_error (error);
+  return has_row;
+}

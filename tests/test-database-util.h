@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "ct-statement.h"
+
 G_BEGIN_DECLS
 
 /* Invented passphrases: long enough for CT_PASSPHRASE_MIN_LENGTH. */
@@ -36,5 +38,8 @@ void      test_write_bytes       (const char    *path,
 /* TRUE when the file exists and holds @needle anywhere. */
 gboolean  test_file_contains     (const char    *path,
                                   const char    *needle);
+
+/* Steps @stmt, asserting that it succeeds: TRUE when it gave a row. */
+gboolean  test_step              (CtStatement   *stmt);
 
 G_END_DECLS

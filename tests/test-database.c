@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-secret.h"
 #include "test-database-util.h"
 
@@ -59,13 +59,13 @@ insert_staff (CtDatabase *db,
               const char *name)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ct_database_prepare (db, "INSERT INTO staff (name, role) VALUES (?1, 'other')",
+  CtStatement *stmt = ct_database_prepare (db, "INSERT INTO staff (name, role) VALUES (?1, 'other')",
                                             &error);
 
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+  ct_statement_bind_text (stmt, 1, name);
+  g_assert_false (test_step (stmt));
+  ct_statement_reset (stmt);
 }
 
 static void
@@ -85,13 +85,13 @@ query_int (CtDatabase *db,
            const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, &error);
+  CtStatement *stmt = ct_database_prepare (db, sql, &error);
   gint64 value;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  value = ct_statement_column_int64 (stmt, 0);
+  ct_statement_reset (stmt);
   return value;
 }
 
@@ -100,13 +100,13 @@ query_text (CtDatabase *db,
             const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, &error);
+  CtStatement *stmt = ct_database_prepare (db, sql, &error);
   char *value;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  value = g_strdup (ct_statement_column_text (stmt, 0));
+  ct_statement_reset (stmt);
   return value;
 }
 
@@ -755,15 +755,15 @@ test_crash_keeps_commits (TestFixture   *fixture,
                    >=, reported);
   for (int i = 1; i <= reported; i++)
     {
-      sqlite3_stmt *stmt = ct_database_prepare (db, "SELECT count(*) FROM setting WHERE key = ?1",
+      CtStatement *stmt = ct_database_prepare (db, "SELECT count(*) FROM setting WHERE key = ?1",
                                                 &error);
       g_autofree char *key = g_strdup_printf ("crash-%06d", i);
 
       g_assert_no_error (error);
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-      sqlite3_reset (stmt);
+      ct_statement_bind_text (stmt, 1, key);
+      g_assert_true (test_step (stmt));
+      g_assert_cmpint (ct_statement_column_int (stmt, 0), ==, 1);
+      ct_statement_reset (stmt);
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "ct-csv.h"
 #include "ct-database-private.h"
+#include "test-database-util.h"
 #include "ct-import.h"
 #include "records-fixture.h"
 
@@ -185,17 +186,17 @@ test_audit_description (RecordsFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   import_fixture_file (fixture->db, "children");
 
   stmt = ct_database_prepare (fixture->db, "SELECT description FROM audit_log"
                                            " WHERE action = 'import'", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  description = g_strdup (ct_statement_column_text (stmt, 0));
+  g_assert_false (test_step (stmt));
+  ct_statement_reset (stmt);
   g_assert_cmpstr (description, ==, "Imported 3 children from children.csv");
 }
 

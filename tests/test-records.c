@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "ct-database-private.h"
+#include "test-database-util.h"
 #include "records-fixture.h"
 
 /* A: the descriptor tables */
@@ -805,7 +806,7 @@ test_audit_without_notes (RecordsFixture *fixture,
 {
   g_autofree char *staff = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->staff_id);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   records_insert (fixture->db, "consultation", "date", "2025-01-01", "clinician", staff,
                   "requested_by", "other", "topics", "risk", "mode", "phone",
@@ -814,9 +815,9 @@ test_audit_without_notes (RecordsFixture *fixture,
   stmt = ct_database_prepare (fixture->db, "SELECT count(*) FROM audit_log"
                                            " WHERE description LIKE '%sensitive%'", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
-  sqlite3_reset (stmt);
+  g_assert_true (test_step (stmt));
+  g_assert_cmpint (ct_statement_column_int (stmt, 0), ==, 0);
+  ct_statement_reset (stmt);
 }
 
 /* Inside an import's transaction, rolling back the outer one undoes the

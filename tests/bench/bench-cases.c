@@ -17,7 +17,7 @@
 #include "config.h"
 
 #include "bench.h"
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-records.h"
 #include "ct-summary-private.h"
 

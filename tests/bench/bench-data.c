@@ -16,7 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "bench.h"
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-demo-data.h"
 
 static char *

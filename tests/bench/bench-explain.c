@@ -17,7 +17,7 @@
 #include <gio/gio.h>
 
 #include "bench.h"
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-demo-data.h"
 #include "ct-export.h"
 #include "ct-import.h"

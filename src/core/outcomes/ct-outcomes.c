@@ -175,37 +175,37 @@ static const char outcomes_sql[] =
   " ORDER BY r.referral_date DESC, r.id DESC, g.number";
 
 static char *
-dup_column_text (sqlite3_stmt *stmt,
+dup_column_text (CtStatement *stmt,
                  int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (ct_statement_column_text (stmt, column));
 }
 
 static double
-column_score (sqlite3_stmt *stmt,
+column_score (CtStatement *stmt,
               int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (ct_statement_column_is_null (stmt, column))
     return CT_RECORD_NO_NUMBER;
-  return sqlite3_column_double (stmt, column);
+  return ct_statement_column_double (stmt, column);
 }
 
 static CtOutcomeRow *
-read_row (sqlite3_stmt *stmt)
+read_row (CtStatement *stmt)
 {
   CtOutcomeRow *row = g_object_new (CT_TYPE_OUTCOME_ROW, NULL);
 
-  row->referral_id = sqlite3_column_int64 (stmt, COL_REFERRAL_ID);
-  row->child_id = sqlite3_column_int64 (stmt, COL_CHILD_ID);
+  row->referral_id = ct_statement_column_int64 (stmt, COL_REFERRAL_ID);
+  row->child_id = ct_statement_column_int64 (stmt, COL_CHILD_ID);
   row->child_reference = dup_column_text (stmt, COL_CHILD_REFERENCE);
   row->child_name = dup_column_text (stmt, COL_CHILD_NAME);
-  row->clinician_id = sqlite3_column_int64 (stmt, COL_CLINICIAN_ID);
+  row->clinician_id = ct_statement_column_int64 (stmt, COL_CLINICIAN_ID);
   row->clinician_name = dup_column_text (stmt, COL_CLINICIAN_NAME);
   row->referral_date = dup_column_text (stmt, COL_REFERRAL_DATE);
   row->start_date = dup_column_text (stmt, COL_START_DATE);
   row->end_date = dup_column_text (stmt, COL_END_DATE);
-  row->goal_id = sqlite3_column_int64 (stmt, COL_GOAL_ID);
-  row->goal_number = sqlite3_column_int (stmt, COL_GOAL_NUMBER);
+  row->goal_id = ct_statement_column_int64 (stmt, COL_GOAL_ID);
+  row->goal_number = ct_statement_column_int (stmt, COL_GOAL_NUMBER);
   row->goal_description = dup_column_text (stmt, COL_GOAL_DESCRIPTION);
   row->scores.baseline = column_score (stmt, COL_BASELINE);
   row->scores.latest = column_score (stmt, COL_LATEST);
@@ -221,7 +221,7 @@ ct_outcomes_list (CtDatabase              *db,
   static const CtOutcomesFilter no_filter = { 0 };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListStore) store = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
   gboolean has_row = TRUE;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
@@ -232,21 +232,21 @@ ct_outcomes_list (CtDatabase              *db,
   stmt = ct_database_prepare (db, outcomes_sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, PARAM_CLINICIAN, filter->clinician_id);
-  sqlite3_bind_int64 (stmt, PARAM_CHILD, filter->child_id);
-  sqlite3_bind_int (stmt, PARAM_MISSING_END, filter->ended_without_end_rating ? 1 : 0);
-  sqlite3_bind_text (stmt, PARAM_FROM, filter->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, PARAM_TO, filter->to, -1, SQLITE_TRANSIENT);
+  ct_statement_bind_int64 (stmt, PARAM_CLINICIAN, filter->clinician_id);
+  ct_statement_bind_int64 (stmt, PARAM_CHILD, filter->child_id);
+  ct_statement_bind_int64 (stmt, PARAM_MISSING_END, filter->ended_without_end_rating ? 1 : 0);
+  ct_statement_bind_text (stmt, PARAM_FROM, filter->from);
+  ct_statement_bind_text (stmt, PARAM_TO, filter->to);
 
   while (TRUE)
     {
-      if (!ct_store_step (db, stmt, &has_row, _("read the outcomes"), error))
+      if (!ct_statement_step (stmt, &has_row, _("read the outcomes"), error))
         return NULL;
       if (!has_row)
         break;
       g_ptr_array_add (rows, read_row (stmt));
     }
-  sqlite3_reset (stmt);
+  ct_statement_reset (stmt);
 
   store = g_list_store_new (CT_TYPE_OUTCOME_ROW);
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);

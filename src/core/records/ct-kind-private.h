@@ -106,7 +106,10 @@ ct_field_column (const CtField *field)
 guint           ct_field_get_index          (const CtKind   *kind,
                                              const CtField  *field);
 /* The SQL that reads @field, e.g. "t.date" or "c.reference". */
-char           *ct_field_dup_select_sql     (const CtField  *field);
+/* The column's SQL in a select of its kind's table ("t"); @word_list is the
+ * store's aggregate that joins a word list (CtSqlDialect.word_list). */
+char           *ct_field_dup_select_sql     (const CtField  *field,
+                                             const char     *word_list);
 
 /* Installs the properties of @kind on a record class. */
 void            ct_record_class_set_kind    (CtRecordClass  *klass,

@@ -218,12 +218,13 @@ ct_field_get_range (const CtField *field,
 }
 
 char *
-ct_field_dup_select_sql (const CtField *field)
+ct_field_dup_select_sql (const CtField *field,
+                         const char    *word_list)
 {
   if (field->flags & CT_FIELD_DISPLAY)
     return g_strdup (field->column);
   if (field->type == CT_FIELD_ENUM_LIST)
-    return g_strdup_printf ("(SELECT group_concat (%s, ';') FROM %s WHERE %s = t.id)",
+    return g_strdup_printf ("(SELECT %s (%s, ';') FROM %s WHERE %s = t.id)", word_list,
                             ct_field_column (field), field->side_table, field->side_key);
   return g_strconcat ("t.", ct_field_column (field), NULL);
 }

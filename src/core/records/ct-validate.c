@@ -267,7 +267,7 @@ check_reference (CtRecord       *record,
                  GError        **error)
 {
   gint64 id = g_value_get_int64 (ct_record_peek_field (record, field));
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
   gint64 found = 0;
 
   if (id == 0)
@@ -276,7 +276,7 @@ check_reference (CtRecord       *record,
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ct_statement_bind_int64 (stmt, 1, id);
   if (!ct_store_query_int (db, stmt, &found, error))
     return FALSE;
   if (found == 0)
@@ -307,12 +307,12 @@ check_unique (CtRecord        *record,
   const CtKind *kind = ct_record_get_kind (record);
   g_autofree char *value = NULL;
   const CtField *blamed = ct_kind_find_field (kind, unique->fields[0]);
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
   gint64 taken = 0;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ct_record_get_id (record));
+  ct_statement_bind_int64 (stmt, 1, ct_record_get_id (record));
   for (guint i = 0; i < G_N_ELEMENTS (unique->fields) && unique->fields[i] != NULL; i++)
     {
       const CtField *field = ct_kind_find_field (kind, unique->fields[i]);
@@ -338,7 +338,7 @@ check_database (CtRecord    *record,
                 GError     **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
-  const CtStoreText *text = ct_store_text_get (kind);
+  const CtStoreText *text = ct_store_text_get (db, kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
     if (text->reference_check[i] != NULL &&

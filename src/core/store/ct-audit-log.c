@@ -202,23 +202,23 @@ ct_audit_action_get_label (const char *action)
 /* Reading */
 
 static char *
-dup_column (sqlite3_stmt *stmt,
+dup_column (CtStatement *stmt,
             int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (ct_statement_column_text (stmt, column));
 }
 
 static CtAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (CtStatement *stmt)
 {
   CtAuditEntry *entry = g_object_new (CT_TYPE_AUDIT_ENTRY, NULL);
 
-  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->id = ct_statement_column_int64 (stmt, 0);
   entry->when = dup_column (stmt, 1);
   entry->who = dup_column (stmt, 2);
   entry->action = dup_column (stmt, 3);
   entry->record_kind = dup_column (stmt, 4);
-  entry->record_id = sqlite3_column_int64 (stmt, 5);
+  entry->record_id = ct_statement_column_int64 (stmt, 5);
   entry->description = dup_column (stmt, 6);
   return entry;
 }
@@ -252,26 +252,22 @@ day_start_utc (const char  *date,
 
 static GListModel *
 collect_entries (CtDatabase    *db,
-                 sqlite3_stmt  *stmt,
+                 CtStatement *stmt,
                  GError       **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (CT_TYPE_AUDIT_ENTRY);
-  int rc;
+  gboolean has_row;
+  gboolean ok;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = ct_statement_step (stmt, &has_row, _("read the audit trail"), error)) && has_row)
     {
       g_autoptr(CtAuditEntry) entry = entry_from_row (stmt);
 
       g_list_store_append (store, entry);
     }
-  sqlite3_reset (stmt);
+  ct_statement_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      ct_database_set_error (db, error, rc, _("read the audit trail"));
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ok ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
 }
 
 GListModel *
@@ -284,7 +280,7 @@ ct_audit_log_list (CtDatabase  *db,
 {
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
 
@@ -302,10 +298,10 @@ ct_audit_log_list (CtDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, staff, -1, SQLITE_STATIC);
+  ct_statement_bind_text (stmt, 1, start);
+  ct_statement_bind_text (stmt, 2, end);
+  ct_statement_bind_text (stmt, 3, kind);
+  ct_statement_bind_text (stmt, 4, staff);
   return collect_entries (db, stmt, error);
 }
 
@@ -315,22 +311,18 @@ list_strings (CtDatabase  *db,
               GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
-  int rc;
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
+  gboolean has_row;
+  gboolean ok;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while ((ok = ct_statement_step (stmt, &has_row, _("read the audit trail"), error)) && has_row)
+    g_strv_builder_add (builder, ct_statement_column_text (stmt, 0));
+  ct_statement_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      ct_database_set_error (db, error, rc, _("read the audit trail"));
-      return NULL;
-    }
-  return g_strv_builder_end (builder);
+  return ok ? g_strv_builder_end (builder) : NULL;
 }
 
 GStrv

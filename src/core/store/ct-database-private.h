@@ -1,27 +1,33 @@
-/* ct-database-private.h: for the core's own record code and its tests
+/* ct-database-private.h: for the core's own record code, the stores and tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "ct-database.h"
+#include "ct-statement-private.h"
 
 G_BEGIN_DECLS
 
-/* Each connection's page cache: 32 MiB rather than SQLite's 2 MiB, so that a
- * decade's summary and lists do not decrypt the same pages again and again
- * (the benchmark's encrypted/plain ratio went from 1.5 to 1.03). */
-#define CT_DATABASE_CACHE_PRAGMA "PRAGMA cache_size = -32768;"
+/* The few places where the two stores' SQL differs. Everything else the
+ * core writes is SQL that both run alike. */
+typedef struct _CtSqlDialect
+{
+  guint       id;          /* 0 the file, 1 the server: an index for caches */
+  const char *begin;       /* opens the outermost transaction */
+  const char *scan_hint;   /* after "FROM table t" when listing every record */
+  const char *like;        /* LIKE that ignores (at least ASCII) case */
+  const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
+  const char *word_list;   /* the aggregate that joins text: f (column, ';') */
+} CtSqlDialect;
 
-/* The open connection, or NULL (and @error set to CLOSED) when locked. */
-sqlite3      *ct_database_get_handle       (CtDatabase    *self,
-                                            GError       **error);
+#define CT_N_DIALECTS 2
 
-/* A prepared statement cached on the connection (SQLITE_PREPARE_PERSISTENT),
- * reset and cleared of bindings. Owned by the database: do not finalize. */
-sqlite3_stmt *ct_database_prepare          (CtDatabase    *self,
+const CtSqlDialect *ct_database_get_dialect (CtDatabase   *self);
+
+/* A prepared statement cached on the connection, reset and cleared of
+ * bindings. Owned by the database: do not free. */
+CtStatement  *ct_database_prepare          (CtDatabase    *self,
                                             const char    *sql,
                                             GError       **error);
 
@@ -30,25 +36,8 @@ gboolean      ct_database_exec             (CtDatabase    *self,
                                             const char    *sql,
                                             GError       **error);
 
-/* Turns an SQLite result code into a CT_DATABASE_ERROR a person can act on.
- * @what says what was being done ("saving the child"). */
-void          ct_database_set_error        (CtDatabase    *self,
-                                            GError       **error,
-                                            int            rc,
-                                            const char    *what);
-
-/* Tests only: creates a file at an earlier schema version, to prove that
- * opening it migrates it. */
-CtDatabase   *ct_database_create_at_version (const char   *path,
-                                             const char   *passphrase,
-                                             int           version,
-                                             GError      **error);
-
-/* The migration steps: ct_schema_migrate() runs each in its own
- * transaction, from the file's version up to @target. */
-gboolean      ct_schema_migrate            (sqlite3       *db,
-                                            int            target,
+/* Sets @error to CT_DATABASE_ERROR_CLOSED and returns FALSE unless open. */
+gboolean      ct_database_check_open       (CtDatabase    *self,
                                             GError       **error);
-int           ct_schema_get_version        (sqlite3       *db);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
-/* ct-database.c: the encrypted records file
+/* ct-database.c: what both stores share
  *
- * One SQLCipher connection per open file. Every check that can refuse a file
- * runs before anything is written to it, so a refused file is left exactly
- * as it was.
+ * The statement cache, nested transactions, the audit entry and the
+ * "changed" signal. Each store (store/sqlite, store/postgres) is a
+ * subclass that opens its connection and prepares its statements.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,31 +11,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "ct-database-private.h"
 
-/* SQLCipher 4 pages are multiples of 512 bytes, at least 512. */
-#define PAGE_GRAIN 512
-#define SQLITE_MAGIC "SQLite format 3"
-
-struct _CtDatabase
+typedef struct
 {
-  GObject     parent_instance;
-
-  sqlite3    *db;
-  char       *path;
   char       *actor;
   GHashTable *statements;
   guint       depth;
   gboolean    records_changed;  /* by the transaction under way */
-};
+} CtDatabasePrivate;
 
-G_DEFINE_FINAL_TYPE (CtDatabase, ct_database, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtDatabase, ct_database, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
@@ -57,11 +44,10 @@ ct_database_dispose (GObject *object)
 static void
 ct_database_finalize (GObject *object)
 {
-  CtDatabase *self = CT_DATABASE (object);
+  CtDatabasePrivate *priv = ct_database_get_instance_private (CT_DATABASE (object));
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->actor, g_free);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&priv->actor, g_free);
+  g_clear_pointer (&priv->statements, g_hash_table_unref);
 
   G_OBJECT_CLASS (ct_database_parent_class)->finalize (object);
 }
@@ -84,428 +70,41 @@ ct_database_class_init (CtDatabaseClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+static void
+ct_database_init (CtDatabase *self)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  priv->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) ct_statement_free);
+}
+
 /* Emits "changed" once the outermost transaction that changed records is
  * committed, or at once outside a transaction. */
 static void
 emit_changed_when_committed (CtDatabase *self)
 {
-  if (self->depth > 0 || !self->records_changed)
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  if (priv->depth > 0 || !priv->records_changed)
     return;
-  self->records_changed = FALSE;
+  priv->records_changed = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
-ct_database_init (CtDatabase *self)
-{
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-}
-
-char *
-ct_database_get_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "clinical-team", "records.ctdb", NULL);
-}
-
-/* Opening, step by step */
-
-static gboolean
-fail (GError     **error,
-      int          code,
-      const char  *message)
-{
-  g_set_error_literal (error, CT_DATABASE_ERROR, code, message);
-  return FALSE;
-}
-
-/* Looks at the file's first bytes without opening it through SQLite, to tell
- * apart the refusals that encryption cannot tell apart later. */
-static gboolean
-check_file_shape (const char  *path,
-                  GError     **error)
-{
-  char head[sizeof SQLITE_MAGIC] = { 0 };
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
-  int fd;
-
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      if (saved == ENOENT)
-        return fail (error, CT_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no records file at this location."));
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-                   _("The records file cannot be read: %s"), g_strerror (saved));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    return fail (error, CT_DATABASE_ERROR_NOT_A_DATABASE,
-                 _("This is not a file. Choose a Clinical Team records file."));
-
-  if (st.st_size == 0 && !g_file_test (wal, G_FILE_TEST_EXISTS))
-    return fail (error, CT_DATABASE_ERROR_NOT_A_DATABASE,
-                 _("This file is empty, so it holds no records. Choose a Clinical Team records file."));
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      ssize_t n = read (fd, head, sizeof head - 1);
-      close (fd);
-      if (n == (ssize_t) sizeof head - 1 && memcmp (head, SQLITE_MAGIC, n) == 0)
-        return fail (error, CT_DATABASE_ERROR_NOT_A_DATABASE,
-                     _("This is an unencrypted database, not a Clinical Team records file. "
-                       "Records are only ever kept in an encrypted file."));
-    }
-
-  if (st.st_size > 0 && (st.st_size < PAGE_GRAIN || st.st_size % PAGE_GRAIN != 0))
-    return fail (error, CT_DATABASE_ERROR_NOT_A_DATABASE,
-                 _("This file is not a Clinical Team records file."));
-
-  return TRUE;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql,
-            int        *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc_out != NULL)
-    *rc_out = rc;
-  return text;
-}
-
-static gboolean
-check_cipher (sqlite3  *db,
-              GError  **error)
-{
-  g_autofree char *version = query_text (db, "PRAGMA cipher_version", NULL);
-
-  if (version == NULL || !g_str_has_prefix (version, "4."))
-    return fail (error, CT_DATABASE_ERROR_NO_ENCRYPTION,
-                 _("This program was built without SQLCipher 4, so it cannot open encrypted "
-                   "records files. Reinstall Clinical Team."));
-  return TRUE;
-}
-
-/* The first read decrypts page 1: a wrong key fails here. */
-static gboolean
-check_key (sqlite3  *db,
-           GError  **error)
-{
-  int rc;
-  g_autofree char *count = query_text (db, "SELECT count(*) FROM sqlite_master", &rc);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-  if ((rc & 0xff) == SQLITE_NOTADB)
-    return fail (error, CT_DATABASE_ERROR_WRONG_PASSPHRASE,
-                 _("The passphrase is wrong. Check it and try again."));
-  if ((rc & 0xff) == SQLITE_CORRUPT)
-    return fail (error, CT_DATABASE_ERROR_CORRUPT,
-                 _("The records file is damaged. Restore it from a backup."));
-
-  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-               _("The records file cannot be read: %s"), sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static gboolean
-check_version (sqlite3  *db,
-               GError  **error)
-{
-  int version = ct_schema_get_version (db);
-
-  if (version > CT_SCHEMA_VERSION)
-    return fail (error, CT_DATABASE_ERROR_NEWER_SCHEMA,
-                 _("This records file was written by a newer version of Clinical Team. "
-                   "Update the program to open it; the file has not been changed."));
-  return TRUE;
-}
-
-static gboolean
-check_quick (sqlite3  *db,
-             GError  **error)
-{
-  int rc;
-  g_autofree char *result = query_text (db, "PRAGMA quick_check", &rc);
-
-  if (rc == SQLITE_OK && g_strcmp0 (result, "ok") == 0)
-    return TRUE;
-
-  return fail (error, CT_DATABASE_ERROR_CORRUPT,
-               _("The records file is damaged and fails its integrity check. "
-                 "Restore it from a backup; the file has not been changed."));
-}
-
-static gboolean
-configure_connection (sqlite3  *db,
-                      GError  **error)
-{
-  /* temp_store: sorts and temporary tables never reach the disk. */
-  static const char pragmas[] =
-    "PRAGMA temp_store = MEMORY;"
-    "PRAGMA foreign_keys = ON;"
-    "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;"
-    CT_DATABASE_CACHE_PRAGMA;
-  char *message = NULL;
-
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, pragmas, NULL, NULL, &message) == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-               _("The records file cannot be prepared for writing: %s"), message);
-  sqlite3_free (message);
-  return FALSE;
-}
-
-/* Opens and keys a connection. With @creating the file is new (and empty),
- * so the checks that read an existing file are skipped. */
-static sqlite3 *
-open_connection (const char  *path,
-                 const char  *passphrase,
-                 gboolean     creating,
-                 GError     **error)
-{
-  sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
-  int rc;
-
-  if (!creating && !check_file_shape (path, error))
-    return NULL;
-
-  /* SQLCipher takes an empty key to mean "no encryption". */
-  if (*passphrase == '\0')
-    {
-      fail (error, CT_DATABASE_ERROR_WRONG_PASSPHRASE,
-            _("No passphrase was given. Type the passphrase of the records file."));
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-                   _("The records file cannot be opened: %s"), sqlite3_errstr (rc));
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
-  /* SQLCipher logs failed page decryptions to stderr by default: our errors
-   * say it better, and a log line must never hint at a file's contents.
-   * SQLCipher 4.6.1 still logs errors at level NONE; the source filter
-   * silences them (an older library ignores the unknown pragma). */
-  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_log_source = NONE",
-                NULL, NULL, NULL);
-
-  if (!check_cipher (db, error) ||
-      sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
-      !check_key (db, error) ||
-      (!creating && (!check_version (db, error) || !check_quick (db, error))) ||
-      !configure_connection (db, error))
-    {
-      if (error != NULL && *error == NULL)
-        fail (error, CT_DATABASE_ERROR_FAILED, _("The records file cannot be opened."));
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
-  return db;
-}
-
-static CtDatabase *
-wrap_connection (sqlite3    *db,
-                 const char *path,
-                 const char *actor)
-{
-  CtDatabase *self = g_object_new (CT_TYPE_DATABASE, NULL);
-
-  self->db = db;
-  self->path = g_strdup (path);
-  ct_database_set_actor (self, actor);
-  return self;
-}
-
-static gboolean
-validate_new_passphrase (const char  *passphrase,
-                         GError     **error)
-{
-  if (passphrase == NULL || g_utf8_strlen (passphrase, -1) < CT_PASSPHRASE_MIN_LENGTH)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Choose a passphrase of at least %d character.",
-                                "Choose a passphrase of at least %d characters.",
-                                CT_PASSPHRASE_MIN_LENGTH),
-                   CT_PASSPHRASE_MIN_LENGTH);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-remove_database_files (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
-}
-
-/* Claims @path atomically, so that an existing file is never overwritten. */
-static gboolean
-claim_new_file (const char  *path,
-                GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd >= 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  if (errno == EEXIST)
-    return fail (error, CT_DATABASE_ERROR_EXISTS,
-                 _("A file with this name already exists. Choose another name; "
-                   "an existing file is never overwritten."));
-
-  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-               _("The records file cannot be created: %s"), g_strerror (errno));
-  return FALSE;
-}
-
-CtDatabase *
-ct_database_create_at_version (const char  *path,
-                               const char  *passphrase,
-                               int          version,
-                               GError     **error)
-{
-  sqlite3 *db;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (version >= 1 && version <= CT_SCHEMA_VERSION, NULL);
-
-  if (!validate_new_passphrase (passphrase, error) || !claim_new_file (path, error))
-    return NULL;
-
-  db = open_connection (path, passphrase, TRUE, error);
-  if (db == NULL || !ct_schema_migrate (db, version, error))
-    {
-      sqlite3_close_v2 (db);
-      remove_database_files (path);
-      return NULL;
-    }
-
-  return wrap_connection (db, path, NULL);
-}
-
-/* The folder of a new records file, readable by its owner only. */
-static gboolean
-make_parent_folder (const char  *path,
-                    GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int saved;
-
-  if (g_mkdir_with_parents (folder, 0700) == 0)
-    return TRUE;
-
-  saved = errno;
-  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
-               _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
-  return FALSE;
-}
-
-CtDatabase *
-ct_database_create (const char  *path,
-                    const char  *passphrase,
-                    const char  *actor,
-                    GError     **error)
-{
-  CtDatabase *self;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!make_parent_folder (path, error))
-    return NULL;
-
-  self = ct_database_create_at_version (path, passphrase, CT_SCHEMA_VERSION, error);
-
-  if (self != NULL)
-    ct_database_set_actor (self, actor);
-  return self;
-}
-
-CtDatabase *
-ct_database_open (const char  *path,
-                  const char  *passphrase,
-                  const char  *actor,
-                  GError     **error)
-{
-  g_autoptr(CtDatabase) self = NULL;
-  sqlite3 *db;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (passphrase != NULL, NULL);
-
-  db = open_connection (path, passphrase, FALSE, error);
-  if (db == NULL)
-    return NULL;
-
-  if (!ct_schema_migrate (db, CT_SCHEMA_VERSION, error))
-    {
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
-  self = wrap_connection (db, path, actor);
-  if (!ct_database_audit (self, "unlock", NULL, 0, _("Records file unlocked"), error))
-    return NULL;
-
-  return g_steal_pointer (&self);
 }
 
 void
 ct_database_close (CtDatabase *self)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
   g_return_if_fail (CT_IS_DATABASE (self));
 
-  if (self->db == NULL)
+  if (!ct_database_is_open (self))
     return;
 
-  g_hash_table_remove_all (self->statements);
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
-  self->depth = 0;
+  g_hash_table_remove_all (priv->statements);
+  CT_DATABASE_GET_CLASS (self)->close (self);
+  priv->depth = 0;
 }
 
 gboolean
@@ -513,15 +112,7 @@ ct_database_is_open (CtDatabase *self)
 {
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
 
-  return self->db != NULL;
-}
-
-const char *
-ct_database_get_path (CtDatabase *self)
-{
-  g_return_val_if_fail (CT_IS_DATABASE (self), NULL);
-
-  return self->path;
+  return CT_DATABASE_GET_CLASS (self)->is_open (self);
 }
 
 int
@@ -529,118 +120,84 @@ ct_database_get_schema_version (CtDatabase *self)
 {
   g_return_val_if_fail (CT_IS_DATABASE (self), -1);
 
-  return self->db != NULL ? ct_schema_get_version (self->db) : -1;
+  return ct_database_is_open (self) ? CT_DATABASE_GET_CLASS (self)->get_schema_version (self) : -1;
+}
+
+gboolean
+ct_database_check_integrity (CtDatabase  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+
+  return ct_database_check_open (self, error) &&
+         CT_DATABASE_GET_CLASS (self)->check_integrity (self, error);
 }
 
 const char *
 ct_database_get_actor (CtDatabase *self)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
   g_return_val_if_fail (CT_IS_DATABASE (self), NULL);
 
-  return self->actor;
+  return priv->actor;
 }
 
 void
 ct_database_set_actor (CtDatabase *self,
                        const char *actor)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
   g_return_if_fail (CT_IS_DATABASE (self));
 
-  g_free (self->actor);
-  self->actor = g_strdup (actor != NULL && *actor != '\0' ? actor : _("(no staff profile)"));
+  g_free (priv->actor);
+  priv->actor = g_strdup (actor != NULL && *actor != '\0' ? actor : _("(no staff profile)"));
 }
 
-/* Statements and errors */
+const CtSqlDialect *
+ct_database_get_dialect (CtDatabase *self)
+{
+  return CT_DATABASE_GET_CLASS (self)->dialect;
+}
 
-sqlite3 *
-ct_database_get_handle (CtDatabase  *self,
+/* Statements */
+
+gboolean
+ct_database_check_open (CtDatabase  *self,
                         GError     **error)
 {
-  g_return_val_if_fail (CT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
 
-  if (self->db == NULL)
-    fail (error, CT_DATABASE_ERROR_CLOSED,
-          _("The records file is locked. Unlock it and try again."));
-  return self->db;
+  if (ct_database_is_open (self))
+    return TRUE;
+  g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CLOSED,
+                       _("The records are locked. Unlock them and try again."));
+  return FALSE;
 }
 
-void
-ct_database_set_error (CtDatabase  *self,
-                       GError     **error,
-                       int          rc,
-                       const char  *what)
-{
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  int code;
-
-  switch (rc)
-    {
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
-      code = CT_DATABASE_ERROR_CONFLICT;
-      break;
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
-      code = CT_DATABASE_ERROR_IN_USE;
-      break;
-    case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL:
-    case SQLITE_CONSTRAINT_TRIGGER:
-      code = CT_DATABASE_ERROR_INVALID;
-      break;
-    default:
-      switch (rc & 0xff)
-        {
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB:
-          code = CT_DATABASE_ERROR_CORRUPT;
-          detail = _("the records file is damaged; restore it from a backup");
-          break;
-        case SQLITE_FULL:
-          code = CT_DATABASE_ERROR_FAILED;
-          detail = _("the disk is full; free some space and try again");
-          break;
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-          code = CT_DATABASE_ERROR_FAILED;
-          detail = _("another program is using the records file; try again in a moment");
-          break;
-        default:
-          code = CT_DATABASE_ERROR_FAILED;
-          break;
-        }
-    }
-
-  /* TRANSLATORS: the first %s says what was being done, e.g. "save the child" */
-  g_set_error (error, CT_DATABASE_ERROR, code, _("Could not %s: %s."), what, detail);
-}
-
-sqlite3_stmt *
+CtStatement *
 ct_database_prepare (CtDatabase  *self,
                      const char  *sql,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  CtStatement *stmt;
 
-  if (ct_database_get_handle (self, error) == NULL)
+  if (!ct_database_check_open (self, error))
     return NULL;
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  stmt = g_hash_table_lookup (priv->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      ct_statement_reset (stmt);
+      ct_statement_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ct_database_set_error (self, error, rc, _("read the records file"));
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  stmt = CT_DATABASE_GET_CLASS (self)->prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (priv->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -649,19 +206,8 @@ ct_database_exec (CtDatabase  *self,
                   const char  *sql,
                   GError     **error)
 {
-  int rc;
-
-  if (ct_database_get_handle (self, error) == NULL)
-    return FALSE;
-
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ct_database_set_error (self, error, sqlite3_extended_errcode (self->db),
-                             _("write to the records file"));
-      return FALSE;
-    }
-  return TRUE;
+  return ct_database_check_open (self, error) &&
+         CT_DATABASE_GET_CLASS (self)->exec (self, sql, error);
 }
 
 /* Transactions */
@@ -670,16 +216,17 @@ gboolean
 ct_database_begin (CtDatabase  *self,
                    GError     **error)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
 
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                         : g_strdup_printf ("SAVEPOINT ct_%u", self->depth);
+  sql = priv->depth == 0 ? g_strdup (ct_database_get_dialect (self)->begin)
+                         : g_strdup_printf ("SAVEPOINT ct_%u", priv->depth);
   if (!ct_database_exec (self, sql, error))
     return FALSE;
 
-  self->depth++;
+  priv->depth++;
   return TRUE;
 }
 
@@ -687,20 +234,21 @@ gboolean
 ct_database_commit (CtDatabase  *self,
                     GError     **error)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
+  g_return_val_if_fail (priv->depth > 0, FALSE);
 
-  sql = self->depth == 1 ? g_strdup ("COMMIT")
-                         : g_strdup_printf ("RELEASE ct_%u", self->depth - 1);
+  sql = priv->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE ct_%u", priv->depth - 1);
   if (!ct_database_exec (self, sql, error))
     {
       ct_database_rollback (self);
       return FALSE;
     }
 
-  self->depth--;
+  priv->depth--;
   emit_changed_when_committed (self);
   return TRUE;
 }
@@ -708,21 +256,22 @@ ct_database_commit (CtDatabase  *self,
 void
 ct_database_rollback (CtDatabase *self)
 {
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   g_autofree char *sql = NULL;
 
   g_return_if_fail (CT_IS_DATABASE (self));
-  g_return_if_fail (self->depth > 0);
+  g_return_if_fail (priv->depth > 0);
 
-  self->depth--;
-  if (self->depth == 0)
-    self->records_changed = FALSE;
-  if (self->db == NULL)
+  priv->depth--;
+  if (priv->depth == 0)
+    priv->records_changed = FALSE;
+  if (!ct_database_is_open (self))
     return;
 
-  sql = self->depth == 0 ? g_strdup ("ROLLBACK")
+  sql = priv->depth == 0 ? g_strdup ("ROLLBACK")
                          : g_strdup_printf ("ROLLBACK TO ct_%u; RELEASE ct_%u",
-                                            self->depth, self->depth);
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+                                            priv->depth, priv->depth);
+  CT_DATABASE_GET_CLASS (self)->exec (self, sql, NULL);
 }
 
 /* Audit trail */
@@ -735,8 +284,10 @@ ct_database_audit (CtDatabase  *self,
                    const char  *description,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  CtStatement *stmt;
+  gboolean has_row;
+  gboolean ok;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (action != NULL && description != NULL, FALSE);
@@ -748,182 +299,25 @@ ct_database_audit (CtDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  ct_statement_bind_text (stmt, 1, priv->actor);
+  ct_statement_bind_text (stmt, 2, action);
   if (record_kind != NULL)
     {
-      sqlite3_bind_text (stmt, 3, record_kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, record_id);
+      ct_statement_bind_text (stmt, 3, record_kind);
+      ct_statement_bind_int64 (stmt, 4, record_id);
     }
-  sqlite3_bind_text (stmt, 5, description, -1, SQLITE_TRANSIENT);
+  ct_statement_bind_text (stmt, 5, description);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ct_database_set_error (self, error, sqlite3_extended_errcode (self->db),
-                             _("write the audit trail"));
-      return FALSE;
-    }
+  ok = ct_statement_step (stmt, &has_row, _("write the audit trail"), error);
+  ct_statement_reset (stmt);
+  if (!ok)
+    return FALSE;
 
   if (g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
                        action))
     {
-      self->records_changed = TRUE;
+      priv->records_changed = TRUE;
       emit_changed_when_committed (self);
     }
   return TRUE;
-}
-
-/* Passphrase, backup and integrity */
-
-gboolean
-ct_database_change_passphrase (CtDatabase  *self,
-                               const char  *new_passphrase,
-                               GError     **error)
-{
-  int rc;
-
-  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->depth == 0, FALSE);
-
-  if (!validate_new_passphrase (new_passphrase, error) ||
-      ct_database_get_handle (self, error) == NULL)
-    return FALSE;
-
-  rc = sqlite3_rekey_v2 (self->db, "main", new_passphrase, strlen (new_passphrase));
-  if (rc != SQLITE_OK)
-    {
-      ct_database_set_error (self, error, rc, _("change the passphrase"));
-      return FALSE;
-    }
-
-  /* In WAL mode the rekeyed pages sit in the -wal file: until they are
-   * copied back, the main file alone still opens with the old passphrase. */
-  if (!ct_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
-    return FALSE;
-
-  return ct_database_audit (self, "passphrase_change", NULL, 0,
-                            _("Passphrase changed"), error);
-}
-
-static gboolean
-check_rows_ok (sqlite3     *db,
-               const char  *sql,
-               gboolean     empty_is_ok)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      int rc = sqlite3_step (stmt);
-
-      if (rc == SQLITE_DONE)
-        ok = empty_is_ok;
-      else if (rc == SQLITE_ROW)
-        ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
-             sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static gboolean
-check_integrity_of (sqlite3  *db,
-                    GError  **error)
-{
-  /* cipher_integrity_check lists the pages whose HMAC fails: none is good. */
-  if (check_rows_ok (db, "PRAGMA cipher_integrity_check", TRUE) &&
-      check_rows_ok (db, "PRAGMA integrity_check", FALSE))
-    return TRUE;
-
-  return fail (error, CT_DATABASE_ERROR_CORRUPT,
-               _("The records file fails its integrity check. Restore it from a backup."));
-}
-
-gboolean
-ct_database_check_integrity (CtDatabase  *self,
-                             GError     **error)
-{
-  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-
-  if (ct_database_get_handle (self, error) == NULL)
-    return FALSE;
-
-  return check_integrity_of (self->db, error);
-}
-
-static gboolean
-export_copy (CtDatabase  *self,
-             const char  *dest_path,
-             const char  *passphrase,
-             GError     **error)
-{
-  g_autofree char *version = g_strdup_printf ("PRAGMA backup.user_version = %d",
-                                              ct_schema_get_version (self->db));
-  sqlite3_stmt *attach = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS backup KEY ?2", -1, &attach, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (attach, 1, dest_path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (attach, 2, passphrase, -1, SQLITE_STATIC);
-      rc = sqlite3_step (attach);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-  sqlite3_finalize (attach);
-  if (rc != SQLITE_OK)
-    {
-      ct_database_set_error (self, error, rc, _("create the backup"));
-      return FALSE;
-    }
-
-  rc = sqlite3_exec (self->db, "SELECT sqlcipher_export ('backup')", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, version, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    ct_database_set_error (self, error, sqlite3_extended_errcode (self->db),
-                           _("write the backup"));
-
-  sqlite3_exec (self->db, "DETACH DATABASE backup", NULL, NULL, NULL);
-  return rc == SQLITE_OK;
-}
-
-static gboolean
-verify_copy (const char  *dest_path,
-             const char  *passphrase,
-             GError     **error)
-{
-  sqlite3 *db = open_connection (dest_path, passphrase, FALSE, error);
-  gboolean ok = db != NULL && check_integrity_of (db, error);
-
-  sqlite3_close_v2 (db);
-  return ok;
-}
-
-gboolean
-ct_database_backup (CtDatabase  *self,
-                    const char  *dest_path,
-                    const char  *passphrase,
-                    GError     **error)
-{
-  g_autofree char *description = NULL;
-
-  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL && passphrase != NULL, FALSE);
-
-  if (ct_database_get_handle (self, error) == NULL || !claim_new_file (dest_path, error))
-    return FALSE;
-
-  if (!export_copy (self, dest_path, passphrase, error) ||
-      !verify_copy (dest_path, passphrase, error))
-    {
-      remove_database_files (dest_path);
-      return FALSE;
-    }
-
-  description = g_strdup_printf (_("Encrypted backup written to %s"), dest_path);
-  return ct_database_audit (self, "backup", NULL, 0, description, error);
 }

@@ -1,10 +1,20 @@
-/* ct-database.h: the encrypted records file
+/* ct-database.h: where the records are kept
+ *
+ * A CtDatabase is the records of one team, on one of two stores: the
+ * encrypted file (SQLCipher, store/sqlite; the default) or a team server
+ * (PostgreSQL, store/postgres). Everything above this interface (records,
+ * validation, the audit trail, CSV, outcomes, the summary) works the same
+ * on both and never asks which one it has. The functions under "The
+ * encrypted file" below are the file's own; on a server they fail with
+ * CT_DATABASE_ERROR_NOT_SUPPORTED and a message saying what to use instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib-object.h>
+
+#include "ct-statement.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +34,17 @@ G_BEGIN_DECLS
  * @CT_DATABASE_ERROR_IN_USE: other records depend on this one
  * @CT_DATABASE_ERROR_CLOSED: the file is locked (closed)
  * @CT_DATABASE_ERROR_FAILED: anything else (disk full, I/O error)
+ * @CT_DATABASE_ERROR_NOT_SUPPORTED: the store cannot do this (a passphrase
+ *   change on a team server)
+ * @CT_DATABASE_ERROR_UNREACHABLE: the team server cannot be reached
+ * @CT_DATABASE_ERROR_WRONG_PASSWORD: the server refused the user name or
+ *   password
+ * @CT_DATABASE_ERROR_NOT_TRUSTED: TLS was refused, or the server's
+ *   certificate is not trusted
+ * @CT_DATABASE_ERROR_NOT_SET_UP: the server's database holds no Clinical
+ *   Team records
+ * @CT_DATABASE_ERROR_DISCONNECTED: the connection was lost; what was being
+ *   written was not saved
  */
 typedef enum
 {
@@ -39,6 +60,12 @@ typedef enum
   CT_DATABASE_ERROR_IN_USE,
   CT_DATABASE_ERROR_CLOSED,
   CT_DATABASE_ERROR_FAILED,
+  CT_DATABASE_ERROR_NOT_SUPPORTED,
+  CT_DATABASE_ERROR_UNREACHABLE,
+  CT_DATABASE_ERROR_WRONG_PASSWORD,
+  CT_DATABASE_ERROR_NOT_TRUSTED,
+  CT_DATABASE_ERROR_NOT_SET_UP,
+  CT_DATABASE_ERROR_DISCONNECTED,
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
@@ -48,9 +75,33 @@ typedef enum
 #define CT_PASSPHRASE_MIN_LENGTH 10
 
 #define CT_TYPE_DATABASE (ct_database_get_type ())
-G_DECLARE_FINAL_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)
+G_DECLARE_DERIVABLE_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)
+
+struct _CtSqlDialect;
+
+/* What each store implements (ct-database-private.h says more). */
+struct _CtDatabaseClass
+{
+  GObjectClass parent_class;
+
+  const struct _CtSqlDialect *dialect;
+
+  CtStatement *(*prepare)            (CtDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+  gboolean     (*exec)               (CtDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+  gboolean     (*is_open)            (CtDatabase  *self);
+  void         (*close)              (CtDatabase  *self);
+  int          (*get_schema_version) (CtDatabase  *self);
+  gboolean     (*check_integrity)    (CtDatabase  *self,
+                                      GError     **error);
+};
 
 GQuark       ct_database_error_quark        (void);
+
+/* The encrypted file */
 
 /* Where the records file lives unless the user chooses another:
  * $XDG_DATA_HOME/clinical-team/records.ctdb. Shared by the app and the CLI. */
@@ -68,17 +119,6 @@ CtDatabase  *ct_database_open               (const char  *path,
                                              const char  *actor,
                                              GError     **error);
 
-/* Closes the connection; every later call fails with CT_DATABASE_ERROR_CLOSED.
- * Also called by dispose. */
-void         ct_database_close              (CtDatabase  *self);
-gboolean     ct_database_is_open            (CtDatabase  *self);
-
-const char  *ct_database_get_path           (CtDatabase  *self);
-int          ct_database_get_schema_version (CtDatabase  *self);
-const char  *ct_database_get_actor          (CtDatabase  *self);
-void         ct_database_set_actor          (CtDatabase  *self,
-                                             const char  *actor);
-
 gboolean     ct_database_change_passphrase  (CtDatabase  *self,
                                              const char  *new_passphrase,
                                              GError     **error);
@@ -88,7 +128,23 @@ gboolean     ct_database_backup             (CtDatabase  *self,
                                              const char  *dest_path,
                                              const char  *passphrase,
                                              GError     **error);
-/* PRAGMA cipher_integrity_check and PRAGMA integrity_check. */
+/* The file's path; NULL on a team server. */
+const char  *ct_database_get_path           (CtDatabase  *self);
+
+/* Either store */
+
+/* Closes the connection; every later call fails with CT_DATABASE_ERROR_CLOSED.
+ * Also called by dispose. */
+void         ct_database_close              (CtDatabase  *self);
+gboolean     ct_database_is_open            (CtDatabase  *self);
+
+int          ct_database_get_schema_version (CtDatabase  *self);
+const char  *ct_database_get_actor          (CtDatabase  *self);
+void         ct_database_set_actor          (CtDatabase  *self,
+                                             const char  *actor);
+
+/* The file: PRAGMA cipher_integrity_check and PRAGMA integrity_check. A
+ * server: its schema is Clinical Team's, at this program's version. */
 gboolean     ct_database_check_integrity    (CtDatabase  *self,
                                              GError     **error);
 

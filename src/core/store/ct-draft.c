@@ -19,29 +19,13 @@
 
 #define DRAFT_KEY "'draft'"
 
-/* Steps a statement that returns no rows. */
-static gboolean
-run (CtDatabase    *db,
-     sqlite3_stmt  *stmt,
-     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  ct_database_set_error (db, error, rc, _("keep the unsaved draft"));
-  return FALSE;
-}
-
 gboolean
 ct_draft_store (CtDatabase  *db,
                 GVariant    *draft,
                 GError     **error)
 {
   g_autoptr(GVariant) owned = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
   char *text;
   gboolean ok;
 
@@ -57,9 +41,9 @@ ct_draft_store (CtDatabase  *db,
     return FALSE;
 
   text = g_variant_print (owned, TRUE);
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  ok = run (db, stmt, error);
-  sqlite3_clear_bindings (stmt);
+  ct_statement_bind_text (stmt, 1, text);
+  ok = ct_statement_run (stmt, _("keep the unsaved draft"), error);
+  ct_statement_clear_bindings (stmt);
   ct_passphrase_free (text);
 
   return ok;
@@ -69,9 +53,9 @@ GVariant *
 ct_draft_peek (CtDatabase  *db,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
   GVariant *draft = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
 
@@ -79,10 +63,9 @@ ct_draft_peek (CtDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (ct_statement_step (stmt, &has_row, _("read the unsaved draft"), error) && has_row)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = ct_statement_column_text (stmt, 0);
 
       draft = g_variant_parse (NULL, text, NULL, NULL, NULL);
       if (draft == NULL)
@@ -90,9 +73,7 @@ ct_draft_peek (CtDatabase  *db,
                              _("The unsaved draft kept in the records file is damaged and "
                                "cannot be restored. Discard it."));
     }
-  else if (rc != SQLITE_DONE)
-    ct_database_set_error (db, error, rc, _("read the unsaved draft"));
-  sqlite3_reset (stmt);
+  ct_statement_reset (stmt);
 
   return draft != NULL ? g_variant_ref_sink (draft) : NULL;
 }
@@ -132,10 +113,10 @@ gboolean
 ct_draft_discard (CtDatabase  *db,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
 
   stmt = ct_database_prepare (db, "DELETE FROM setting WHERE key = " DRAFT_KEY, error);
-  return stmt != NULL && run (db, stmt, error);
+  return stmt != NULL && ct_statement_run (stmt, _("keep the unsaved draft"), error);
 }

@@ -16,9 +16,9 @@ ct_setting_get (CtDatabase  *db,
                 const char  *key,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
   char *value = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -27,13 +27,10 @@ ct_setting_get (CtDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    ct_database_set_error (db, error, rc, _("read the preferences"));
-  sqlite3_reset (stmt);
+  ct_statement_bind_text (stmt, 1, key);
+  if (ct_statement_step (stmt, &has_row, _("read the preferences"), error) && has_row)
+    value = g_strdup (ct_statement_column_text (stmt, 0));
+  ct_statement_reset (stmt);
 
   return value;
 }
@@ -44,8 +41,7 @@ store_value (CtDatabase  *db,
              const char  *value,
              GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  CtStatement *stmt;
 
   stmt = ct_database_prepare (db,
                               "INSERT INTO setting (key, value) VALUES (?1, ?2)"
@@ -54,15 +50,9 @@ store_value (CtDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  ct_database_set_error (db, error, rc, _("save the preferences"));
-  return FALSE;
+  ct_statement_bind_text (stmt, 1, key);
+  ct_statement_bind_text (stmt, 2, value);
+  return ct_statement_run (stmt, _("save the preferences"), error);
 }
 
 gboolean

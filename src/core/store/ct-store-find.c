@@ -15,14 +15,14 @@
  * @format. A NULL @stmt (its preparation failed, setting @error) finds
  * nothing. */
 static gint64 run_lookup (CtDatabase    *db,
-                          sqlite3_stmt  *stmt,
+                          CtStatement *stmt,
                           GError       **error,
                           const char    *format,
                           ...) G_GNUC_PRINTF (4, 5);
 
 static gint64
 run_lookup (CtDatabase    *db,
-            sqlite3_stmt  *stmt,
+            CtStatement *stmt,
             GError       **error,
             const char    *format,
             ...)
@@ -42,16 +42,16 @@ run_lookup (CtDatabase    *db,
 }
 
 /* Prepares @sql and binds @text to ?1; NULL on error. */
-static sqlite3_stmt *
+static CtStatement *
 prepare_with_text (CtDatabase  *db,
                    const char  *sql,
                    const char  *text,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
 
   if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    ct_statement_bind_text (stmt, 1, text);
   return stmt;
 }
 
@@ -114,7 +114,7 @@ ct_store_find_referral (CtDatabase  *db,
                         const char  *referral_date,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (child_reference != NULL && referral_date != NULL, 0);
@@ -123,7 +123,7 @@ ct_store_find_referral (CtDatabase  *db,
                                 " WHERE c.reference = ?1 AND r.referral_date = ?2",
                             child_reference, error);
   if (stmt != NULL)
-    sqlite3_bind_text (stmt, 2, referral_date, -1, SQLITE_TRANSIENT);
+    ct_statement_bind_text (stmt, 2, referral_date);
   return run_lookup (db, stmt, error, _("The child “%s” has no referral dated %s."),
                      child_reference, referral_date);
 }
@@ -134,7 +134,7 @@ ct_store_find_goal (CtDatabase  *db,
                     gint         number,
                     GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
 
@@ -142,8 +142,8 @@ ct_store_find_goal (CtDatabase  *db,
                               error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, referral_id);
-      sqlite3_bind_int (stmt, 2, number);
+      ct_statement_bind_int64 (stmt, 1, referral_id);
+      ct_statement_bind_int64 (stmt, 2, number);
     }
   return run_lookup (db, stmt, error, _("This referral has no goal number %d."), number);
 }

@@ -33,7 +33,7 @@ enum {
 static GPtrArray *
 read_rows (CtDatabase    *db,
            const CtKind  *kind,
-           sqlite3_stmt  *stmt,
+           CtStatement *stmt,
            GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -41,13 +41,13 @@ read_rows (CtDatabase    *db,
 
   while (TRUE)
     {
-      if (!ct_store_step (db, stmt, &has_row, _("read the records file"), error))
+      if (!ct_statement_step (stmt, &has_row, _("read the records file"), error))
         return NULL;
       if (!has_row)
         break;
       g_ptr_array_add (records, ct_store_read_record (kind, stmt));
     }
-  sqlite3_reset (stmt);
+  ct_statement_reset (stmt);
   return g_steal_pointer (&records);
 }
 
@@ -58,15 +58,15 @@ ct_store_get (CtDatabase    *db,
               GError       **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  stmt = ct_database_prepare (db, ct_store_text_get (kind)->get, error);
+  stmt = ct_database_prepare (db, ct_store_text_get (db, kind)->get, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ct_statement_bind_int64 (stmt, 1, id);
 
   records = read_rows (db, kind, stmt, error);
   if (records == NULL)
@@ -98,8 +98,9 @@ criterion_field (const CtKind *kind,
 }
 
 static void
-add_condition (GString      *sql,
-               const CtKind *kind,
+add_condition (GString            *sql,
+               const CtSqlDialect *dialect,
+               const CtKind       *kind,
                const char   *field_name,
                const char   *operator,
                int           param)
@@ -108,13 +109,14 @@ add_condition (GString      *sql,
 
   if (field_name == NULL)
     return;
-  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name));
+  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name), dialect->word_list);
   g_string_append_printf (sql, " AND %s %s ?%d", column, operator, param);
 }
 
 static void
-add_search (GString      *sql,
-            const CtKind *kind)
+add_search (GString            *sql,
+            const CtSqlDialect *dialect,
+            const CtKind       *kind)
 {
   gboolean first = TRUE;
 
@@ -125,12 +127,12 @@ add_search (GString      *sql,
 
       if (kind->fields[i].type != CT_FIELD_TEXT)
         continue;
-      column = ct_field_dup_select_sql (&kind->fields[i]);
-      g_string_append_printf (sql, "%s%s LIKE ?%d ESCAPE '\\'", first ? "" : " OR ",
-                              column, PARAM_SEARCH);
+      column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list);
+      g_string_append_printf (sql, "%s%s %s ?%d ESCAPE '\\'", first ? "" : " OR ",
+                              column, dialect->like, PARAM_SEARCH);
       first = FALSE;
     }
-  g_string_append (sql, first ? "0)" : ")");
+  g_string_append (sql, first ? "FALSE)" : ")");
 }
 
 /* TRUE when no criterion but the search applies: every row is read. */
@@ -143,31 +145,33 @@ reads_every_row (const CtFilter *filter)
 }
 
 static char *
-filter_sql (const CtKind   *kind,
+filter_sql (CtDatabase     *db,
+            const CtKind   *kind,
             const CtFilter *filter)
 {
-  const CtStoreText *text = ct_store_text_get (kind);
+  const CtSqlDialect *dialect = ct_database_get_dialect (db);
+  const CtStoreText *text = ct_store_text_get (db, kind);
   GString *sql = g_string_new (reads_every_row (filter) ? text->select_scan : text->select);
 
-  g_string_append (sql, " WHERE 1");
-  add_condition (sql, kind, criterion_field (kind, kind->date_field, filter->from != NULL),
+  g_string_append (sql, " WHERE TRUE");
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->date_field, filter->from != NULL),
                  ">=", PARAM_FROM);
-  add_condition (sql, kind, criterion_field (kind, kind->date_field, filter->to != NULL),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->date_field, filter->to != NULL),
                  "<=", PARAM_TO);
-  add_condition (sql, kind, criterion_field (kind, kind->staff_field, filter->staff_id != 0),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->staff_field, filter->staff_id != 0),
                  "=", PARAM_STAFF);
-  add_condition (sql, kind, criterion_field (kind, kind->child_field, filter->child_id != 0),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->child_field, filter->child_id != 0),
                  "=", PARAM_CHILD);
-  add_condition (sql, kind, criterion_field (kind, kind->referral_field, filter->referral_id != 0),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->referral_field, filter->referral_id != 0),
                  "=", PARAM_REFERRAL);
-  add_condition (sql, kind, criterion_field (kind, kind->goal_field, filter->goal_id != 0),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->goal_field, filter->goal_id != 0),
                  "=", PARAM_GOAL);
-  add_condition (sql, kind, criterion_field (kind, kind->event_field, filter->event_id != 0),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->event_field, filter->event_id != 0),
                  "=", PARAM_EVENT);
-  add_condition (sql, kind, criterion_field (kind, kind->status_field, filter->status != NULL),
+  add_condition (sql, dialect, kind, criterion_field (kind, kind->status_field, filter->status != NULL),
                  "=", PARAM_STATUS);
   if (filter->search != NULL)
-    add_search (sql, kind);
+    add_search (sql, dialect, kind);
   g_string_append_printf (sql, " ORDER BY %s", kind->order_by);
   return g_string_free (sql, FALSE);
 }
@@ -189,39 +193,39 @@ like_pattern (const char *text)
 }
 
 static void
-bind_text_if (sqlite3_stmt *stmt,
+bind_text_if (CtStatement *stmt,
               int           index,
               const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    ct_statement_bind_text (stmt, index, text);
 }
 
 static void
-bind_id_if (sqlite3_stmt *stmt,
+bind_id_if (CtStatement *stmt,
             int           index,
             gint64        id)
 {
   if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
+    ct_statement_bind_int64 (stmt, index, id);
 }
 
 /* A boolean status field (staff: active) takes "yes" or "no". */
 static void
-bind_status (sqlite3_stmt *stmt,
+bind_status (CtStatement *stmt,
              const CtKind *kind,
              const char   *status)
 {
   if (status == NULL || kind->status_field == NULL)
     return;
   if (ct_kind_find_field (kind, kind->status_field)->type == CT_FIELD_BOOLEAN)
-    sqlite3_bind_int (stmt, PARAM_STATUS, g_str_equal (status, "yes"));
+    ct_statement_bind_int64 (stmt, PARAM_STATUS, g_str_equal (status, "yes"));
   else
-    sqlite3_bind_text (stmt, PARAM_STATUS, status, -1, SQLITE_TRANSIENT);
+    ct_statement_bind_text (stmt, PARAM_STATUS, status);
 }
 
 static void
-bind_filter (sqlite3_stmt   *stmt,
+bind_filter (CtStatement *stmt,
              const CtKind   *kind,
              const CtFilter *filter)
 {
@@ -248,7 +252,7 @@ ct_store_list (CtDatabase      *db,
   g_autofree char *sql = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) records = NULL;
-  sqlite3_stmt *stmt;
+  CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -256,7 +260,7 @@ ct_store_list (CtDatabase      *db,
   if (filter == NULL)
     filter = &everything;
 
-  sql = filter_sql (kind, filter);
+  sql = filter_sql (db, kind, filter);
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -18,27 +18,19 @@ ct_field_is_stored_column (const CtField *field)
 }
 
 /* Binds @value (of @field's type) to parameter @index; an empty value binds NULL. */
-void        ct_store_bind_value       (sqlite3_stmt   *stmt,
+void        ct_store_bind_value       (CtStatement *stmt,
                                        int             index,
                                        const CtField  *field,
                                        const GValue   *value);
 /* Reads column @column into @value (initialised to @field's type). */
-void        ct_store_read_value       (sqlite3_stmt   *stmt,
+void        ct_store_read_value       (CtStatement *stmt,
                                        int             column,
                                        const CtField  *field,
                                        GValue         *value);
-/* Steps @stmt once: TRUE with *has_row for SQLITE_ROW / SQLITE_DONE, else
- * FALSE with an error saying what was being done (@what, "save the child").
- * The statement is not reset. */
-gboolean    ct_store_step             (CtDatabase     *db,
-                                       sqlite3_stmt   *stmt,
-                                       gboolean       *has_row,
-                                       const char     *what,
-                                       GError        **error);
 /* Runs a statement that returns at most one integer: TRUE and *result (0
  * when no row), or FALSE with an error. Resets the statement. */
 gboolean    ct_store_query_int        (CtDatabase     *db,
-                                       sqlite3_stmt   *stmt,
+                                       CtStatement *stmt,
                                        gint64         *result,
                                        GError        **error);
 
@@ -48,26 +40,25 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
 typedef struct
 {
   /* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t
-   * <joins>"; select_scan says "FROM <table> t NOT INDEXED": for a list of
-   * every record, one pass over the table beats walking an index row by row
-   * through the encrypted pages (SQLite picks a foreign-key index to feed a
-   * join in order otherwise). */
+   * <joins>"; select_scan adds the store's hint for reading every row
+   * (CtSqlDialect.scan_hint). */
   char  *select;
   char  *select_scan;
   char  *get;               /* select + " WHERE t.id = ?1" */
-  char  *insert;            /* the stored columns, ?1... in field order */
-  char  *update;            /* the same, then updated_at, then id */
+  char  *insert;            /* the stored columns, ?1... in field order; RETURNING id */
+  char  *update;            /* the same, then id; RETURNING id */
   char **words_delete;      /* word lists: "DELETE FROM side WHERE key = ?1" */
   char **words_insert;      /* word lists: "INSERT INTO side (key, word) ..." */
   char **reference_check;   /* references: "SELECT 1 FROM kind WHERE id = ?1" */
   char **unique_check;      /* per kind->unique entry; NULL-terminated */
 } CtStoreText;
 
-const CtStoreText *ct_store_text_get  (const CtKind   *kind);
+const CtStoreText *ct_store_text_get  (CtDatabase     *db,
+                                       const CtKind   *kind);
 
 /* A record of @kind from the current row of a statement built on
  * CtStoreText.select. */
 CtRecord   *ct_store_read_record      (const CtKind   *kind,
-                                       sqlite3_stmt   *stmt);
+                                       CtStatement *stmt);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #define N_LEADING_COLUMNS 3
 
 void
-ct_store_bind_value (sqlite3_stmt  *stmt,
+ct_store_bind_value (CtStatement *stmt,
                      int            index,
                      const CtField *field,
                      const GValue  *value)
@@ -23,18 +23,18 @@ ct_store_bind_value (sqlite3_stmt  *stmt,
     {
     case CT_FIELD_INTEGER:
       if (g_value_get_int (value) != CT_RECORD_NO_NUMBER)
-        sqlite3_bind_int (stmt, index, g_value_get_int (value));
+        ct_statement_bind_int64 (stmt, index, g_value_get_int (value));
       break;
     case CT_FIELD_REAL:
       if (g_value_get_double (value) != CT_RECORD_NO_NUMBER)
-        sqlite3_bind_double (stmt, index, g_value_get_double (value));
+        ct_statement_bind_double (stmt, index, g_value_get_double (value));
       break;
     case CT_FIELD_BOOLEAN:
-      sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      ct_statement_bind_int64 (stmt, index, g_value_get_boolean (value) ? 1 : 0);
       break;
     case CT_FIELD_REFERENCE:
       if (g_value_get_int64 (value) != 0)
-        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+        ct_statement_bind_int64 (stmt, index, g_value_get_int64 (value));
       break;
     case CT_FIELD_ENUM_LIST:
       g_return_if_reached ();
@@ -43,7 +43,7 @@ ct_store_bind_value (sqlite3_stmt  *stmt,
     case CT_FIELD_ENUM:
     default:
       if (g_value_get_string (value) != NULL)
-        sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+        ct_statement_bind_text (stmt, index, g_value_get_string (value));
       break;
     }
 }
@@ -77,85 +77,65 @@ read_words (const CtField *field,
 }
 
 void
-ct_store_read_value (sqlite3_stmt  *stmt,
+ct_store_read_value (CtStatement *stmt,
                      int            column,
                      const CtField *field,
                      GValue        *value)
 {
-  gboolean null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+  gboolean null = ct_statement_column_is_null (stmt, column);
 
   switch (field->type)
     {
     case CT_FIELD_INTEGER:
-      g_value_set_int (value, null ? CT_RECORD_NO_NUMBER : sqlite3_column_int (stmt, column));
+      g_value_set_int (value, null ? CT_RECORD_NO_NUMBER : ct_statement_column_int (stmt, column));
       break;
     case CT_FIELD_REAL:
-      g_value_set_double (value, null ? CT_RECORD_NO_NUMBER : sqlite3_column_double (stmt, column));
+      g_value_set_double (value, null ? CT_RECORD_NO_NUMBER : ct_statement_column_double (stmt, column));
       break;
     case CT_FIELD_BOOLEAN:
-      g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+      g_value_set_boolean (value, ct_statement_column_int (stmt, column) != 0);
       break;
     case CT_FIELD_REFERENCE:
-      g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+      g_value_set_int64 (value, ct_statement_column_int64 (stmt, column));
       break;
     case CT_FIELD_ENUM_LIST:
-      g_value_take_boxed (value, read_words (field, (const char *) sqlite3_column_text (stmt, column)));
+      g_value_take_boxed (value, read_words (field, ct_statement_column_text (stmt, column)));
       break;
     case CT_FIELD_TEXT:
     case CT_FIELD_DATE:
     case CT_FIELD_ENUM:
     default:
-      g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+      g_value_set_string (value, ct_statement_column_text (stmt, column));
       break;
     }
 }
 
 gboolean
-ct_store_step (CtDatabase    *db,
-               sqlite3_stmt  *stmt,
-               gboolean      *has_row,
-               const char    *what,
-               GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    {
-      *has_row = rc == SQLITE_ROW;
-      return TRUE;
-    }
-
-  ct_database_set_error (db, error, sqlite3_extended_errcode (sqlite3_db_handle (stmt)), what);
-  sqlite3_reset (stmt);
-  return FALSE;
-}
-
-gboolean
 ct_store_query_int (CtDatabase    *db,
-                    sqlite3_stmt  *stmt,
+                    CtStatement *stmt,
                     gint64        *result,
                     GError       **error)
 {
   gboolean has_row = FALSE;
 
-  if (!ct_store_step (db, stmt, &has_row, _("read the records file"), error))
+  if (!ct_statement_step (stmt, &has_row, _("read the records file"), error))
     return FALSE;
-  *result = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  *result = has_row ? ct_statement_column_int64 (stmt, 0) : 0;
+  ct_statement_reset (stmt);
   return TRUE;
 }
 
 CtRecord *
 ct_store_read_record (const CtKind *kind,
-                      sqlite3_stmt *stmt)
+                      CtStatement *stmt)
 {
   CtRecord *record = ct_record_new (kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
     ct_store_read_value (stmt, N_LEADING_COLUMNS + i, &kind->fields[i],
                          ct_record_peek_value (record, i));
-  ct_record_set_saved (record, sqlite3_column_int64 (stmt, 0),
-                       (const char *) sqlite3_column_text (stmt, 1),
-                       (const char *) sqlite3_column_text (stmt, 2));
+  ct_record_set_saved (record, ct_statement_column_int64 (stmt, 0),
+                       ct_statement_column_text (stmt, 1),
+                       ct_statement_column_text (stmt, 2));
   return record;
 }

@@ -1,8 +1,9 @@
 /* ct-store-text.c: the SQL text of each kind's reads and writes, built once
  *
- * The texts follow from the kind tables, which never change, so they are
- * built for every kind the first time any is needed (thread-safe) and kept
- * for the life of the program. Writing a record then costs no text
+ * The texts follow from the kind tables, which never change, and from the
+ * store's few words of its own (CtSqlDialect), so they are built for every
+ * kind the first time any is needed on a store (thread-safe) and kept for
+ * the life of the program. Writing a record then costs no text
  * building; the statements themselves are cached by text on the
  * connection (ct_database_prepare()).
  *
@@ -15,16 +16,17 @@
 #include "ct-store-private.h"
 
 /* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t"
- * and then @hint ("NOT INDEXED" or "") and the kind's joins. */
+ * and then @hint (the store's scan hint, or "") and the kind's joins. */
 static char *
-select_sql (const CtKind *kind,
-            const char   *hint)
+select_sql (const CtSqlDialect *dialect,
+            const CtKind       *kind,
+            const char         *hint)
 {
   GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i]);
+      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list);
       g_string_append_printf (sql, ", %s", column);
     }
   g_string_append_printf (sql, " FROM %s t%s%s", kind->name, *hint != '\0' ? " " : "", hint);
@@ -33,11 +35,12 @@ select_sql (const CtKind *kind,
   return g_string_free (sql, FALSE);
 }
 
-/* "INSERT INTO t (a, b) VALUES (?1, ?2)" or
- * "UPDATE t SET a = ?1, b = ?2, updated_at = ... WHERE id = ?3" */
+/* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" or
+ * "UPDATE t SET a = ?1, b = ?2, updated_at = <now> WHERE id = ?3 RETURNING id" */
 static char *
-write_sql (const CtKind *kind,
-           gboolean      insert)
+write_sql (const CtSqlDialect *dialect,
+           const CtKind       *kind,
+           gboolean            insert)
 {
   GString *sql = g_string_new (NULL);
   GString *values = g_string_new (NULL);
@@ -58,10 +61,9 @@ write_sql (const CtKind *kind,
         g_string_append_printf (sql, "%s = ?%u, ", ct_field_column (&kind->fields[i]), n);
     }
   if (insert)
-    g_string_append_printf (sql, ") VALUES (%s)", values->str);
+    g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
   else
-    g_string_append_printf (sql, "updated_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-                                 "WHERE id = ?%u", n + 1);
+    g_string_append_printf (sql, "updated_at = %s WHERE id = ?%u RETURNING id", dialect->now, n + 1);
   g_string_free (values, TRUE);
   return g_string_free (sql, FALSE);
 }
@@ -105,16 +107,17 @@ build_field_texts (CtStoreText   *text,
 }
 
 static void
-build_texts (CtStoreText  *text,
-             const CtKind *kind)
+build_texts (CtStoreText        *text,
+             const CtSqlDialect *dialect,
+             const CtKind       *kind)
 {
   guint n_unique = 0;
 
-  text->select = select_sql (kind, "");
-  text->select_scan = select_sql (kind, "NOT INDEXED");
+  text->select = select_sql (dialect, kind, "");
+  text->select_scan = select_sql (dialect, kind, dialect->scan_hint);
   text->get = g_strconcat (text->select, " WHERE t.id = ?1", NULL);
-  text->insert = write_sql (kind, TRUE);
-  text->update = write_sql (kind, FALSE);
+  text->insert = write_sql (dialect, kind, TRUE);
+  text->update = write_sql (dialect, kind, FALSE);
 
   text->words_delete = g_new0 (char *, kind->n_fields);
   text->words_insert = g_new0 (char *, kind->n_fields);
@@ -130,21 +133,23 @@ build_texts (CtStoreText  *text,
 }
 
 static gpointer
-build_every_kind (gpointer data)
+build_every_kind (gpointer dialect)
 {
   guint n_kinds = ct_kind_get_n_kinds ();
   CtStoreText *texts = g_new0 (CtStoreText, n_kinds);
 
   for (guint i = 0; i < n_kinds; i++)
-    build_texts (&texts[i], ct_kind_get_nth (i));
+    build_texts (&texts[i], dialect, ct_kind_get_nth (i));
   return texts;
 }
 
 const CtStoreText *
-ct_store_text_get (const CtKind *kind)
+ct_store_text_get (CtDatabase   *db,
+                   const CtKind *kind)
 {
-  static GOnce once = G_ONCE_INIT;
-  const CtStoreText *texts = g_once (&once, build_every_kind, NULL);
+  static GOnce once[CT_N_DIALECTS] = { G_ONCE_INIT, G_ONCE_INIT };
+  const CtSqlDialect *dialect = ct_database_get_dialect (db);
+  const CtStoreText *texts = g_once (&once[dialect->id], build_every_kind, (gpointer) dialect);
 
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     if (ct_kind_get_nth (i) == kind)

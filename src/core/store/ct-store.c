@@ -18,7 +18,7 @@
 
 /* Binds the stored columns in table order; returns the next parameter. */
 static int
-bind_columns (sqlite3_stmt *stmt,
+bind_columns (CtStatement *stmt,
               CtRecord     *record)
 {
   const CtKind *kind = ct_record_get_kind (record);
@@ -31,40 +31,42 @@ bind_columns (sqlite3_stmt *stmt,
 }
 
 static gboolean
-run_write (CtDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+run_write (CtStatement  *stmt,
+           GError      **error)
 {
   gboolean has_row;
-  gboolean ok = ct_store_step (db, stmt, &has_row, _("save the record"), error);
+  gboolean ok = ct_statement_step (stmt, &has_row, _("save the record"), error);
 
-  sqlite3_reset (stmt);
+  ct_statement_reset (stmt);
   return ok;
 }
 
+/* Inserts (*id == 0) or updates the record's row; both return its id. */
 static gboolean
 write_row (CtDatabase  *db,
            CtRecord    *record,
            gint64      *id,
            GError     **error)
 {
-  const CtStoreText *text = ct_store_text_get (ct_record_get_kind (record));
-  sqlite3_stmt *stmt = ct_database_prepare (db, *id == 0 ? text->insert : text->update, error);
-  sqlite3 *handle;
+  const CtStoreText *text = ct_store_text_get (db, ct_record_get_kind (record));
+  CtStatement *stmt = ct_database_prepare (db, *id == 0 ? text->insert : text->update, error);
+  gboolean has_row = FALSE;
+  gboolean ok;
   int next;
 
   if (stmt == NULL)
     return FALSE;
-  handle = sqlite3_db_handle (stmt);
   next = bind_columns (stmt, record);
   if (*id != 0)
-    sqlite3_bind_int64 (stmt, next, *id);
-  if (!run_write (db, stmt, error))
+    ct_statement_bind_int64 (stmt, next, *id);
+  ok = ct_statement_step (stmt, &has_row, _("save the record"), error);
+  if (ok && has_row)
+    *id = ct_statement_column_int64 (stmt, 0);
+  ct_statement_reset (stmt);
+  if (!ok)
     return FALSE;
 
-  if (*id == 0)
-    *id = sqlite3_last_insert_rowid (handle);
-  else if (sqlite3_changes (handle) == 0)
+  if (!has_row)
     {
       g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
                    _("This record no longer exists; it may have been deleted."));
@@ -82,12 +84,12 @@ write_words (CtDatabase     *db,
              const char    **words,
              GError        **error)
 {
-  sqlite3_stmt *stmt = ct_database_prepare (db, delete, error);
+  CtStatement *stmt = ct_database_prepare (db, delete, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!run_write (db, stmt, error))
+  ct_statement_bind_int64 (stmt, 1, id);
+  if (!run_write (stmt, error))
     return FALSE;
 
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
@@ -95,9 +97,9 @@ write_words (CtDatabase     *db,
       stmt = ct_database_prepare (db, insert, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, words[i], -1, SQLITE_TRANSIENT);
-      if (!run_write (db, stmt, error))
+      ct_statement_bind_int64 (stmt, 1, id);
+      ct_statement_bind_text (stmt, 2, words[i]);
+      if (!run_write (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -110,7 +112,7 @@ write_word_lists (CtDatabase  *db,
                   GError     **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
-  const CtStoreText *text = ct_store_text_get (kind);
+  const CtStoreText *text = ct_store_text_get (db, kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
     if (text->words_delete[i] != NULL &&
@@ -227,11 +229,11 @@ count_references (CtDatabase     *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1",
                                           dependent->name, ct_field_column (field));
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ct_statement_bind_int64 (stmt, 1, id);
   return ct_store_query_int (db, stmt, count, error);
 }
 
@@ -327,12 +329,12 @@ delete_row (CtDatabase    *db,
             GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->name);
-  sqlite3_stmt *stmt = ct_database_prepare (db, sql, error);
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return run_write (db, stmt, error);
+  ct_statement_bind_int64 (stmt, 1, id);
+  return run_write (stmt, error);
 }
 
 gboolean

@@ -49,30 +49,34 @@ set_value (CtFigure *figure,
 }
 
 static void
-bind_parameters (sqlite3_stmt   *stmt,
+bind_parameters (CtStatement *stmt,
                  const CtPeriod *period)
 {
-  int from = sqlite3_bind_parameter_index (stmt, ":from");
-  int to = sqlite3_bind_parameter_index (stmt, ":to");
-  int threshold = sqlite3_bind_parameter_index (stmt, ":threshold");
+  int from = ct_statement_parameter_index (stmt, ":from");
+  int to = ct_statement_parameter_index (stmt, ":to");
+  int threshold = ct_statement_parameter_index (stmt, ":threshold");
 
   if (from > 0)
-    sqlite3_bind_text (stmt, from, ct_period_get_from (period), -1, SQLITE_STATIC);
+    ct_statement_bind_text (stmt, from, ct_period_get_from (period));
   if (to > 0)
-    sqlite3_bind_text (stmt, to, ct_period_get_to (period), -1, SQLITE_STATIC);
+    ct_statement_bind_text (stmt, to, ct_period_get_to (period));
   if (threshold > 0)
-    sqlite3_bind_int64 (stmt, threshold, THRESHOLD_HUNDREDTHS);
+    ct_statement_bind_int64 (stmt, threshold, THRESHOLD_HUNDREDTHS);
 }
 
+#define WHAT _("compute the committee summary")
+
 /* Reads the word / count rows of a breakdown; every word starts at 0. */
-static int
-read_cells (sqlite3_stmt       *stmt,
-            const CtFigureSpec *spec,
-            CtFigure           *figure)
+static gboolean
+read_cells (CtStatement         *stmt,
+            const CtFigureSpec  *spec,
+            CtFigure            *figure,
+            GError             **error)
 {
   const char * const *words = ct_summary_spec_get_words (spec);
   CtCell *cells;
-  int rc;
+  gboolean has_row;
+  gboolean ok;
 
   figure->n_cells = g_strv_length ((char **) words);
   cells = g_new0 (CtCell, figure->n_cells);
@@ -80,50 +84,53 @@ read_cells (sqlite3_stmt       *stmt,
     cells[i].word = words[i];
   figure->cells = cells;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
     {
-      const char *word = (const char *) sqlite3_column_text (stmt, 0);
+      const char *word = ct_statement_column_text (stmt, 0);
       guint i = 0;
 
       while (i < figure->n_cells && g_strcmp0 (words[i], word) != 0)
         i++;
       if (i < figure->n_cells)
-        cells[i].count = sqlite3_column_int64 (stmt, 1);
+        cells[i].count = ct_statement_column_int64 (stmt, 1);
       else
         g_warning ("A value of %s.%s is none of its words; it is left out",
                    spec->section, spec->key);
     }
-  return rc;
+  return ok;
 }
 
 /* Reads the one row of a count, hours or a mean. */
-static int
-read_row (sqlite3_stmt *stmt,
-          CtFigure     *figure)
+static gboolean
+read_row (CtStatement  *stmt,
+          CtFigure     *figure,
+          GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean has_row;
 
-  if (rc != SQLITE_ROW)
-    return rc;
+  if (!ct_statement_step (stmt, &has_row, WHAT, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
 
   switch (figure->kind)
     {
     case CT_FIGURE_COUNT:
-      figure->count = sqlite3_column_int64 (stmt, 0);
+      figure->count = ct_statement_column_int64 (stmt, 0);
       break;
     case CT_FIGURE_HOURS:
-      set_value (figure, sqlite3_column_int64 (stmt, 0), 60);
+      set_value (figure, ct_statement_column_int64 (stmt, 0), 60);
       break;
     case CT_FIGURE_MEAN:
-      set_value (figure, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
-      figure->items = sqlite3_column_int64 (stmt, 2);
+      set_value (figure, ct_statement_column_int64 (stmt, 0), ct_statement_column_int64 (stmt, 1));
+      figure->items = ct_statement_column_int64 (stmt, 2);
       break;
     case CT_FIGURE_CONSTANT:
     case CT_FIGURE_BREAKDOWN:
     default:
       g_assert_not_reached ();
     }
-  return SQLITE_DONE;
+  return TRUE;
 }
 
 static gboolean
@@ -133,8 +140,8 @@ compute_figure (CtDatabase          *db,
                 CtFigure            *figure,
                 GError             **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  CtStatement *stmt;
+  gboolean ok;
 
   figure->section = spec->section;
   figure->key = spec->key;
@@ -153,15 +160,11 @@ compute_figure (CtDatabase          *db,
 
   bind_parameters (stmt, period);
   if (spec->kind == CT_FIGURE_BREAKDOWN)
-    rc = read_cells (stmt, spec, figure);
+    ok = read_cells (stmt, spec, figure, error);
   else
-    rc = read_row (stmt, figure);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  ct_database_set_error (db, error, rc, _("compute the committee summary"));
-  return FALSE;
+    ok = read_row (stmt, figure, error);
+  ct_statement_reset (stmt);
+  return ok;
 }
 
 static void

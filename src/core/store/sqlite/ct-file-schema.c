@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 
 #define TIMESTAMPS \
   "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), " \
