@@ -11,8 +11,8 @@
  *     .s.PGSQL.PORT         the Unix socket (pg_hba.conf lets nobody in by it)
  *     data/                 the cluster
  *
- * The paths of initdb, pg_ctl, openssl, runuser and rm come from meson, so
- * nothing is looked up in PATH at run time.
+ * The paths of initdb, pg_ctl, postgres, openssl, runuser, cp and rm come
+ * from meson, so nothing is looked up in PATH at run time.
  */
 #define G_LOG_DOMAIN "pg-test-server"
 #define _GNU_SOURCE
@@ -417,8 +417,8 @@ make_password (GError **error)
 /* initdb reads the password from a file, not argv (which anyone can see in
  * ps); the file lives only as long as initdb runs. */
 static gboolean
-init_cluster (PgTestServer  *self,
-              GError       **error)
+run_initdb (PgTestServer  *self,
+            GError       **error)
 {
   g_autofree char *password_file = g_build_filename (self->folder, "superuser.pw", NULL);
   g_autofree char *password_option = g_strconcat ("--pwfile=", password_file, NULL);
@@ -434,6 +434,111 @@ init_cluster (PgTestServer  *self,
   ok = run_tool (self, argv, TRUE, error);
   g_unlink (password_file);
   return ok;
+}
+
+/* initdb takes one to several seconds, most of a start; copying a cluster
+ * it made before takes a fraction of that. The copy, in the build folder,
+ * is made once per initdb and user, before any of our settings; each start
+ * copies it and gives the superuser a new password. */
+static char *
+template_path (void)
+{
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, PG_TEST_INITDB, -1);
+
+  return g_strdup_printf ("%s/pg-cluster-template-%u-%.12s", PG_TEST_CACHE_DIR,
+                          (unsigned) geteuid (), key);
+}
+
+/* Best effort: copied beside the template's place, then renamed into it,
+ * so that no start ever sees half a copy. When tests race to save it, one
+ * rename wins and the others' copies are removed. */
+static void
+save_template (PgTestServer *self,
+               const char   *template)
+{
+  g_autofree char *staging = g_strdup_printf ("%s.%d", template, (int) getpid ());
+  const char *const copy[] = { PG_TEST_CP, "-a", "--", self->data_dir, staging, NULL };
+  const char *const remove[] = { PG_TEST_RM, "-rf", "--", staging, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (run_tool (self, copy, FALSE, &error) && g_rename (staging, template) == 0)
+    return;
+  g_debug ("Not saving the cluster as a template: %s",
+           error != NULL ? error->message : g_strerror (errno));
+  run_tool (self, remove, FALSE, NULL);
+}
+
+/* A single-user backend reads the statement from stdin, so the password is
+ * in no argv, file or environment; with log_min_error_statement=panic it
+ * never echoes the statement, and its output is not kept. */
+static gboolean
+set_superuser_password (PgTestServer  *self,
+                        GError       **error)
+{
+  const char *const single[] = {
+    PG_TEST_POSTGRES, "--single", "-D", self->data_dir, "-F",
+    "-c", "password_encryption=scram-sha-256", "-c", "log_min_error_statement=panic",
+    "-c", "exit_on_error=on", "postgres", NULL
+  };
+  g_auto(GStrv) argv = server_command (self, single);
+  g_autofree char *sql = g_strdup_printf ("ALTER ROLE " SUPERUSER " PASSWORD '%s'\n",
+                                          self->password);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) backend = NULL;
+  gboolean ok;
+
+  g_subprocess_launcher_set_cwd (launcher, self->folder);
+  backend = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv, error);
+  ok = backend != NULL &&
+       g_subprocess_communicate_utf8 (backend, sql, NULL, NULL, NULL, error) &&
+       g_subprocess_get_successful (backend);
+  explicit_bzero (sql, strlen (sql));
+  if (ok || (error != NULL && *error != NULL))
+    return ok;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "postgres --single could not set the password");
+  return FALSE;
+}
+
+static gboolean
+copy_template (PgTestServer  *self,
+               const char    *template,
+               GError       **error)
+{
+  const char *const copy[] = { PG_TEST_CP, "-a", "--", template, self->data_dir, NULL };
+
+  return run_tool (self, copy, FALSE, error) && set_superuser_password (self, error);
+}
+
+/* The cluster, from the template when there is a good one. */
+static gboolean
+init_cluster (PgTestServer  *self,
+              GError       **error)
+{
+  g_autofree char *template = template_path ();
+  g_autoptr(GError) template_error = NULL;
+
+  if (g_file_test (template, G_FILE_TEST_IS_DIR))
+    {
+      const char *const remove[] = { PG_TEST_RM, "-rf", "--", self->data_dir, NULL };
+      /* so that the cluster initdb makes now takes its place */
+      const char *const forget[] = { PG_TEST_RM, "-rf", "--", template, NULL };
+
+      if (copy_template (self, template, &template_error))
+        return TRUE;
+      g_debug ("Running initdb: the template %s did not work: %s", template,
+               template_error->message);
+      run_tool (self, remove, FALSE, NULL);
+      run_tool (self, forget, FALSE, NULL);
+    }
+
+  if (!run_initdb (self, error))
+    return FALSE;
+  save_template (self, template);
+  return TRUE;
 }
 
 /* A self-signed certificate (the CA) or, with @ca_file, one signed by the
@@ -733,7 +838,7 @@ pg_test_server_start (GError **error)
     return NULL;
   if (!init_cluster (self, error))
     return NULL;
-  log_step ("initdb", &begin);
+  log_step ("cluster (initdb or its template)", &begin);
   if (!make_certificates (self, error) || !configure_cluster (self, error))
     return NULL;
   log_step ("certificates", &begin);

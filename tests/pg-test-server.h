@@ -22,6 +22,11 @@
  * "postgres" through runuser; the test itself stays root and connects over
  * TCP and TLS like anyone else.
  *
+ * initdb is most of a start, so the first start in a build folder keeps a
+ * copy of the cluster initdb made there (tests/pg-cluster-template-UID-*,
+ * before any of our settings), and later starts copy it and give the
+ * superuser a new password; a template that does not work is replaced.
+ *
  * One server at a time per test process.
  */
 #pragma once
