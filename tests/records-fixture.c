@@ -9,6 +9,7 @@
 #include "ct-database-private.h"
 #include "test-database-util.h"
 #include "records-fixture.h"
+#include "test-store.h"
 
 static CtRecord *
 new_valist (const char *kind_name,
@@ -57,7 +58,7 @@ records_insert (CtDatabase *db,
   record = new_valist (kind, args);
   va_end (args);
 
-  g_assert_true (ct_store_insert (db, record, &error));
+  ct_store_insert (db, record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ct_record_get_id (record), >, 0);
   return ct_record_get_id (record);
@@ -138,8 +139,7 @@ records_fixture_setup (RecordsFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   test_fixture_setup (&fixture->files, data);
-  fixture->db = ct_database_create (fixture->files.path, TEST_PASSPHRASE, "Test Runner", &error);
-  g_assert_no_error (error);
+  fixture->db = test_store_create (fixture->files.path, "Test Runner");
   ct_validate_set_today_for_testing (RECORDS_TODAY);
 
   fixture->staff_id = records_insert (fixture->db, "staff", "name", "Test Clinician A",

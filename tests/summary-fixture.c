@@ -16,6 +16,7 @@
 
 #include "records-fixture.h"
 #include "summary-fixture.h"
+#include "test-store.h"
 
 #define CLINICIAN "Dr Invented Example"
 
@@ -188,11 +189,8 @@ child_id (CtDatabase *db,
 CtDatabase *
 fixture_create (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  CtDatabase *db = ct_database_create (path, FIXTURE_PASSPHRASE, "Invented Administrator",
-                                       &error);
+  CtDatabase *db = test_store_create (path, "Invented Administrator");
 
-  g_assert_no_error (error);
   records_insert (db, "staff", "name", CLINICIAN, "role", "clinical_psychologist", NULL);
   return db;
 }

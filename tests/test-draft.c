@@ -8,6 +8,7 @@
 
 #include "ct-database-private.h"
 #include "ct-draft.h"
+#include "test-store.h"
 #include "records-fixture.h"
 
 /* Invented, and unlike anything else in the file, so that finding it in
@@ -24,11 +25,8 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   test_fixture_setup (&fixture->files, data);
-  fixture->db = ct_database_create (fixture->files.path, TEST_PASSPHRASE, "Test Clinician A", &error);
-  g_assert_no_error (error);
+  fixture->db = test_store_create (fixture->files.path, "Test Clinician A");
 }
 
 static void
@@ -42,11 +40,9 @@ fixture_teardown (Fixture       *fixture,
 static void
 reopen (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) old = g_steal_pointer (&fixture->db);
 
-  g_clear_object (&fixture->db);
-  fixture->db = ct_database_open (fixture->files.path, TEST_PASSPHRASE, "Test Clinician A", &error);
-  g_assert_no_error (error);
+  fixture->db = test_store_open_again (old, "Test Clinician A");
 }
 
 /* What an editor might save: the kind, the record id and the typed values. */

@@ -14,6 +14,7 @@
 
 #include "ct-export.h"
 #include "ct-import.h"
+#include "test-store.h"
 #include "records-fixture.h"
 
 static void
@@ -194,8 +195,7 @@ test_round_trip (RecordsFixture *fixture,
                   "outcome", "other",
                   "notes", "Siân and Zoë: “curly”, \"straight\"\r\nnext line,\nlast", NULL);
 
-  copy = ct_database_create (path, TEST_PASSPHRASE, "Test Runner", &error);
-  g_assert_no_error (error);
+  copy = test_store_create (path, "Test Runner");
 
   /* Dependency order: a kind's references are there before it. */
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)

@@ -15,6 +15,7 @@
 
 #include "ct-csv.h"
 #include "ct-database-private.h"
+#include "test-store.h"
 #include "test-database-util.h"
 #include "ct-import.h"
 #include "records-fixture.h"
@@ -500,11 +501,8 @@ static void
 empty_fixture_setup (EmptyFixture  *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   test_fixture_setup (&fixture->files, data);
-  fixture->db = ct_database_create (fixture->files.path, TEST_PASSPHRASE, "Test Runner", &error);
-  g_assert_no_error (error);
+  fixture->db = test_store_create (fixture->files.path, "Test Runner");
 }
 
 static void

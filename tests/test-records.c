@@ -13,6 +13,7 @@
 #include "ct-database-private.h"
 #include "test-database-util.h"
 #include "records-fixture.h"
+#include "test-store.h"
 
 /* A: the descriptor tables */
 
@@ -722,16 +723,6 @@ test_in_use (RecordsFixture *fixture,
 
 /* G: the audit trail goes with the write, or neither happens */
 
-static void
-exec_ok (CtDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ct_database_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 static CtRecord *
 new_child (const char *reference)
 {
@@ -750,8 +741,7 @@ test_audit_failure_rolls_back (RecordsFixture *fixture,
   guint children = records_count_rows (fixture->db, "child");
   guint entries = records_count_rows (fixture->db, "audit_log");
 
-  exec_ok (fixture->db, "CREATE TEMP TRIGGER test_no_audit BEFORE INSERT ON audit_log"
-                        " BEGIN SELECT RAISE (ABORT, 'invented failure'); END");
+  test_store_fail_inserts (fixture->db, "audit_log", TRUE);
 
   g_assert_false (ct_store_insert (fixture->db, child, &error));
   g_assert_nonnull (error);
@@ -760,7 +750,7 @@ test_audit_failure_rolls_back (RecordsFixture *fixture,
   g_assert_false (ct_store_delete (fixture->db, ct_kind_lookup ("child"), fixture->child_id, &error));
   g_assert_nonnull (error);
 
-  exec_ok (fixture->db, "DROP TRIGGER test_no_audit");
+  test_store_fail_inserts (fixture->db, "audit_log", FALSE);
   g_assert_cmpuint (records_count_rows (fixture->db, "child"), ==, children);
   g_assert_cmpuint (records_count_rows (fixture->db, "audit_log"), ==, entries);
 }
@@ -774,11 +764,10 @@ test_row_failure_leaves_no_audit (RecordsFixture *fixture,
   g_autoptr(GError) error = NULL;
   guint entries = records_count_rows (fixture->db, "audit_log");
 
-  exec_ok (fixture->db, "CREATE TEMP TRIGGER test_no_child BEFORE INSERT ON child"
-                        " BEGIN SELECT RAISE (ABORT, 'invented failure'); END");
+  test_store_fail_inserts (fixture->db, "child", TRUE);
   g_assert_false (ct_store_insert (fixture->db, child, &error));
   g_assert_nonnull (error);
-  exec_ok (fixture->db, "DROP TRIGGER test_no_child");
+  test_store_fail_inserts (fixture->db, "child", FALSE);
 
   g_assert_cmpuint (records_count_rows (fixture->db, "child"), ==, 1);
   g_assert_cmpuint (records_count_rows (fixture->db, "audit_log"), ==, entries);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "ct-cli-database.h"
+#include "ct-cli-server.h"
 #include "ct-secret.h"
 
 gboolean
@@ -18,6 +19,15 @@ ct_cli_init (CtCli   *cli,
 {
   g_autoptr(CtPassphrase) passphrase = NULL;
   g_autoptr(CtDatabase) db = NULL;
+
+  if (cli->server != NULL)
+    {
+      db = ct_cli_connect (cli, TRUE, error);
+      if (db != NULL)
+        g_print (_("The team server is set up for Clinical Team (schema version %d).\n"),
+                 ct_database_get_schema_version (db));
+      return db != NULL;
+    }
 
   if (g_file_test (cli->database, G_FILE_TEST_EXISTS))
     {
@@ -48,9 +58,14 @@ ct_cli_check (CtCli   *cli,
   if (db == NULL || !ct_database_check_integrity (db, error))
     return FALSE;
 
-  g_print (_("ok: “%s” opens with this passphrase and passes its integrity check "
-             "(schema version %d).\n"),
-           cli->database, ct_database_get_schema_version (db));
+  if (cli->server != NULL)
+    g_print (_("ok: the team server accepts this sign-in and holds Clinical Team's records "
+               "(schema version %d).\n"),
+             ct_database_get_schema_version (db));
+  else
+    g_print (_("ok: “%s” opens with this passphrase and passes its integrity check "
+               "(schema version %d).\n"),
+             cli->database, ct_database_get_schema_version (db));
   return TRUE;
 }
 
@@ -60,8 +75,11 @@ ct_cli_backup (CtCli   *cli,
 {
   const char *dest = cli->args[0];
   g_autoptr(CtPassphrase) passphrase = NULL;
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, &passphrase, error);
+  g_autoptr(CtDatabase) db = NULL;
 
+  if (!ct_cli_refuse_on_server (cli, "backup", error))
+    return FALSE;
+  db = ct_cli_open_database (cli, &passphrase, error);
   if (db == NULL || !ct_database_backup (db, dest, passphrase, error))
     return FALSE;
 
@@ -75,9 +93,12 @@ gboolean
 ct_cli_passwd (CtCli   *cli,
                GError **error)
 {
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+  g_autoptr(CtDatabase) db = NULL;
   g_autoptr(CtPassphrase) passphrase = NULL;
 
+  if (!ct_cli_refuse_on_server (cli, "passwd", error))
+    return FALSE;
+  db = ct_cli_open_database (cli, NULL, error);
   if (db == NULL)
     return FALSE;
 

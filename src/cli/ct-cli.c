@@ -30,6 +30,7 @@
 #include "ct-cli.h"
 #include "ct-cli-database.h"
 #include "ct-cli-records.h"
+#include "ct-cli-server.h"
 #include "ct-cli-summary.h"
 #include "ct-secret.h"
 
@@ -132,7 +133,9 @@ make_option_context (GOptionEntry *entries)
       "from the terminal without echo; or, when stdin is not a terminal, as the first line "
       "of stdin; or as the first line of the --passphrase-file. A new passphrase (init, "
       "passwd) is typed twice on a terminal, or is the next line of stdin. For passwd "
-      "from stdin, line 1 is the current passphrase and line 2 the new one."));
+      "from stdin, line 1 is the current passphrase and line 2 the new one. A team "
+      "server's password is read the same way, or from libpq's password file with "
+      "--pgpass."));
   return context;
 }
 
@@ -226,6 +229,7 @@ static void
 ct_cli_clear (CtCli *cli)
 {
   g_clear_pointer (&cli->database, g_free);
+  g_clear_pointer (&cli->server, g_free);
   g_clear_pointer (&cli->passphrase_file, g_free);
   g_clear_pointer (&cli->staff, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
@@ -246,6 +250,11 @@ ct_cli_run (int    argc,
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &cli.database,
       N_("The records file (default: the same file as the app)"), N_("FILE") },
+    { "server", 's', 0, G_OPTION_ARG_STRING, &cli.server,
+      N_("The team server instead of a file: a libpq connection string or service=NAME"),
+      N_("CONNECTION") },
+    { "pgpass", 0, 0, G_OPTION_ARG_NONE, &cli.pgpass,
+      N_("Take the team server password from libpq's password file"), NULL },
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.passphrase_file,
       N_("Read the passphrase from the first line of FILE"), N_("FILE") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &cli.staff,
@@ -278,9 +287,11 @@ ct_cli_run (int    argc,
         : g_strdup_printf (_("Unknown command “%s”."), args[1]);
       status = usage_error (message);
     }
+  else if (cli.database != NULL && cli.server != NULL)
+    status = usage_error (_("Give either --database or --server, not both."));
   else
     {
-      if (cli.database == NULL)
+      if (cli.database == NULL && cli.server == NULL)
         cli.database = ct_database_get_default_path ();
       cli.args = g_strdupv (args + 2);
       status = run_command (&cli);
@@ -341,9 +352,12 @@ ct_cli_open_database (CtCli   *cli,
                       char   **passphrase_out,
                       GError **error)
 {
-  g_autoptr(CtPassphrase) passphrase = ct_cli_read_passphrase (cli, error);
+  g_autoptr(CtPassphrase) passphrase = NULL;
   CtDatabase *db;
 
+  if (cli->server != NULL)
+    return ct_cli_connect (cli, FALSE, error);
+  passphrase = ct_cli_read_passphrase (cli, error);
   if (passphrase == NULL)
     return NULL;
 

@@ -29,6 +29,8 @@ typedef struct _CtCliCommand CtCliCommand;
 typedef struct
 {
   char               *database;         /* --database, or the default location */
+  char               *server;           /* --server CONNECTION, or NULL */
+  gboolean            pgpass;           /* --pgpass: the password from libpq's file */
   char               *passphrase_file;  /* --passphrase-file, or NULL */
   char               *staff;            /* --staff, or NULL */
   const CtCliCommand *command;

@@ -170,8 +170,8 @@ static const char outcomes_sql[] =
   "   AND (?1 = 0 OR r.clinician_id = ?1)"
   "   AND (?2 = 0 OR r.child_id = ?2)"
   "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
-  "   AND (?4 IS NULL OR r.end_date IS NULL OR r.end_date >= ?4)"
-  "   AND (?5 IS NULL OR COALESCE (r.start_date, r.referral_date) <= ?5)"
+  "   AND (r.end_date >= ?4 OR r.end_date IS NULL OR ?4 IS NULL)"
+  "   AND (COALESCE (r.start_date, r.referral_date) <= ?5 OR ?5 IS NULL)"
   " ORDER BY r.referral_date DESC, r.id DESC, g.number";
 
 static char *

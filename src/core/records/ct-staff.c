@@ -34,7 +34,7 @@ static const CtField fields[] = {
 
 /* Names are unique among active staff only. */
 static const CtUnique unique[] = {
-  { { "name", "active" }, "active = 1",
+  { { "name", "active" }, "active",
     N_("an active staff member is already called “%s”; use another name or make the "
        "other profile inactive.") },
   { { NULL } },
@@ -49,7 +49,7 @@ static const CtKind kind = {
   .get_type = ct_staff_get_type,
   .fields = fields,
   .n_fields = G_N_ELEMENTS (fields),
-  .order_by = "t.name COLLATE NOCASE, t.id",
+  .order_by = "lower (t.name), t.id",
   .describe = { "name" },
   .unique = unique,
   .status_field = "active",

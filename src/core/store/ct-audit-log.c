@@ -290,9 +290,9 @@ ct_audit_log_list (CtDatabase  *db,
   stmt = ct_database_prepare (db,
                               "SELECT id, at, who, action, record_kind, record_id, description"
                               " FROM audit_log"
-                              " WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)"
-                              "   AND (?3 IS NULL OR record_kind = ?3)"
-                              "   AND (?4 IS NULL OR who = ?4)"
+                              " WHERE (at >= ?1 OR ?1 IS NULL) AND (at < ?2 OR ?2 IS NULL)"
+                              "   AND (record_kind = ?3 OR ?3 IS NULL)"
+                              "   AND (who = ?4 OR ?4 IS NULL)"
                               " ORDER BY at DESC, id DESC",
                               error);
   if (stmt == NULL)

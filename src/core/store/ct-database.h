@@ -45,6 +45,7 @@ G_BEGIN_DECLS
  *   Team records
  * @CT_DATABASE_ERROR_DISCONNECTED: the connection was lost; what was being
  *   written was not saved
+ * @CT_DATABASE_ERROR_NOT_ALLOWED: the server does not let this person do it
  */
 typedef enum
 {
@@ -66,6 +67,7 @@ typedef enum
   CT_DATABASE_ERROR_NOT_TRUSTED,
   CT_DATABASE_ERROR_NOT_SET_UP,
   CT_DATABASE_ERROR_DISCONNECTED,
+  CT_DATABASE_ERROR_NOT_ALLOWED,
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */

@@ -30,9 +30,10 @@
 
 /* The child's age in whole years on the referral date. */
 #define AGE \
-  "CAST (substr (r.referral_date, 1, 4) AS INTEGER)" \
-  " - CAST (substr (c.date_of_birth, 1, 4) AS INTEGER)" \
-  " - (substr (r.referral_date, 6) < substr (c.date_of_birth, 6))"
+  "CAST (substr (CAST (r.referral_date AS TEXT), 1, 4) AS INTEGER)" \
+  " - CAST (substr (CAST (c.date_of_birth AS TEXT), 1, 4) AS INTEGER)" \
+  " - CASE WHEN substr (CAST (r.referral_date AS TEXT), 6)" \
+  "   < substr (CAST (c.date_of_birth AS TEXT), 6) THEN 1 ELSE 0 END"
 
 /* caseload: episodes open on a day (accepted, started on or before it, not
  * ended before it) */
@@ -59,7 +60,7 @@
   "       FROM goal g" \
   "       JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'" \
   "       JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'" \
-  "       WHERE g.referral_id IN (SELECT id" ENDED "))"
+  "       WHERE g.referral_id IN (SELECT id" ENDED ")) AS paired"
 
 /* A change in hundredths (half points × 50), to compare with :threshold. */
 #define CHANGE       "(final - baseline) * 50"
@@ -85,8 +86,8 @@
 #define MEAN_OF_HALVES(expression) \
   "SELECT coalesce (sum (" expression "), 0), 2 * count (*), count (*)"
 /* 100 × matching / all: numerator, denominator, items. */
-#define PERCENT_OF(expression) \
-  "SELECT 100 * coalesce (sum (" expression "), 0), count (*), count (*)"
+#define PERCENT_OF(condition) \
+  "SELECT 100 * coalesce (sum (CASE WHEN " condition " THEN 1 ELSE 0 END), 0), count (*), count (*)"
 
 #define BY(column) "SELECT " column ", count (*)"
 #define GROUPED    " GROUP BY 1"
@@ -115,7 +116,7 @@ static const CtFigureSpec specs[] = {
   OWN_BREAKDOWN ("referrals", "by_age_band", age_bands,
                  "SELECT CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
                  " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END,"
-                 " count (*) FROM (SELECT " AGE " AS age" RECEIVED ")" GROUPED),
+                 " count (*) FROM (SELECT " AGE " AS age" RECEIVED ") AS ages" GROUPED),
   BREAKDOWN ("referrals", "by_legal_status", "child", "legal_status",
              BY ("c.legal_status") RECEIVED GROUPED),
   BREAKDOWN ("referrals", "by_placement_type", "child", "placement_type",
@@ -123,7 +124,7 @@ static const CtFigureSpec specs[] = {
   BREAKDOWN ("referrals", "by_placement_area", "child", "placement_area",
              BY ("c.placement_area") RECEIVED GROUPED),
   OWN_BREAKDOWN ("referrals", "by_uasc", yes_no,
-                 BY ("CASE c.uasc WHEN 1 THEN 'yes' ELSE 'no' END") RECEIVED GROUPED),
+                 BY ("CASE WHEN c.uasc THEN 'yes' ELSE 'no' END") RECEIVED GROUPED),
 
   COUNT ("caseload", "open_at_start", "SELECT count (*)" OPEN_ON (":from")),
   COUNT ("caseload", "open_at_end", "SELECT count (*)" OPEN_ON (":to")),
@@ -173,7 +174,7 @@ static const CtFigureSpec specs[] = {
   /* The mean change of an episode ≥ the threshold: sum ≥ threshold × goals. */
   COUNT ("outcomes", "episodes_reliably_improved",
          "SELECT count (*) FROM (SELECT episode" PAIRED
-         " GROUP BY episode HAVING sum (" CHANGE ") >= :threshold * count (*))"),
+         " GROUP BY episode HAVING sum (" CHANGE ") >= :threshold * count (*)) AS improved"),
   { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT, NULL, NULL, NULL, NULL },
 
   COUNT ("training", "events", "SELECT count (*)" EVENTS),

@@ -1,0 +1,238 @@
+/* ct-server-database.c: the records on a team server (PostgreSQL, libpq)
+ *
+ * One connection per signed-in person. The server is the authority on who
+ * may do what; this side only speaks SQL to it, over TLS with the server's
+ * certificate verified unless the connection string says otherwise.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-server-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-server-database-private.h"
+
+struct _CtServerDatabase
+{
+  CtDatabase  parent_instance;
+
+  PGconn     *conn;
+  guint       n_statements;  /* names the next prepared statement */
+};
+
+G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
+
+#define NOW "to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+static const CtSqlDialect server_dialect = {
+  .id = 1,
+  .begin = "BEGIN",
+  .scan_hint = "",
+  .like = "ILIKE",
+  .now = NOW,
+  .word_list = "string_agg",
+};
+
+/* Every session: dates as YYYY-MM-DD, times in UTC, our schema first. */
+static const char session_settings[] =
+  "SET DateStyle = ISO, YMD;"
+  "SET TimeZone = 'UTC';"
+  "SET client_encoding = 'UTF8';"
+  "SET search_path = " CT_SERVER_SCHEMA ";";
+
+PGconn *
+ct_server_database_get_conn (CtServerDatabase *self)
+{
+  return self->conn;
+}
+
+static CtStatement *
+server_prepare (CtDatabase  *database,
+                const char  *sql,
+                GError     **error)
+{
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
+  g_autofree char *name = g_strdup_printf ("ct_%u", ++self->n_statements);
+
+  return ct_server_statement_new (self, name, sql, error);
+}
+
+static gboolean
+server_exec (CtDatabase  *database,
+             const char  *sql,
+             GError     **error)
+{
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
+  g_autoptr(PGresult) result = PQexec (self->conn, sql);
+
+  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+    return TRUE;
+  ct_server_set_error (self->conn, result, _("write to the team server"), error);
+  return FALSE;
+}
+
+static gboolean
+server_is_open (CtDatabase *database)
+{
+  return CT_SERVER_DATABASE (database)->conn != NULL;
+}
+
+static void
+server_close (CtDatabase *database)
+{
+  g_clear_pointer (&CT_SERVER_DATABASE (database)->conn, PQfinish);
+}
+
+static int
+server_get_schema_version (CtDatabase *database)
+{
+  return ct_server_schema_get_version (CT_SERVER_DATABASE (database)->conn);
+}
+
+static gboolean
+server_check_integrity (CtDatabase  *database,
+                        GError     **error)
+{
+  return ct_server_schema_check (CT_SERVER_DATABASE (database)->conn, error);
+}
+
+static void
+ct_server_database_class_init (CtServerDatabaseClass *klass)
+{
+  CtDatabaseClass *database_class = CT_DATABASE_CLASS (klass);
+
+  database_class->dialect = &server_dialect;
+  database_class->prepare = server_prepare;
+  database_class->exec = server_exec;
+  database_class->is_open = server_is_open;
+  database_class->close = server_close;
+  database_class->get_schema_version = server_get_schema_version;
+  database_class->check_integrity = server_check_integrity;
+}
+
+static void
+ct_server_database_init (CtServerDatabase *self)
+{
+}
+
+/* Connecting */
+
+/* libpq's keywords and values: those of @connection, then ours where it
+ * has none (TLS verified, a time limit), then the password. */
+static PGconn *
+open_connection (const char  *connection,
+                 const char  *password,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  PQconninfoOption *options;
+  char *message = NULL;
+  gboolean has_sslmode = FALSE;
+  PGconn *conn;
+
+  options = PQconninfoParse (connection, &message);
+  if (options == NULL)
+    {
+      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_UNREACHABLE,
+                   _("The team server's address is not valid: %s"),
+                   message != NULL ? g_strstrip (message) : "");
+      PQfreemem (message);
+      return NULL;
+    }
+
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL)
+      {
+        has_sslmode |= g_str_equal (option->keyword, "sslmode");
+        g_ptr_array_add (keywords, option->keyword);
+        g_ptr_array_add (values, option->val);
+      }
+  if (!has_sslmode)
+    {
+      g_ptr_array_add (keywords, (char *) "sslmode");
+      g_ptr_array_add (values, (char *) "verify-full");
+    }
+  g_ptr_array_add (keywords, (char *) "connect_timeout");
+  g_ptr_array_add (values, (char *) "10");
+  g_ptr_array_add (keywords, (char *) "application_name");
+  g_ptr_array_add (values, (char *) PACKAGE_NAME);
+  if (password != NULL)
+    {
+      g_ptr_array_add (keywords, (char *) "password");
+      g_ptr_array_add (values, (char *) password);
+    }
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+
+  conn = PQconnectdbParams ((const char * const *) keywords->pdata,
+                            (const char * const *) values->pdata, FALSE);
+  PQconninfoFree (options);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      ct_server_set_connect_error (conn, error);
+      PQfinish (conn);
+      return NULL;
+    }
+  return conn;
+}
+
+static CtDatabase *
+connect_to (const char  *connection,
+            const char  *password,
+            const char  *actor,
+            gboolean     set_up,
+            GError     **error)
+{
+  g_autoptr(CtDatabase) self = NULL;
+  PGconn *conn;
+  g_autoptr(PGresult) result = NULL;
+
+  g_return_val_if_fail (connection != NULL, NULL);
+
+  conn = open_connection (connection, password, error);
+  if (conn == NULL)
+    return NULL;
+
+  result = PQexec (conn, session_settings);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      ct_server_set_error (conn, result, _("prepare the connection"), error);
+      PQfinish (conn);
+      return NULL;
+    }
+  if (!(set_up ? ct_server_schema_set_up (conn, error) : ct_server_schema_check (conn, error)))
+    {
+      PQfinish (conn);
+      return NULL;
+    }
+
+  self = g_object_new (CT_TYPE_SERVER_DATABASE, NULL);
+  CT_SERVER_DATABASE (self)->conn = conn;
+  ct_database_set_actor (self, actor);
+  if (!set_up &&
+      !ct_database_audit (self, "unlock", NULL, 0, _("Signed in to the team server"), error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+CtDatabase *
+ct_server_database_connect (const char  *connection,
+                            const char  *password,
+                            const char  *actor,
+                            GError     **error)
+{
+  return connect_to (connection, password, actor, FALSE, error);
+}
+
+CtDatabase *
+ct_server_database_set_up (const char  *connection,
+                           const char  *password,
+                           const char  *actor,
+                           GError     **error)
+{
+  return connect_to (connection, password, actor, TRUE, error);
+}

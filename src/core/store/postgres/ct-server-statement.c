@@ -1,0 +1,252 @@
+/* ct-server-statement.c: a CtStatement on the team server
+ *
+ * Each statement is prepared on the server once per connection; running it
+ * is one round trip (PQexecPrepared) that brings back every row, which the
+ * steps then walk. Values travel as text: PostgreSQL gives the types the
+ * statement's columns need, and returns dates as YYYY-MM-DD (DateStyle ISO).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-server-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-server-database-private.h"
+
+/* pg_type.oid of boolean: a boolean column reads as 0 or 1. */
+#define BOOL_OID 16
+
+typedef struct
+{
+  CtStatement       parent;
+  CtServerDatabase *db;          /* not a reference: the database owns us */
+  char             *name;
+  GPtrArray        *names;       /* the parameters' names, NULL for ?N */
+  char            **values;      /* one per parameter; NULL binds NULL */
+  PGresult         *result;      /* of the last run, until reset */
+  int               row;
+} CtServerStatement;
+
+#define SELF(stmt) ((CtServerStatement *) (stmt))
+
+static void
+bind_owned (CtStatement *stmt,
+            int          index,
+            char        *value)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  g_return_if_fail (index >= 1 && (guint) index <= self->names->len);
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = value;
+}
+
+static void
+bind_text (CtStatement *stmt,
+           int          index,
+           const char  *text)
+{
+  bind_owned (stmt, index, g_strdup (text));
+}
+
+static void
+bind_int64 (CtStatement *stmt,
+            int          index,
+            gint64       value)
+{
+  bind_owned (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+bind_double (CtStatement *stmt,
+             int          index,
+             double       value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  bind_owned (stmt, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+static void
+bind_null (CtStatement *stmt,
+           int          index)
+{
+  bind_owned (stmt, index, NULL);
+}
+
+static int
+parameter_index (CtStatement *stmt,
+                 const char  *name)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  for (guint i = 0; i < self->names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->names, i), name) == 0)
+      return i + 1;
+  return 0;
+}
+
+static void
+clear_bindings (CtStatement *stmt)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  for (guint i = 0; i < self->names->len; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+static void
+reset (CtStatement *stmt)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+}
+
+static gboolean
+run (CtServerStatement  *self,
+     const char         *what,
+     GError            **error)
+{
+  PGconn *conn = ct_server_database_get_conn (self->db);
+  ExecStatusType status;
+
+  if (conn == NULL)
+    return ct_database_check_open (CT_DATABASE (self->db), error);
+
+  self->result = PQexecPrepared (conn, self->name, self->names->len,
+                                 (const char * const *) self->values, NULL, NULL, 0);
+  status = PQresultStatus (self->result);
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+    return TRUE;
+
+  ct_server_set_error (conn, self->result, what, error);
+  g_clear_pointer (&self->result, PQclear);
+  return FALSE;
+}
+
+static gboolean
+step (CtStatement  *stmt,
+      gboolean     *has_row,
+      const char   *what,
+      GError      **error)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  if (self->result == NULL && !run (self, what, error))
+    return FALSE;
+
+  self->row++;
+  *has_row = self->row < PQntuples (self->result);
+  return TRUE;
+}
+
+static gboolean
+column_is_null (CtStatement *stmt,
+                int          column)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  return PQgetisnull (self->result, self->row, column);
+}
+
+static const char *
+column_text (CtStatement *stmt,
+             int          column)
+{
+  CtServerStatement *self = SELF (stmt);
+
+  if (column_is_null (stmt, column))
+    return NULL;
+  return PQgetvalue (self->result, self->row, column);
+}
+
+static gint64
+column_int64 (CtStatement *stmt,
+              int          column)
+{
+  CtServerStatement *self = SELF (stmt);
+  const char *text = column_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (PQftype (self->result, column) == BOOL_OID)
+    return *text == 't';
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+column_double (CtStatement *stmt,
+               int          column)
+{
+  const char *text = column_text (stmt, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+}
+
+static void
+free_statement (CtStatement *stmt)
+{
+  CtServerStatement *self = SELF (stmt);
+  PGconn *conn = ct_server_database_get_conn (self->db);
+
+  reset (stmt);
+  clear_bindings (stmt);
+  if (conn != NULL)
+    {
+      g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", self->name);
+      PQclear (PQexec (conn, deallocate));
+    }
+  g_free (self->values);
+  g_ptr_array_unref (self->names);
+  g_free (self->name);
+  g_free (self);
+}
+
+static const CtStatementFuncs funcs = {
+  .bind_text = bind_text,
+  .bind_int64 = bind_int64,
+  .bind_double = bind_double,
+  .bind_null = bind_null,
+  .parameter_index = parameter_index,
+  .clear_bindings = clear_bindings,
+  .step = step,
+  .reset = reset,
+  .column_is_null = column_is_null,
+  .column_int64 = column_int64,
+  .column_double = column_double,
+  .column_text = column_text,
+  .free = free_statement,
+};
+
+CtStatement *
+ct_server_statement_new (CtServerDatabase  *db,
+                         const char        *name,
+                         const char        *sql,
+                         GError           **error)
+{
+  PGconn *conn = ct_server_database_get_conn (db);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *text = ct_server_translate_sql (sql, &names);
+  g_autofree Oid *types = ct_server_parameter_types (names);
+  g_autoptr(PGresult) result = PQprepare (conn, name, text, names->len, types);
+  CtServerStatement *self;
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      ct_server_set_error (conn, result, _("read the team server's records"), error);
+      return NULL;
+    }
+
+  self = g_new0 (CtServerStatement, 1);
+  self->parent.funcs = &funcs;
+  self->db = db;
+  self->name = g_strdup (name);
+  self->names = g_steal_pointer (&names);
+  self->values = g_new0 (char *, self->names->len + 1);
+  self->row = -1;
+  return &self->parent;
+}

@@ -1,0 +1,245 @@
+/* test-server.c: connecting to a team server, and each way it can fail
+ *
+ * Against the test suite's own throwaway PostgreSQL (TLS, SCRAM, hostssl
+ * only): a person gets a distinct error, with a message that says what to
+ * do, for a server that cannot be reached, a wrong password, a refused or
+ * untrusted TLS connection, a database not set up for Clinical Team, a
+ * schema newer than the program, and a connection lost in the middle of a
+ * write, which saves nothing. All data is invented.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-server"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "ct-database-private.h"
+#include "ct-server-database.h"
+#include "ct-store.h"
+#include "pg-test-server.h"
+#include "records-fixture.h"
+
+static PgTestServer *server;
+
+static const char *
+password (void)
+{
+  return pg_test_server_get_superuser_password (server);
+}
+
+static char *
+connection_to (const char *database)
+{
+  return pg_test_server_conninfo (server, database, pg_test_server_get_superuser (server));
+}
+
+/* A new database with Clinical Team's schema, and a connection to it. */
+static char *
+set_up_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pg_test_server_create_database (server, NULL, &error);
+  char *connection;
+  g_autoptr(CtDatabase) db = NULL;
+
+  g_assert_no_error (error);
+  connection = connection_to (name);
+  db = ct_server_database_set_up (connection, password (), "Test Runner", &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
+static void
+assert_refused (const char *connection,
+                const char *the_password,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, the_password, "Test Runner",
+                                                         &error);
+
+  g_assert_null (db);
+  g_assert_error (error, CT_DATABASE_ERROR, code);
+  /* A sentence a person can act on, never a bare code. */
+  g_assert_cmpuint (strlen (error->message), >, 40);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_connects (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
+                                                         &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_database_is_open (db));
+  g_assert_cmpint (ct_database_get_schema_version (db), ==, CT_SERVER_SCHEMA_VERSION);
+  g_assert_null (ct_database_get_path (db));
+  g_assert_true (ct_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
+/* A port where nothing listens: bound, then closed. */
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+test_unreachable (void)
+{
+  g_autofree char *connection = g_strdup_printf ("host=127.0.0.1 port=%u dbname=postgres "
+                                                 "user=nobody sslmode=verify-full",
+                                                 free_port ());
+
+  assert_refused (connection, "invented password", CT_DATABASE_ERROR_UNREACHABLE);
+}
+
+static void
+test_wrong_password (void)
+{
+  g_autofree char *connection = set_up_database ();
+
+  assert_refused (connection, "not the password", CT_DATABASE_ERROR_WRONG_PASSWORD);
+}
+
+/* The server accepts TLS only: a plaintext attempt is refused. */
+static void
+test_plaintext_refused (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autofree char *plain = g_strconcat (connection, " sslmode=disable", NULL);
+
+  assert_refused (plain, password (), CT_DATABASE_ERROR_NOT_TRUSTED);
+}
+
+/* A certificate that no CA the client trusts has signed is refused. */
+static void
+test_untrusted_certificate (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autofree char *dir = g_dir_make_tmp ("ct-test-ca-XXXXXX", NULL);
+  g_autofree char *key = g_build_filename (dir, "other.key", NULL);
+  g_autofree char *cert = g_build_filename (dir, "other.crt", NULL);
+  g_autofree char *untrusting = g_strdup_printf ("%s sslrootcert=%s", connection, cert);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                         "-subj", "/CN=Some Other CA", "-keyout", key, "-out", cert, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  assert_refused (untrusting, password (), CT_DATABASE_ERROR_NOT_TRUSTED);
+
+  g_unlink (key);
+  g_unlink (cert);
+  g_rmdir (dir);
+}
+
+static void
+test_not_set_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pg_test_server_create_database (server, NULL, &error);
+  g_autofree char *connection = connection_to (name);
+
+  g_assert_no_error (error);
+  assert_refused (connection, password (), CT_DATABASE_ERROR_NOT_SET_UP);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
+                                                         &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_database_exec (db, "UPDATE schema_version SET version = version + 1",
+                                   &error));
+  g_assert_no_error (error);
+  assert_refused (connection, password (), CT_DATABASE_ERROR_NEWER_SCHEMA);
+}
+
+/* The connection drops after a write began: nothing of it is saved, and
+ * the message says so. */
+static void
+test_connection_lost_mid_write (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
+                                                         &error);
+  g_autoptr(CtDatabase) again = NULL;
+  g_autoptr(CtRecord) staff = records_new ("staff", "name", "Test Clinician Lost",
+                                           "role", "clinical_psychologist", NULL);
+  CtStatement *stmt;
+  g_autofree char *kill = NULL;
+
+  g_assert_no_error (error);
+  stmt = ct_database_prepare (db, "SELECT pg_backend_pid ()", &error);
+  g_assert_no_error (error);
+  g_assert_true (test_step (stmt));
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")",
+                          ct_statement_column_int64 (stmt, 0));
+  ct_statement_reset (stmt);
+
+  g_assert_true (ct_database_begin (db, &error));
+  g_assert_true (ct_store_insert (db, staff, &error));
+  g_assert_no_error (error);
+  g_assert_true (pg_test_server_exec (server, "postgres", kill, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (ct_database_commit (db, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED);
+  g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  g_clear_error (&error);
+
+  again = ct_server_database_connect (connection, password (), "Test Runner", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records_count (again, "SELECT count (*) FROM staff"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  server = pg_test_server_start (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/server/connects", test_connects);
+  g_test_add_func ("/server/unreachable", test_unreachable);
+  g_test_add_func ("/server/wrong-password", test_wrong_password);
+  g_test_add_func ("/server/plaintext-refused", test_plaintext_refused);
+  g_test_add_func ("/server/untrusted-certificate", test_untrusted_certificate);
+  g_test_add_func ("/server/not-set-up", test_not_set_up);
+  g_test_add_func ("/server/newer-schema", test_newer_schema);
+  g_test_add_func ("/server/connection-lost-mid-write", test_connection_lost_mid_write);
+
+  status = g_test_run ();
+  pg_test_server_stop (server);
+  return status;
+}

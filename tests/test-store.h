@@ -1,0 +1,35 @@
+/* test-store.h: the store a test program runs against
+ *
+ * The core's tests run once per store from one source: meson runs each
+ * program twice, with CT_TEST_STORE=file (the default) and
+ * CT_TEST_STORE=server, which starts the test suite's own throwaway
+ * PostgreSQL (pg-test-server.c) the first time it is needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ct-database.h"
+
+G_BEGIN_DECLS
+
+/* TRUE when this run is against the team server. */
+gboolean     test_store_is_server   (void);
+
+/* Fresh, empty records (set up, with no record) on the store under test:
+ * a new file at @path, or a new database on the test server. Asserts. */
+CtDatabase  *test_store_create      (const char  *path,
+                                     const char  *actor);
+
+/* A second connection to the same records as @db (the file reopened, or
+ * another login session on the server). Asserts. */
+CtDatabase  *test_store_open_again  (CtDatabase  *db,
+                                     const char  *actor);
+
+/* Makes every insert into @table fail in the store itself (a trigger), as
+ * a full disk or a server's refusal would, or stops doing so. */
+void         test_store_fail_inserts (CtDatabase *db,
+                                      const char *table,
+                                      gboolean    fail);
+
+G_END_DECLS
