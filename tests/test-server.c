@@ -16,11 +16,16 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "cli-test-util.h"
 #include "ct-database-private.h"
+#include "ct-import.h"
+#include "ct-summary-export.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
 #include "pg-test-server.h"
 #include "records-fixture.h"
+#include "summary-fixture.h"
+#include "test-database-util.h"
 
 static PgTestServer *server;
 
@@ -218,6 +223,119 @@ test_connection_lost_mid_write (void)
   g_assert_cmpuint (records_count (again, "SELECT count (*) FROM staff"), ==, 0);
 }
 
+static void
+import_worked_example (CtDatabase *db)
+{
+  static const char *const kinds[] = {
+    "children", "referrals", "consultations", "reflective-practice", "goals", "goal-ratings",
+    "training-events", "training-attendance",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
+                                                     "csv", name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      ct_import_file (db, ct_kind_lookup (kinds[i]), file, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static char *
+summary_document (CtDatabase *db,
+                  CtAudience  audience,
+                  GDateTime  *generated_at)
+{
+  g_autoptr(CtSummary) summary = fixture_compute (db, "2024/25");
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  ct_summary_export_to_stream (db, summary, audience, generated_at, stream, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+}
+
+/* The same records give the same committee summary, character for
+ * character, on the server as in the file, for both audiences. */
+static void
+test_summary_same_as_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *connection = set_up_database ();
+  TestFixture files = { 0 };
+  g_autoptr(CtDatabase) file_db = NULL;
+  g_autoptr(CtDatabase) server_db = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  test_fixture_setup (&files, NULL);
+  file_db = ct_database_create (files.path, TEST_PASSPHRASE, "Test Runner", &error);
+  g_assert_no_error (error);
+  server_db = ct_server_database_connect (connection, password (), "Test Runner", &error);
+  g_assert_no_error (error);
+  import_worked_example (file_db);
+  import_worked_example (server_db);
+
+  for (CtAudience audience = CT_AUDIENCE_PUBLIC; audience <= CT_AUDIENCE_INTERNAL; audience++)
+    {
+      g_autofree char *from_file = summary_document (file_db, audience, now);
+      g_autofree char *from_server = summary_document (server_db, audience, now);
+
+      g_assert_cmpstr (from_server, ==, from_file);
+    }
+
+  g_clear_object (&file_db);
+  test_fixture_teardown (&files, NULL);
+}
+
+/* clinical-team-cli --server: init sets the server up, the records commands
+ * work there, and backup and passwd say what to use instead. The password
+ * is read from stdin, as a passphrase is. */
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pg_test_server_create_database (server, NULL, &error);
+  g_autofree char *connection = connection_to (name);
+  g_autofree char *input = g_strconcat (password (), "\n", NULL);
+  g_autofree char *children = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
+                                                     "csv", "children.csv", NULL);
+  const char *head[] = { "--server", connection, NULL };
+  TestFixture files = { 0 };
+  g_auto(CliResult) init = { 0 };
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) passwd = { 0 };
+  g_auto(CliResult) both = { 0 };
+
+  g_assert_no_error (error);
+  test_fixture_setup (&files, NULL);
+
+  cli_run_argv (&files, input, head, (const char *[]) { "init", NULL }, &init);
+  cli_assert_succeeded (&init);
+  cli_run_argv (&files, input, head, (const char *[]) { "import", "children", children, NULL },
+                &import);
+  cli_assert_succeeded (&import);
+  g_assert_nonnull (strstr (import.out, "120"));
+  cli_run_argv (&files, input, head, (const char *[]) { "check", NULL }, &check);
+  cli_assert_succeeded (&check);
+
+  cli_run_argv (&files, input, head, (const char *[]) { "backup", "copy.ctdb", NULL }, &backup);
+  cli_assert_failed (&backup, 1, NULL);
+  g_assert_nonnull (strstr (backup.err, "pg_dump"));
+  cli_run_argv (&files, input, head, (const char *[]) { "passwd", NULL }, &passwd);
+  cli_assert_failed (&passwd, 1, NULL);
+  g_assert_nonnull (strstr (passwd.err, "own password"));
+  cli_run (&files, input, &both, "--server", connection, "--database", "records.ctdb", "check");
+  cli_assert_failed (&both, 2, NULL);
+
+  test_fixture_teardown (&files, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +356,8 @@ main (int   argc,
   g_test_add_func ("/server/not-set-up", test_not_set_up);
   g_test_add_func ("/server/newer-schema", test_newer_schema);
   g_test_add_func ("/server/connection-lost-mid-write", test_connection_lost_mid_write);
+  g_test_add_func ("/server/summary-same-as-file", test_summary_same_as_file);
+  g_test_add_func ("/server/cli", test_cli);
 
   status = g_test_run ();
   pg_test_server_stop (server);
