@@ -116,6 +116,16 @@ test_store_fail_inserts (CtDatabase *db,
   exec_ok (db, sql);
 }
 
+void
+test_store_write_history (CtDatabase *db,
+                          gboolean    history)
+{
+  /* The superuser's replica mode skips the server's stamping trigger. */
+  if (test_store_is_server ())
+    exec_ok (db, history ? "SET session_replication_role = replica"
+                         : "SET session_replication_role = DEFAULT");
+}
+
 CtDatabase *
 test_store_open_again (CtDatabase *db,
                        const char *actor)

@@ -32,4 +32,10 @@ void         test_store_fail_inserts (CtDatabase *db,
                                       const char *table,
                                       gboolean    fail);
 
+/* While @history is TRUE, audit entries are written with the who and when
+ * the test gives, as a history from earlier days would have them (the
+ * team server otherwise stamps its own). */
+void         test_store_write_history (CtDatabase *db,
+                                       gboolean    history);
+
 G_END_DECLS

@@ -151,6 +151,8 @@ ct_database_set_actor (CtDatabase *self,
 
   g_return_if_fail (CT_IS_DATABASE (self));
 
+  if (priv->actor != NULL && CT_DATABASE_GET_CLASS (self)->actor_is_login)
+    return;
   g_free (priv->actor);
   priv->actor = g_strdup (actor != NULL && *actor != '\0' ? actor : _("(no staff profile)"));
 }

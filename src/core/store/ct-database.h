@@ -87,6 +87,9 @@ struct _CtDatabaseClass
   GObjectClass parent_class;
 
   const struct _CtSqlDialect *dialect;
+  /* The store knows who signed in (a server's login): the first actor set
+   * is that login, and ct_database_set_actor() changes it no more. */
+  gboolean                    actor_is_login;
 
   CtStatement *(*prepare)            (CtDatabase  *self,
                                       const char  *sql,
@@ -142,6 +145,8 @@ gboolean     ct_database_is_open            (CtDatabase  *self);
 
 int          ct_database_get_schema_version (CtDatabase  *self);
 const char  *ct_database_get_actor          (CtDatabase  *self);
+/* The staff profile recorded in the audit trail; on a team server the
+ * login, which this does not change. */
 void         ct_database_set_actor          (CtDatabase  *self,
                                              const char  *actor);
 

@@ -104,6 +104,7 @@ ct_server_database_class_init (CtServerDatabaseClass *klass)
   CtDatabaseClass *database_class = CT_DATABASE_CLASS (klass);
 
   database_class->dialect = &server_dialect;
+  database_class->actor_is_login = TRUE;
   database_class->prepare = server_prepare;
   database_class->exec = server_exec;
   database_class->is_open = server_is_open;
@@ -212,7 +213,8 @@ connect_to (const char  *connection,
 
   self = g_object_new (CT_TYPE_SERVER_DATABASE, NULL);
   CT_SERVER_DATABASE (self)->conn = conn;
-  ct_database_set_actor (self, actor);
+  /* Whoever @actor says, the server knows who signed in. */
+  ct_database_set_actor (self, PQuser (conn));
   if (!set_up &&
       !ct_database_audit (self, "unlock", NULL, 0, _("Signed in to the team server"), error))
     return NULL;

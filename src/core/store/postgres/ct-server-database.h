@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version of the team server's records (its own numbering). */
-#define CT_SERVER_SCHEMA_VERSION 1
+#define CT_SERVER_SCHEMA_VERSION 2
 
 /* The schema that holds Clinical Team's tables on the server. */
 #define CT_SERVER_SCHEMA "clinical_team"
@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * "service=NAME" from pg_service.conf. TLS with the server's certificate
  * verified (sslmode=verify-full) unless @connection says otherwise.
  * @password NULL uses libpq's password file. The caller wipes @password.
- * The server must be set up (ct_server_database_set_up()). */
+ * The server must be set up (ct_server_database_set_up()). The actor is
+ * the login that signed in (the server writes it into every audit entry);
+ * @actor is not used. */
 CtDatabase  *ct_server_database_connect (const char  *connection,
                                          const char  *password,
                                          const char  *actor,

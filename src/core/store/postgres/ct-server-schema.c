@@ -205,8 +205,174 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX training_attendance_event ON training_attendance (event_id);";
 
+
+/* Version 2: who may see and change what (help/C/who-can-see-what.page).
+ * Three group roles, one login per person in one of them; the owner role
+ * that IT keeps apart (the one that ran the set-up) owns every table.
+ * Grants say which tables and columns a role may touch at all; row-level
+ * security says which rows. An administrator is never given the clinical
+ * free text (consultation notes, goal descriptions, decision reasons,
+ * reflective themes): those columns are not granted to read. The audit
+ * trail's who and when are set here, from the login, never by the client. */
+#define ROLES "clinical_team_clinician, clinical_team_administrator, clinical_team_lead"
+#define RECORD_TABLES \
+  "staff, child, referral, consultation, consultation_topic, reflective_practice, goal," \
+  " goal_rating, training_event, training_event_audience, training_attendance"
+#define CREATE_ROLE(name) \
+  "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" name "') THEN" \
+  "  CREATE ROLE " name " NOLOGIN; END IF;"
+#define POLICY(table, role, command, rule) \
+  "CREATE POLICY " table "_" role "_" command " ON " table " FOR " command \
+  " TO clinical_team_" role " " rule ";"
+#define EVERY_ROW "USING (true)"
+#define ANY_NEW_ROW "WITH CHECK (true)"
+
+static const char migration_2[] =
+  "DO $$ BEGIN "
+  CREATE_ROLE ("clinical_team_clinician")
+  CREATE_ROLE ("clinical_team_administrator")
+  CREATE_ROLE ("clinical_team_lead")
+  "END $$;"
+
+  "ALTER TABLE staff ADD COLUMN login text UNIQUE;"
+
+  /* The signed-in person's staff record, and whether an episode is theirs. */
+  "CREATE FUNCTION my_staff_id () RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER"
+  "  SET search_path = " CT_SERVER_SCHEMA " AS"
+  "  $$ SELECT id FROM staff WHERE login = session_user AND active $$;"
+  "CREATE FUNCTION is_my_episode (referral bigint) RETURNS boolean LANGUAGE sql STABLE"
+  "  SECURITY DEFINER SET search_path = " CT_SERVER_SCHEMA " AS"
+  "  $$ SELECT EXISTS (SELECT FROM referral r WHERE r.id = referral"
+  "     AND r.clinician_id = my_staff_id ()) $$;"
+  "CREATE FUNCTION is_my_goal (goal bigint) RETURNS boolean LANGUAGE sql STABLE"
+  "  SECURITY DEFINER SET search_path = " CT_SERVER_SCHEMA " AS"
+  "  $$ SELECT EXISTS (SELECT FROM goal g WHERE g.id = goal AND is_my_episode (g.referral_id)) $$;"
+  "CREATE FUNCTION is_my_consultation (consultation bigint) RETURNS boolean LANGUAGE sql STABLE"
+  "  SECURITY DEFINER SET search_path = " CT_SERVER_SCHEMA " AS"
+  "  $$ SELECT EXISTS (SELECT FROM consultation c WHERE c.id = consultation"
+  "     AND c.clinician_id = my_staff_id ()) $$;"
+
+  "CREATE FUNCTION audit_log_stamp () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN NEW.who := session_user; NEW.at := " NOW "; RETURN NEW; END $$;"
+  "CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log"
+  "  FOR EACH ROW EXECUTE FUNCTION audit_log_stamp ();"
+
+  "REVOKE ALL ON ALL TABLES IN SCHEMA " CT_SERVER_SCHEMA " FROM PUBLIC;"
+  "GRANT USAGE ON SCHEMA " CT_SERVER_SCHEMA " TO " ROLES ";"
+  "GRANT SELECT ON schema_version TO " ROLES ";"
+  "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA " CT_SERVER_SCHEMA " TO " ROLES ";"
+  "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " CT_SERVER_SCHEMA " TO " ROLES ";"
+  /* Preferences and drafts: everyone; the audit trail: written by every
+   * write, read by the administrator and the lead, changed by nobody. */
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON setting TO " ROLES ";"
+  "GRANT INSERT ON audit_log TO " ROLES ";"
+  "GRANT SELECT ON audit_log TO clinical_team_administrator, clinical_team_lead;"
+
+  /* The clinical lead: everything. */
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON " RECORD_TABLES " TO clinical_team_lead;"
+
+  /* A clinician: reads the team's records, creates them, and changes or
+   * deletes what is theirs; training is the whole team's. */
+  "GRANT SELECT ON " RECORD_TABLES " TO clinical_team_clinician;"
+  "GRANT INSERT ON child, referral, consultation, consultation_topic, reflective_practice,"
+  "  goal, goal_rating, training_event, training_event_audience, training_attendance"
+  "  TO clinical_team_clinician;"
+  "GRANT UPDATE, DELETE ON referral, consultation, consultation_topic, reflective_practice,"
+  "  goal, goal_rating, training_event, training_event_audience, training_attendance"
+  "  TO clinical_team_clinician;"
+
+  /* An administrator: staff, training, import (creating any record) and
+   * export, summaries and the audit trail; every column but the clinical
+   * free text. */
+  "GRANT SELECT ON staff, child, consultation_topic, goal_rating, training_event,"
+  "  training_event_audience, training_attendance TO clinical_team_administrator;"
+  "GRANT SELECT (id, created_at, updated_at, child_id, referral_date, referral_source,"
+  "  decision, clinician_id, start_date, end_date, end_reason) ON referral"
+  "  TO clinical_team_administrator;"
+  "GRANT SELECT (id, created_at, updated_at, date, clinician_id, child_id, requested_by,"
+  "  team, mode, duration_minutes, attendees, outcome) ON consultation"
+  "  TO clinical_team_administrator;"
+  "GRANT SELECT (id, created_at, updated_at, date, facilitator_id, group_name, setting,"
+  "  status, attendees, duration_minutes, rating) ON reflective_practice"
+  "  TO clinical_team_administrator;"
+  "GRANT SELECT (id, created_at, updated_at, referral_id, number, set_by) ON goal"
+  "  TO clinical_team_administrator;"
+  "GRANT INSERT ON " RECORD_TABLES " TO clinical_team_administrator;"
+  "GRANT UPDATE, DELETE ON staff, training_event, training_event_audience, training_attendance"
+  "  TO clinical_team_administrator;"
+
+  /* Rows. */
+  "ALTER TABLE staff ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE child ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE referral ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE consultation ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE consultation_topic ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE reflective_practice ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE goal ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE goal_rating ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE training_event ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE training_event_audience ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE training_attendance ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE setting ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY every_row ON setting USING (true) WITH CHECK (true);"
+  "CREATE POLICY read_every_entry ON audit_log FOR SELECT USING (true);"
+  "CREATE POLICY write_as_oneself ON audit_log FOR INSERT WITH CHECK (who = session_user);"
+  /* Every role reads every row of the tables it may read; the lead and the
+   * administrator write every row of the tables they may write. */
+  "CREATE POLICY read_every_row ON staff FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON child FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON referral FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON consultation FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON consultation_topic FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON reflective_practice FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON goal FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON goal_rating FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON training_event FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON training_event_audience FOR SELECT USING (true);"
+  "CREATE POLICY read_every_row ON training_attendance FOR SELECT USING (true);"
+  "CREATE POLICY lead_every_row ON staff TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON child TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON referral TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON consultation TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON consultation_topic TO clinical_team_lead,"
+  "  clinical_team_administrator USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON reflective_practice TO clinical_team_lead,"
+  "  clinical_team_administrator USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON goal TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY lead_every_row ON goal_rating TO clinical_team_lead, clinical_team_administrator"
+  "  USING (true) WITH CHECK (true);"
+  "CREATE POLICY team_every_row ON training_event USING (true) WITH CHECK (true);"
+  "CREATE POLICY team_every_row ON training_event_audience USING (true) WITH CHECK (true);"
+  "CREATE POLICY team_every_row ON training_attendance USING (true) WITH CHECK (true);"
+  /* A clinician's own records. */
+  "CREATE POLICY clinician_creates ON child FOR INSERT TO clinical_team_clinician"
+  "  WITH CHECK (true);"
+  "CREATE POLICY clinician_creates ON referral FOR INSERT TO clinical_team_clinician"
+  "  WITH CHECK (true);"
+  "CREATE POLICY clinician_own ON referral FOR UPDATE TO clinical_team_clinician"
+  "  USING (clinician_id = my_staff_id ()) WITH CHECK (clinician_id = my_staff_id ());"
+  "CREATE POLICY clinician_deletes ON referral FOR DELETE TO clinical_team_clinician"
+  "  USING (clinician_id = my_staff_id ());"
+  "CREATE POLICY clinician_own ON consultation TO clinical_team_clinician"
+  "  USING (clinician_id = my_staff_id ()) WITH CHECK (clinician_id = my_staff_id ());"
+  "CREATE POLICY clinician_own ON consultation_topic TO clinical_team_clinician"
+  "  USING (is_my_consultation (consultation_id)) WITH CHECK (is_my_consultation (consultation_id));"
+  "CREATE POLICY clinician_own ON reflective_practice TO clinical_team_clinician"
+  "  USING (facilitator_id = my_staff_id ()) WITH CHECK (facilitator_id = my_staff_id ());"
+  "CREATE POLICY clinician_own ON goal TO clinical_team_clinician"
+  "  USING (is_my_episode (referral_id)) WITH CHECK (is_my_episode (referral_id));"
+  "CREATE POLICY clinician_own ON goal_rating TO clinical_team_clinician"
+  "  USING (is_my_goal (goal_id)) WITH CHECK (is_my_goal (goal_id));";
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);
