@@ -17,7 +17,9 @@
 
 #include <libpq-fe.h>
 
+#include "ct-records.h"
 #include "ct-server-database.h"
+#include "ct-store.h"
 #include "pg-test-server.h"
 
 static PgTestServer *server;
@@ -246,6 +248,36 @@ test_audit_who_is_login (void)
   PQfinish (conn);
 }
 
+/* Through the app's own core: an administrator's lists carry no clinical
+ * free text (and a search does not look in it); a clinician's do. */
+static void
+test_core_reads_no_clinical_text_for_administrator (void)
+{
+  static const struct { const char *login; const char *notes; } people[] = {
+    { "ct_carol", NULL },
+    { "ct_alice", "Invented note" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *connection = pg_test_server_conninfo (server, database, people[i].login);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+      g_autoptr(GListModel) consultations = NULL;
+      g_autoptr(CtRecord) consultation = NULL;
+      g_autofree char *notes = NULL;
+
+      g_assert_no_error (error);
+      consultations = ct_store_list (db, ct_kind_lookup ("consultation"), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (consultations), ==, 1);
+      consultation = g_list_model_get_item (consultations, 0);
+      notes = ct_record_get_string_by_name (consultation, "notes");
+      g_assert_cmpstr (notes, ==, people[i].notes);
+      g_assert_cmpstr (ct_database_get_actor (db), ==, people[i].login);
+    }
+}
+
 static void
 create_login (const char *login,
               const char *group)
@@ -291,6 +323,8 @@ main (int   argc,
       g_test_add_data_func (path, &roles[i], test_role);
     }
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
+  g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
+                   test_core_reads_no_clinical_text_for_administrator);
 
   status = g_test_run ();
   pg_test_server_stop (server);

@@ -29,7 +29,7 @@ static const CtField fields[] = {
   { .name = "number", .label = N_("Goal number"), .type = CT_FIELD_INTEGER,
     .flags = CT_FIELD_REQUIRED, .minimum = 1, .maximum = CT_NO_MAXIMUM },
   { .name = "description", .label = N_("Description"), .type = CT_FIELD_TEXT,
-    .flags = CT_FIELD_REQUIRED },
+    .flags = CT_FIELD_REQUIRED | CT_FIELD_CLINICAL_TEXT },
   { .name = "set_by", .label = N_("Set by"), .type = CT_FIELD_ENUM, .flags = CT_FIELD_REQUIRED,
     .words = &setters },
   { .name = "child_id", .label = N_("Child"), .type = CT_FIELD_REFERENCE,

@@ -31,6 +31,8 @@ typedef enum
   CT_FIELD_SENSITIVE   = 1 << 2,  /* clinical notes */
   CT_FIELD_NOT_FUTURE  = 1 << 3,  /* a date no later than today */
   CT_FIELD_HALF_POINTS = 1 << 4,  /* a real in whole or half points */
+  /* clinical free text: a team server never returns it to an administrator */
+  CT_FIELD_CLINICAL_TEXT = 1 << 5,
 } CtFieldFlags;
 
 struct _CtField
@@ -107,9 +109,11 @@ guint           ct_field_get_index          (const CtKind   *kind,
                                              const CtField  *field);
 /* The SQL that reads @field, e.g. "t.date" or "c.reference". */
 /* The column's SQL in a select of its kind's table ("t"); @word_list is the
- * store's aggregate that joins a word list (CtSqlDialect.word_list). */
+ * store's aggregate that joins a word list (CtSqlDialect.word_list); with
+ * @hide_clinical_text, clinical free text reads as NULL. */
 char           *ct_field_dup_select_sql     (const CtField  *field,
-                                             const char     *word_list);
+                                             const char     *word_list,
+                                             gboolean        hide_clinical_text);
 
 /* Installs the properties of @kind on a record class. */
 void            ct_record_class_set_kind    (CtRecordClass  *klass,

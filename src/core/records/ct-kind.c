@@ -219,8 +219,11 @@ ct_field_get_range (const CtField *field,
 
 char *
 ct_field_dup_select_sql (const CtField *field,
-                         const char    *word_list)
+                         const char    *word_list,
+                         gboolean       hide_clinical_text)
 {
+  if (hide_clinical_text && (field->flags & CT_FIELD_CLINICAL_TEXT))
+    return g_strdup ("NULL");
   if (field->flags & CT_FIELD_DISPLAY)
     return g_strdup (field->column);
   if (field->type == CT_FIELD_ENUM_LIST)

@@ -48,7 +48,8 @@ static const CtField fields[] = {
   { .name = "duration_minutes", .label = N_("Duration (minutes)"), .type = CT_FIELD_INTEGER,
     .flags = CT_FIELD_REQUIRED, .minimum = 0, .maximum = CT_NO_MAXIMUM },
   { .name = "rating", .label = N_("Rating"), .type = CT_FIELD_REAL, .minimum = 1, .maximum = 5 },
-  { .name = "themes", .label = N_("Themes"), .type = CT_FIELD_TEXT },
+  { .name = "themes", .label = N_("Themes"), .type = CT_FIELD_TEXT,
+    .flags = CT_FIELD_CLINICAL_TEXT },
   { .name = "facilitator_name", .label = N_("Facilitator’s name"), .type = CT_FIELD_TEXT,
     .flags = CT_FIELD_DISPLAY, .column = "s.name" },
 };

@@ -19,11 +19,15 @@ typedef struct _CtSqlDialect
   const char *like;        /* LIKE that ignores (at least ASCII) case */
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
   const char *word_list;   /* the aggregate that joins text: f (column, ';') */
+  gboolean    hides_clinical_text;  /* read as NULL, never searched (an administrator) */
 } CtSqlDialect;
 
-#define CT_N_DIALECTS 2
+#define CT_N_DIALECTS 3
 
 const CtSqlDialect *ct_database_get_dialect (CtDatabase   *self);
+/* For a store whose dialect depends on who signed in; the class's otherwise. */
+void          ct_database_set_dialect      (CtDatabase         *self,
+                                            const CtSqlDialect *dialect);
 
 /* A prepared statement cached on the connection, reset and cleared of
  * bindings. Owned by the database: do not free. */

@@ -16,6 +16,7 @@
 
 typedef struct
 {
+  const CtSqlDialect *dialect;
   char       *actor;
   GHashTable *statements;
   guint       depth;
@@ -160,7 +161,18 @@ ct_database_set_actor (CtDatabase *self,
 const CtSqlDialect *
 ct_database_get_dialect (CtDatabase *self)
 {
-  return CT_DATABASE_GET_CLASS (self)->dialect;
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  return priv->dialect != NULL ? priv->dialect : CT_DATABASE_GET_CLASS (self)->dialect;
+}
+
+void
+ct_database_set_dialect (CtDatabase         *self,
+                         const CtSqlDialect *dialect)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  priv->dialect = dialect;
 }
 
 /* Statements */

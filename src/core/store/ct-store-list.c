@@ -109,7 +109,8 @@ add_condition (GString            *sql,
 
   if (field_name == NULL)
     return;
-  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name), dialect->word_list);
+  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name), dialect->word_list,
+                                    dialect->hides_clinical_text);
   g_string_append_printf (sql, " AND %s %s ?%d", column, operator, param);
 }
 
@@ -125,9 +126,10 @@ add_search (GString            *sql,
     {
       g_autofree char *column = NULL;
 
-      if (kind->fields[i].type != CT_FIELD_TEXT)
+      if (kind->fields[i].type != CT_FIELD_TEXT ||
+          (dialect->hides_clinical_text && (kind->fields[i].flags & CT_FIELD_CLINICAL_TEXT)))
         continue;
-      column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list);
+      column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list, FALSE);
       g_string_append_printf (sql, "%s%s %s ?%d ESCAPE '\\'", first ? "" : " OR ",
                               column, dialect->like, PARAM_SEARCH);
       first = FALSE;

@@ -26,7 +26,8 @@ select_sql (const CtSqlDialect *dialect,
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list);
+      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list,
+                                                          dialect->hides_clinical_text);
       g_string_append_printf (sql, ", %s", column);
     }
   g_string_append_printf (sql, " FROM %s t%s%s", kind->name, *hint != '\0' ? " " : "", hint);
@@ -147,7 +148,7 @@ const CtStoreText *
 ct_store_text_get (CtDatabase   *db,
                    const CtKind *kind)
 {
-  static GOnce once[CT_N_DIALECTS] = { G_ONCE_INIT, G_ONCE_INIT };
+  static GOnce once[CT_N_DIALECTS] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT };
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
   const CtStoreText *texts = g_once (&once[dialect->id], build_every_kind, (gpointer) dialect);
 

@@ -35,6 +35,34 @@ static const CtSqlDialect server_dialect = {
   .word_list = "string_agg",
 };
 
+/* An administrator's: the server grants no clinical free text to read. */
+static const CtSqlDialect administrator_dialect = {
+  .id = 2,
+  .begin = "BEGIN",
+  .scan_hint = "",
+  .like = "ILIKE",
+  .now = NOW,
+  .word_list = "string_agg",
+  .hides_clinical_text = TRUE,
+};
+
+/* An administrator who is neither a clinician nor the lead (a superuser,
+ * IT's owner role, is a member of every role). */
+static const char is_administrator_only[] =
+  "SELECT pg_has_role ('clinical_team_administrator', 'MEMBER')"
+  " AND NOT pg_has_role ('clinical_team_clinician', 'MEMBER')"
+  " AND NOT pg_has_role ('clinical_team_lead', 'MEMBER')";
+
+static void
+choose_dialect (CtServerDatabase *self)
+{
+  g_autoptr(PGresult) result = PQexec (self->conn, is_administrator_only);
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+      g_str_equal (PQgetvalue (result, 0, 0), "t"))
+    ct_database_set_dialect (CT_DATABASE (self), &administrator_dialect);
+}
+
 /* Every session: dates as YYYY-MM-DD, times in UTC, our schema first. */
 static const char session_settings[] =
   "SET DateStyle = ISO, YMD;"
@@ -215,6 +243,7 @@ connect_to (const char  *connection,
   CT_SERVER_DATABASE (self)->conn = conn;
   /* Whoever @actor says, the server knows who signed in. */
   ct_database_set_actor (self, PQuser (conn));
+  choose_dialect (CT_SERVER_DATABASE (self));
   if (!set_up &&
       !ct_database_audit (self, "unlock", NULL, 0, _("Signed in to the team server"), error))
     return NULL;
