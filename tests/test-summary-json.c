@@ -82,7 +82,7 @@ static const char *const fixture_withheld[] = {
 static const char *const top_level_keys[] = {
   "schema", "schema_version", "generated_at", "generator", "service", "period", "audience",
   "disclosure", "referrals", "caseload", "consultations", "reflective_practice", "outcomes",
-  "training", NULL
+  "training", "sdq", NULL
 };
 
 typedef SummaryFixture Fixture;
@@ -191,7 +191,7 @@ assert_header (JsonNode   *root,
   g_assert_null (top_level_keys[i]);
 
   assert_string_at (root, "schema", "org.council.ClinicalTeam.CommitteeSummary");
-  assert_int_at (root, "schema_version", 1);
+  assert_int_at (root, "schema_version", 2);
   assert_string_at (root, "generated_at", "2026-11-25T09:30:00Z");
   assert_string_at (root, "generator", "Clinical Team " PACKAGE_VERSION);
   assert_string_at (root, "period.from", "2024-07-01");
@@ -310,7 +310,8 @@ test_text (Fixture       *fixture,
     "\"mean_change\": 1.1,",
     "\"pct_goals_reliably_improved\": 42.9,",
     "\"reliable_change_threshold\": 2.45\n",
-    "\"mean_confidence_change\": 3.0\n  }\n}\n",
+    "\"mean_confidence_change\": 3.0\n  },\n",
+    "\"moved_out_of_concern\": 0\n  }\n}\n",
     "\"suppressed\": []",
     "\"yes\": 0,\n",
     "\"service\": \"Invented \\\"Team\\\"\\n\\tNorth\\\\South \\u0001 é\",",
@@ -351,9 +352,14 @@ test_schema_strict (Fixture       *fixture,
     { "\"yes\": 0,", "" },
     { "\"audience\": \"internal\"", "\"audience\": \"secret\"" },
     { "\"suppressed\": []", "\"suppressed\": [\"referrals.by_uasc.yes\"]" },
-    { "\"schema_version\": 1", "\"schema_version\": 2" },
+    { "\"schema_version\": 2", "\"schema_version\": 1" },
     { "\"min_cell\": 5", "\"min_cell\": 5, \"note\": \"\"" },
-    { "\"reliable_change_threshold\": 2.45", "\"reliable_change_threshold\": 2.5" },
+    { "\"min_cell\": 5", "\"min_cell\": 8" },
+    { "\"rounding\": 1", "\"rounding\": 5" },
+    { "\"rule\": \"suppress-1-4\"", "\"rule\": \"nhs\"" },
+    { "\"reliable_change_threshold\": 2.45", "\"reliable_change_threshold\": 5.5" },
+    { "\"mean_total\": null", "\"mean_total\": 41.0" },
+    { "\"SDQ5\": 0", "\"SDQ6\": 0" },
     { "\"generated_at\": \"", "\"generated_at\": \"on " },
   };
   g_autofree char *text = NULL;
