@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cell-text.h"
+#include "ct-chart-draw.h"
 #include "ct-gbo-text.h"
 #include "ct-goal-chart.h"
 #include "ct-records.h"
@@ -39,6 +40,7 @@ struct _CtGoalChart
 
   GArray      *points;  /* of Point, by date */
   CtGboScores  scores;
+  double       threshold;
 };
 
 G_DEFINE_FINAL_TYPE (CtGoalChart, ct_goal_chart, GTK_TYPE_WIDGET)
@@ -92,17 +94,6 @@ compare_points (gconstpointer a,
   return time_point_order (point_a->time_point) - time_point_order (point_b->time_point);
 }
 
-static guint32
-julian_day (const char *iso_date)
-{
-  g_autoptr(GDate) date = g_date_new ();
-
-  g_date_set_parse (date, iso_date);
-  if (!g_date_valid (date))
-    return 0;
-  return g_date_get_julian (date);
-}
-
 static void
 read_points (CtGoalChart *self,
              GListModel  *ratings)
@@ -117,7 +108,7 @@ read_points (CtGoalChart *self,
 
       g_object_get (rating, "date", &point.date, "time-point", &point.time_point,
                     "score", &point.score, NULL);
-      point.day = julian_day (point.date);
+      point.day = ct_chart_julian_day (point.date);
       g_array_append_val (self->points, point);
     }
   g_array_sort (self->points, compare_points);
@@ -154,69 +145,6 @@ describe (CtGoalChart *self)
 
 /* Drawing */
 
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
-    gtk_style_context_get_color (context, color);
-}
-
-static void
-get_foreground (GtkWidget *widget,
-                double     alpha,
-                GdkRGBA   *color)
-{
-  lookup_color (widget, NULL, color);
-  color->alpha *= alpha;
-}
-
-static PangoLayout *
-create_layout (GtkWidget  *widget,
-               const char *text,
-               int        *width,
-               int        *height)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  pango_layout_get_pixel_size (layout, width, height);
-  return layout;
-}
-
-/* Draws @text with its top at @y and its horizontal position at @x:
- * @xalign 0 = starts at x, 0.5 = centred on x, 1 = ends at x. Kept inside
- * the widget. */
-static void
-draw_text (GtkWidget     *widget,
-           GtkSnapshot   *snapshot,
-           const char    *text,
-           double         x,
-           double         y,
-           double         xalign,
-           const GdkRGBA *color)
-{
-  int width, height;
-  g_autoptr(PangoLayout) layout = create_layout (widget, text, &width, &height);
-  double left = CLAMP (x - xalign * width, 0, MAX (0, gtk_widget_get_width (widget) - width));
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (left, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static int
-text_height (GtkWidget *widget)
-{
-  int width, height;
-  g_autoptr(PangoLayout) layout = create_layout (widget, "0", &width, &height);
-
-  return height;
-}
-
 static double
 score_y (const Plot *plot,
          double      score)
@@ -243,13 +171,13 @@ compute_plot (CtGoalChart *self,
               Plot        *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
   int axis_width, axis_height;
-  g_autoptr(PangoLayout) axis = create_layout (widget, "10", &axis_width, &axis_height);
+  g_autoptr(PangoLayout) axis = ct_chart_create_layout (widget, "10", &axis_width, &axis_height);
   /* Room for the badge, a value over the top point and the dates below. */
   double top = line + 2 * BADGE_PADDING + SPACING + line + SPACING;
   int baseline_width, baseline_height;
-  g_autoptr(PangoLayout) baseline = create_layout (widget, _("Baseline"), &baseline_width,
+  g_autoptr(PangoLayout) baseline = ct_chart_create_layout (widget, _("Baseline"), &baseline_width,
                                                    &baseline_height);
   double left = axis_width + 2 * SPACING;
   /* The baseline's name, right of the plot. */
@@ -271,10 +199,10 @@ draw_grid (CtGoalChart *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA grid, label;
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
 
-  get_foreground (widget, 0.15, &grid);
-  get_foreground (widget, 0.7, &label);
+  ct_chart_get_foreground (widget, 0.15, &grid);
+  ct_chart_get_foreground (widget, 0.7, &label);
   gdk_cairo_set_source_rgba (cr, &grid);
   cairo_set_line_width (cr, 1);
   for (int score = 0; score <= MAX_SCORE; score += 5)
@@ -284,7 +212,7 @@ draw_grid (CtGoalChart *self,
 
       cairo_move_to (cr, plot->area.origin.x, y);
       cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
-      draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0, 1, &label);
+      ct_chart_draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0, 1, &label);
     }
   cairo_stroke (cr);
 }
@@ -304,7 +232,7 @@ draw_baseline (CtGoalChart *self,
     return;
 
   y = score_y (plot, self->scores.baseline);
-  get_foreground (widget, 0.6, &color);
+  ct_chart_get_foreground (widget, 0.6, &color);
   gdk_cairo_set_source_rgba (cr, &color);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -312,9 +240,9 @@ draw_baseline (CtGoalChart *self,
   cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_text (widget, snapshot, _("Baseline"),
+  ct_chart_draw_text (widget, snapshot, _("Baseline"),
              plot->area.origin.x + plot->area.size.width + SPACING,
-             y - text_height (widget) / 2.0, 0, &color);
+             y - ct_chart_text_height (widget) / 2.0, 0, &color);
 }
 
 static void
@@ -324,11 +252,11 @@ draw_points (CtGoalChart *self,
              const Plot  *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
   GdkRGBA accent, label;
 
-  lookup_color (widget, "accent_color", &accent);
-  get_foreground (widget, 1, &label);
+  ct_chart_lookup_color (widget, "accent_color", &accent);
+  ct_chart_get_foreground (widget, 1, &label);
   gdk_cairo_set_source_rgba (cr, &accent);
   cairo_set_line_width (cr, LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -349,7 +277,7 @@ draw_points (CtGoalChart *self,
 
       cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
-      draw_text (widget, snapshot, value, x, y - POINT_RADIUS - 2 - line, 0.5, &label);
+      ct_chart_draw_text (widget, snapshot, value, x, y - POINT_RADIUS - 2 - line, 0.5, &label);
     }
 }
 
@@ -366,14 +294,14 @@ draw_dates (CtGoalChart *self,
   double y = plot->area.origin.y + plot->area.size.height + SPACING;
   GdkRGBA color;
 
-  get_foreground (widget, 0.7, &color);
+  ct_chart_get_foreground (widget, 0.7, &color);
   if (first->day == last->day)
     {
-      draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
+      ct_chart_draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
       return;
     }
-  draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-  draw_text (widget, snapshot, last_date, day_x (plot, last->day), y, 0.5, &color);
+  ct_chart_draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
+  ct_chart_draw_text (widget, snapshot, last_date, day_x (plot, last->day), y, 0.5, &color);
 }
 
 /* The change, top right: "Reliable improvement +4.0" in a framed box. */
@@ -391,17 +319,15 @@ draw_badge (CtGoalChart *self,
   g_autoptr(PangoLayout) layout = NULL;
   GskRoundedRect frame;
   GdkRGBA color, fill;
-  double change = 0;
   int width, height;
 
   if (text == NULL)
     return;
 
-  ct_gbo_scores_get_change (&self->scores, &change);
-  lookup_color (widget, color_names[ct_gbo_classify_change (change)], &color);
+  ct_chart_lookup_color (widget, color_names[ct_gbo_scores_classify (&self->scores)], &color);
   fill = color;
   fill.alpha *= 0.12;
-  layout = create_layout (widget, text, &width, &height);
+  layout = ct_chart_create_layout (widget, text, &width, &height);
   gsk_rounded_rect_init_from_rect (&frame,
                                    &GRAPHENE_RECT_INIT (MAX (0, gtk_widget_get_width (widget) -
                                                                 width - 2 * BADGE_PADDING - 1),
@@ -427,9 +353,9 @@ draw_empty (CtGoalChart *self,
   GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA color;
 
-  get_foreground (widget, 0.55, &color);
-  draw_text (widget, snapshot, _("No ratings yet"), gtk_widget_get_width (widget) / 2.0,
-             (gtk_widget_get_height (widget) - text_height (widget)) / 2.0, 0.5, &color);
+  ct_chart_get_foreground (widget, 0.55, &color);
+  ct_chart_draw_text (widget, snapshot, _("No ratings yet"), gtk_widget_get_width (widget) / 2.0,
+             (gtk_widget_get_height (widget) - ct_chart_text_height (widget)) / 2.0, 0.5, &color);
 }
 
 static void
@@ -468,7 +394,7 @@ ct_goal_chart_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   CtGoalChart *self = CT_GOAL_CHART (widget);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -518,12 +444,24 @@ ct_goal_chart_set_ratings (CtGoalChart *self,
     ratings = G_LIST_MODEL (none = g_list_store_new (CT_TYPE_GOAL_RATING));
   read_points (self, ratings);
   ct_gbo_scores_from_ratings (&self->scores, ratings);
+  self->scores.threshold = self->threshold;
 
   description = describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+ct_goal_chart_set_threshold (CtGoalChart *self,
+                             double       threshold)
+{
+  g_return_if_fail (CT_IS_GOAL_CHART (self));
+
+  self->threshold = threshold;
+  self->scores.threshold = threshold;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint
@@ -572,5 +510,6 @@ ct_goal_chart_init (CtGoalChart *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   g_array_set_clear_func (self->points, clear_point);
+  self->threshold = CT_GBO_RELIABLE_CHANGE;
   ct_goal_chart_set_ratings (self, NULL);
 }
