@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include "ct-cell-text.h"
 #include "ct-chart-draw.h"
+
+#define SPACING 6.0
 
 void
 ct_chart_lookup_color (GtkWidget  *widget,
@@ -78,4 +81,83 @@ ct_chart_julian_day (const char *iso_date)
   if (!g_date_valid (date))
     return 0;
   return g_date_get_julian (date);
+}
+
+double
+ct_chart_plot_y (const CtChartPlot *plot,
+                 double             value)
+{
+  return plot->area.origin.y + plot->area.size.height * (1 - value / plot->maximum);
+}
+
+double
+ct_chart_plot_x (const CtChartPlot *plot,
+                 guint32            day)
+{
+  double width = MAX (0, plot->area.size.width - 2 * plot->inset);
+
+  if (plot->last_day <= plot->first_day)
+    return plot->area.origin.x + plot->area.size.width / 2;
+  return plot->area.origin.x + plot->inset +
+         width * (day - plot->first_day) / (plot->last_day - plot->first_day);
+}
+
+void
+ct_chart_draw_grid (GtkWidget         *widget,
+                    GtkSnapshot       *snapshot,
+                    cairo_t           *cr,
+                    const CtChartPlot *plot,
+                    int                step)
+{
+  int line = ct_chart_text_height (widget);
+  GdkRGBA grid, label;
+
+  ct_chart_get_foreground (widget, 0.15, &grid);
+  ct_chart_get_foreground (widget, 0.7, &label);
+  gdk_cairo_set_source_rgba (cr, &grid);
+  cairo_set_line_width (cr, 1);
+  for (int value = 0; value <= plot->maximum; value += step)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", value);
+      double y = (int) ct_chart_plot_y (plot, value) + 0.5;  /* on a pixel row: sharp */
+
+      cairo_move_to (cr, plot->area.origin.x, y);
+      cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
+      ct_chart_draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0,
+                          1, &label);
+    }
+  cairo_stroke (cr);
+}
+
+void
+ct_chart_draw_dates (GtkWidget         *widget,
+                     GtkSnapshot       *snapshot,
+                     const CtChartPlot *plot,
+                     const char        *first_date,
+                     const char        *last_date,
+                     double             y)
+{
+  g_autofree char *first = ct_cell_text_format_date (first_date);
+  g_autofree char *last = ct_cell_text_format_date (last_date);
+  GdkRGBA color;
+
+  ct_chart_get_foreground (widget, 0.7, &color);
+  ct_chart_draw_text (widget, snapshot, first, ct_chart_plot_x (plot, plot->first_day), y, 0.5,
+                      &color);
+  if (plot->last_day != plot->first_day)
+    ct_chart_draw_text (widget, snapshot, last, ct_chart_plot_x (plot, plot->last_day), y, 0.5,
+                        &color);
+}
+
+void
+ct_chart_draw_empty (GtkWidget   *widget,
+                     GtkSnapshot *snapshot,
+                     const char  *text)
+{
+  GdkRGBA color;
+
+  ct_chart_get_foreground (widget, 0.55, &color);
+  ct_chart_draw_text (widget, snapshot, text, gtk_widget_get_width (widget) / 2.0,
+                      (gtk_widget_get_height (widget) - ct_chart_text_height (widget)) / 2.0,
+                      0.5, &color);
 }

@@ -40,4 +40,39 @@ int          ct_chart_text_height    (GtkWidget      *widget);
 /* The Julian day of a YYYY-MM-DD date, 0 when it is not one. */
 guint32      ct_chart_julian_day     (const char     *iso_date);
 
+/* A plot of values (0 to @maximum, up) against days (right), in widget
+ * coordinates. The first and last days sit @inset inside the area, so
+ * that their values and dates stay clear of the axis and the edge. */
+typedef struct
+{
+  graphene_rect_t area;
+  guint32         first_day;
+  guint32         last_day;
+  double          maximum;
+  double          inset;
+} CtChartPlot;
+
+double       ct_chart_plot_y         (const CtChartPlot *plot,
+                                      double             value);
+double       ct_chart_plot_x         (const CtChartPlot *plot,
+                                      guint32            day);
+/* Grid lines every @step from 0 to the maximum, labelled left of the plot. */
+void         ct_chart_draw_grid      (GtkWidget         *widget,
+                                      GtkSnapshot       *snapshot,
+                                      cairo_t           *cr,
+                                      const CtChartPlot *plot,
+                                      int                step);
+/* The first and the last date (YYYY-MM-DD) under their days, with their
+ * tops at @y; one date when they are the same day. */
+void         ct_chart_draw_dates     (GtkWidget         *widget,
+                                      GtkSnapshot       *snapshot,
+                                      const CtChartPlot *plot,
+                                      const char        *first_date,
+                                      const char        *last_date,
+                                      double             y);
+/* @text in the middle of an empty chart. */
+void         ct_chart_draw_empty     (GtkWidget         *widget,
+                                      GtkSnapshot       *snapshot,
+                                      const char        *text);
+
 G_END_DECLS

@@ -45,14 +45,6 @@ struct _CtGoalChart
 
 G_DEFINE_FINAL_TYPE (CtGoalChart, ct_goal_chart, GTK_TYPE_WIDGET)
 
-/* The plot: where scores and dates go, in widget coordinates. */
-typedef struct
-{
-  graphene_rect_t area;
-  guint32         first_day;
-  guint32         last_day;
-} Plot;
-
 static void
 clear_point (gpointer data)
 {
@@ -145,30 +137,9 @@ describe (CtGoalChart *self)
 
 /* Drawing */
 
-static double
-score_y (const Plot *plot,
-         double      score)
-{
-  return plot->area.origin.y + plot->area.size.height * (1 - score / MAX_SCORE);
-}
-
-/* The first and last points sit INSET inside the plot, so that their
- * values and dates stay clear of the score axis and the edge. */
-static double
-day_x (const Plot *plot,
-       guint32     day)
-{
-  double width = MAX (0, plot->area.size.width - 2 * INSET);
-
-  if (plot->last_day <= plot->first_day)
-    return plot->area.origin.x + plot->area.size.width / 2;
-  return plot->area.origin.x + INSET +
-         width * (day - plot->first_day) / (plot->last_day - plot->first_day);
-}
-
 static void
 compute_plot (CtGoalChart *self,
-              Plot        *plot)
+              CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int line = ct_chart_text_height (widget);
@@ -177,8 +148,8 @@ compute_plot (CtGoalChart *self,
   /* Room for the badge, a value over the top point and the dates below. */
   double top = line + 2 * BADGE_PADDING + SPACING + line + SPACING;
   int baseline_width, baseline_height;
-  g_autoptr(PangoLayout) baseline = ct_chart_create_layout (widget, _("Baseline"), &baseline_width,
-                                                   &baseline_height);
+  g_autoptr(PangoLayout) baseline = ct_chart_create_layout (widget, _("Baseline"),
+                                                            &baseline_width, &baseline_height);
   double left = axis_width + 2 * SPACING;
   /* The baseline's name, right of the plot. */
   double right = baseline_width + 2 * SPACING;
@@ -189,39 +160,26 @@ compute_plot (CtGoalChart *self,
                       MAX (1, gtk_widget_get_height (widget) - top - bottom));
   plot->first_day = g_array_index (self->points, Point, 0).day;
   plot->last_day = g_array_index (self->points, Point, self->points->len - 1).day;
+  plot->maximum = MAX_SCORE;
+  plot->inset = INSET;
 }
 
 static void
-draw_grid (CtGoalChart *self,
-           GtkSnapshot *snapshot,
-           cairo_t     *cr,
-           const Plot  *plot)
+draw_dates (CtGoalChart       *self,
+            GtkSnapshot       *snapshot,
+            const CtChartPlot *plot)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA grid, label;
-  int line = ct_chart_text_height (widget);
-
-  ct_chart_get_foreground (widget, 0.15, &grid);
-  ct_chart_get_foreground (widget, 0.7, &label);
-  gdk_cairo_set_source_rgba (cr, &grid);
-  cairo_set_line_width (cr, 1);
-  for (int score = 0; score <= MAX_SCORE; score += 5)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", score);
-      double y = (int) score_y (plot, score) + 0.5;  /* on a pixel row: sharp */
-
-      cairo_move_to (cr, plot->area.origin.x, y);
-      cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
-      ct_chart_draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0, 1, &label);
-    }
-  cairo_stroke (cr);
+  ct_chart_draw_dates (GTK_WIDGET (self), snapshot, plot,
+                       g_array_index (self->points, Point, 0).date,
+                       g_array_index (self->points, Point, self->points->len - 1).date,
+                       plot->area.origin.y + plot->area.size.height + SPACING);
 }
 
 static void
-draw_baseline (CtGoalChart *self,
-               GtkSnapshot *snapshot,
-               cairo_t     *cr,
-               const Plot  *plot)
+draw_baseline (CtGoalChart       *self,
+               GtkSnapshot       *snapshot,
+               cairo_t           *cr,
+               const CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   static const double dash[] = { 6, 4 };
@@ -231,7 +189,7 @@ draw_baseline (CtGoalChart *self,
   if (self->scores.baseline == CT_RECORD_NO_NUMBER)
     return;
 
-  y = score_y (plot, self->scores.baseline);
+  y = ct_chart_plot_y (plot, self->scores.baseline);
   ct_chart_get_foreground (widget, 0.6, &color);
   gdk_cairo_set_source_rgba (cr, &color);
   cairo_set_line_width (cr, 1);
@@ -241,15 +199,15 @@ draw_baseline (CtGoalChart *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   ct_chart_draw_text (widget, snapshot, _("Baseline"),
-             plot->area.origin.x + plot->area.size.width + SPACING,
-             y - ct_chart_text_height (widget) / 2.0, 0, &color);
+                      plot->area.origin.x + plot->area.size.width + SPACING,
+                      y - ct_chart_text_height (widget) / 2.0, 0, &color);
 }
 
 static void
-draw_points (CtGoalChart *self,
-             GtkSnapshot *snapshot,
-             cairo_t     *cr,
-             const Plot  *plot)
+draw_points (CtGoalChart       *self,
+             GtkSnapshot       *snapshot,
+             cairo_t           *cr,
+             const CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int line = ct_chart_text_height (widget);
@@ -264,7 +222,7 @@ draw_points (CtGoalChart *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
 
-      cairo_line_to (cr, day_x (plot, point->day), score_y (plot, point->score));
+      cairo_line_to (cr, ct_chart_plot_x (plot, point->day), ct_chart_plot_y (plot, point->score));
     }
   cairo_stroke (cr);
 
@@ -272,36 +230,13 @@ draw_points (CtGoalChart *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
       g_autofree char *value = ct_gbo_text_score (point->score);
-      double x = day_x (plot, point->day);
-      double y = score_y (plot, point->score);
+      double x = ct_chart_plot_x (plot, point->day);
+      double y = ct_chart_plot_y (plot, point->score);
 
       cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
       ct_chart_draw_text (widget, snapshot, value, x, y - POINT_RADIUS - 2 - line, 0.5, &label);
     }
-}
-
-static void
-draw_dates (CtGoalChart *self,
-            GtkSnapshot *snapshot,
-            const Plot  *plot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  const Point *first = &g_array_index (self->points, Point, 0);
-  const Point *last = &g_array_index (self->points, Point, self->points->len - 1);
-  g_autofree char *first_date = ct_cell_text_format_date (first->date);
-  g_autofree char *last_date = ct_cell_text_format_date (last->date);
-  double y = plot->area.origin.y + plot->area.size.height + SPACING;
-  GdkRGBA color;
-
-  ct_chart_get_foreground (widget, 0.7, &color);
-  if (first->day == last->day)
-    {
-      ct_chart_draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-      return;
-    }
-  ct_chart_draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-  ct_chart_draw_text (widget, snapshot, last_date, day_x (plot, last->day), y, 0.5, &color);
 }
 
 /* The change, top right: "Reliable improvement +4.0" in a framed box. */
@@ -347,28 +282,16 @@ draw_badge (CtGoalChart *self,
 }
 
 static void
-draw_empty (CtGoalChart *self,
-            GtkSnapshot *snapshot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA color;
-
-  ct_chart_get_foreground (widget, 0.55, &color);
-  ct_chart_draw_text (widget, snapshot, _("No ratings yet"), gtk_widget_get_width (widget) / 2.0,
-             (gtk_widget_get_height (widget) - ct_chart_text_height (widget)) / 2.0, 0.5, &color);
-}
-
-static void
 ct_goal_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   CtGoalChart *self = CT_GOAL_CHART (widget);
-  Plot plot;
+  CtChartPlot plot;
   cairo_t *cr;
 
   if (self->points->len == 0)
     {
-      draw_empty (self, snapshot);
+      ct_chart_draw_empty (widget, snapshot, _("No ratings yet"));
       return;
     }
 
@@ -376,7 +299,7 @@ ct_goal_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                        gtk_widget_get_height (widget)));
-  draw_grid (self, snapshot, cr, &plot);
+  ct_chart_draw_grid (widget, snapshot, cr, &plot, 5);
   draw_baseline (self, snapshot, cr, &plot);
   draw_points (self, snapshot, cr, &plot);
   cairo_destroy (cr);

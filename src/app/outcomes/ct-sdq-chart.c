@@ -39,13 +39,6 @@ struct _CtSdqChart
 
 G_DEFINE_FINAL_TYPE (CtSdqChart, ct_sdq_chart, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  graphene_rect_t area;
-  guint32         first_day;
-  guint32         last_day;
-} Plot;
-
 /* The bands' lower edges, their names and colours, from the top; each
  * name above (0) or below (1) its edge, so that the two close edges keep
  * their names apart. */
@@ -134,28 +127,9 @@ describe (CtSdqChart *self)
 
 /* Drawing */
 
-static double
-total_y (const Plot *plot,
-         double      total)
-{
-  return plot->area.origin.y + plot->area.size.height * (1 - total / MAX_TOTAL);
-}
-
-static double
-day_x (const Plot *plot,
-       guint32     day)
-{
-  double width = MAX (0, plot->area.size.width - 2 * INSET);
-
-  if (plot->last_day <= plot->first_day)
-    return plot->area.origin.x + plot->area.size.width / 2;
-  return plot->area.origin.x + INSET +
-         width * (day - plot->first_day) / (plot->last_day - plot->first_day);
-}
-
 static void
-compute_plot (CtSdqChart *self,
-              Plot       *plot)
+compute_plot (CtSdqChart  *self,
+              CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int line = ct_chart_text_height (widget);
@@ -174,43 +148,18 @@ compute_plot (CtSdqChart *self,
                       MAX (1, gtk_widget_get_height (widget) - top - bottom));
   plot->first_day = g_array_index (self->points, Point, 0).day;
   plot->last_day = g_array_index (self->points, Point, self->points->len - 1).day;
-}
-
-static void
-draw_grid (CtSdqChart  *self,
-           GtkSnapshot *snapshot,
-           cairo_t     *cr,
-           const Plot  *plot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  int line = ct_chart_text_height (widget);
-  GdkRGBA grid, label;
-
-  ct_chart_get_foreground (widget, 0.15, &grid);
-  ct_chart_get_foreground (widget, 0.7, &label);
-  gdk_cairo_set_source_rgba (cr, &grid);
-  cairo_set_line_width (cr, 1);
-  for (int total = 0; total <= MAX_TOTAL; total += 10)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", total);
-      double y = (int) total_y (plot, total) + 0.5;
-
-      cairo_move_to (cr, plot->area.origin.x, y);
-      cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
-      ct_chart_draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0,
-                          1, &label);
-    }
-  cairo_stroke (cr);
+  plot->maximum = MAX_TOTAL;
+  plot->inset = INSET;
 }
 
 /* Each band shaded from its lower edge (between two totals: 13.5 is the
  * line between 13 and 14) up to the next band, its edge dashed and named
  * on the right: "Concern 17". */
 static void
-draw_bands (CtSdqChart  *self,
-            GtkSnapshot *snapshot,
-            cairo_t     *cr,
-            const Plot  *plot)
+draw_bands (CtSdqChart        *self,
+            GtkSnapshot       *snapshot,
+            cairo_t           *cr,
+            const CtChartPlot *plot)
 {
   static const double dash[] = { 6, 4 };
   GtkWidget *widget = GTK_WIDGET (self);
@@ -220,7 +169,7 @@ draw_bands (CtSdqChart  *self,
   for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
     {
       double edge = bands[i].from - 0.5;
-      double y = total_y (plot, edge);
+      double y = ct_chart_plot_y (plot, edge);
       g_autofree char *name = g_strdup_printf ("%s %d", _(bands[i].name), bands[i].from);
       GdkRGBA color, fill;
 
@@ -228,8 +177,9 @@ draw_bands (CtSdqChart  *self,
       fill = color;
       fill.alpha *= 0.08;
       gdk_cairo_set_source_rgba (cr, &fill);
-      cairo_rectangle (cr, plot->area.origin.x, total_y (plot, upper), plot->area.size.width,
-                       y - total_y (plot, upper));
+      cairo_rectangle (cr, plot->area.origin.x, ct_chart_plot_y (plot, upper),
+                       plot->area.size.width,
+                       y - ct_chart_plot_y (plot, upper));
       cairo_fill (cr);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_set_line_width (cr, 1);
@@ -246,10 +196,10 @@ draw_bands (CtSdqChart  *self,
 }
 
 static void
-draw_points (CtSdqChart  *self,
-             GtkSnapshot *snapshot,
-             cairo_t     *cr,
-             const Plot  *plot)
+draw_points (CtSdqChart        *self,
+             GtkSnapshot       *snapshot,
+             cairo_t           *cr,
+             const CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int line = ct_chart_text_height (widget);
@@ -265,7 +215,7 @@ draw_points (CtSdqChart  *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
 
-      cairo_line_to (cr, day_x (plot, point->day), total_y (plot, point->total));
+      cairo_line_to (cr, ct_chart_plot_x (plot, point->day), ct_chart_plot_y (plot, point->total));
     }
   cairo_stroke (cr);
 
@@ -273,8 +223,8 @@ draw_points (CtSdqChart  *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
       g_autofree char *value = g_strdup_printf ("%d", point->total);
-      double x = day_x (plot, point->day);
-      double y = total_y (plot, point->total);
+      double x = ct_chart_plot_x (plot, point->day);
+      double y = ct_chart_plot_y (plot, point->total);
 
       cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
@@ -285,42 +235,16 @@ draw_points (CtSdqChart  *self,
 }
 
 static void
-draw_dates (CtSdqChart  *self,
-            GtkSnapshot *snapshot,
-            const Plot  *plot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  const Point *first = &g_array_index (self->points, Point, 0);
-  const Point *last = &g_array_index (self->points, Point, self->points->len - 1);
-  g_autofree char *first_date = ct_cell_text_format_date (first->date);
-  g_autofree char *last_date = ct_cell_text_format_date (last->date);
-  double y = plot->area.origin.y + plot->area.size.height + ct_chart_text_height (widget) +
-             2 * SPACING;
-  GdkRGBA color;
-
-  ct_chart_get_foreground (widget, 0.7, &color);
-  ct_chart_draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-  if (last->day != first->day)
-    ct_chart_draw_text (widget, snapshot, last_date, day_x (plot, last->day), y, 0.5, &color);
-}
-
-static void
 ct_sdq_chart_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   CtSdqChart *self = CT_SDQ_CHART (widget);
-  Plot plot;
+  CtChartPlot plot;
   cairo_t *cr;
 
   if (self->points->len == 0)
     {
-      GdkRGBA color;
-
-      ct_chart_get_foreground (widget, 0.55, &color);
-      ct_chart_draw_text (widget, snapshot, _("No SDQ totals yet"),
-                          gtk_widget_get_width (widget) / 2.0,
-                          (gtk_widget_get_height (widget) - ct_chart_text_height (widget)) / 2.0,
-                          0.5, &color);
+      ct_chart_draw_empty (widget, snapshot, _("No SDQ totals yet"));
       return;
     }
 
@@ -329,10 +253,14 @@ ct_sdq_chart_snapshot (GtkWidget   *widget,
                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                        gtk_widget_get_height (widget)));
   draw_bands (self, snapshot, cr, &plot);
-  draw_grid (self, snapshot, cr, &plot);
+  ct_chart_draw_grid (widget, snapshot, cr, &plot, 10);
   draw_points (self, snapshot, cr, &plot);
   cairo_destroy (cr);
-  draw_dates (self, snapshot, &plot);
+  /* The dates under the informants of the lowest points. */
+  ct_chart_draw_dates (widget, snapshot, &plot, g_array_index (self->points, Point, 0).date,
+                       g_array_index (self->points, Point, self->points->len - 1).date,
+                       plot.area.origin.y + plot.area.size.height +
+                       ct_chart_text_height (widget) + 2 * SPACING);
 }
 
 static void
