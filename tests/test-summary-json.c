@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ct-import.h"
+#include "ct-preferences.h"
 #include "ct-setting.h"
 #include "ct-summary-json.h"
 #include "summary-fixture.h"
@@ -258,6 +259,34 @@ test_public (Fixture       *fixture,
   assert_double_at (root, "outcomes.mean_change", 1.1);
   assert_double_at (root, "outcomes.pct_goals_reliably_improved", 42.9);
   assert_double_at (root, "training.attendance_rate_pct", 45.5);
+}
+
+/* The same records under NHS Digital's rule and another threshold: the
+ * document follows the schema, names its rule, withholds 1 to 7 (6 and 5
+ * here, and means over 7 goals), rounds 8 to 10, and states T. */
+static void
+test_public_nhs_digital (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_fill (fixture->db);
+  g_assert_true (ct_preferences_set_rule (fixture->db, CT_DISCLOSURE_NHS_DIGITAL, &error));
+  g_assert_true (ct_preferences_set_threshold (fixture->db, 300, &error));
+  g_assert_no_error (error);
+  root = make_document (fixture->db, FIXTURE_PERIOD, CT_AUDIENCE_PUBLIC, "fixture-public-nhs");
+
+  assert_string_at (root, "disclosure.rule", "nhs-digital");
+  assert_int_at (root, "disclosure.min_cell", 8);
+  assert_int_at (root, "disclosure.rounding", 5);
+  assert_int_at (root, "referrals.received", 8);
+  assert_null_at (root, "referrals.by_decision.accepted");
+  assert_int_at (root, "referrals.by_decision.pending", 0);
+  assert_int_at (root, "referrals.by_uasc.no", 10);
+  assert_null_at (root, "consultations.by_mode.video");
+  assert_null_at (root, "outcomes.pct_goals_reliably_improved");
+  assert_double_at (root, "outcomes.reliable_change_threshold", 3.0);
 }
 
 /* No activity: zeros and nulls, and nothing withheld (a null over nothing
@@ -540,6 +569,7 @@ main (int    argc,
 
   summary_fixture_add ("/summary-json/internal", test_internal);
   summary_fixture_add ("/summary-json/public", test_public);
+  summary_fixture_add ("/summary-json/public-nhs-digital", test_public_nhs_digital);
   summary_fixture_add ("/summary-json/empty", test_empty);
   summary_fixture_add ("/summary-json/text", test_text);
   summary_fixture_add ("/summary-json/schema-strict", test_schema_strict);

@@ -278,17 +278,24 @@ edit_child (GtkWidget  *widget,
     open_editor (self, self->child);
 }
 
+/* The editor for a new record of @kind_name about this child. */
+static void
+add_for_child (GtkWidget  *widget,
+               const char *kind_name)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  g_autoptr(CtRecord) record = ct_record_new (kind (kind_name));
+
+  ct_record_set_reference (record, "child", ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
+  open_editor (self, record);
+}
+
 static void
 add_referral (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  CtChildPage *self = CT_CHILD_PAGE (widget);
-  g_autoptr(CtRecord) referral = ct_record_new (kind ("referral"));
-
-  ct_record_set_reference (referral, "child",
-                           ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
-  open_editor (self, referral);
+  add_for_child (widget, "referral");
 }
 
 static void
@@ -296,11 +303,7 @@ add_sdq (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  CtChildPage *self = CT_CHILD_PAGE (widget);
-  g_autoptr(CtRecord) score = ct_record_new (kind ("sdq_score"));
-
-  ct_record_set_reference (score, "child", ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
-  open_editor (self, score);
+  add_for_child (widget, "sdq_score");
 }
 
 static void
