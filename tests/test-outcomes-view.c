@@ -12,6 +12,7 @@
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
+#include "ct-record-editor.h"
 #include "ct-sdq-prompt.h"
 #include "records-fixture.h"
 #include "ct-date-range-button.h"
@@ -222,6 +223,27 @@ test_activate_opens_child (Fixture       *fixture,
   g_assert_cmpint (fixture->activated_child, ==, fixture->child_b);
 }
 
+static void
+assert_editor_for_child (CtSdqPromptList *prompts,
+                         const char      *kind,
+                         const char      *child)
+{
+  CtRecordEditor *editor;
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  const char *value = NULL;
+
+  ct_sdq_prompt_list_respond (prompts, 0, kind);
+  editor = (CtRecordEditor *) test_find_toplevel (CT_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (ct_record_editor_get_kind (editor) == ct_kind_lookup (kind));
+  draft = ct_record_editor_save_draft (editor);
+  fields = g_variant_get_child_value (draft, 2);
+  g_assert_true (g_variant_lookup (fields, "child", "&s", &value));
+  g_assert_cmpstr (value, ==, child);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The SDQ prompts: Test Child A (episode ended, no consultation) is
  * listed with the reason; Test Child B has an open episode. Opening a
  * prompt can show the child's page. */
@@ -250,6 +272,10 @@ test_sdq_prompts (Fixture       *fixture,
   g_assert_cmpstr (reason, ==, "Latest SDQ 19, concern; no contact for 211 days.");
   ct_sdq_prompt_list_respond (prompts, 0, "page");
   g_assert_cmpint (fixture->activated_child, ==, fixture->records.child_id);
+
+  /* Log a consultation or add a referral: the editor, with the child. */
+  assert_editor_for_child (prompts, "consultation", child_a);
+  assert_editor_for_child (prompts, "referral", child_a);
 }
 
 /* The count says which reliable-change threshold the changes are judged by. */
