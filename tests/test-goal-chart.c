@@ -234,7 +234,14 @@ test_draws_line (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Baseline: 2.0 on 10 Apr 2024; Review: 4.0 on 1 Aug 2024; "
-                                       "End: 6.0 on 1 Dec 2024. Reliable improvement +4.0");
+                                       "End: 6.0 on 1 Dec 2024. Reliable improvement +4.0 "
+                                       "(reliable change is 2.45 or more)");
+  /* Judged by another threshold, and saying so. */
+  ct_goal_chart_set_threshold (fixture->chart, 4.5);
+  gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Baseline: 2.0 on 10 Apr 2024; Review: 4.0 on 1 Aug 2024; "
+                                       "End: 6.0 on 1 Dec 2024. No reliable change +4.0 "
+                                       "(reliable change is 4.50 or more)");
 }
 
 static void
@@ -258,7 +265,8 @@ test_marks_deterioration (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Baseline: 6.0 on 10 Apr 2024; End: 3.5 on 1 Dec 2024. "
-                                       "Reliable deterioration −2.5");
+                                       "Reliable deterioration −2.5 (reliable change is 2.45 "
+                                       "or more)");
 }
 
 /* No ratings: a text and nothing in the line's colour. */

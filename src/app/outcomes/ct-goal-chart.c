@@ -131,7 +131,16 @@ describe (CtGoalChart *self)
                               ct_enum_label (time_point_field (), point->time_point), score, date);
     }
   g_string_append (text, ". ");
-  g_string_append (text, badge != NULL ? badge : _("No end rating yet"));
+  if (badge == NULL)
+    g_string_append (text, _("No end rating yet"));
+  else
+    {
+      g_autofree char *threshold = g_strdup_printf ("%.2f", self->scores.threshold);
+
+      /* Translators: the change in words, "Reliable improvement +4.0", and the
+       * team's reliable-change threshold, "2.45" */
+      g_string_append_printf (text, _("%s (reliable change is %s or more)"), badge, threshold);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -353,12 +362,21 @@ ct_goal_chart_new (void)
   return g_object_new (CT_TYPE_GOAL_CHART, NULL);
 }
 
+static void
+update_description (CtGoalChart *self)
+{
+  g_autofree char *description = describe (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 void
 ct_goal_chart_set_ratings (CtGoalChart *self,
                            GListModel  *ratings)
 {
   g_autoptr(GListStore) none = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (CT_IS_GOAL_CHART (self));
   g_return_if_fail (ratings == NULL || G_IS_LIST_MODEL (ratings));
@@ -368,11 +386,7 @@ ct_goal_chart_set_ratings (CtGoalChart *self,
   read_points (self, ratings);
   ct_gbo_scores_from_ratings (&self->scores, ratings);
   self->scores.threshold = self->threshold;
-
-  description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -384,6 +398,7 @@ ct_goal_chart_set_threshold (CtGoalChart *self,
 
   self->threshold = threshold;
   self->scores.threshold = threshold;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
