@@ -11,6 +11,8 @@
 #include "ct-child-page.h"
 #include "ct-episode-group.h"
 #include "ct-goal-card.h"
+#include "ct-preferences.h"
+#include "ct-sdq-chart.h"
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "records-fixture.h"
@@ -132,7 +134,8 @@ test_shows_child (Fixture       *fixture,
   /* The episode's mean change over its paired goals (only goal 1). */
   g_assert_cmpstr (adw_preferences_group_get_description (
                      ADW_PREFERENCES_GROUP (episode (groups, fixture->accepted))), ==,
-                   "Mean change over 1 paired goal: +4.0 (Reliable improvement)");
+                   "Mean change over 1 paired goal: +4.0 (Reliable improvement; reliable "
+                   "change is 2.45 or more)");
   g_assert_cmpstr (adw_preferences_group_get_description (
                      ADW_PREFERENCES_GROUP (episode (groups, fixture->signposted))), ==, "");
   g_assert_true (has_label (GTK_WIDGET (episode (groups, fixture->accepted)), "Test Clinician A"));
@@ -151,6 +154,53 @@ test_shows_child (Fixture       *fixture,
   chart = ct_goal_card_get_chart (g_ptr_array_index (cards, 1));
   g_assert_cmpuint (ct_goal_chart_get_n_points (chart), ==, 1);
   g_assert_false (ct_gbo_scores_get_change (ct_goal_chart_get_scores (chart), NULL));
+}
+
+/* The SDQ history: a chart of the totals (a reason has none) and a row
+ * per score, newest first, each with its band in words. */
+static void
+test_sdq_history (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *child = records_id_text (fixture->records.child_id);
+  g_autoptr(GPtrArray) charts = NULL;
+
+  charts = test_find_all (fixture->page, CT_TYPE_SDQ_CHART);
+  g_assert_cmpuint (charts->len, ==, 0);
+  g_clear_pointer (&charts, g_ptr_array_unref);
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "No SDQ scores yet."));
+  records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2024-03-01",
+                  "informant", "carer", "total", "13", NULL);
+  records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2024-09-01",
+                  "informant", "teacher", "total", "17", NULL);
+  records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2025-03-01",
+                  "informant", "carer", "reason", "SDQ2", NULL);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+
+  charts = test_find_all (fixture->page, CT_TYPE_SDQ_CHART);
+  g_assert_cmpuint (charts->len, ==, 1);
+  g_assert_cmpuint (ct_sdq_chart_get_n_points (g_ptr_array_index (charts, 0)), ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "Total 17, concern"));
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "Total 13, normal"));
+  g_assert_true (has_label (GTK_WIDGET (fixture->page), "No score: Carer refused"));
+}
+
+/* The goals are judged by the team's threshold, and the episode says which. */
+static void
+test_threshold (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+
+  g_assert_true (ct_preferences_set_threshold (fixture->records.db, 450, &error));
+  g_assert_no_error (error);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  groups = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_description (
+                     ADW_PREFERENCES_GROUP (episode (groups, fixture->accepted))), ==,
+                   "Mean change over 1 paired goal: +4.0 (No reliable change; reliable "
+                   "change is 4.50 or more)");
 }
 
 /* Records written elsewhere show when the page reads again. */
@@ -473,6 +523,10 @@ main (int   argc,
 
   g_test_add ("/child-page/shows-child", Fixture, NULL,
               fixture_set_up, test_shows_child, fixture_tear_down);
+  g_test_add ("/child-page/sdq-history", Fixture, NULL,
+              fixture_set_up, test_sdq_history, fixture_tear_down);
+  g_test_add ("/child-page/threshold", Fixture, NULL,
+              fixture_set_up, test_threshold, fixture_tear_down);
   g_test_add ("/child-page/reload", Fixture, NULL,
               fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/child-page/missing-child", Fixture, NULL,

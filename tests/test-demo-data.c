@@ -245,8 +245,9 @@ assert_every_word_used (CtDatabase *db)
     }
   /* role, gender, legal_status, placement_type, placement_area, source,
    * decision, end_reason, requested_by, topics, mode, outcome, setting,
-   * status, set_by, time_point, topic, audience, role, status */
-  g_assert_cmpuint (n_fields, ==, 20);
+   * status, set_by, time_point, topic, audience, role, status, informant,
+   * reason */
+  g_assert_cmpuint (n_fields, ==, 22);
 }
 
 static char *

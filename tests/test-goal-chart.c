@@ -1,5 +1,6 @@
 /* test-goal-chart.c: the goal chart draws the ratings in the style's
- * colours, marks a reliable change, and says when there is nothing to draw
+ * colours, marks a reliable change, and says when there is nothing to draw;
+ * the SDQ chart, drawn with the same helpers, draws totals against the bands
  *
  * The chart is rendered the way GTK renders it on screen (its paintable,
  * through the window's renderer) and the pixels are read back.
@@ -13,6 +14,7 @@
 #include "ct-gbo-text.h"
 #include "ct-goal-chart.h"
 #include "ct-records.h"
+#include "ct-sdq-chart.h"
 #include "widget-test-util.h"
 
 /* Colour channels may differ by rounding, never by more. */
@@ -232,7 +234,14 @@ test_draws_line (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Baseline: 2.0 on 10 Apr 2024; Review: 4.0 on 1 Aug 2024; "
-                                       "End: 6.0 on 1 Dec 2024. Reliable improvement +4.0");
+                                       "End: 6.0 on 1 Dec 2024. Reliable improvement +4.0 "
+                                       "(reliable change is 2.45 or more)");
+  /* Judged by another threshold, and saying so. */
+  ct_goal_chart_set_threshold (fixture->chart, 4.5);
+  gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Baseline: 2.0 on 10 Apr 2024; Review: 4.0 on 1 Aug 2024; "
+                                       "End: 6.0 on 1 Dec 2024. No reliable change +4.0 "
+                                       "(reliable change is 4.50 or more)");
 }
 
 static void
@@ -256,7 +265,8 @@ test_marks_deterioration (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (fixture->chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Baseline: 6.0 on 10 Apr 2024; End: 3.5 on 1 Dec 2024. "
-                                       "Reliable deterioration −2.5");
+                                       "Reliable deterioration −2.5 (reliable change is 2.45 "
+                                       "or more)");
 }
 
 /* No ratings: a text and nothing in the line's colour. */
@@ -327,6 +337,55 @@ test_gbo_text (void)
   g_assert_null (ct_gbo_text_style_class (CT_GBO_CHANGE_NONE));
 }
 
+/* The SDQ chart, drawn with the same helpers: its totals in the accent
+ * colour, the concern band in the error colour, and every score in its
+ * accessible description, informant first. A reason without a total is
+ * not drawn. */
+static void
+test_sdq_chart (void)
+{
+  static const struct { const char *date; const char *informant; const char *total; } scores[] = {
+    { "2024-09-01", "teacher", "17" },
+    { "2024-03-01", "carer", "13" },
+    { "2025-03-01", "carer", NULL },
+  };
+  g_autoptr(GListStore) store = g_list_store_new (CT_TYPE_SDQ_SCORE);
+  CtSdqChart *chart;
+  GtkWindow *window;
+  Pixels pixels = { 0 };
+  GdkRGBA accent, error;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autoptr(CtRecord) score = ct_record_new (ct_kind_lookup ("sdq_score"));
+
+      g_assert_true (ct_record_set_string_by_name (score, "date", scores[i].date, NULL));
+      g_assert_true (ct_record_set_string_by_name (score, "informant", scores[i].informant,
+                                                   NULL));
+      g_assert_true (ct_record_set_string_by_name (score, "total", scores[i].total, NULL));
+      g_list_store_append (store, score);
+    }
+  chart = CT_SDQ_CHART (ct_sdq_chart_new ());
+  window = test_present_in_window (GTK_WIDGET (chart), 480, 320);
+  ct_sdq_chart_set_scores (chart, G_LIST_MODEL (store));
+  g_assert_cmpuint (ct_sdq_chart_get_n_points (chart), ==, 2);
+  wait_until_drawn (GTK_WIDGET (chart));
+  render (GTK_WIDGET (chart), &pixels);
+
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (chart)),
+                                                 "accent_color", &accent));
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (chart)),
+                                                 "error_color", &error));
+  g_assert_cmpuint (count_pixels (&pixels, &accent), >=, 50);
+  g_assert_cmpuint (count_pixels (&pixels, &error), >=, 20);
+  g_free (pixels.data);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Carer: 13 on 1 Mar 2024; Teacher: 17 on 1 Sep 2024");
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +403,7 @@ main (int   argc,
   g_test_add ("/goal-chart/follows-dark-style", Fixture, NULL,
               fixture_set_up, test_follows_dark_style, fixture_tear_down);
   g_test_add_func ("/goal-chart/gbo-text", test_gbo_text);
+  g_test_add_func ("/goal-chart/sdq-chart", test_sdq_chart);
 
   return g_test_run ();
 }

@@ -23,7 +23,7 @@
 /* The fixture files, in dependency order. */
 static const char *const fixture_files[] = {
   "staff", "children", "referrals", "consultations", "reflective-practice", "goals",
-  "goal-ratings", "training-events", "training-attendance",
+  "goal-ratings", "training-events", "training-attendance", "sdq-scores",
 };
 
 static gboolean
@@ -110,6 +110,7 @@ test_every_kind (RecordsFixture *fixture,
     { "goal-ratings", "goal_rating", 3, 3 },
     { "training-events", "training_event", 2, 2 },
     { "training-attendance", "training_attendance", 3, 3 },
+    { "sdq-scores", "sdq_score", 3, 3 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -135,6 +136,7 @@ test_values (RecordsFixture *fixture,
   g_autoptr(CtRecord) event = NULL;
   g_autoptr(CtRecord) rating = NULL;
   g_autoptr(CtRecord) staff = NULL;
+  g_autoptr(CtRecord) sdq = NULL;
 
   import_fixture_files (fixture->db);
 
@@ -175,6 +177,16 @@ test_values (RecordsFixture *fixture,
   event = find_record (fixture->db, "training_event", "code", "TEST-TR-02");
   assert_field (event, "capacity", NULL);
   assert_field (event, "trainer", NULL);
+
+  sdq = find_record (fixture->db, "sdq_score", "reason", "SDQ2");
+  assert_field (sdq, "child_reference", "TEST-0004");
+  assert_field (sdq, "total", NULL);
+  assert_field (sdq, "informant", "teacher");
+  g_clear_object (&sdq);
+  sdq = find_record (fixture->db, "sdq_score", "date", "2024-03-01");
+  assert_field (sdq, "total", "12");
+  assert_field (sdq, "hyperactivity", "4");
+  assert_field (sdq, "reason", NULL);
 
   staff = find_record (fixture->db, "staff", "name", "Test Zoë Marsh");
   assert_field (staff, "active", "no");
@@ -425,6 +437,19 @@ static const BadFile bad_files[] = {
     "name,\"role,active\nTest Trainee,trainee,yes\n",
     TRUE, CT_CSV_ERROR_QUOTING,
     "open-quote-in-header.csv, line 1: a quoted cell is never closed; add the closing quote (\")" },
+  { "sdq-both.csv", "sdq-scores",
+    "child_reference,date,informant,total,reason\n"
+    "TEST-0001,2025-01-02,carer,15,\n"
+    "TEST-0001,2025-02-02,carer,15,SDQ4\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "sdq-both.csv, line 3, column “reason”: a score with a total has no "
+    "reason for no score; clear one of the two." },
+  { "sdq-subscales.csv", "sdq-scores",
+    "child_reference,date,informant,total,emotional,conduct,hyperactivity,peer\n"
+    "TEST-0001,2025-01-02,self,15,4,4,4,4\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "sdq-subscales.csv, line 2, column “total”: the four difficulty "
+    "subscales add up to 16; the total must be the same." },
   { "latin-1.csv", "staff",
     "name,role,active\nTest Si\xe2n,trainee,yes\n",
     TRUE, CT_CSV_ERROR_ENCODING,

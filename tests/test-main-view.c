@@ -149,7 +149,8 @@ test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   static const char *const sections[] = {
-    "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+    "children", "consultations", "reflective-practice", "sdq-scores", "outcomes", "training",
+    "reports",
   };
   GtkStack *stack = GTK_STACK (test_find_by_id (fixture->window, "sections"));
   GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);

@@ -11,6 +11,9 @@
 #include "ct-outcome-columns.h"
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
+#include "ct-preferences.h"
+#include "ct-record-editor.h"
+#include "ct-sdq-prompt.h"
 #include "records-fixture.h"
 #include "ct-date-range-button.h"
 #include "widget-test-util.h"
@@ -118,7 +121,7 @@ test_lists_goals (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 3);
   g_assert_cmpstr (visible_page (fixture), ==, "list");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (fixture, "count_label"))), ==,
-                   "2 episodes · 3 goals");
+                   "2 episodes · 3 goals · reliable change is 2.45 or more");
 
   row = g_list_model_get_item (ct_outcomes_view_get_model (fixture->view), 1);
   change = ct_outcome_columns_dup_text (CHANGE_COLUMN, row);
@@ -171,7 +174,7 @@ test_search (Fixture       *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (n_rows (fixture), ==, 1);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (fixture, "count_label"))), ==,
-                   "1 episode · 1 goal");
+                   "1 episode · 1 goal · reliable change is 2.45 or more");
   g_assert_cmpstr (visible_page (fixture), ==, "list");
 
   gtk_editable_set_text (entry, "Test Clinician A");
@@ -220,6 +223,76 @@ test_activate_opens_child (Fixture       *fixture,
   g_assert_cmpint (fixture->activated_child, ==, fixture->child_b);
 }
 
+static void
+assert_editor_for_child (CtSdqPromptList *prompts,
+                         const char      *kind,
+                         const char      *child)
+{
+  CtRecordEditor *editor;
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  const char *value = NULL;
+
+  ct_sdq_prompt_list_respond (prompts, 0, kind);
+  editor = (CtRecordEditor *) test_find_toplevel (CT_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (ct_record_editor_get_kind (editor) == ct_kind_lookup (kind));
+  draft = ct_record_editor_save_draft (editor);
+  fields = g_variant_get_child_value (draft, 2);
+  g_assert_true (g_variant_lookup (fields, "child", "&s", &value));
+  g_assert_cmpstr (value, ==, child);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The SDQ prompts: Test Child A (episode ended, no consultation) is
+ * listed with the reason; Test Child B has an open episode. Opening a
+ * prompt can show the child's page. */
+static void
+test_sdq_prompts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *child_a = records_id_text (fixture->records.child_id);
+  g_autofree char *child_b = records_id_text (fixture->child_b);
+  CtSdqPromptList *prompts = ct_outcomes_view_get_prompt_list (fixture->view);
+  GListModel *model = ct_sdq_prompt_list_get_model (prompts);
+  g_autoptr(CtSdqPrompt) prompt = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  records_insert (fixture->records.db, "sdq_score", "child", child_a, "date", "2025-03-01",
+                  "informant", "carer", "total", "19", NULL);
+  records_insert (fixture->records.db, "sdq_score", "child", child_b, "date", "2025-03-01",
+                  "informant", "carer", "total", "25", NULL);
+  ct_outcomes_view_reload (fixture->view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  prompt = g_list_model_get_item (model, 0);
+  reason = ct_sdq_prompt_dup_reason (prompt);
+  /* from the end of the episode, 2024-12-01, to RECORDS_TODAY */
+  g_assert_cmpstr (reason, ==, "Latest SDQ 19, concern; no contact for 211 days.");
+  ct_sdq_prompt_list_respond (prompts, 0, "page");
+  g_assert_cmpint (fixture->activated_child, ==, fixture->records.child_id);
+
+  /* Log a consultation or add a referral: the editor, with the child. */
+  assert_editor_for_child (prompts, "consultation", child_a);
+  assert_editor_for_child (prompts, "referral", child_a);
+}
+
+/* The count says which reliable-change threshold the changes are judged by. */
+static void
+test_states_threshold (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkLabel *count = GTK_LABEL (get_child (fixture, "count_label"));
+
+  g_assert_cmpstr (gtk_label_get_label (count), ==,
+                   "2 episodes · 3 goals · reliable change is 2.45 or more");
+  g_assert_true (ct_preferences_set_threshold (fixture->records.db, 300, NULL));
+  ct_outcomes_view_reload (fixture->view);
+  g_assert_cmpstr (gtk_label_get_label (count), ==,
+                   "2 episodes · 3 goals · reliable change is 3.00 or more");
+}
+
 /* Locking drops every row. */
 static void
 test_no_database (Fixture       *fixture,
@@ -235,6 +308,7 @@ main (int   argc,
       char *argv[])
 {
   test_widget_init (&argc, &argv);
+  ct_validate_set_today_for_testing (RECORDS_TODAY);
 
   g_test_add ("/outcomes-view/lists-goals", Fixture, NULL,
               fixture_set_up, test_lists_goals, fixture_tear_down);
@@ -246,6 +320,10 @@ main (int   argc,
               fixture_set_up, test_date_range, fixture_tear_down);
   g_test_add ("/outcomes-view/activate-opens-child", Fixture, NULL,
               fixture_set_up, test_activate_opens_child, fixture_tear_down);
+  g_test_add ("/outcomes-view/sdq-prompts", Fixture, NULL,
+              fixture_set_up, test_sdq_prompts, fixture_tear_down);
+  g_test_add ("/outcomes-view/states-threshold", Fixture, NULL,
+              fixture_set_up, test_states_threshold, fixture_tear_down);
   g_test_add ("/outcomes-view/no-database", Fixture, NULL,
               fixture_set_up, test_no_database, fixture_tear_down);
 

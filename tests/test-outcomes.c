@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "ct-outcomes.h"
+#include "ct-preferences.h"
 #include "records-fixture.h"
 
 typedef struct
@@ -179,7 +180,9 @@ test_every_episode (Fixture       *fixture,
   assert_scores (row, 2, 6, 6);
   g_assert_true (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
   g_assert_cmpfloat (change, ==, 4);
-  g_assert_cmpint (ct_gbo_classify_change (change), ==, CT_GBO_CHANGE_IMPROVED);
+  g_assert_cmpfloat (ct_outcome_row_get_scores (row)->threshold, ==, 2.45);
+  g_assert_cmpint (ct_gbo_scores_classify (ct_outcome_row_get_scores (row)), ==,
+                   CT_GBO_CHANGE_IMPROVED);
 
   /* Paired: −2.5, a reliable deterioration; on the end's day the end
    * rating is the latest even though a review was entered after it. */
@@ -187,7 +190,8 @@ test_every_episode (Fixture       *fixture,
   assert_scores (row, 6, 3.5, 3.5);
   g_assert_true (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &change));
   g_assert_cmpfloat (change, ==, -2.5);
-  g_assert_cmpint (ct_gbo_classify_change (change), ==, CT_GBO_CHANGE_DETERIORATED);
+  g_assert_cmpint (ct_gbo_scores_classify (ct_outcome_row_get_scores (row)), ==,
+                   CT_GBO_CHANGE_DETERIORATED);
 
   /* Reviewed, not ended. */
   assert_scores (row_at (rows, 5), 3, 5, CT_RECORD_NO_NUMBER);
@@ -293,13 +297,41 @@ test_scores_from_ratings (Fixture       *fixture,
 static void
 test_classify_change (void)
 {
+  const double t = CT_GBO_RELIABLE_CHANGE;
+
   g_assert_cmpfloat (CT_GBO_RELIABLE_CHANGE, ==, 2.45);
-  g_assert_cmpint (ct_gbo_classify_change (2.45), ==, CT_GBO_CHANGE_IMPROVED);
-  g_assert_cmpint (ct_gbo_classify_change (2.4), ==, CT_GBO_CHANGE_NONE);
-  g_assert_cmpint (ct_gbo_classify_change (0), ==, CT_GBO_CHANGE_NONE);
-  g_assert_cmpint (ct_gbo_classify_change (-2.4), ==, CT_GBO_CHANGE_NONE);
-  g_assert_cmpint (ct_gbo_classify_change (-2.45), ==, CT_GBO_CHANGE_DETERIORATED);
-  g_assert_cmpint (ct_gbo_classify_change (10), ==, CT_GBO_CHANGE_IMPROVED);
+  g_assert_cmpint (ct_gbo_classify_change (2.45, t), ==, CT_GBO_CHANGE_IMPROVED);
+  g_assert_cmpint (ct_gbo_classify_change (2.4, t), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (0, t), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (-2.4, t), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (-2.45, t), ==, CT_GBO_CHANGE_DETERIORATED);
+  g_assert_cmpint (ct_gbo_classify_change (10, t), ==, CT_GBO_CHANGE_IMPROVED);
+  /* Another threshold moves a change of 2.5 across the line, exactly. */
+  g_assert_cmpint (ct_gbo_classify_change (2.5, 2.5), ==, CT_GBO_CHANGE_IMPROVED);
+  g_assert_cmpint (ct_gbo_classify_change (2.5, 2.55), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_classify_change (-3.0, 3.0), ==, CT_GBO_CHANGE_DETERIORATED);
+  g_assert_cmpint (ct_gbo_classify_change (1.0, 1.0), ==, CT_GBO_CHANGE_IMPROVED);
+}
+
+/* The Outcomes view's rows carry the threshold of the preferences: at
+ * 5.00, E1's +4.0 and −2.5 are no reliable change. */
+static void
+test_threshold_preference (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  const CtGboScores *scores;
+
+  g_assert_true (ct_preferences_set_threshold (fixture->records.db, 500, &error));
+  g_assert_no_error (error);
+  rows = ct_outcomes_list (fixture->records.db, NULL, &error);
+  g_assert_no_error (error);
+  scores = ct_outcome_row_get_scores (row_at (rows, 3));
+  g_assert_cmpfloat (scores->threshold, ==, 5.0);
+  g_assert_cmpint (ct_gbo_scores_classify (scores), ==, CT_GBO_CHANGE_NONE);
+  g_assert_cmpint (ct_gbo_scores_classify (ct_outcome_row_get_scores (row_at (rows, 4))), ==,
+                   CT_GBO_CHANGE_NONE);
 }
 
 static void
@@ -341,6 +373,8 @@ main (int   argc,
   g_test_add ("/outcomes/scores-from-ratings", Fixture, NULL,
               fixture_setup, test_scores_from_ratings, fixture_teardown);
   g_test_add_func ("/outcomes/classify-change", test_classify_change);
+  g_test_add ("/outcomes/threshold-preference", Fixture, NULL,
+              fixture_setup, test_threshold_preference, fixture_teardown);
   g_test_add_func ("/outcomes/empty-file", test_empty_file);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "ct-field-row.h"
 #include "ct-keyring.h"
 #include "ct-preferences-window.h"
+#include "ct-preferences.h"
 #include "ct-record-editor.h"
 #include "ct-records.h"
 #include "ct-secret.h"
@@ -321,6 +322,59 @@ test_auto_lock_minutes (Fixture       *fixture,
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "auto-lock-minutes"), ==, 120);
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static GtkWidget *
+find_named (gpointer    root,
+            const char *name)
+{
+  GtkWidget *widget = test_find_widget (root, has_name, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The threshold, the disclosure rule and the SDQ prompt's days: shown,
+ * saved in the records file at once, each change audited. */
+static void
+test_figure_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  GtkSpinButton *threshold = GTK_SPIN_BUTTON (find_named (preferences, "threshold-spin"));
+  AdwComboRow *rule = ADW_COMBO_ROW (find_named (preferences, "rule-row"));
+  GtkSpinButton *days = GTK_SPIN_BUTTON (find_named (preferences, "days-spin"));
+  g_autoptr(GListModel) entries = NULL;
+
+  g_assert_cmpfloat (gtk_spin_button_get_value (threshold), ==, 2.45);
+  g_assert_cmpuint (adw_combo_row_get_selected (rule), ==, CT_DISCLOSURE_SUPPRESS_1_4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days), ==, 90);
+
+  gtk_spin_button_set_value (threshold, 2.0);
+  adw_combo_row_set_selected (rule, CT_DISCLOSURE_NHS_DIGITAL);
+  gtk_spin_button_set_value (days, 140);
+  g_assert_cmpint (ct_preferences_get_threshold (fixture->database, NULL), ==, 200);
+  g_assert_cmpint (ct_preferences_get_rule (fixture->database, NULL), ==,
+                   CT_DISCLOSURE_NHS_DIGITAL);
+  g_assert_cmpuint (ct_preferences_get_prompt_days (fixture->database, NULL), ==, 140);
+  entries = list_setting_entries (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
+
+  /* Shown the next time. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = open_preferences (fixture);
+  threshold = GTK_SPIN_BUTTON (find_named (preferences, "threshold-spin"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (threshold), ==, 2.0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (preferences,
+                                                                            "rule-row"))),
+                    ==, CT_DISCLOSURE_NHS_DIGITAL);
+}
+
 static void
 test_remember_switch (Fixture       *fixture,
                       gconstpointer  data)
@@ -447,6 +501,7 @@ main (int   argc,
   ADD ("/preferences/staff-added-and-edited", test_staff_added_and_edited);
   ADD ("/preferences/auto-lock-minutes", test_auto_lock_minutes);
   ADD ("/preferences/remember-switch", test_remember_switch);
+  ADD ("/preferences/figures", test_figure_preferences);
   ADD ("/preferences/closed-on-lock", test_closed_on_lock);
 #undef ADD
   g_test_add_func ("/keyring/round-trip", test_keyring_round_trip);

@@ -615,7 +615,8 @@ static void
 test_every_section_builds (ListFixture   *fixture,
                            gconstpointer  data)
 {
-  const char *names[] = { "children", "consultations", "reflective-practice", "training" };
+  const char *names[] = { "children", "consultations", "reflective-practice", "sdq-scores",
+                          "training" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -22,7 +22,7 @@ test_kinds (void)
 {
   static const char *const cli_words[] = {
     "staff", "children", "referrals", "consultations", "reflective-practice", "goals",
-    "goal-ratings", "training-events", "training-attendance",
+    "goal-ratings", "training-events", "training-attendance", "sdq-scores",
   };
 
   g_assert_cmpuint (ct_kind_get_n_kinds (), ==, G_N_ELEMENTS (cli_words));

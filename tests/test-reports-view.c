@@ -15,6 +15,7 @@
 #include "ct-audit-log.h"
 #include "ct-bar-chart.h"
 #include "ct-import.h"
+#include "ct-preferences.h"
 #include "ct-reports-view.h"
 #include "ct-summary-json.h"
 #include "ct-summary-print.h"
@@ -266,15 +267,15 @@ assert_chart (Fixture    *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
-/* Every figure of the document @name, as the view shows it. */
+/* Every figure of @document, as the view shows it. */
 static void
-assert_shows_document (Fixture    *fixture,
-                       const char *name)
+assert_shows (Fixture  *fixture,
+              JsonNode *document)
 {
   static const char *const sections[] = {
     "referrals", "caseload", "consultations", "reflective_practice", "outcomes", "training",
+    "sdq",
   };
-  g_autoptr(JsonNode) document = read_document (name);
   JsonObject *root = json_node_get_object (document);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -293,6 +294,16 @@ assert_shows_document (Fixture    *fixture,
             assert_figure (fixture, document, path, l->data, node);
         }
     }
+}
+
+/* Every figure of the document @name, as the view shows it. */
+static void
+assert_shows_document (Fixture    *fixture,
+                       const char *name)
+{
+  g_autoptr(JsonNode) document = read_document (name);
+
+  assert_shows (fixture, document);
 }
 
 static const char *
@@ -353,12 +364,54 @@ test_worked_example_public (Fixture       *fixture,
                    WORKED_EXAMPLE);
   assert_shows_document (fixture, "2024-25-public");
   g_assert_cmpstr (notice_text (fixture), ==, "52 figures withheld for publication");
+  g_assert_true (g_str_has_prefix (label_text (fixture, "disclosure-note"),
+                                   "Disclosure control (rule suppress-1-4)"));
 
   /* A few by hand, so that the comparison above is not only with itself. */
   g_assert_cmpstr (label_text (fixture, "referrals.received"), ==, "17");
   g_assert_cmpstr (label_text (fixture, "consultations.hours"), ==, "85.5");
   g_assert_cmpstr (label_text (fixture, "outcomes.pct_goals_reliably_improved"), ==, "35.3%");
   g_assert_cmpstr (label_text (fixture, "training.mean_confidence_before"), ==, "—");
+}
+
+/* Under NHS Digital's rule the view shows what the public document of that
+ * rule says, cells rounded to 5, and its footnote names the rule. */
+static void
+test_nhs_digital_rule (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtPeriod) period = NULL;
+  g_autoptr(CtSummary) summary = NULL;
+  g_autoptr(JsonNode) document = NULL;
+  const CtFigure *by_source;
+
+  g_assert_true (ct_preferences_set_rule (fixture->db, CT_DISCLOSURE_NHS_DIGITAL, &error));
+  g_assert_no_error (error);
+  choose_period (fixture, "Financial Year", WORKED_EXAMPLE);
+  g_assert_cmpint (ct_summary_get_rule (shown_summary (fixture)), ==, CT_DISCLOSURE_NHS_DIGITAL);
+
+  period = ct_period_parse (WORKED_EXAMPLE, &error);
+  g_assert_no_error (error);
+  summary = ct_summary_compute (fixture->db, period, &error);
+  g_assert_no_error (error);
+  document = ct_summary_to_json (summary, CT_AUDIENCE_PUBLIC, NULL);
+  assert_shows (fixture, document);
+  g_assert_true (g_str_has_prefix (label_text (fixture, "disclosure-note"),
+                                   "Disclosure control (rule nhs-digital, NHS Digital’s rule"));
+
+  /* Every cell shown is a multiple of 5 in the public document. */
+  by_source = ct_summary_lookup (summary, "referrals.by_source");
+  for (guint i = 0; i < by_source->n_cells; i++)
+    {
+      JsonObject *cells = json_object_get_object_member (
+        json_object_get_object_member (json_node_get_object (document), "referrals"),
+        "by_source");
+      JsonNode *cell = json_object_get_member (cells, by_source->cells[i].word);
+
+      if (!JSON_NODE_HOLDS_NULL (cell))
+        g_assert_cmpint (json_node_get_int (cell) % 5, ==, 0);
+    }
 }
 
 /* Internal: nothing withheld, every figure of the internal document, and
@@ -659,6 +712,7 @@ main (int   argc,
   add ("/reports-view/default-period", test_default_period);
   add ("/reports-view/worked-example-public", test_worked_example_public);
   add ("/reports-view/internal-unwithholds", test_internal_unwithholds);
+  add ("/reports-view/nhs-digital-rule", test_nhs_digital_rule);
   add ("/reports-view/withheld-cell-marked", test_withheld_cell_marked);
   add ("/reports-view/export-json", test_export_json);
   add ("/reports-view/export-pdf", test_export_pdf);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ct-import.h"
+#include "ct-preferences.h"
 #include "ct-setting.h"
 #include "ct-summary-json.h"
 #include "summary-fixture.h"
@@ -82,7 +83,7 @@ static const char *const fixture_withheld[] = {
 static const char *const top_level_keys[] = {
   "schema", "schema_version", "generated_at", "generator", "service", "period", "audience",
   "disclosure", "referrals", "caseload", "consultations", "reflective_practice", "outcomes",
-  "training", NULL
+  "training", "sdq", NULL
 };
 
 typedef SummaryFixture Fixture;
@@ -191,7 +192,7 @@ assert_header (JsonNode   *root,
   g_assert_null (top_level_keys[i]);
 
   assert_string_at (root, "schema", "org.council.ClinicalTeam.CommitteeSummary");
-  assert_int_at (root, "schema_version", 1);
+  assert_int_at (root, "schema_version", 2);
   assert_string_at (root, "generated_at", "2026-11-25T09:30:00Z");
   assert_string_at (root, "generator", "Clinical Team " PACKAGE_VERSION);
   assert_string_at (root, "period.from", "2024-07-01");
@@ -260,6 +261,34 @@ test_public (Fixture       *fixture,
   assert_double_at (root, "training.attendance_rate_pct", 45.5);
 }
 
+/* The same records under NHS Digital's rule and another threshold: the
+ * document follows the schema, names its rule, withholds 1 to 7 (6 and 5
+ * here, and means over 7 goals), rounds 8 to 10, and states T. */
+static void
+test_public_nhs_digital (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_fill (fixture->db);
+  g_assert_true (ct_preferences_set_rule (fixture->db, CT_DISCLOSURE_NHS_DIGITAL, &error));
+  g_assert_true (ct_preferences_set_threshold (fixture->db, 300, &error));
+  g_assert_no_error (error);
+  root = make_document (fixture->db, FIXTURE_PERIOD, CT_AUDIENCE_PUBLIC, "fixture-public-nhs");
+
+  assert_string_at (root, "disclosure.rule", "nhs-digital");
+  assert_int_at (root, "disclosure.min_cell", 8);
+  assert_int_at (root, "disclosure.rounding", 5);
+  assert_int_at (root, "referrals.received", 8);
+  assert_null_at (root, "referrals.by_decision.accepted");
+  assert_int_at (root, "referrals.by_decision.pending", 0);
+  assert_int_at (root, "referrals.by_uasc.no", 10);
+  assert_null_at (root, "consultations.by_mode.video");
+  assert_null_at (root, "outcomes.pct_goals_reliably_improved");
+  assert_double_at (root, "outcomes.reliable_change_threshold", 3.0);
+}
+
 /* No activity: zeros and nulls, and nothing withheld (a null over nothing
  * is not a suppression). */
 static void
@@ -310,7 +339,8 @@ test_text (Fixture       *fixture,
     "\"mean_change\": 1.1,",
     "\"pct_goals_reliably_improved\": 42.9,",
     "\"reliable_change_threshold\": 2.45\n",
-    "\"mean_confidence_change\": 3.0\n  }\n}\n",
+    "\"mean_confidence_change\": 3.0\n  },\n",
+    "\"moved_out_of_concern\": 0\n  }\n}\n",
     "\"suppressed\": []",
     "\"yes\": 0,\n",
     "\"service\": \"Invented \\\"Team\\\"\\n\\tNorth\\\\South \\u0001 é\",",
@@ -351,9 +381,14 @@ test_schema_strict (Fixture       *fixture,
     { "\"yes\": 0,", "" },
     { "\"audience\": \"internal\"", "\"audience\": \"secret\"" },
     { "\"suppressed\": []", "\"suppressed\": [\"referrals.by_uasc.yes\"]" },
-    { "\"schema_version\": 1", "\"schema_version\": 2" },
+    { "\"schema_version\": 2", "\"schema_version\": 1" },
     { "\"min_cell\": 5", "\"min_cell\": 5, \"note\": \"\"" },
-    { "\"reliable_change_threshold\": 2.45", "\"reliable_change_threshold\": 2.5" },
+    { "\"min_cell\": 5", "\"min_cell\": 8" },
+    { "\"rounding\": 1", "\"rounding\": 5" },
+    { "\"rule\": \"suppress-1-4\"", "\"rule\": \"nhs\"" },
+    { "\"reliable_change_threshold\": 2.45", "\"reliable_change_threshold\": 5.5" },
+    { "\"mean_total\": null", "\"mean_total\": 41.0" },
+    { "\"SDQ5\": 0", "\"SDQ6\": 0" },
     { "\"generated_at\": \"", "\"generated_at\": \"on " },
   };
   g_autofree char *text = NULL;
@@ -534,6 +569,7 @@ main (int    argc,
 
   summary_fixture_add ("/summary-json/internal", test_internal);
   summary_fixture_add ("/summary-json/public", test_public);
+  summary_fixture_add ("/summary-json/public-nhs-digital", test_public_nhs_digital);
   summary_fixture_add ("/summary-json/empty", test_empty);
   summary_fixture_add ("/summary-json/text", test_text);
   summary_fixture_add ("/summary-json/schema-strict", test_schema_strict);

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "ct-preferences.h"
 #include "ct-setting.h"
 #include "ct-summary-private.h"
 #include "records-fixture.h"
@@ -258,7 +259,7 @@ test_empty_period (Fixture       *fixture,
   summary = fixture_compute (fixture->db, "2030/31");
 
   figures = ct_summary_get_figures (summary, &n_figures);
-  g_assert_cmpuint (n_figures, ==, 48);
+  g_assert_cmpuint (n_figures, ==, 56);
   for (guint i = 0; i < n_figures; i++)
     switch (figures[i].kind)
       {
@@ -293,9 +294,10 @@ test_empty_period (Fixture       *fixture,
 /* An episode's mean change exactly at the threshold is a reliable
  * improvement: ten goals, nine of +2.5 and one of +2.0, mean 2.45. Nine of
  * +2.5 and one of +1.5 (mean 2.4) is not. */
+/* Two episodes of ten goals each that ended in the period: changes of 2.5
+ * but the last, 2.0 in the first episode and 1.5 in the second. */
 static void
-test_episode_threshold (Fixture       *fixture,
-                        gconstpointer  data)
+add_threshold_episodes (CtDatabase *db)
 {
   static const FixtureChild child = { "T01", "2015-01-01", "looked_after", "kinship",
                                       "in_area", FALSE };
@@ -303,22 +305,29 @@ test_episode_threshold (Fixture       *fixture,
     { "T01", "2024-01-01", "iro", "accepted", "2024-01-02", "2024-08-01", "goals_met" },
     { "T01", "2024-01-03", "iro", "accepted", "2024-01-04", "2024-08-02", "goals_met" },
   };
-  g_autoptr(CtSummary) summary = NULL;
 
-  fixture_add_child (fixture->db, &child);
+  fixture_add_child (db, &child);
   for (guint e = 0; e < G_N_ELEMENTS (episodes); e++)
     {
-      fixture_add_referral (fixture->db, &episodes[e]);
+      fixture_add_referral (db, &episodes[e]);
       for (int number = 1; number <= 10; number++)
         {
           double last_change = e == 0 ? 2.0 : 1.5;
           FixtureGoal goal = { "T01", episodes[e].referral_date, number, 5.0, FIXTURE_NONE,
                                5.0 + (number < 10 ? 2.5 : last_change) };
 
-          fixture_add_goal (fixture->db, &goal);
+          fixture_add_goal (db, &goal);
         }
     }
+}
 
+static void
+test_episode_threshold (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CtSummary) summary = NULL;
+
+  add_threshold_episodes (fixture->db);
   summary = fixture_compute (fixture->db, FIXTURE_PERIOD);
   assert_count (summary, "outcomes.goals_paired", 20);
   assert_breakdown (summary, "outcomes.by_change",
@@ -327,6 +336,141 @@ test_episode_threshold (Fixture       *fixture,
   /* (24.5 + 24.0) / 20 = 2.425 */
   assert_mean (summary, "outcomes.mean_change", 2.4, 20);
   assert_mean (summary, "outcomes.pct_goals_reliably_improved", 90.0, 20);
+  assert_value (summary, "outcomes.reliable_change_threshold", 2.45);
+}
+
+/* The threshold is the team's preference: a change moves a goal between
+ * improved and no_reliable_change, and the summary states the T it used. */
+static void
+test_threshold_preference (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    gint64      hundredths;
+    const char *by_change;
+    gint64      episodes_improved;
+    double      pct_improved;
+  } cases[] = {
+    { 200, "improved 19, no_reliable_change 1, deteriorated 0", 2, 95.0 },
+    { 250, "improved 18, no_reliable_change 2, deteriorated 0", 0, 90.0 },
+    { 255, "improved 0, no_reliable_change 20, deteriorated 0", 0, 0.0 },
+    { 100, "improved 20, no_reliable_change 0, deteriorated 0", 2, 100.0 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  add_threshold_episodes (fixture->db);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CtSummary) summary = NULL;
+
+      g_assert_true (ct_preferences_set_threshold (fixture->db, cases[i].hundredths, &error));
+      g_assert_no_error (error);
+      summary = fixture_compute (fixture->db, FIXTURE_PERIOD);
+      assert_breakdown (summary, "outcomes.by_change", cases[i].by_change);
+      assert_count (summary, "outcomes.episodes_reliably_improved", cases[i].episodes_improved);
+      assert_mean (summary, "outcomes.pct_goals_reliably_improved", cases[i].pct_improved, 20);
+      assert_value (summary, "outcomes.reliable_change_threshold", cases[i].hundredths / 100.0);
+      g_assert_cmpint (ct_summary_get_threshold (summary), ==, cases[i].hundredths);
+    }
+  /* Each change is audited. */
+  g_assert_cmpuint (records_count (fixture->db, "SELECT count (*) FROM audit_log"
+                                   " WHERE action = 'update' AND record_kind = 'setting'"
+                                   " AND description LIKE '%reliable_change_threshold%'"),
+                    ==, G_N_ELEMENTS (cases));
+
+  /* Outside 1.00-5.00 or off a step of 0.05: refused, nothing changes. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_clear_error (&error);
+      g_assert_false (ct_preferences_set_threshold (fixture->db,
+                                                    (gint64[]) { 95, 505, 247, 0 }[i], &error));
+      g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID);
+    }
+  g_clear_error (&error);
+  g_assert_cmpint (ct_preferences_get_threshold (fixture->db, &error), ==, 100);
+}
+
+/* SDQ records, hand-worked against FIXTURE_PERIOD (2024-07-01 to
+ * 2024-09-30): children scored several times inside and before it. */
+typedef struct
+{
+  const char *child;
+  const char *date;
+  int         total;   /* -1: none */
+  const char *reason;
+} FixtureSdq;
+
+static void
+add_sdq_scores (CtDatabase *db)
+{
+  static const FixtureSdq scores[] = {
+    /* S01: 12 before, then 15 and 18 in the period: into concern */
+    { "S01", "2024-03-01", 12 }, { "S01", "2024-07-10", 15 }, { "S01", "2024-09-20", 18 },
+    /* S02: 20 a year before, 13 in the period: out of concern */
+    { "S02", "2023-09-01", 20 }, { "S02", "2024-08-01", 13 },
+    /* S03: 17 on the first day, 16 on the last: out of concern */
+    { "S03", "2024-07-01", 17 }, { "S03", "2024-09-30", 16 },
+    /* S04: 14 before; a reason in the period */
+    { "S04", "2024-01-15", 14 }, { "S04", "2024-08-15", -1, "SDQ2" },
+    /* S05: 14 in the period, 30 after it */
+    { "S05", "2024-07-15", 14 }, { "S05", "2024-10-01", 30 },
+    /* S06: a reason only */
+    { "S06", "2024-09-01", -1, "SDQ1" },
+    /* S07: 16, then 17 the same day (entered later): into concern */
+    { "S07", "2024-08-10", 16 }, { "S07", "2024-08-10", 17 },
+  };
+
+  for (guint c = 1; c <= 7; c++)
+    {
+      g_autofree char *reference = g_strdup_printf ("S%02u", c);
+      FixtureChild child = { reference, "2012-05-05", "looked_after", "in_house_foster",
+                             "in_area", FALSE };
+
+      fixture_add_child (db, &child);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *child = records_id_text (ct_store_find_child (db, scores[i].child,
+                                                                     &error));
+      g_autofree char *total = scores[i].total >= 0 ? g_strdup_printf ("%d", scores[i].total)
+                                                    : NULL;
+
+      g_assert_no_error (error);
+      records_insert (db, "sdq_score", "child", child, "date", scores[i].date,
+                      "informant", "carer", "total", total, "reason", scores[i].reason, NULL);
+    }
+}
+
+static void
+test_sdq (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(CtSummary) summary = NULL;
+
+  add_sdq_scores (fixture->db);
+  summary = fixture_compute (fixture->db, FIXTURE_PERIOD);
+
+  /* S01 2, S02 1, S03 2, S05 1, S07 2 */
+  assert_count (summary, "sdq.scores", 8);
+  assert_count (summary, "sdq.children", 5);
+  assert_count (summary, "sdq.no_score", 2);
+  assert_breakdown (summary, "sdq.by_reason", "SDQ1 1, SDQ2 1, SDQ3 0, SDQ4 0, SDQ5 0");
+  /* latest: S01 18, S02 13, S03 16, S05 14, S07 17 */
+  assert_breakdown (summary, "sdq.by_band", "normal 1, borderline 2, concern 2");
+  assert_mean (summary, "sdq.mean_total", 15.6, 5);
+  assert_count (summary, "sdq.moved_into_concern", 2);
+  assert_count (summary, "sdq.moved_out_of_concern", 2);
+
+  /* The period before: S04's 14 and S01's 12 are the latest there; S02's
+   * 20 has nothing before it, so it moved nowhere. */
+  g_clear_pointer (&summary, ct_summary_free);
+  summary = fixture_compute (fixture->db, "2023/24");
+  assert_count (summary, "sdq.scores", 3);
+  assert_breakdown (summary, "sdq.by_band", "normal 1, borderline 1, concern 1");
+  assert_count (summary, "sdq.moved_into_concern", 0);
+  assert_count (summary, "sdq.moved_out_of_concern", 0);
 }
 
 static void
@@ -436,6 +580,8 @@ main (int    argc,
   summary_fixture_add ("/summary/training", test_training);
   summary_fixture_add ("/summary/empty-period", test_empty_period);
   summary_fixture_add ("/summary/episode-threshold", test_episode_threshold);
+  summary_fixture_add ("/summary/threshold-preference", test_threshold_preference);
+  summary_fixture_add ("/summary/sdq", test_sdq);
   g_test_add_func ("/summary/rounding", test_rounding);
   summary_fixture_add ("/summary/service", test_service);
   summary_fixture_add ("/summary/lookup", test_lookup);

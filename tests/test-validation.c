@@ -71,6 +71,14 @@ valid_attendance (void)
                       "confidence_after", "7", NULL);
 }
 
+static CtRecord *
+valid_sdq (void)
+{
+  return records_new ("sdq_score", "child", "1", "date", "2025-03-01", "informant", "carer",
+                      "total", "18", "emotional", "5", "conduct", "4", "hyperactivity", "6",
+                      "peer", "3", "prosocial", "7", NULL);
+}
+
 static void
 assert_valid (CtRecord *record)
 {
@@ -112,6 +120,80 @@ start (CtRecord *record)
 {
   assert_valid (record);
   return record;
+}
+
+/* SDQ scores: a total or a reason, never both nor neither; the four
+ * difficulty subscales add up to the total. */
+
+static const char *const sdq_scales[] = {
+  "emotional", "conduct", "hyperactivity", "peer", "prosocial",
+};
+
+static void
+test_sdq_total_or_reason (void)
+{
+  g_autoptr(CtRecord) score = start (valid_sdq ());
+
+  assert_refused_as (score, "reason", "SDQ2", "reason");
+  g_assert_true (ct_record_set_string_by_name (score, "total", "", NULL));
+  g_assert_true (ct_record_set_string_by_name (score, "emotional", "", NULL));
+  assert_valid (score);  /* a reason, no total, three subscales: no sum to check */
+  assert_refused_as (score, "reason", "", "total");
+}
+
+static void
+test_sdq_reason_words (void)
+{
+  g_autoptr(CtRecord) score = start (valid_sdq ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (sdq_scales); i++)
+    g_assert_true (ct_record_set_string_by_name (score, sdq_scales[i], "", NULL));
+  g_assert_true (ct_record_set_string_by_name (score, "total", "", NULL));
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("SDQ%u", i);
+
+      g_assert_true (ct_record_set_string_by_name (score, "reason", code, NULL));
+      assert_valid (score);
+    }
+  assert_refused (score, "reason", "SDQ6");
+  assert_refused (score, "reason", "sdq1");
+}
+
+static void
+test_sdq_subscales_add_up (void)
+{
+  g_autoptr(CtRecord) score = start (valid_sdq ());
+
+  assert_refused_as (score, "peer", "4", "total");         /* 19 ≠ 18 */
+  g_assert_true (ct_record_set_string_by_name (score, "total", "19", NULL));
+  assert_valid (score);
+  assert_refused_as (score, "total", "20", "total");
+  g_assert_true (ct_record_set_string_by_name (score, "peer", "", NULL));
+  assert_valid (score);  /* three of four: no sum to check */
+  /* the prosocial scale is not a difficulty: it never counts */
+  g_assert_true (ct_record_set_string_by_name (score, "prosocial", "0", NULL));
+  assert_valid (score);
+}
+
+static void
+test_sdq_ranges (void)
+{
+  g_autoptr(CtRecord) score = start (records_new ("sdq_score", "child", "1", "date",
+                                                  "2025-03-01", "informant", "teacher",
+                                                  "total", "40", NULL));
+
+  assert_refused (score, "total", "41");
+  g_assert_true (ct_record_set_string_by_name (score, "total", "0", NULL));
+  assert_valid (score);
+  for (guint i = 0; i < G_N_ELEMENTS (sdq_scales); i++)
+    {
+      assert_refused (score, sdq_scales[i], "11");
+      g_assert_true (ct_record_set_string_by_name (score, sdq_scales[i], "", NULL));
+    }
+  assert_refused (score, "informant", "parent");
+  g_assert_true (ct_record_set_string_by_name (score, "informant", "self", NULL));
+  assert_refused (score, "date", "2025-07-01");  /* after RECORDS_TODAY */
 }
 
 /* Required fields */
@@ -596,6 +678,10 @@ main (int   argc,
   g_test_add_func ("/validation/enum/list-words", test_enum_list_words_only);
   g_test_add_func ("/validation/enum/list-once", test_enum_list_once_each);
   g_test_add_func ("/validation/text/unparsable", test_unparsable_text);
+  g_test_add_func ("/validation/sdq/total-or-reason", test_sdq_total_or_reason);
+  g_test_add_func ("/validation/sdq/reason-words", test_sdq_reason_words);
+  g_test_add_func ("/validation/sdq/subscales-add-up", test_sdq_subscales_add_up);
+  g_test_add_func ("/validation/sdq/ranges", test_sdq_ranges);
   add_fixture_test ("/validation/database/reference", test_reference_must_exist);
   add_fixture_test ("/validation/database/store", test_store_validates);
 

@@ -1,4 +1,5 @@
-/* ct-preferences-window.c: the team name, the staff profile and locking
+/* ct-preferences-window.c: the team name, the figures' preferences, the
+ * staff profile and locking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "ct-cell-text.h"
 #include "ct-editor-launcher.h"
+#include "ct-figure-preferences.h"
 #include "ct-keyring.h"
 #include "ct-preferences-window.h"
 #include "ct-record-button.h"
@@ -32,6 +34,7 @@ struct _CtPreferencesWindow
   GtkSpinButton        *auto_lock_spin;
   AdwActionRow         *remember_row;
   GtkSwitch            *remember_switch;
+  CtFigurePreferences  *figure_group;
 };
 
 G_DEFINE_FINAL_TYPE (CtPreferencesWindow, ct_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -90,6 +93,13 @@ on_team_name_apply (CtPreferencesWindow *self)
   if (!ct_setting_set (self->database, CT_SETTING_TEAM_NAME, name, &error))
     show_error (self, error->message);
   gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), name);
+}
+
+static void
+on_figure_error (CtPreferencesWindow *self,
+                 const char          *message)
+{
+  show_error (self, message);
 }
 
 /* The staff profile */
@@ -313,6 +323,7 @@ ct_preferences_window_new (GtkWindow  *parent,
   self = g_object_new (CT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->database = g_object_ref (database);
   load_team_name (self);
+  ct_figure_preferences_set_database (self->figure_group, database);
   load_staff (self);
   load_staff_list (self);
   return self;
@@ -350,7 +361,9 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, figure_group);
   gtk_widget_class_bind_template_callback (widget_class, on_team_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_figure_error);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_apply);
 
   gtk_widget_class_install_action (widget_class, "prefs.use-staff", "s", use_staff_action);
@@ -361,6 +374,7 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
 static void
 ct_preferences_window_init (CtPreferencesWindow *self)
 {
+  g_type_ensure (CT_TYPE_FIGURE_PREFERENCES);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

@@ -71,6 +71,7 @@ static const struct
   { "goal_rating", N_("New goal rating"), N_("Edit goal rating") },
   { "training_event", N_("New training event"), N_("Edit training event") },
   { "training_attendance", N_("New training attendance"), N_("Edit training attendance") },
+  { "sdq_score", N_("New SDQ score"), N_("Edit SDQ score") },
 };
 
 static FormField *

@@ -17,8 +17,10 @@
 #include "ct-editor-launcher.h"
 #include "ct-episode-group.h"
 #include "ct-outcomes.h"
+#include "ct-preferences.h"
 #include "ct-record-button.h"
 #include "ct-records.h"
+#include "ct-sdq-group.h"
 
 struct _CtChildPage
 {
@@ -29,6 +31,8 @@ struct _CtChildPage
   GListModel      *referrals;
   GHashTable      *goals_by_referral;  /* gint64 * → GListStore of CtGoal */
   GHashTable      *ratings_by_goal;    /* gint64 * → GListStore of CtGoalRating */
+  GListModel      *sdq_scores;         /* newest first */
+  double           threshold;          /* the reliable-change threshold in force */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -85,6 +89,7 @@ clear_records (CtChildPage *self)
   g_clear_object (&self->referrals);
   g_clear_pointer (&self->goals_by_referral, g_hash_table_unref);
   g_clear_pointer (&self->ratings_by_goal, g_hash_table_unref);
+  g_clear_object (&self->sdq_scores);
 }
 
 static gboolean
@@ -95,6 +100,8 @@ read_records (CtChildPage  *self,
   CtFilter filter = { .child_id = ct_record_page_get_record_id (CT_RECORD_PAGE (self)) };
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(GListModel) ratings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 threshold;
 
   clear_records (self);
   self->child = ct_store_get (database, kind ("child"), filter.child_id, error);
@@ -109,6 +116,16 @@ read_records (CtChildPage  *self,
   ratings = ct_store_list (database, kind ("goal_rating"), &filter, error);
   if (ratings == NULL)
     return FALSE;
+  self->sdq_scores = ct_store_list (database, kind ("sdq_score"), &filter, error);
+  if (self->sdq_scores == NULL)
+    return FALSE;
+  threshold = ct_preferences_get_threshold (database, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  self->threshold = threshold / 100.0;
 
   self->goals_by_referral = group_by_reference (goals, "referral");
   self->ratings_by_goal = group_by_reference (ratings, "goal");
@@ -175,7 +192,7 @@ static GtkWidget *
 build_episode (CtChildPage *self,
                CtRecord    *referral)
 {
-  GtkWidget *group = ct_episode_group_new (referral);
+  GtkWidget *group = ct_episode_group_new (referral, self->threshold);
   GListModel *goals = lookup_group (self->goals_by_referral, ct_record_get_id (referral));
   guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
 
@@ -197,6 +214,7 @@ build_content (CtChildPage *self)
 
   gtk_box_append (GTK_BOX (box), build_header (self));
   gtk_box_append (GTK_BOX (box), build_details (self));
+  gtk_box_append (GTK_BOX (box), ct_sdq_group_new (self->sdq_scores));
   gtk_box_append (GTK_BOX (box), build_referrals_heading (self));
   for (guint i = 0; i < n_referrals; i++)
     {
@@ -260,17 +278,32 @@ edit_child (GtkWidget  *widget,
     open_editor (self, self->child);
 }
 
+/* The editor for a new record of @kind_name about this child. */
+static void
+add_for_child (GtkWidget  *widget,
+               const char *kind_name)
+{
+  CtChildPage *self = CT_CHILD_PAGE (widget);
+  g_autoptr(CtRecord) record = ct_record_new (kind (kind_name));
+
+  ct_record_set_reference (record, "child", ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
+  open_editor (self, record);
+}
+
 static void
 add_referral (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  CtChildPage *self = CT_CHILD_PAGE (widget);
-  g_autoptr(CtRecord) referral = ct_record_new (kind ("referral"));
+  add_for_child (widget, "referral");
+}
 
-  ct_record_set_reference (referral, "child",
-                           ct_record_page_get_record_id (CT_RECORD_PAGE (self)));
-  open_editor (self, referral);
+static void
+add_sdq (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  add_for_child (widget, "sdq_score");
 }
 
 static void
@@ -294,6 +327,8 @@ deleted_message (GVariant *target)
     return _("Referral deleted");
   if (record_kind == kind ("goal"))
     return _("Goal deleted");
+  if (record_kind == kind ("sdq_score"))
+    return _("SDQ score deleted");
   return _("Rating deleted");
 }
 
@@ -351,7 +386,8 @@ add_rating (GtkWidget  *widget,
   gint64 goal_id = g_variant_get_int64 (parameter);
   GListModel *ratings = lookup_group (self->ratings_by_goal, goal_id);
   g_autoptr(CtRecord) rating = ct_record_new (kind ("goal_rating"));
-  CtGboScores scores = { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER };
+  CtGboScores scores = { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER,
+                         CT_GBO_RELIABLE_CHANGE };
 
   if (ratings != NULL)
     ct_gbo_scores_from_ratings (&scores, ratings);
@@ -402,6 +438,7 @@ ct_child_page_class_init (CtChildPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "child.edit-child", NULL, edit_child);
   gtk_widget_class_install_action (widget_class, "child.add-referral", NULL, add_referral);
+  gtk_widget_class_install_action (widget_class, "child.add-sdq", NULL, add_sdq);
   gtk_widget_class_install_action (widget_class, "child.edit-record", "(sx)", edit_record);
   gtk_widget_class_install_action (widget_class, "child.delete-record", "(sx)", delete_record);
   gtk_widget_class_install_action (widget_class, "child.add-goal", "x", add_goal);

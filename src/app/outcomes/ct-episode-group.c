@@ -24,6 +24,7 @@ struct _CtEpisodeGroup
   guint                n_goals;
   guint                n_paired;
   double               total_change;
+  double               threshold;
   GtkWidget           *no_goals_label;
 };
 
@@ -126,7 +127,8 @@ add_buttons (CtEpisodeGroup *self,
 }
 
 GtkWidget *
-ct_episode_group_new (CtRecord *referral)
+ct_episode_group_new (CtRecord *referral,
+                      double    threshold)
 {
   CtEpisodeGroup *self;
   g_autofree char *date = NULL;
@@ -141,6 +143,7 @@ ct_episode_group_new (CtRecord *referral)
   title = g_strdup_printf (_("Referral of %s"), date);
   self = g_object_new (CT_TYPE_EPISODE_GROUP, "title", title, NULL);
   self->referral_id = ct_record_get_id (referral);
+  self->threshold = threshold;
   add_details (self, referral);
 
   decision = ct_record_get_string_by_name (referral, "decision");
@@ -158,19 +161,25 @@ ct_episode_group_new (CtRecord *referral)
   return GTK_WIDGET (self);
 }
 
-/* "Mean change over 2 paired goals: +3.0, a reliable improvement" */
+/* "Mean change over 2 paired goals: +3.0 (Reliable improvement; reliable
+ * change is 2.45 or more)": the threshold the charts used, said once. */
 static void
 show_mean_change (CtEpisodeGroup *self)
 {
   double mean = self->total_change / self->n_paired;
   g_autofree char *number = ct_gbo_text_change (mean);
+  g_autofree char *threshold = g_strdup_printf ("%.2f", self->threshold);
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (ngettext ("Mean change over %u paired goal: %s (%s)",
-                                    "Mean change over %u paired goals: %s (%s)",
+  text = g_strdup_printf (ngettext ("Mean change over %u paired goal: %s (%s; reliable change "
+                                    "is %s or more)",
+                                    "Mean change over %u paired goals: %s (%s; reliable change "
+                                    "is %s or more)",
                                     self->n_paired),
                           self->n_paired, number,
-                          ct_gbo_text_change_label (ct_gbo_classify_change (mean)));
+                          ct_gbo_text_change_label (ct_gbo_classify_change (mean,
+                                                                            self->threshold)),
+                          threshold);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), text);
 }
 
@@ -185,7 +194,7 @@ ct_episode_group_add_goal (CtEpisodeGroup *self,
 
   g_return_if_fail (CT_IS_EPISODE_GROUP (self));
 
-  card = ct_goal_card_new (goal, ratings);
+  card = ct_goal_card_new (goal, ratings, self->threshold);
   gtk_widget_set_margin_top (card, 12);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), card);
   if (self->no_goals_label != NULL)

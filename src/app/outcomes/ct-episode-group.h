@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (CtEpisodeGroup, ct_episode_group, CT, EPISODE_GROUP, AdwPr
  * activate `child.edit-record` and `child.delete-record` with the target
  * ("referral", id), and for an accepted referral an "Add Goal" button that
  * activates `child.add-goal` with the referral's id. */
-GtkWidget      *ct_episode_group_new         (CtRecord       *referral);
+/* @threshold: T, the reliable-change threshold its goals are judged by. */
+GtkWidget      *ct_episode_group_new         (CtRecord       *referral,
+                                              double          threshold);
 /* Appends a goal card. The group's description gives the mean change over
  * the goals with paired data, which says whether the episode shows a
  * reliable improvement (DOMAIN.md). */

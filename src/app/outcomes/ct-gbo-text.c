@@ -59,7 +59,7 @@ ct_gbo_text_badge (const CtGboScores *scores)
     return NULL;
   number = ct_gbo_text_change (change);
   /* Translators: a goal's change from baseline to end, "Reliable improvement +4.0" */
-  return g_strdup_printf (_("%s %s"), ct_gbo_text_change_label (ct_gbo_classify_change (change)),
+  return g_strdup_printf (_("%s %s"), ct_gbo_text_change_label (ct_gbo_scores_classify (scores)),
                           number);
 }
 

@@ -87,7 +87,7 @@ add_change (CtGoalCard        *self,
       return;
     }
   /* The chart's badge names the change in words, just below. */
-  change = ct_gbo_classify_change (difference);
+  change = ct_gbo_scores_classify (scores);
   value = ct_gbo_text_change (difference);
   add_figure (self, _("Change"), value, NULL, ct_gbo_text_style_class (change));
 }
@@ -181,7 +181,8 @@ show_ratings (CtGoalCard *self,
 
 GtkWidget *
 ct_goal_card_new (CtRecord   *goal,
-                  GListModel *ratings)
+                  GListModel *ratings,
+                  double      threshold)
 {
   CtGoalCard *self;
   const CtGboScores *scores;
@@ -191,6 +192,7 @@ ct_goal_card_new (CtRecord   *goal,
 
   self = g_object_new (CT_TYPE_GOAL_CARD, NULL);
   show_goal (self, goal);
+  ct_goal_chart_set_threshold (self->chart, threshold);
   ct_goal_chart_set_ratings (self->chart, ratings);
   show_ratings (self, ratings);
 

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (CtGoalCard, ct_goal_card, CT, GOAL_CARD, GtkBox)
  * the list of ratings, activate `child.edit-record` and
  * `child.delete-record` with the target (kind name, id), "(sx)". */
 GtkWidget   *ct_goal_card_new       (CtRecord    *goal,
-                                     GListModel  *ratings);
+                                     GListModel  *ratings,
+                                     double       threshold);
 gint64       ct_goal_card_get_goal_id (CtGoalCard *self);
 CtGoalChart *ct_goal_card_get_chart (CtGoalCard  *self);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cell-text.h"
+#include "ct-chart-draw.h"
 #include "ct-gbo-text.h"
 #include "ct-goal-chart.h"
 #include "ct-records.h"
@@ -39,17 +40,10 @@ struct _CtGoalChart
 
   GArray      *points;  /* of Point, by date */
   CtGboScores  scores;
+  double       threshold;
 };
 
 G_DEFINE_FINAL_TYPE (CtGoalChart, ct_goal_chart, GTK_TYPE_WIDGET)
-
-/* The plot: where scores and dates go, in widget coordinates. */
-typedef struct
-{
-  graphene_rect_t area;
-  guint32         first_day;
-  guint32         last_day;
-} Plot;
 
 static void
 clear_point (gpointer data)
@@ -92,17 +86,6 @@ compare_points (gconstpointer a,
   return time_point_order (point_a->time_point) - time_point_order (point_b->time_point);
 }
 
-static guint32
-julian_day (const char *iso_date)
-{
-  g_autoptr(GDate) date = g_date_new ();
-
-  g_date_set_parse (date, iso_date);
-  if (!g_date_valid (date))
-    return 0;
-  return g_date_get_julian (date);
-}
-
 static void
 read_points (CtGoalChart *self,
              GListModel  *ratings)
@@ -117,7 +100,7 @@ read_points (CtGoalChart *self,
 
       g_object_get (rating, "date", &point.date, "time-point", &point.time_point,
                     "score", &point.score, NULL);
-      point.day = julian_day (point.date);
+      point.day = ct_chart_julian_day (point.date);
       g_array_append_val (self->points, point);
     }
   g_array_sort (self->points, compare_points);
@@ -148,109 +131,34 @@ describe (CtGoalChart *self)
                               ct_enum_label (time_point_field (), point->time_point), score, date);
     }
   g_string_append (text, ". ");
-  g_string_append (text, badge != NULL ? badge : _("No end rating yet"));
+  if (badge == NULL)
+    g_string_append (text, _("No end rating yet"));
+  else
+    {
+      g_autofree char *threshold = g_strdup_printf ("%.2f", self->scores.threshold);
+
+      /* Translators: the change in words, "Reliable improvement +4.0", and the
+       * team's reliable-change threshold, "2.45" */
+      g_string_append_printf (text, _("%s (reliable change is %s or more)"), badge, threshold);
+    }
   return g_string_free (text, FALSE);
 }
 
 /* Drawing */
 
 static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
-    gtk_style_context_get_color (context, color);
-}
-
-static void
-get_foreground (GtkWidget *widget,
-                double     alpha,
-                GdkRGBA   *color)
-{
-  lookup_color (widget, NULL, color);
-  color->alpha *= alpha;
-}
-
-static PangoLayout *
-create_layout (GtkWidget  *widget,
-               const char *text,
-               int        *width,
-               int        *height)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  pango_layout_get_pixel_size (layout, width, height);
-  return layout;
-}
-
-/* Draws @text with its top at @y and its horizontal position at @x:
- * @xalign 0 = starts at x, 0.5 = centred on x, 1 = ends at x. Kept inside
- * the widget. */
-static void
-draw_text (GtkWidget     *widget,
-           GtkSnapshot   *snapshot,
-           const char    *text,
-           double         x,
-           double         y,
-           double         xalign,
-           const GdkRGBA *color)
-{
-  int width, height;
-  g_autoptr(PangoLayout) layout = create_layout (widget, text, &width, &height);
-  double left = CLAMP (x - xalign * width, 0, MAX (0, gtk_widget_get_width (widget) - width));
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (left, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static int
-text_height (GtkWidget *widget)
-{
-  int width, height;
-  g_autoptr(PangoLayout) layout = create_layout (widget, "0", &width, &height);
-
-  return height;
-}
-
-static double
-score_y (const Plot *plot,
-         double      score)
-{
-  return plot->area.origin.y + plot->area.size.height * (1 - score / MAX_SCORE);
-}
-
-/* The first and last points sit INSET inside the plot, so that their
- * values and dates stay clear of the score axis and the edge. */
-static double
-day_x (const Plot *plot,
-       guint32     day)
-{
-  double width = MAX (0, plot->area.size.width - 2 * INSET);
-
-  if (plot->last_day <= plot->first_day)
-    return plot->area.origin.x + plot->area.size.width / 2;
-  return plot->area.origin.x + INSET +
-         width * (day - plot->first_day) / (plot->last_day - plot->first_day);
-}
-
-static void
 compute_plot (CtGoalChart *self,
-              Plot        *plot)
+              CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
   int axis_width, axis_height;
-  g_autoptr(PangoLayout) axis = create_layout (widget, "10", &axis_width, &axis_height);
+  g_autoptr(PangoLayout) axis = ct_chart_create_layout (widget, "10", &axis_width, &axis_height);
   /* Room for the badge, a value over the top point and the dates below. */
   double top = line + 2 * BADGE_PADDING + SPACING + line + SPACING;
   int baseline_width, baseline_height;
-  g_autoptr(PangoLayout) baseline = create_layout (widget, _("Baseline"), &baseline_width,
-                                                   &baseline_height);
+  g_autoptr(PangoLayout) baseline = ct_chart_create_layout (widget, _("Baseline"),
+                                                            &baseline_width, &baseline_height);
   double left = axis_width + 2 * SPACING;
   /* The baseline's name, right of the plot. */
   double right = baseline_width + 2 * SPACING;
@@ -261,39 +169,26 @@ compute_plot (CtGoalChart *self,
                       MAX (1, gtk_widget_get_height (widget) - top - bottom));
   plot->first_day = g_array_index (self->points, Point, 0).day;
   plot->last_day = g_array_index (self->points, Point, self->points->len - 1).day;
+  plot->maximum = MAX_SCORE;
+  plot->inset = INSET;
 }
 
 static void
-draw_grid (CtGoalChart *self,
-           GtkSnapshot *snapshot,
-           cairo_t     *cr,
-           const Plot  *plot)
+draw_dates (CtGoalChart       *self,
+            GtkSnapshot       *snapshot,
+            const CtChartPlot *plot)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA grid, label;
-  int line = text_height (widget);
-
-  get_foreground (widget, 0.15, &grid);
-  get_foreground (widget, 0.7, &label);
-  gdk_cairo_set_source_rgba (cr, &grid);
-  cairo_set_line_width (cr, 1);
-  for (int score = 0; score <= MAX_SCORE; score += 5)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", score);
-      double y = (int) score_y (plot, score) + 0.5;  /* on a pixel row: sharp */
-
-      cairo_move_to (cr, plot->area.origin.x, y);
-      cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
-      draw_text (widget, snapshot, text, plot->area.origin.x - SPACING, y - line / 2.0, 1, &label);
-    }
-  cairo_stroke (cr);
+  ct_chart_draw_dates (GTK_WIDGET (self), snapshot, plot,
+                       g_array_index (self->points, Point, 0).date,
+                       g_array_index (self->points, Point, self->points->len - 1).date,
+                       plot->area.origin.y + plot->area.size.height + SPACING);
 }
 
 static void
-draw_baseline (CtGoalChart *self,
-               GtkSnapshot *snapshot,
-               cairo_t     *cr,
-               const Plot  *plot)
+draw_baseline (CtGoalChart       *self,
+               GtkSnapshot       *snapshot,
+               cairo_t           *cr,
+               const CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   static const double dash[] = { 6, 4 };
@@ -303,8 +198,8 @@ draw_baseline (CtGoalChart *self,
   if (self->scores.baseline == CT_RECORD_NO_NUMBER)
     return;
 
-  y = score_y (plot, self->scores.baseline);
-  get_foreground (widget, 0.6, &color);
+  y = ct_chart_plot_y (plot, self->scores.baseline);
+  ct_chart_get_foreground (widget, 0.6, &color);
   gdk_cairo_set_source_rgba (cr, &color);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -312,23 +207,23 @@ draw_baseline (CtGoalChart *self,
   cairo_line_to (cr, plot->area.origin.x + plot->area.size.width, y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_text (widget, snapshot, _("Baseline"),
-             plot->area.origin.x + plot->area.size.width + SPACING,
-             y - text_height (widget) / 2.0, 0, &color);
+  ct_chart_draw_text (widget, snapshot, _("Baseline"),
+                      plot->area.origin.x + plot->area.size.width + SPACING,
+                      y - ct_chart_text_height (widget) / 2.0, 0, &color);
 }
 
 static void
-draw_points (CtGoalChart *self,
-             GtkSnapshot *snapshot,
-             cairo_t     *cr,
-             const Plot  *plot)
+draw_points (CtGoalChart       *self,
+             GtkSnapshot       *snapshot,
+             cairo_t           *cr,
+             const CtChartPlot *plot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
   GdkRGBA accent, label;
 
-  lookup_color (widget, "accent_color", &accent);
-  get_foreground (widget, 1, &label);
+  ct_chart_lookup_color (widget, "accent_color", &accent);
+  ct_chart_get_foreground (widget, 1, &label);
   gdk_cairo_set_source_rgba (cr, &accent);
   cairo_set_line_width (cr, LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -336,7 +231,7 @@ draw_points (CtGoalChart *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
 
-      cairo_line_to (cr, day_x (plot, point->day), score_y (plot, point->score));
+      cairo_line_to (cr, ct_chart_plot_x (plot, point->day), ct_chart_plot_y (plot, point->score));
     }
   cairo_stroke (cr);
 
@@ -344,36 +239,13 @@ draw_points (CtGoalChart *self,
     {
       const Point *point = &g_array_index (self->points, Point, i);
       g_autofree char *value = ct_gbo_text_score (point->score);
-      double x = day_x (plot, point->day);
-      double y = score_y (plot, point->score);
+      double x = ct_chart_plot_x (plot, point->day);
+      double y = ct_chart_plot_y (plot, point->score);
 
       cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
-      draw_text (widget, snapshot, value, x, y - POINT_RADIUS - 2 - line, 0.5, &label);
+      ct_chart_draw_text (widget, snapshot, value, x, y - POINT_RADIUS - 2 - line, 0.5, &label);
     }
-}
-
-static void
-draw_dates (CtGoalChart *self,
-            GtkSnapshot *snapshot,
-            const Plot  *plot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  const Point *first = &g_array_index (self->points, Point, 0);
-  const Point *last = &g_array_index (self->points, Point, self->points->len - 1);
-  g_autofree char *first_date = ct_cell_text_format_date (first->date);
-  g_autofree char *last_date = ct_cell_text_format_date (last->date);
-  double y = plot->area.origin.y + plot->area.size.height + SPACING;
-  GdkRGBA color;
-
-  get_foreground (widget, 0.7, &color);
-  if (first->day == last->day)
-    {
-      draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-      return;
-    }
-  draw_text (widget, snapshot, first_date, day_x (plot, first->day), y, 0.5, &color);
-  draw_text (widget, snapshot, last_date, day_x (plot, last->day), y, 0.5, &color);
 }
 
 /* The change, top right: "Reliable improvement +4.0" in a framed box. */
@@ -391,17 +263,15 @@ draw_badge (CtGoalChart *self,
   g_autoptr(PangoLayout) layout = NULL;
   GskRoundedRect frame;
   GdkRGBA color, fill;
-  double change = 0;
   int width, height;
 
   if (text == NULL)
     return;
 
-  ct_gbo_scores_get_change (&self->scores, &change);
-  lookup_color (widget, color_names[ct_gbo_classify_change (change)], &color);
+  ct_chart_lookup_color (widget, color_names[ct_gbo_scores_classify (&self->scores)], &color);
   fill = color;
   fill.alpha *= 0.12;
-  layout = create_layout (widget, text, &width, &height);
+  layout = ct_chart_create_layout (widget, text, &width, &height);
   gsk_rounded_rect_init_from_rect (&frame,
                                    &GRAPHENE_RECT_INIT (MAX (0, gtk_widget_get_width (widget) -
                                                                 width - 2 * BADGE_PADDING - 1),
@@ -421,28 +291,16 @@ draw_badge (CtGoalChart *self,
 }
 
 static void
-draw_empty (CtGoalChart *self,
-            GtkSnapshot *snapshot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA color;
-
-  get_foreground (widget, 0.55, &color);
-  draw_text (widget, snapshot, _("No ratings yet"), gtk_widget_get_width (widget) / 2.0,
-             (gtk_widget_get_height (widget) - text_height (widget)) / 2.0, 0.5, &color);
-}
-
-static void
 ct_goal_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   CtGoalChart *self = CT_GOAL_CHART (widget);
-  Plot plot;
+  CtChartPlot plot;
   cairo_t *cr;
 
   if (self->points->len == 0)
     {
-      draw_empty (self, snapshot);
+      ct_chart_draw_empty (widget, snapshot, _("No ratings yet"));
       return;
     }
 
@@ -450,7 +308,7 @@ ct_goal_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                        gtk_widget_get_height (widget)));
-  draw_grid (self, snapshot, cr, &plot);
+  ct_chart_draw_grid (widget, snapshot, cr, &plot, 5);
   draw_baseline (self, snapshot, cr, &plot);
   draw_points (self, snapshot, cr, &plot);
   cairo_destroy (cr);
@@ -468,7 +326,7 @@ ct_goal_chart_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   CtGoalChart *self = CT_GOAL_CHART (widget);
-  int line = text_height (widget);
+  int line = ct_chart_text_height (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -504,12 +362,21 @@ ct_goal_chart_new (void)
   return g_object_new (CT_TYPE_GOAL_CHART, NULL);
 }
 
+static void
+update_description (CtGoalChart *self)
+{
+  g_autofree char *description = describe (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 void
 ct_goal_chart_set_ratings (CtGoalChart *self,
                            GListModel  *ratings)
 {
   g_autoptr(GListStore) none = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (CT_IS_GOAL_CHART (self));
   g_return_if_fail (ratings == NULL || G_IS_LIST_MODEL (ratings));
@@ -518,12 +385,21 @@ ct_goal_chart_set_ratings (CtGoalChart *self,
     ratings = G_LIST_MODEL (none = g_list_store_new (CT_TYPE_GOAL_RATING));
   read_points (self, ratings);
   ct_gbo_scores_from_ratings (&self->scores, ratings);
-
-  description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  self->scores.threshold = self->threshold;
+  update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+ct_goal_chart_set_threshold (CtGoalChart *self,
+                             double       threshold)
+{
+  g_return_if_fail (CT_IS_GOAL_CHART (self));
+
+  self->threshold = threshold;
+  self->scores.threshold = threshold;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint
@@ -572,5 +448,6 @@ ct_goal_chart_init (CtGoalChart *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   g_array_set_clear_func (self->points, clear_point);
+  self->threshold = CT_GBO_RELIABLE_CHANGE;
   ct_goal_chart_set_ratings (self, NULL);
 }

@@ -21,6 +21,9 @@ GtkWidget         *ct_goal_chart_new          (void);
 /* @ratings: CtGoalRating records of one goal, any order; NULL: none. */
 void               ct_goal_chart_set_ratings  (CtGoalChart  *self,
                                                GListModel   *ratings);
+/* T, the reliable-change threshold the badge judges by (2.45 until set). */
+void               ct_goal_chart_set_threshold (CtGoalChart *self,
+                                                double       threshold);
 guint              ct_goal_chart_get_n_points (CtGoalChart  *self);
 const CtGboScores *ct_goal_chart_get_scores   (CtGoalChart  *self);
 

@@ -171,13 +171,13 @@ static void
 set_change_class (GtkWidget    *label,
                   CtOutcomeRow *row)
 {
-  double difference;
+  const CtGboScores *scores = ct_outcome_row_get_scores (row);
   const char *style_class = NULL;
 
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "error");
-  if (ct_gbo_scores_get_change (ct_outcome_row_get_scores (row), &difference))
-    style_class = ct_gbo_text_style_class (ct_gbo_classify_change (difference));
+  if (ct_gbo_scores_get_change (scores, NULL))
+    style_class = ct_gbo_text_style_class (ct_gbo_scores_classify (scores));
   if (style_class != NULL)
     gtk_widget_add_css_class (label, style_class);
 }

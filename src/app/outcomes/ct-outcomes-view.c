@@ -16,7 +16,9 @@
 #include "ct-outcome-columns.h"
 #include "ct-outcomes-view.h"
 #include "ct-outcomes.h"
+#include "ct-preferences.h"
 #include "ct-records.h"
+#include "ct-sdq-prompt-list.h"
 
 struct _CtOutcomesView
 {
@@ -42,6 +44,8 @@ struct _CtOutcomesView
   GtkStack          *stack;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
+  CtSdqPromptList   *prompt_list;
+  double             threshold;      /* of the rows shown */
 };
 
 G_DEFINE_FINAL_TYPE (CtOutcomesView, ct_outcomes_view, ADW_TYPE_BIN)
@@ -143,6 +147,7 @@ show_count (CtOutcomesView *self)
   guint n_episodes, n_goals = 0;
   g_autofree char *episodes = NULL;
   g_autofree char *goals = NULL;
+  g_autofree char *threshold = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n_rows; i++)
@@ -158,8 +163,11 @@ show_count (CtOutcomesView *self)
   n_episodes = g_hash_table_size (referrals);
   episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", n_episodes), n_episodes);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
-  /* Translators: "4 episodes · 6 goals" */
-  text = g_strdup_printf (_("%s · %s"), episodes, goals);
+  threshold = g_strdup_printf ("%.2f", self->threshold);
+  /* Translators: "4 episodes · 6 goals · reliable change is 2.45 or more";
+   * the last number is the team's threshold */
+  text = g_strdup_printf (_("%s · %s · reliable change is %s or more"), episodes, goals,
+                          threshold);
   gtk_label_set_label (self->count_label, n_rows > 0 ? text : "");
 }
 
@@ -236,12 +244,14 @@ ct_outcomes_view_reload (CtOutcomesView *self)
 
   g_return_if_fail (CT_IS_OUTCOMES_VIEW (self));
 
+  ct_sdq_prompt_list_set_database (self->prompt_list, self->database);
   if (self->database == NULL)
     {
       fill_clinicians (self, NULL);
       show_rows (self, NULL);
       return;
     }
+  self->threshold = ct_preferences_get_threshold (self->database, NULL) / 100.0;
 
   staff = ct_store_list (self->database, ct_kind_lookup ("staff"), NULL, &error);
   if (staff == NULL)
@@ -325,6 +335,13 @@ on_row_activated (CtOutcomesView *self,
 }
 
 static void
+on_prompt_child_activated (CtOutcomesView *self,
+                           gint64          child_id)
+{
+  g_signal_emit (self, signals[CHILD_ACTIVATED], 0, child_id);
+}
+
+static void
 ct_outcomes_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (ct_outcomes_view_parent_class)->map (widget);
@@ -368,6 +385,14 @@ ct_outcomes_view_get_model (CtOutcomesView *self)
   g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->found);
+}
+
+CtSdqPromptList *
+ct_outcomes_view_get_prompt_list (CtOutcomesView *self)
+{
+  g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), NULL);
+
+  return self->prompt_list;
 }
 
 /* GObject */
@@ -472,6 +497,8 @@ ct_outcomes_view_class_init (CtOutcomesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, stack);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CtOutcomesView, prompt_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_prompt_child_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_date_range_changed);
@@ -488,6 +515,7 @@ ct_outcomes_view_init (CtOutcomesView *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   g_type_ensure (CT_TYPE_DATE_RANGE_BUTTON);
+  g_type_ensure (CT_TYPE_SDQ_PROMPT_LIST);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Ctrl+F wherever the focus is, while this view is shown. */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ct-database.h"
+#include "ct-sdq-prompt-list.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,7 @@ void        ct_outcomes_view_set_database (CtOutcomesView *self,
 /* The rows shown (CtOutcomeRow), sorted as the columns say. */
 GListModel *ct_outcomes_view_get_model    (CtOutcomesView *self);
 void        ct_outcomes_view_reload       (CtOutcomesView *self);
+/* The SDQ prompts above the goals. */
+CtSdqPromptList *ct_outcomes_view_get_prompt_list (CtOutcomesView *self);
 
 G_END_DECLS

@@ -67,7 +67,7 @@ notice_new (CtReport *report)
   g_autofree char *explanation = internal
     ? g_strdup (_("Nothing is withheld, so small numbers could identify a child. Choose Public "
                   "for the committee’s papers."))
-    : ct_report_dup_disclosure_note ();
+    : ct_report_dup_disclosure_note (report);
   GtkWidget *inside, *texts, *heading, *body;
   GtkWidget *card = card_new (GTK_ORIENTATION_HORIZONTAL, &inside);
   GtkWidget *icon = gtk_image_new_from_icon_name (internal ? "dialog-warning-symbolic"
@@ -80,6 +80,7 @@ notice_new (CtReport *report)
   gtk_widget_set_name (heading, "notice");
   gtk_box_append (GTK_BOX (texts), heading);
   body = ct_report_label_new (explanation, "dim-label");
+  gtk_widget_set_name (body, "disclosure-note");
   /* Wrapped as wide as the card, not at GTK's default width. */
   gtk_label_set_max_width_chars (GTK_LABEL (body), 200);
   gtk_widget_set_hexpand (texts, TRUE);

@@ -255,9 +255,12 @@ ct_report_dup_bars (CtReport       *self,
   for (guint i = 0; i < figure->n_cells; i++)
     {
       const CtCell *cell = &figure->cells[i];
+      /* As the document shows it: rounded under NHS Digital's rule. */
+      gint64 count = ct_disclosure_shown_count (ct_summary_get_rule (self->summary),
+                                                self->audience, cell->count);
 
       add_bar (bars, ct_summary_text_word (figure, cell->word),
-               ct_summary_text_count (cell->count), cell->count,
+               ct_summary_text_count (count), count,
                ct_report_get_state (self, figure, cell->word));
     }
   return bars;
@@ -337,16 +340,33 @@ ct_report_dup_notice (CtReport *self)
                           n_withheld);
 }
 
+/* Names the rule of the summary, in its own words, and says what it does. */
 char *
-ct_report_dup_disclosure_note (void)
+ct_report_dup_disclosure_note (CtReport *self)
 {
-  return g_strdup_printf (_("Disclosure control: committee papers are published, and a small "
-                            "number can identify a child. In the public summary, counts of 1 to "
-                            "%d in a breakdown are withheld; where that leaves a single count of "
-                            "a breakdown withheld, the next smallest is withheld too, so that "
-                            "neither can be worked out from the total; means and percentages "
-                            "over fewer than %d items are withheld. Totals are always shown."),
-                          CT_DISCLOSURE_MIN_CELL - 1, CT_DISCLOSURE_MIN_CELL);
+  CtDisclosureRule rule;
+  int min_cell;
+
+  g_return_val_if_fail (CT_IS_REPORT (self), NULL);
+
+  rule = ct_summary_get_rule (self->summary);
+  min_cell = ct_disclosure_rule_min_cell (rule);
+  if (rule == CT_DISCLOSURE_NHS_DIGITAL)
+    return g_strdup_printf (_("Disclosure control (rule nhs-digital, NHS Digital’s rule since "
+                              "2018): committee papers are published, and a small number can "
+                              "identify a child. In the public summary, counts of 1 to %d in a "
+                              "breakdown are withheld and every other count in a breakdown is "
+                              "rounded to the nearest %d; means and percentages over fewer than "
+                              "%d items are withheld. Totals are always shown."),
+                            min_cell - 1, ct_disclosure_rule_rounding (rule), min_cell);
+  return g_strdup_printf (_("Disclosure control (rule suppress-1-4): committee papers are "
+                            "published, and a small number can identify a child. In the public "
+                            "summary, counts of 1 to %d in a breakdown are withheld; where that "
+                            "leaves a single count of a breakdown withheld, the next smallest is "
+                            "withheld too, so that neither can be worked out from the total; "
+                            "means and percentages over fewer than %d items are withheld. "
+                            "Totals are always shown."),
+                          min_cell - 1, min_cell);
 }
 
 static void

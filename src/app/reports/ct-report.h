@@ -90,7 +90,8 @@ const char      *ct_value_state_mark        (CtValueState     state);
 /* "52 figures withheld for publication" (public) or "Internal summary:
  * not for publication" (internal). */
 char            *ct_report_dup_notice       (CtReport        *self);
-/* What disclosure control withholds, for a footnote. */
-char            *ct_report_dup_disclosure_note (void);
+/* The disclosure rule of the summary by name, and what it withholds, for
+ * a footnote. */
+char            *ct_report_dup_disclosure_note (CtReport     *self);
 
 G_END_DECLS

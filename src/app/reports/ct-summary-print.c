@@ -323,9 +323,10 @@ draw_chart (Pen         *pen,
 }
 
 static void
-draw_note (Pen *pen)
+draw_note (CtSummaryPrint *self,
+           Pen            *pen)
 {
-  g_autofree char *note = ct_report_dup_disclosure_note ();
+  g_autofree char *note = ct_report_dup_disclosure_note (self->report);
 
   draw_rule (pen, pen->y);
   pen->y += GAP;
@@ -350,7 +351,7 @@ draw_block (CtSummaryPrint *self,
       break;
     case BLOCK_NOTE:
     default:
-      draw_note (pen);
+      draw_note (self, pen);
       break;
     }
 }

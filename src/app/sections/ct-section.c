@@ -52,6 +52,19 @@ static const CtSection sections[] = {
     .deleted = N_("Session deleted"),
   },
   {
+    .name = "sdq-scores",
+    .kind_name = "sdq_score",
+    .columns = { "date", "child_reference", "child_name", "informant", "total", "reason" },
+    .icon_name = "view-list-bullet-symbolic",
+    .title = N_("SDQ Scores"),
+    .empty_title = N_("No SDQ Scores Yet"),
+    .empty_description = N_("Press Ctrl+N to record a child’s SDQ score, or import the "
+                            "sdq-scores file of the SSDA903 return."),
+    .search_label = N_("Search SDQ scores"),
+    .new_label = N_("Record an SDQ Score"),
+    .deleted = N_("SDQ score deleted"),
+  },
+  {
     .name = "training",
     .kind_name = "training_event",
     .columns = { "date", "code", "title", "topic", "duration_minutes", "audience",

@@ -102,6 +102,7 @@ static const CtCsvReference references[] = {
     { "child_reference", "referral_date", "goal_number" }, NULL, resolve_goal },
   { "training_attendance", "event", { "event_code" }, { "event_code" },
     ct_store_find_training_event },
+  { "sdq_score", "child", { "child_reference" }, { "child_reference" }, ct_store_find_child },
 };
 
 static gint64

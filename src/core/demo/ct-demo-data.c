@@ -244,7 +244,8 @@ add_all (CtDemoGen  *gen,
          ct_demo_add_consultations (gen, error) &&
          ct_demo_add_reflective_sessions (gen, error) &&
          ct_demo_add_outcomes (gen, error) &&
-         ct_demo_add_training (gen, error);
+         ct_demo_add_training (gen, error) &&
+         ct_demo_add_sdq_scores (gen, error);
 }
 
 gboolean

@@ -135,5 +135,7 @@ gboolean     ct_demo_add_reflective_sessions (CtDemoGen  *gen,
                                               GError    **error);
 gboolean     ct_demo_add_training    (CtDemoGen      *gen,
                                       GError        **error);
+gboolean     ct_demo_add_sdq_scores  (CtDemoGen      *gen,
+                                      GError        **error);
 
 G_END_DECLS

@@ -10,18 +10,44 @@
 
 #include "ct-goal-rating.h"
 #include "ct-outcomes.h"
+#include "ct-preferences.h"
 #include "ct-store-private.h"
 
 /* Rules */
 
-CtGboChange
-ct_gbo_classify_change (double change)
+/* @value in whole hundredths, rounded half away from zero. */
+static gint64
+hundredths_of (double value)
 {
-  if (change >= CT_GBO_RELIABLE_CHANGE)
+  return (gint64) (value * 100 + (value < 0 ? -0.5 : 0.5));
+}
+
+/* Compared in hundredths: T is a whole number of them, and so are goal
+ * scores' changes, so 2.45 ≥ 2.45 holds whatever the doubles hold. */
+CtGboChange
+ct_gbo_classify_change (double change,
+                        double threshold)
+{
+  gint64 hundredths = hundredths_of (change);
+  gint64 limit = hundredths_of (threshold);
+
+  if (hundredths >= limit)
     return CT_GBO_CHANGE_IMPROVED;
-  if (change <= -CT_GBO_RELIABLE_CHANGE)
+  if (hundredths <= -limit)
     return CT_GBO_CHANGE_DETERIORATED;
   return CT_GBO_CHANGE_NONE;
+}
+
+CtGboChange
+ct_gbo_scores_classify (const CtGboScores *scores)
+{
+  double change;
+
+  g_return_val_if_fail (scores != NULL, CT_GBO_CHANGE_NONE);
+
+  if (!ct_gbo_scores_get_change (scores, &change))
+    return CT_GBO_CHANGE_NONE;
+  return ct_gbo_classify_change (change, scores->threshold);
 }
 
 gboolean
@@ -47,7 +73,8 @@ ct_gbo_scores_from_ratings (CtGboScores *scores,
   g_return_if_fail (scores != NULL);
   g_return_if_fail (G_IS_LIST_MODEL (ratings));
 
-  *scores = (CtGboScores) { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER };
+  *scores = (CtGboScores) { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER,
+                            CT_GBO_RELIABLE_CHANGE };
   n_ratings = g_list_model_get_n_items (ratings);
   for (guint i = 0; i < n_ratings; i++)
     {
@@ -191,7 +218,8 @@ column_score (CtStatement *stmt,
 }
 
 static CtOutcomeRow *
-read_row (CtStatement *stmt)
+read_row (CtStatement *stmt,
+          double        threshold)
 {
   CtOutcomeRow *row = g_object_new (CT_TYPE_OUTCOME_ROW, NULL);
 
@@ -210,6 +238,7 @@ read_row (CtStatement *stmt)
   row->scores.baseline = column_score (stmt, COL_BASELINE);
   row->scores.latest = column_score (stmt, COL_LATEST);
   row->scores.end = column_score (stmt, COL_END);
+  row->scores.threshold = threshold;
   return row;
 }
 
@@ -221,14 +250,22 @@ ct_outcomes_list (CtDatabase              *db,
   static const CtOutcomesFilter no_filter = { 0 };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
   CtStatement *stmt;
   gboolean has_row = TRUE;
+  double threshold;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filter == NULL)
     filter = &no_filter;
+  threshold = ct_preferences_get_threshold (db, &local_error) / 100.0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   stmt = ct_database_prepare (db, outcomes_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -244,7 +281,7 @@ ct_outcomes_list (CtDatabase              *db,
         return NULL;
       if (!has_row)
         break;
-      g_ptr_array_add (rows, read_row (stmt));
+      g_ptr_array_add (rows, read_row (stmt, threshold));
     }
   ct_statement_reset (stmt);
 

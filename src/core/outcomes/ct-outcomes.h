@@ -18,9 +18,12 @@ G_BEGIN_DECLS
 
 /**
  * CtGboChange:
- * @CT_GBO_CHANGE_NONE: no reliable change (|change| < CT_GBO_RELIABLE_CHANGE)
- * @CT_GBO_CHANGE_IMPROVED: reliable improvement (change ≥ +2.45)
- * @CT_GBO_CHANGE_DETERIORATED: reliable deterioration (change ≤ −2.45)
+ * @CT_GBO_CHANGE_NONE: no reliable change (|change| < T)
+ * @CT_GBO_CHANGE_IMPROVED: reliable improvement (change ≥ +T)
+ * @CT_GBO_CHANGE_DETERIORATED: reliable deterioration (change ≤ −T)
+ *
+ * T is the reliable-change threshold of the team's preferences
+ * (ct-preferences.h; 2.45 by default).
  */
 typedef enum
 {
@@ -34,6 +37,7 @@ typedef enum
  * @baseline: the baseline score, or CT_RECORD_NO_NUMBER when not rated
  * @latest: the score of the most recent rating (by date), or CT_RECORD_NO_NUMBER
  * @end: the end score, or CT_RECORD_NO_NUMBER
+ * @threshold: T, the reliable-change threshold its change is judged by
  *
  * The scores of one goal.
  */
@@ -42,13 +46,18 @@ typedef struct
   double baseline;
   double latest;
   double end;
+  double threshold;
 } CtGboScores;
 
-CtGboChange  ct_gbo_classify_change     (double              change);
+CtGboChange  ct_gbo_classify_change     (double              change,
+                                         double              threshold);
+/* The change of paired scores by their threshold; NONE when unpaired. */
+CtGboChange  ct_gbo_scores_classify     (const CtGboScores  *scores);
 /* TRUE and the change (end − baseline) when the goal has paired data. */
 gboolean     ct_gbo_scores_get_change   (const CtGboScores  *scores,
                                          double             *change);
-/* The scores of one goal from its ratings (CtGoalRating records, any order). */
+/* The scores of one goal from its ratings (CtGoalRating records, any order),
+ * judged by CT_GBO_RELIABLE_CHANGE until the caller sets the threshold. */
 void         ct_gbo_scores_from_ratings (CtGboScores        *scores,
                                          GListModel         *ratings);
 
@@ -79,7 +88,7 @@ G_DECLARE_FINAL_TYPE (CtOutcomeRow, ct_outcome_row, CT, OUTCOME_ROW, GObject)
 
 /* One row per goal of every episode (accepted referral); an episode with no
  * goals has one row with goal id 0. Newest referral first, then goals by
- * number. One query. */
+ * number. One query; the scores carry the threshold of the preferences. */
 GListModel  *ct_outcomes_list                  (CtDatabase              *db,
                                                 const CtOutcomesFilter  *filter,
                                                 GError                 **error);

@@ -26,11 +26,12 @@ get_nth_type (guint index)
     case 6: return CT_TYPE_GOAL_RATING;
     case 7: return CT_TYPE_TRAINING_EVENT;
     case 8: return CT_TYPE_TRAINING_ATTENDANCE;
+    case 9: return CT_TYPE_SDQ_SCORE;
     default: return G_TYPE_INVALID;
     }
 }
 
-#define N_KINDS 9
+#define N_KINDS 10
 
 guint
 ct_kind_get_n_kinds (void)

@@ -40,7 +40,7 @@ typedef enum
 
 /* Kinds, in dependency order (a kind comes after the kinds it refers to):
  * staff, child, referral, consultation, reflective_practice, goal,
- * goal_rating, training_event, training_attendance. */
+ * goal_rating, training_event, training_attendance, sdq_score. */
 const CtKind   *ct_kind_get_nth              (guint           index);
 guint           ct_kind_get_n_kinds          (void);
 /* By kind name ("consultation") or CLI word ("consultations"); NULL when unknown. */

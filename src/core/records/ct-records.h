@@ -18,3 +18,4 @@
 #include "ct-goal-rating.h"
 #include "ct-training-event.h"
 #include "ct-training-attendance.h"
+#include "ct-sdq-score.h"

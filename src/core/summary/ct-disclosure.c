@@ -35,10 +35,61 @@ ct_audience_parse (const char *word,
   return FALSE;
 }
 
-static gboolean
-is_small (gint64 count)
+static const char *const rule_words[] = {
+  [CT_DISCLOSURE_SUPPRESS_1_4] = "suppress-1-4",
+  [CT_DISCLOSURE_NHS_DIGITAL] = "nhs-digital",
+};
+
+const char *
+ct_disclosure_rule_to_string (CtDisclosureRule rule)
 {
-  return count >= 1 && count < CT_DISCLOSURE_MIN_CELL;
+  g_return_val_if_fail (rule < G_N_ELEMENTS (rule_words), NULL);
+  return rule_words[rule];
+}
+
+gboolean
+ct_disclosure_rule_parse (const char       *word,
+                          CtDisclosureRule *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_words); i++)
+    if (g_strcmp0 (word, rule_words[i]) == 0)
+      {
+        *rule = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+ct_disclosure_rule_min_cell (CtDisclosureRule rule)
+{
+  return rule == CT_DISCLOSURE_NHS_DIGITAL ? 8 : CT_DISCLOSURE_MIN_CELL;
+}
+
+int
+ct_disclosure_rule_rounding (CtDisclosureRule rule)
+{
+  return rule == CT_DISCLOSURE_NHS_DIGITAL ? 5 : 1;
+}
+
+gint64
+ct_disclosure_shown_count (CtDisclosureRule rule,
+                           CtAudience       audience,
+                           gint64           count)
+{
+  gint64 step = ct_disclosure_rule_rounding (rule);
+
+  if (audience != CT_AUDIENCE_PUBLIC || step == 1)
+    return count;
+  /* floor (count / step + 1/2) × step, in whole numbers */
+  return (2 * count + step) / (2 * step) * step;
+}
+
+static gboolean
+is_small (gint64           count,
+          CtDisclosureRule rule)
+{
+  return count >= 1 && count < ct_disclosure_rule_min_cell (rule);
 }
 
 static void
@@ -54,33 +105,37 @@ withhold (GPtrArray      *paths,
 
 /* The smallest cell not yet withheld; the first word wins a tie. */
 static guint
-smallest_shown (const CtFigure *figure)
+smallest_shown (const CtFigure   *figure,
+                CtDisclosureRule  rule)
 {
   guint smallest = figure->n_cells;
 
   for (guint i = 0; i < figure->n_cells; i++)
-    if (!is_small (figure->cells[i].count) &&
+    if (!is_small (figure->cells[i].count, rule) &&
         (smallest == figure->n_cells || figure->cells[i].count < figure->cells[smallest].count))
       smallest = i;
   return smallest;
 }
 
 static void
-withhold_cells (GPtrArray      *paths,
-                const CtFigure *figure)
+withhold_cells (GPtrArray        *paths,
+                const CtFigure   *figure,
+                CtDisclosureRule  rule)
 {
   guint n_small = 0;
   guint other;
 
   for (guint i = 0; i < figure->n_cells; i++)
-    if (is_small (figure->cells[i].count))
+    if (is_small (figure->cells[i].count, rule))
       {
         withhold (paths, figure, figure->cells[i].word);
         n_small++;
       }
 
-  /* One withheld cell could be recovered from the total: hide another. */
-  if (n_small == 1 && (other = smallest_shown (figure)) < figure->n_cells)
+  /* One withheld cell could be recovered from the total: hide another.
+   * NHS Digital's rule rounds instead. */
+  if (rule == CT_DISCLOSURE_SUPPRESS_1_4 && n_small == 1 &&
+      (other = smallest_shown (figure, rule)) < figure->n_cells)
     withhold (paths, figure, figure->cells[other].word);
 }
 
@@ -96,19 +151,21 @@ ct_disclosure_withheld (const CtSummary *summary,
                         CtAudience       audience)
 {
   GPtrArray *paths = g_ptr_array_new ();
+  CtDisclosureRule rule;
   const CtFigure *figures;
   guint n_figures;
 
   g_return_val_if_fail (summary != NULL, NULL);
 
+  rule = ct_summary_get_rule (summary);
   figures = ct_summary_get_figures (summary, &n_figures);
   for (guint i = 0; audience == CT_AUDIENCE_PUBLIC && i < n_figures; i++)
     {
       const CtFigure *figure = &figures[i];
 
       if (figure->kind == CT_FIGURE_BREAKDOWN)
-        withhold_cells (paths, figure);
-      else if (figure->kind == CT_FIGURE_MEAN && figure->has_value && is_small (figure->items))
+        withhold_cells (paths, figure, rule);
+      else if (figure->kind == CT_FIGURE_MEAN && figure->has_value && is_small (figure->items, rule))
         withhold (paths, figure, NULL);
     }
 

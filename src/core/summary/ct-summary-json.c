@@ -40,19 +40,30 @@ is_withheld (GHashTable     *withheld,
   return g_hash_table_contains (withheld, path);
 }
 
+/* What the document shows: which values are withheld, and how cells are
+ * rounded. */
+typedef struct
+{
+  GHashTable       *withheld;
+  CtDisclosureRule  rule;
+  CtAudience        audience;
+} Shown;
+
 static void
 add_breakdown (JsonBuilder    *builder,
                const CtFigure *figure,
-               GHashTable     *withheld)
+               const Shown    *shown)
 {
   json_builder_begin_object (builder);
   for (guint i = 0; i < figure->n_cells; i++)
     {
       json_builder_set_member_name (builder, figure->cells[i].word);
-      if (is_withheld (withheld, figure, figure->cells[i].word))
+      if (is_withheld (shown->withheld, figure, figure->cells[i].word))
         json_builder_add_null_value (builder);
       else
-        json_builder_add_int_value (builder, figure->cells[i].count);
+        json_builder_add_int_value (builder, ct_disclosure_shown_count (shown->rule,
+                                                                        shown->audience,
+                                                                        figure->cells[i].count));
     }
   json_builder_end_object (builder);
 }
@@ -60,7 +71,7 @@ add_breakdown (JsonBuilder    *builder,
 static void
 add_figure (JsonBuilder    *builder,
             const CtFigure *figure,
-            GHashTable     *withheld)
+            const Shown    *shown)
 {
   json_builder_set_member_name (builder, figure->key);
 
@@ -70,13 +81,13 @@ add_figure (JsonBuilder    *builder,
       json_builder_add_int_value (builder, figure->count);
       break;
     case CT_FIGURE_BREAKDOWN:
-      add_breakdown (builder, figure, withheld);
+      add_breakdown (builder, figure, shown);
       break;
     case CT_FIGURE_HOURS:
     case CT_FIGURE_MEAN:
     case CT_FIGURE_CONSTANT:
     default:
-      if (figure->has_value && !is_withheld (withheld, figure, NULL))
+      if (figure->has_value && !is_withheld (shown->withheld, figure, NULL))
         json_builder_add_double_value (builder, figure->value);
       else
         json_builder_add_null_value (builder);
@@ -84,11 +95,11 @@ add_figure (JsonBuilder    *builder,
     }
 }
 
-/* The six sections, each an object of its figures. */
+/* The seven sections, each an object of its figures. */
 static void
 add_sections (JsonBuilder     *builder,
               const CtSummary *summary,
-              GHashTable      *withheld)
+              const Shown     *shown)
 {
   guint n_figures;
   const CtFigure *figures = ct_summary_get_figures (summary, &n_figures);
@@ -102,7 +113,7 @@ add_sections (JsonBuilder     *builder,
           json_builder_set_member_name (builder, figures[i].section);
           json_builder_begin_object (builder);
         }
-      add_figure (builder, &figures[i], withheld);
+      add_figure (builder, &figures[i], shown);
     }
   json_builder_end_object (builder);
 }
@@ -121,11 +132,14 @@ add_period (JsonBuilder    *builder,
 
 static void
 add_disclosure (JsonBuilder        *builder,
+                CtDisclosureRule    rule,
                 const char * const *withheld)
 {
   json_builder_set_member_name (builder, "disclosure");
   json_builder_begin_object (builder);
-  add_int (builder, "min_cell", CT_DISCLOSURE_MIN_CELL);
+  add_string (builder, "rule", ct_disclosure_rule_to_string (rule));
+  add_int (builder, "min_cell", ct_disclosure_rule_min_cell (rule));
+  add_int (builder, "rounding", ct_disclosure_rule_rounding (rule));
   json_builder_set_member_name (builder, "suppressed");
   json_builder_begin_array (builder);
   for (guint i = 0; withheld[i] != NULL; i++)
@@ -152,12 +166,14 @@ ct_summary_to_json (const CtSummary *summary,
   g_auto(GStrv) withheld = NULL;
   g_autoptr(GHashTable) withheld_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *when = format_generated_at (generated_at);
+  Shown shown;
 
   g_return_val_if_fail (summary != NULL, NULL);
 
   withheld = ct_disclosure_withheld (summary, audience);
   for (guint i = 0; withheld[i] != NULL; i++)
     g_hash_table_add (withheld_set, withheld[i]);
+  shown = (Shown) { withheld_set, ct_summary_get_rule (summary), audience };
 
   json_builder_begin_object (builder);
   add_string (builder, "schema", CT_SUMMARY_SCHEMA);
@@ -167,8 +183,8 @@ ct_summary_to_json (const CtSummary *summary,
   add_string (builder, "service", ct_summary_get_service (summary));
   add_period (builder, ct_summary_get_period (summary));
   add_string (builder, "audience", ct_audience_to_string (audience));
-  add_disclosure (builder, (const char * const *) withheld);
-  add_sections (builder, summary, withheld_set);
+  add_disclosure (builder, shown.rule, (const char * const *) withheld);
+  add_sections (builder, summary, &shown);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

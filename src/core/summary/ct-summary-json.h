@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define CT_SUMMARY_SCHEMA         "org.council.ClinicalTeam.CommitteeSummary"
-#define CT_SUMMARY_SCHEMA_VERSION 1
+#define CT_SUMMARY_SCHEMA_VERSION 2
 
 /* The document for @audience, withheld values as null. @generated_at is
  * the moment it was made (NULL: now); it is written in UTC. */

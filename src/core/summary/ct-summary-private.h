@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* How a figure is computed. @sql is one statement with the named
  * parameters :from, :to (the period, `YYYY-MM-DD`) and :threshold
- * (CT_GBO_RELIABLE_CHANGE in hundredths, a whole number) and returns:
+ * (the reliable-change threshold in hundredths, a whole number) and returns:
  *   COUNT      one row: the count;
  *   HOURS      one row: the sum of the minutes;
  *   MEAN       one row: numerator, denominator, items (all whole numbers;
@@ -43,6 +43,12 @@ CtSummary          *ct_summary_new              (const CtPeriod     *period,
                                                  const char         *service,
                                                  CtFigure           *figures,
                                                  guint               n_figures);
+
+/* The threshold (hundredths) and the disclosure rule (a CtDisclosureRule)
+ * of a summary: ct_summary_new() gives 245 and suppress-1-4. */
+void                ct_summary_set_choices      (CtSummary          *summary,
+                                                 gint64              threshold,
+                                                 int                 rule);
 
 /* numerator / denominator in tenths, rounded half away from zero, exactly
  * (whole numbers only: no floating point error at the halves). The

@@ -79,6 +79,36 @@
 #define RATED_BOTH \
   ATTENDED " AND a.confidence_before IS NOT NULL AND a.confidence_after IS NOT NULL"
 
+/* sdq: SDQ records dated in the period, with a total or with a reason */
+#define SDQ_IN_PERIOD " FROM sdq_score WHERE" IN_PERIOD ("date")
+#define SDQ_SCORED    SDQ_IN_PERIOD " AND total IS NOT NULL"
+#define SDQ_NO_SCORE  SDQ_IN_PERIOD " AND total IS NULL"
+
+/* sdq: each child's latest total in the period (s), latest by date, then
+ * by id for two on one day. */
+#define SDQ_LATEST \
+  " FROM sdq_score s WHERE s.total IS NOT NULL AND" IN_PERIOD ("s.date") \
+  " AND NOT EXISTS (SELECT 1 FROM sdq_score n WHERE n.child_id = s.child_id" \
+  "   AND n.total IS NOT NULL AND" IN_PERIOD ("n.date") \
+  "   AND (n.date > s.date OR (n.date = s.date AND n.id > s.id)))"
+
+/* The total before s (any date before it), or NULL. */
+#define SDQ_PREVIOUS \
+  "(SELECT p.total FROM sdq_score p WHERE p.child_id = s.child_id AND p.total IS NOT NULL" \
+  " AND (p.date < s.date OR (p.date = s.date AND p.id < s.id))" \
+  " ORDER BY p.date DESC, p.id DESC LIMIT 1)"
+
+/* The bands as the DfE reports them (ct-sdq-score.h). */
+#define SDQ_CONCERN(total) total " >= 17"
+#define SDQ_BAND(total) \
+  "CASE WHEN " SDQ_CONCERN (total) " THEN 'concern' WHEN " total " >= 14 THEN 'borderline'" \
+  " ELSE 'normal' END"
+
+#define SDQ_MOVES(condition) \
+  "SELECT count (*) FROM (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous" SDQ_LATEST \
+  ") AS moves" \
+  " WHERE previous IS NOT NULL AND " condition
+
 /* A mean of whole numbers: numerator, denominator, items. */
 #define MEAN_OF(expression) \
   "SELECT coalesce (sum (" expression "), 0), count (*), count (*)"
@@ -98,6 +128,7 @@ static const char *const age_bands[] = { "0-4", "5-10", "11-15", "16-17", "18+",
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const char *const changes[] = { "improved", "no_reliable_change", "deteriorated", NULL };
 static const char *const bookings[] = { "attended", "did_not_attend", "booked", NULL };
+static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL };
 
 #define COUNT(section, key, sql)  { section, key, CT_FIGURE_COUNT, sql, NULL, NULL, NULL }
 #define HOURS(section, key, sql)  { section, key, CT_FIGURE_HOURS, sql, NULL, NULL, NULL }
@@ -190,6 +221,17 @@ static const CtFigureSpec specs[] = {
   MEAN ("training", "mean_confidence_after", MEAN_OF ("a.confidence_after") RATED_BOTH),
   MEAN ("training", "mean_confidence_change",
         MEAN_OF ("a.confidence_after - a.confidence_before") RATED_BOTH),
+
+  COUNT ("sdq", "scores", "SELECT count (*)" SDQ_SCORED),
+  COUNT ("sdq", "children", "SELECT count (DISTINCT child_id)" SDQ_SCORED),
+  COUNT ("sdq", "no_score", "SELECT count (*)" SDQ_NO_SCORE),
+  BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", BY ("reason") SDQ_NO_SCORE GROUPED),
+  OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, BY (SDQ_BAND ("s.total")) SDQ_LATEST GROUPED),
+  MEAN ("sdq", "mean_total", MEAN_OF ("s.total") SDQ_LATEST),
+  COUNT ("sdq", "moved_into_concern",
+         SDQ_MOVES (SDQ_CONCERN ("latest") " AND NOT " SDQ_CONCERN ("previous"))),
+  COUNT ("sdq", "moved_out_of_concern",
+         SDQ_MOVES (SDQ_CONCERN ("previous") " AND NOT " SDQ_CONCERN ("latest"))),
 };
 
 const CtFigureSpec *

@@ -25,6 +25,7 @@ static const Label sections[] = {
   { "reflective_practice", N_("Reflective practice") },
   { "outcomes", N_("Outcomes") },
   { "training", N_("Training") },
+  { "sdq", N_("Strengths and Difficulties Questionnaire") },
 };
 
 /* By "section.key", in DOMAIN.md's order. */
@@ -77,6 +78,14 @@ static const Label figures[] = {
   { "training.mean_confidence_before", N_("Mean confidence before") },
   { "training.mean_confidence_after", N_("Mean confidence after") },
   { "training.mean_confidence_change", N_("Mean confidence change") },
+  { "sdq.scores", N_("SDQ scores") },
+  { "sdq.children", N_("Children scored") },
+  { "sdq.no_score", N_("No score, with a reason") },
+  { "sdq.by_reason", N_("Reason for no score") },
+  { "sdq.by_band", N_("Latest score, by band") },
+  { "sdq.mean_total", N_("Mean latest total (0–40)") },
+  { "sdq.moved_into_concern", N_("Moved into concern") },
+  { "sdq.moved_out_of_concern", N_("Moved out of concern") },
 };
 
 /* The words the summary defines itself (ct-summary-sql.c). */
@@ -91,6 +100,9 @@ static const Label own_words[] = {
   { "improved", N_("Reliable improvement") },
   { "no_reliable_change", N_("No reliable change") },
   { "deteriorated", N_("Reliable deterioration") },
+  { "normal", N_("Normal (0–13)") },
+  { "borderline", N_("Borderline (14–16)") },
+  { "concern", N_("Concern (17–40)") },
 };
 
 /* Breakdowns of the summary's own whose words are a record field's. */

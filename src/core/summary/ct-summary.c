@@ -10,18 +10,18 @@
 #include <string.h>
 
 #include "ct-database-private.h"
+#include "ct-preferences.h"
 #include "ct-setting.h"
 #include "ct-summary-private.h"
 
-/* CT_GBO_RELIABLE_CHANGE as a whole number, for exact comparisons in SQL. */
-#define THRESHOLD_HUNDREDTHS ((gint64) (CT_GBO_RELIABLE_CHANGE * 100 + 0.5))
-
 struct _CtSummary
 {
-  CtPeriod *period;
-  char     *service;
-  CtFigure *figures;
-  guint     n_figures;
+  CtPeriod         *period;
+  char             *service;
+  CtFigure         *figures;
+  guint             n_figures;
+  gint64            threshold;  /* hundredths, whole: exact comparisons in SQL */
+  CtDisclosureRule  rule;
 };
 
 gint64
@@ -50,7 +50,8 @@ set_value (CtFigure *figure,
 
 static void
 bind_parameters (CtStatement *stmt,
-                 const CtPeriod *period)
+                 const CtPeriod *period,
+                 gint64          threshold_hundredths)
 {
   int from = ct_statement_parameter_index (stmt, ":from");
   int to = ct_statement_parameter_index (stmt, ":to");
@@ -61,7 +62,7 @@ bind_parameters (CtStatement *stmt,
   if (to > 0)
     ct_statement_bind_text (stmt, to, ct_period_get_to (period));
   if (threshold > 0)
-    ct_statement_bind_int64 (stmt, threshold, THRESHOLD_HUNDREDTHS);
+    ct_statement_bind_int64 (stmt, threshold, threshold_hundredths);
 }
 
 #define WHAT _("compute the committee summary")
@@ -136,6 +137,7 @@ read_row (CtStatement  *stmt,
 static gboolean
 compute_figure (CtDatabase          *db,
                 const CtPeriod      *period,
+                gint64               threshold,
                 const CtFigureSpec  *spec,
                 CtFigure            *figure,
                 GError             **error)
@@ -150,7 +152,7 @@ compute_figure (CtDatabase          *db,
   if (spec->kind == CT_FIGURE_CONSTANT)
     {
       figure->has_value = TRUE;
-      figure->value = CT_GBO_RELIABLE_CHANGE;
+      figure->value = threshold / 100.0;
       return TRUE;
     }
 
@@ -158,7 +160,7 @@ compute_figure (CtDatabase          *db,
   if (stmt == NULL)
     return FALSE;
 
-  bind_parameters (stmt, period);
+  bind_parameters (stmt, period, threshold);
   if (spec->kind == CT_FIGURE_BREAKDOWN)
     ok = read_cells (stmt, spec, figure, error);
   else
@@ -179,6 +181,7 @@ free_figures (CtFigure *figures,
 static CtFigure *
 compute_figures (CtDatabase      *db,
                  const CtPeriod  *period,
+                 gint64           threshold,
                  guint           *n_figures,
                  GError         **error)
 {
@@ -186,7 +189,7 @@ compute_figures (CtDatabase      *db,
   CtFigure *figures = g_new0 (CtFigure, *n_figures);
 
   for (guint i = 0; i < *n_figures; i++)
-    if (!compute_figure (db, period, &specs[i], &figures[i], error))
+    if (!compute_figure (db, period, threshold, &specs[i], &figures[i], error))
       {
         free_figures (figures, *n_figures);
         return NULL;
@@ -216,17 +219,29 @@ ct_summary_compute (CtDatabase      *db,
                     GError         **error)
 {
   g_autofree char *service = NULL;
+  g_autoptr(GError) local_error = NULL;
   CtFigure *figures = NULL;
   guint n_figures = 0;
+  gint64 threshold;
+  CtDisclosureRule rule;
+  CtSummary *summary;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  /* One transaction: every figure sees the same records. */
+  /* One transaction: every figure sees the same records and preferences. */
   if (!ct_database_begin (db, error))
     return NULL;
+  threshold = ct_preferences_get_threshold (db, &local_error);
+  rule = local_error == NULL ? ct_preferences_get_rule (db, &local_error) : 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ct_database_rollback (db);
+      return NULL;
+    }
   if ((service = read_service (db, error)) == NULL ||
-      (figures = compute_figures (db, period, &n_figures, error)) == NULL)
+      (figures = compute_figures (db, period, threshold, &n_figures, error)) == NULL)
     {
       ct_database_rollback (db);
       return NULL;
@@ -238,7 +253,32 @@ ct_summary_compute (CtDatabase      *db,
     }
 
   g_debug ("Computed the committee summary for %s", ct_period_get_label (period));
-  return ct_summary_new (period, service, figures, n_figures);
+  summary = ct_summary_new (period, service, figures, n_figures);
+  ct_summary_set_choices (summary, threshold, rule);
+  return summary;
+}
+
+void
+ct_summary_set_choices (CtSummary *summary,
+                        gint64     threshold,
+                        int        rule)
+{
+  summary->threshold = threshold;
+  summary->rule = rule;
+}
+
+gint64
+ct_summary_get_threshold (const CtSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, CT_RELIABLE_CHANGE_DEFAULT);
+  return summary->threshold;
+}
+
+CtDisclosureRule
+ct_summary_get_rule (const CtSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, CT_DISCLOSURE_SUPPRESS_1_4);
+  return summary->rule;
 }
 
 CtSummary *
@@ -253,6 +293,8 @@ ct_summary_new (const CtPeriod *period,
   summary->service = g_strdup (service);
   summary->figures = figures;
   summary->n_figures = n_figures;
+  summary->threshold = CT_RELIABLE_CHANGE_DEFAULT;
+  summary->rule = CT_DISCLOSURE_SUPPRESS_1_4;
   return summary;
 }
 

@@ -17,9 +17,10 @@
 
 G_BEGIN_DECLS
 
-/* The published reliable-change threshold of goal-based outcomes: a change
- * of at least this much is a reliable improvement, of at most minus this
- * much a reliable deterioration. */
+/* The published reliable-change threshold of goal-based outcomes (CORC's
+ * figure), the default of the team's preference (ct-preferences.h): a
+ * change of at least T is a reliable improvement, of at most −T a reliable
+ * deterioration. */
 #define CT_GBO_RELIABLE_CHANGE 2.45
 
 /**
@@ -28,7 +29,7 @@ G_BEGIN_DECLS
  * @CT_FIGURE_HOURS: minutes summed, in hours to one decimal
  * @CT_FIGURE_MEAN: a mean or a percentage to one decimal; no value when it
  *   is over nothing
- * @CT_FIGURE_CONSTANT: a fixed number (`reliable_change_threshold`)
+ * @CT_FIGURE_CONSTANT: a number of the preferences (`reliable_change_threshold`)
  * @CT_FIGURE_BREAKDOWN: a count for every enumeration word of a field
  *
  * Hours, means and percentages are rounded half away from zero.
@@ -65,8 +66,10 @@ typedef struct
 
 typedef struct _CtSummary CtSummary;
 
-/* Computes every figure for @period in one read of the records file.
- * `service` is the team's name (ct-setting.h), "" when it was never set. */
+/* Computes every figure for @period in one read of the records file, with
+ * the reliable-change threshold and the disclosure rule of the preferences
+ * (ct-preferences.h). `service` is the team's name (ct-setting.h), "" when
+ * it was never set. */
 CtSummary      *ct_summary_compute      (CtDatabase       *db,
                                          const CtPeriod   *period,
                                          GError          **error);
@@ -74,6 +77,8 @@ void            ct_summary_free         (CtSummary        *summary);
 
 const CtPeriod *ct_summary_get_period   (const CtSummary  *summary);
 const char     *ct_summary_get_service  (const CtSummary  *summary);
+/* The reliable-change threshold T used, in hundredths (245). */
+gint64          ct_summary_get_threshold (const CtSummary *summary);
 
 /* All figures, section by section, in DOMAIN.md's order. */
 const CtFigure *ct_summary_get_figures  (const CtSummary  *summary,

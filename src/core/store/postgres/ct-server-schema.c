@@ -370,9 +370,36 @@ static const char migration_2[] =
   "CREATE POLICY clinician_own ON goal_rating TO clinical_team_clinician"
   "  USING (is_my_goal (goal_id)) WITH CHECK (is_my_goal (goal_id));";
 
+/* Version 3: SDQ scores (the file's version 4), read by every role; created
+ * by every role; changed and deleted by the clinical lead. */
+static const char migration_3[] =
+  "CREATE TABLE sdq_score ("
+  ID
+  "  child_id bigint NOT NULL REFERENCES child (id),"
+  "  date date NOT NULL,"
+  "  informant text NOT NULL CHECK (informant IN ('carer', 'teacher', 'self')),"
+  "  total integer CHECK (total BETWEEN 0 AND 40),"
+  "  reason text CHECK (reason IN ('SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5')),"
+  "  emotional integer CHECK (emotional BETWEEN 0 AND 10),"
+  "  conduct integer CHECK (conduct BETWEEN 0 AND 10),"
+  "  hyperactivity integer CHECK (hyperactivity BETWEEN 0 AND 10),"
+  "  peer integer CHECK (peer BETWEEN 0 AND 10),"
+  "  prosocial integer CHECK (prosocial BETWEEN 0 AND 10),"
+  TIMESTAMPS ","
+  "  CHECK ((total IS NULL) <> (reason IS NULL))"
+  ");"
+  "CREATE INDEX sdq_score_child ON sdq_score (child_id, date, total);"
+  "CREATE INDEX sdq_score_date ON sdq_score (date, child_id, total, reason);"
+  "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " CT_SERVER_SCHEMA " TO " ROLES ";"
+  "GRANT SELECT, INSERT ON sdq_score TO " ROLES ";"
+  "GRANT UPDATE, DELETE ON sdq_score TO clinical_team_lead;"
+  "ALTER TABLE sdq_score ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY team_every_row ON sdq_score USING (true) WITH CHECK (true);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

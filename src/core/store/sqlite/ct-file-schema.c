@@ -247,10 +247,37 @@ static const char migration_3[] =
    *   SEARCH b USING COVERING INDEX goal_rating_point (goal_id=? AND time_point=?) */
   "CREATE INDEX goal_rating_point ON goal_rating (goal_id, time_point, score);";
 
+/* Version 4: SDQ scores (DOMAIN.md "SDQ score"): a total or the SSDA903
+ * reason there is none, never both. */
+static const char migration_4[] =
+  "CREATE TABLE sdq_score ("
+  "  id INTEGER PRIMARY KEY,"
+  "  child_id INTEGER NOT NULL REFERENCES child (id),"
+  "  date TEXT NOT NULL,"
+  "  informant TEXT NOT NULL CHECK (informant IN ('carer', 'teacher', 'self')),"
+  "  total INTEGER CHECK (total BETWEEN 0 AND 40),"
+  "  reason TEXT CHECK (reason IN ('SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5')),"
+  "  emotional INTEGER CHECK (emotional BETWEEN 0 AND 10),"
+  "  conduct INTEGER CHECK (conduct BETWEEN 0 AND 10),"
+  "  hyperactivity INTEGER CHECK (hyperactivity BETWEEN 0 AND 10),"
+  "  peer INTEGER CHECK (peer BETWEEN 0 AND 10),"
+  "  prosocial INTEGER CHECK (prosocial BETWEEN 0 AND 10),"
+  TIMESTAMPS ","
+  "  CHECK ((total IS NULL) <> (reason IS NULL))"
+  ") STRICT;"
+  /* A child's scores in order (the child page, the SDQ prompt, the
+   * previous total of sdq.moved_*, counting before a delete):
+   *   SEARCH sdq_score USING COVERING INDEX sdq_score_child (child_id=?) */
+  "CREATE INDEX sdq_score_child ON sdq_score (child_id, date, total);"
+  /* sdq.* of a period:
+   *   SEARCH sdq_score USING COVERING INDEX sdq_score_date (date>? AND date<?) */
+  "CREATE INDEX sdq_score_date ON sdq_score (date, child_id, total, reason);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);

@@ -1,0 +1,17 @@
+/* ct-sdq-group.h: a child's SDQ scores on their page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A box of groups: "Strengths and Difficulties Questionnaire" with the chart of
+ * the totals, then a row per score (newest first) with its Edit and Delete
+ * buttons (child.edit-record, child.delete-record), and an Add SDQ Score
+ * button (child.add-sdq). @scores: CtSdqScore records, newest first. */
+GtkWidget *ct_sdq_group_new (GListModel *scores);
+
+G_END_DECLS
