@@ -11,6 +11,7 @@
 #include "editor/ct-date-row.h"
 #include "editor/ct-field-row.h"
 #include "editor/ct-record-editor.h"
+#include "editor/ct-reference-row.h"
 #include "records-fixture.h"
 #include "widget-test-util.h"
 
@@ -109,13 +110,55 @@ type_into (Fixture    *fixture,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+static gboolean
+is_popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_popover_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* Opens the row's picker, types @search and presses Enter. */
+static void
+search_and_pick (Fixture    *fixture,
+                 const char *name,
+                 const char *search)
+{
+  CtReferenceRow *row = CT_REFERENCE_ROW (get_row (fixture, name));
+  CtRecordPicker *picker = ct_reference_row_get_picker (row);
+  GtkWidget *entry = test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+}
+
 static void
 choose (Fixture    *fixture,
         const char *name,
         const char *label)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (get_row (fixture, name));
-  GListModel *model = adw_combo_row_get_model (row);
+  AdwComboRow *row;
+  GListModel *model;
+
+  if (CT_IS_REFERENCE_ROW (get_row (fixture, name)))
+    {
+      g_auto(GStrv) parts = g_strsplit (label, " — ", 2);
+
+      search_and_pick (fixture, name, parts[0]);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_row (fixture, name))), ==,
+                       label);
+      return;
+    }
+  row = ADW_COMBO_ROW (get_row (fixture, name));
+  model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -225,7 +268,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 fill_consultation (Fixture *fixture)
 {
-  choose (fixture, "child", "TEST-0001 — Test Child A");
+  choose (fixture, "child", "TEST-0001 — Test Child A — 6 May 2014");
   choose (fixture, "requested_by", "Independent reviewing officer");
   type_into (fixture, "team", "Invented Team 3");
   tick (fixture, "topics", "Placement fragility");
@@ -829,6 +872,136 @@ test_date_parsing (void)
     }
 }
 
+/* The picker finds a child by any word of its label, the date of birth
+ * as shown included; Down moves the selection, Enter picks it. */
+static void
+test_picker_searches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CtReferenceRow *row;
+  CtRecordPicker *picker;
+  GListModel *shown;
+  GtkWidget *entry;
+  g_autofree char *child = NULL;
+  g_autofree char *child_b = records_id_text (records_insert_child_b (fixture->records.db));
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("TEST-1%03u", i);
+
+      records_insert (fixture->records.db, "child", "reference", reference, "name", "Test Child C",
+                      "date_of_birth", "2010-01-01", "legal_status", "looked_after",
+                      "placement_type", "kinship", "placement_area", "in_area", NULL);
+    }
+  open_editor (fixture, "consultation", NULL);
+  row = CT_REFERENCE_ROW (get_row (fixture, "child"));
+  picker = ct_reference_row_get_picker (row);
+  shown = ct_record_picker_get_shown (picker);
+  entry = test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "feb 2012");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  ct_record_picker_search (picker, "child");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "test child");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "B test");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  ct_record_picker_search (picker, "test-000");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  test_wait_until_mapped (gtk_widget_get_parent (GTK_WIDGET (test_find_of_type (picker, GTK_TYPE_LIST_VIEW))));
+  test_save_screenshot (GTK_WIDGET (picker), "picker.png");
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "picker-editor.png");
+
+  /* The first match is selected; Down selects the next one. */
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+  child = get_text (fixture, "child");
+  g_assert_cmpstr (child, ==, records_id_text (fixture->records.child_id));
+  g_clear_pointer (&child, g_free);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "TEST-0001 — Test Child A — 6 May 2014");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  ct_record_picker_search (picker, "test-000");
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_activate_action (entry, "picker.select-next", NULL));
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+  child = get_text (fixture, "child");
+  g_assert_cmpstr (child, ==, child_b);
+}
+
+static gboolean
+is_staff_editor (GtkWidget     *window,
+                 gconstpointer  data)
+{
+  return CT_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window) &&
+         g_str_equal (ct_kind_get_name (ct_record_editor_get_kind (CT_RECORD_EDITOR (window))),
+                      "staff");
+}
+
+static gboolean
+has_staff_editor (gpointer data)
+{
+  return test_find_window (is_staff_editor, NULL) != NULL;
+}
+
+/* A new records file has no staff: the clinician row says so and adds one
+ * in place, which is then chosen. */
+static void
+test_picker_adds_in_place (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CtReferenceRow *row;
+  GtkWidget *add;
+  CtRecordEditor *editor;
+  CtRecordEditor *staff_editor;
+  g_autofree char *clinician = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ct_store_delete (fixture->records.db, ct_kind_lookup ("staff"),
+                                  fixture->records.staff_id, &error));
+  g_assert_no_error (error);
+  open_editor (fixture, "consultation", NULL);
+  editor = fixture->editor;
+  row = CT_REFERENCE_ROW (get_row (fixture, "clinician"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "There are no staff members yet."));
+  add = ct_reference_row_get_add_button (row);
+  g_assert_true (gtk_widget_get_visible (add));
+  test_save_screenshot (GTK_WIDGET (editor), "add-in-place.png");
+  /* The fixture has a child: that row searches. */
+  g_assert_false (gtk_widget_get_visible (
+    ct_reference_row_get_add_button (CT_REFERENCE_ROW (get_row (fixture, "child")))));
+
+  /* Activating the row (Enter on it) adds. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (has_staff_editor, NULL);
+  staff_editor = CT_RECORD_EDITOR (test_find_window (is_staff_editor, NULL));
+  fixture->editor = staff_editor;
+  g_object_add_weak_pointer (G_OBJECT (staff_editor), (gpointer *) &fixture->editor);
+  type_into (fixture, "name", "Test Clinician N");
+  choose (fixture, "role", "Family therapist");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (staff_editor), "editor.save", NULL));
+  test_wait_until (is_closed, fixture);
+  fixture->editor = editor;
+
+  clinician = get_text (fixture, "clinician");
+  g_assert_cmpstr (clinician, !=, NULL);
+  g_assert_cmpint (ct_store_find_staff (fixture->records.db, "Test Clinician N", NULL), ==,
+                   g_ascii_strtoll (clinician, NULL, 10));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Test Clinician N — Family therapist");
+  g_assert_false (gtk_widget_get_visible (add));
+}
+
 /* Whatever the locale writes, it reads back. */
 static void
 test_date_format_round_trip (void)
@@ -869,6 +1042,8 @@ main (int   argc,
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);
   ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
+  ADD ("/record-editor/picker/searches", test_picker_searches);
+  ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);
 #undef ADD
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     {
