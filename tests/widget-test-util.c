@@ -242,10 +242,28 @@ test_wait_for_toplevel (GType type)
 
 /* Screenshots */
 
-static gboolean
-is_allocated (gpointer widget)
+
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
 {
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A widget shows nothing until its first frame is drawn. */
+static gboolean
+is_drawn (gpointer widget)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    return FALSE;
+  node = snapshot_widget (widget);
+  return node != NULL;
 }
 
 void
@@ -253,29 +271,18 @@ test_save_screenshot (GtkWidget  *widget,
                       const char *name)
 {
   const char *dir = g_getenv ("CT_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
-  test_wait_until (is_allocated, widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_test_message ("screenshot %s: %d×%d", name, width, height);
-  if (width == 0 || height == 0)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
+  test_wait_until (is_drawn, widget);
+  node = snapshot_widget (widget);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }

@@ -46,12 +46,9 @@ typedef struct
 static CtSearchFilter *
 new_section_filter (const CtSection *section)
 {
-  const CtKind *kind = ct_section_get_kind (section);
-  const CtField *fields[CT_SECTION_MAX_COLUMNS];
-  guint n_fields = 0;
+  const CtField *fields[CT_SECTION_MAX_SEARCHED];
+  guint n_fields = ct_section_get_searched_fields (section, fields);
 
-  for (; section->columns[n_fields] != NULL; n_fields++)
-    fields[n_fields] = ct_kind_find_field (kind, section->columns[n_fields]);
   return ct_search_filter_new (fields, n_fields);
 }
 
