@@ -117,6 +117,90 @@ test_child_page (Fixture       *fixture,
   g_assert_cmpstr (title_shown (fixture), ==, "Children");
 }
 
+/* The action that @keyval with @modifiers triggers on @widget, as its
+ * class binds it (NULL: none), and its argument. */
+static const char *
+find_key_action (GtkWidget        *widget,
+                 guint             keyval,
+                 GdkModifierType   modifiers,
+                 GVariant        **argument)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            {
+              *argument = gtk_shortcut_get_arguments (shortcut);
+              return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Presses @keyval with @modifiers on the main view, as its bindings would. */
+static gboolean
+press_key (Fixture         *fixture,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+  GVariant *argument = NULL;
+  const char *action = find_key_action (view, keyval, modifiers, &argument);
+
+  g_assert_nonnull (action);
+  return gtk_widget_activate_action_variant (view, action, argument);
+}
+
+/* Ctrl+1 … choose sections; Alt+Left and Escape go back from a page; with
+ * nowhere to go back to, Escape does nothing (view.back is off, so a search
+ * entry keeps the key). */
+static void
+test_keys_move_around (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+  GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  g_autoptr(CtRecord) child = NULL;
+
+  g_assert_true (press_key (fixture, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
+  g_assert_true (press_key (fixture, GDK_KEY_4, GDK_CONTROL_MASK));
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
+  press_key (fixture, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
+  g_assert_false (gtk_widget_get_visible (test_find_by_id (fixture->window, "back_button")));
+
+  child = open_first_record (fixture, "children");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
+  g_assert_true (press_key (fixture, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+  g_clear_object (&child);
+
+  child = open_first_record (fixture, "children");
+  g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+
+  /* A page open over a section: Ctrl+2 closes it and shows that section. */
+  g_clear_object (&child);
+  child = open_first_record (fixture, "children");
+  g_assert_true (press_key (fixture, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
+}
+
 static void
 test_training_event_page (Fixture       *fixture,
                           gconstpointer  data)
@@ -220,6 +304,8 @@ main (int   argc,
 
   g_test_add ("/main-view/child-page", Fixture, NULL,
               fixture_set_up, test_child_page, fixture_tear_down);
+  g_test_add ("/main-view/keys-move-around", Fixture, NULL,
+              fixture_set_up, test_keys_move_around, fixture_tear_down);
   g_test_add ("/main-view/training-event-page", Fixture, NULL,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,
