@@ -486,6 +486,66 @@ test_invalid_number_named (Fixture       *fixture,
   g_assert_true (can_save (fixture));
 }
 
+/* A score outside its scale stays as typed (the spin button would clamp
+ * it to the nearest end) and the editor names the scale; each number row
+ * shows its scale. */
+static void
+test_score_outside_scale_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  CtFieldRow *row;
+  GtkSpinButton *spin;
+  g_autofree char *text = NULL;
+  const char *message;
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  g_autofree char *goal = records_id_text (records_insert_goal (fixture->records.db, referral, "1"));
+  g_autoptr(CtRecord) rating = records_new ("goal_rating", "goal", goal, "time_point", "review",
+                                            NULL);
+  g_autoptr(CtRecord) session = records_new ("reflective_practice", "group", "Invented Group 1",
+                                             "setting", "fostering", "status", "held", NULL);
+
+  open_editor (fixture, "goal_rating", rating);
+  row = get_row (fixture, "score");
+  spin = GTK_SPIN_BUTTON (ct_field_row_get_input (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "From 0 to 10, in whole or half points.");
+
+  type_into (fixture, "score", "11");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "11");
+  message = get_message (fixture, "score");
+  g_assert_cmpstr (message, ==,
+                   "Score: enter a number from 0 to 10 in whole or half points, such as 6.5.");
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "score-outside-scale.png");
+
+  g_clear_pointer (&text, g_free);
+  type_into (fixture, "score", "7.3");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "7.3");
+  g_assert_nonnull (get_message (fixture, "score"));
+
+  g_clear_pointer (&text, g_free);
+  type_into (fixture, "score", "7.5");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "7.5");
+  g_assert_null (get_message (fixture, "score"));
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  test_wait_until (is_closed, fixture);
+
+  open_editor (fixture, "reflective_practice", session);
+  row = get_row (fixture, "rating");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "From 1 to 5.");
+  type_into (fixture, "rating", "6");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (ct_field_row_get_input (row)));
+  g_clear_pointer (&text, g_free);
+  text = get_text (fixture, "rating");
+  g_assert_cmpstr (text, ==, "6");
+  g_assert_cmpstr (get_message (fixture, "rating"), ==, "Rating: enter a number from 1 to 5.");
+}
+
 static gint64
 insert_consultation (Fixture *fixture)
 {
@@ -1034,6 +1094,7 @@ main (int   argc,
   ADD ("/record-editor/new/prefilled", test_new_prefilled);
   ADD ("/record-editor/validation/date", test_invalid_date_named);
   ADD ("/record-editor/validation/number", test_invalid_number_named);
+  ADD ("/record-editor/validation/score-outside-scale", test_score_outside_scale_refused);
   ADD ("/record-editor/edit/updates", test_edit_updates);
   ADD ("/record-editor/save/conflict-keeps-form", test_conflict_keeps_form);
   ADD ("/record-editor/draft/round-trip", test_draft_round_trip);
