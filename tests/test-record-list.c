@@ -575,7 +575,7 @@ get_selected (ListFixture *fixture)
 
 /* section.new (Ctrl+N) opens an editor for a new consultation; once it is
  * saved, the list reads the records again and selects the new one, even
- * when the search would hide it. */
+ * when the search would hide it, and the focus is back in the list. */
 static void
 test_new_record_opens_the_editor (ListFixture   *fixture,
                                   gconstpointer  data)
@@ -606,6 +606,8 @@ test_new_record_opens_the_editor (ListFixture   *fixture,
   g_assert_cmpstr (gtk_editable_get_text (get_search_entry (fixture)), ==, "");
   g_assert_cmpuint (get_selected (fixture), ==, 1);
   g_assert_cmpint (ct_record_get_id (get_row (fixture, 1)), ==, ct_record_get_id (saved));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         get_of_type (fixture, GTK_TYPE_COLUMN_VIEW)));
 }
 
 /* Activating a row (Enter, double click) opens that record's editor. */
