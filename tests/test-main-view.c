@@ -8,7 +8,9 @@
 #include "ct-child-page.h"
 #include "ct-demo.h"
 #include "ct-main-view.h"
+#include "ct-record-editor.h"
 #include "ct-record-list.h"
+#include "ct-reference-row.h"
 #include "ct-records.h"
 #include "ct-training-event-page.h"
 #include "window-test-util.h"
@@ -201,6 +203,67 @@ test_keys_move_around (Fixture       *fixture,
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
 }
 
+static gboolean
+is_picker_shown (gpointer data)
+{
+  GtkWidget *picker = test_find_of_type (data, CT_TYPE_RECORD_PICKER);
+
+  return picker != NULL && gtk_widget_get_mapped (picker);
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_focus_on_time_point (gpointer editor)
+{
+  GtkWidget *focus = gtk_root_get_focus (editor);
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW) : NULL;
+
+  return row != NULL &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (row))),
+                      "time_point");
+}
+
+/* Ctrl+R rates a goal from anywhere: the editor opens searching for the
+ * goal, Enter picks it and the focus goes on to the next empty field (the
+ * date is today's). */
+static void
+test_rate_goal_in_few_keys (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWindow *editor;
+  CtRecordPicker *picker;
+  GtkWidget *entry;
+  g_autoptr(CtRecord) goal = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *picked = NULL;
+
+  g_assert_true (press_key (fixture, GDK_KEY_r, GDK_CONTROL_MASK));
+  editor = test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR);
+  g_assert_true (ct_record_editor_get_kind (CT_RECORD_EDITOR (editor)) ==
+                 ct_kind_lookup ("goal_rating"));
+  test_wait_until (is_picker_shown, editor);
+  picker = CT_RECORD_PICKER (test_find_of_type (editor, CT_TYPE_RECORD_PICKER));
+  test_save_screenshot (GTK_WIDGET (editor), "rate-goal.png");
+
+  /* The first goal listed, found by its child's reference. */
+  goal = g_list_model_get_item (ct_record_picker_get_shown (picker), 0);
+  reference = ct_record_get_string_by_name (goal, "child_reference");
+  entry = test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), reference);
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_hidden, picker);
+  test_wait_until (is_focus_on_time_point, editor);
+  picked = ct_field_row_dup_text (CT_FIELD_ROW (gtk_widget_get_ancestor (GTK_WIDGET (picker),
+                                                                        CT_TYPE_REFERENCE_ROW)));
+  g_assert_nonnull (picked);
+  gtk_window_destroy (editor);
+}
+
 static void
 test_training_event_page (Fixture       *fixture,
                           gconstpointer  data)
@@ -306,6 +369,8 @@ main (int   argc,
               fixture_set_up, test_child_page, fixture_tear_down);
   g_test_add ("/main-view/keys-move-around", Fixture, NULL,
               fixture_set_up, test_keys_move_around, fixture_tear_down);
+  g_test_add ("/main-view/rate-goal-in-few-keys", Fixture, NULL,
+              fixture_set_up, test_rate_goal_in_few_keys, fixture_tear_down);
   g_test_add ("/main-view/training-event-page", Fixture, NULL,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,

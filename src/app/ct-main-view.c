@@ -8,6 +8,7 @@
 
 #include "ct-child-page.h"
 #include "ct-draft-banner.h"
+#include "ct-editor-launcher.h"
 #include "ct-main-view.h"
 #include "ct-outcomes-view.h"
 #include "ct-record-list.h"
@@ -177,6 +178,19 @@ section_action (GtkWidget  *widget,
     on_row_activated (self, row);
 }
 
+/* view.rate-goal (Ctrl+R): a goal rating from anywhere, starting with a
+ * search for the goal. */
+static void
+rate_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CtMainView *self = CT_MAIN_VIEW (widget);
+  g_autoptr(CtRecord) rating = ct_record_new (ct_kind_lookup ("goal_rating"));
+
+  ct_editor_launcher_open (widget, self->database, rating, NULL);
+}
+
 static void
 on_mouse_back (CtMainView *self)
 {
@@ -312,6 +326,9 @@ ct_main_view_class_init (CtMainViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "view.section", "u", section_action);
+  gtk_widget_class_install_action (widget_class, "view.rate-goal", NULL, rate_goal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "view.rate-goal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "view.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.back", NULL);
   for (guint i = 0; i < N_SECTION_SHORTCUTS; i++)

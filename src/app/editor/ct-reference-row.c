@@ -142,6 +142,47 @@ ct_reference_row_field_row_init (CtFieldRowInterface *iface)
   iface->set_text = ct_reference_row_set_text;
 }
 
+/* The next field row after @row; with @empty, the next one still empty. */
+static GtkWidget *
+find_next_field (GtkWidget *row,
+                 gboolean   empty)
+{
+  for (GtkWidget *next = gtk_widget_get_next_sibling (row); next != NULL;
+       next = gtk_widget_get_next_sibling (next))
+    {
+      g_autofree char *text = NULL;
+
+      if (!CT_IS_FIELD_ROW (next) || !gtk_widget_get_visible (next))
+        continue;
+      if (!empty || (text = ct_field_row_dup_text (CT_FIELD_ROW (next))) == NULL)
+        return next;
+    }
+  return NULL;
+}
+
+/* After a pick, the next field that is still empty (else the next one):
+ * the person chose with the keyboard and goes on typing. Once the popover
+ * has given the focus back. */
+static gboolean
+focus_next_field (gpointer data)
+{
+  GtkWidget *next = find_next_field (data, TRUE);
+
+  if (next == NULL)
+    next = find_next_field (data, FALSE);
+  if (next != NULL)
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_picked (CtReferenceRow *self,
+           CtRecord       *record)
+{
+  choose (self, record);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_next_field, g_object_ref (self), g_object_unref);
+}
+
 /* The records */
 
 static void
@@ -251,12 +292,23 @@ ct_reference_row_new (const CtField *field,
   self->database = g_object_ref (database);
   self->kind = ct_field_get_reference_kind (field);
   self->picker = ct_record_picker_new (self->kind, !ct_field_is_required (field));
-  g_signal_connect_swapped (self->picker, "picked", G_CALLBACK (choose), self);
+  g_signal_connect_swapped (self->picker, "picked", G_CALLBACK (on_picked), self);
   add_buttons (self);
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
   load_records (self);
   show_value (self);
   return GTK_WIDGET (self);
+}
+
+gboolean
+ct_reference_row_popup (CtReferenceRow *self)
+{
+  g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
+
+  if (self->id != 0 || g_list_model_get_n_items (self->records) == 0)
+    return FALSE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  return TRUE;
 }
 
 CtRecordPicker *

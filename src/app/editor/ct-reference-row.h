@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (CtReferenceRow, ct_reference_row, CT, REFERENCE_ROW, AdwAc
 GtkWidget      *ct_reference_row_new        (const CtField  *field,
                                              CtDatabase     *database);
 CtRecordPicker *ct_reference_row_get_picker (CtReferenceRow *self);
+/* Opens the picker when nothing is chosen yet and there is something to
+ * choose; FALSE otherwise. */
+gboolean        ct_reference_row_popup      (CtReferenceRow *self);
 /* The button that adds a record in place, or NULL for a kind that is not
  * added from an editor. */
 GtkWidget      *ct_reference_row_get_add_button (CtReferenceRow *self);
