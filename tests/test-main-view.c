@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "ct-caseload-view.h"
 #include "ct-child-page.h"
 #include "ct-demo.h"
 #include "ct-main-view.h"
@@ -177,9 +178,9 @@ test_keys_move_around (Fixture       *fixture,
   GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
   g_autoptr(CtRecord) child = NULL;
 
-  g_assert_true (press_key (fixture, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_true (press_key (fixture, GDK_KEY_3, GDK_CONTROL_MASK));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
-  g_assert_true (press_key (fixture, GDK_KEY_4, GDK_CONTROL_MASK));
+  g_assert_true (press_key (fixture, GDK_KEY_5, GDK_CONTROL_MASK));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
   press_key (fixture, GDK_KEY_Escape, 0);
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
@@ -195,10 +196,10 @@ test_keys_move_around (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
 
-  /* A page open over a section: Ctrl+2 closes it and shows that section. */
+  /* A page open over a section: Ctrl+3 closes it and shows that section. */
   g_clear_object (&child);
   child = open_first_record (fixture, "children");
-  g_assert_true (press_key (fixture, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_true (press_key (fixture, GDK_KEY_3, GDK_CONTROL_MASK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
 }
@@ -264,6 +265,44 @@ test_rate_goal_in_few_keys (Fixture       *fixture,
   gtk_window_destroy (editor);
 }
 
+static gboolean
+has_list_rows (gpointer list)
+{
+  return gtk_widget_get_first_child (list) != NULL;
+}
+
+/* My Caseload is the first section: the demo clinician's open episodes,
+ * some with a review due; a row opens its child's page. */
+static void
+test_caseload (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
+  GtkWidget *caseload = test_find_of_type (fixture->window, CT_TYPE_CASELOAD_VIEW);
+  GtkListBox *list = GTK_LIST_BOX (test_find_of_type (caseload, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row;
+  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean any_due = FALSE;
+
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "caseload");
+  test_wait_until (has_list_rows, list);
+  labels = test_find_all (list, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    any_due |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                          "GBO review due") == 0;
+  g_assert_true (any_due);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "caseload.png");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "caseload-360.png");
+
+  row = gtk_list_box_get_row_at_index (list, 0);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+  g_assert_true (g_str_has_suffix (title, title_shown (fixture)));
+}
+
 static void
 test_training_event_page (Fixture       *fixture,
                           gconstpointer  data)
@@ -296,7 +335,8 @@ test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   static const char *const sections[] = {
-    "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+    "caseload", "children", "consultations", "reflective-practice", "outcomes", "training",
+    "reports",
   };
   GtkStack *stack = GTK_STACK (test_find_by_id (fixture->window, "sections"));
   GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
@@ -371,6 +411,8 @@ main (int   argc,
               fixture_set_up, test_keys_move_around, fixture_tear_down);
   g_test_add ("/main-view/rate-goal-in-few-keys", Fixture, NULL,
               fixture_set_up, test_rate_goal_in_few_keys, fixture_tear_down);
+  g_test_add ("/main-view/caseload", Fixture, NULL,
+              fixture_set_up, test_caseload, fixture_tear_down);
   g_test_add ("/main-view/training-event-page", Fixture, NULL,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,

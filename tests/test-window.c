@@ -19,7 +19,8 @@
 #include "window-test-util.h"
 
 static const char *const section_names[] = {
-  "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+  "caseload", "children", "consultations", "reflective-practice", "outcomes", "training",
+  "reports",
 };
 
 /* Waiting */
@@ -106,7 +107,7 @@ assert_unlocked (Fixture *fixture)
   sections = GTK_STACK (test_find_by_id (main_view, "sections"));
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     g_assert_nonnull (gtk_stack_get_child_by_name (sections, section_names[i]));
-  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "children");
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "caseload");
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ct-caseload-view.h"
 #include "ct-child-page.h"
 #include "ct-draft-banner.h"
 #include "ct-editor-launcher.h"
@@ -33,7 +34,7 @@ struct _CtMainView
 };
 
 /* Ctrl+1 … Ctrl+N choose the first N sections. */
-#define N_SECTION_SHORTCUTS 6
+#define N_SECTION_SHORTCUTS 7
 
 G_DEFINE_FINAL_TYPE (CtMainView, ct_main_view, ADW_TYPE_BIN)
 
@@ -304,6 +305,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CT_TYPE_CASELOAD_VIEW);
   g_type_ensure (CT_TYPE_RECORD_LIST);
   g_type_ensure (CT_TYPE_OUTCOMES_VIEW);
   g_type_ensure (CT_TYPE_REPORTS_VIEW);
