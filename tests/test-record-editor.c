@@ -1062,6 +1062,39 @@ test_picker_adds_in_place (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (add));
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *name;
+} FocusWait;
+
+static gboolean
+is_focus_in_row (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->fixture->editor));
+  GtkWidget *row = GTK_WIDGET (get_row (wait->fixture, wait->name));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* A choice made moves the focus on to the next empty field, so that the
+ * form is filled in without Tab; choosing the child goes on to "Requested
+ * by", choosing who asked to "Team". */
+static void
+test_choices_move_on (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FocusWait wait = { fixture, "requested_by" };
+
+  open_editor (fixture, "consultation", NULL);
+  choose (fixture, "child", "TEST-0001 — Test Child A — 6 May 2014");
+  test_wait_until (is_focus_in_row, &wait);
+  choose (fixture, "requested_by", "Independent reviewing officer");
+  wait.name = "team";
+  test_wait_until (is_focus_in_row, &wait);
+}
+
 /* Whatever the locale writes, it reads back. */
 static void
 test_date_format_round_trip (void)
@@ -1102,6 +1135,7 @@ main (int   argc,
   ADD ("/record-editor/cancel/unchanged", test_cancel_unchanged_closes);
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);
+  ADD ("/record-editor/keyboard/choices-move-on", test_choices_move_on);
   ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
   ADD ("/record-editor/picker/searches", test_picker_searches);
   ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);

@@ -142,45 +142,12 @@ ct_reference_row_field_row_init (CtFieldRowInterface *iface)
   iface->set_text = ct_reference_row_set_text;
 }
 
-/* The next field row after @row; with @empty, the next one still empty. */
-static GtkWidget *
-find_next_field (GtkWidget *row,
-                 gboolean   empty)
-{
-  for (GtkWidget *next = gtk_widget_get_next_sibling (row); next != NULL;
-       next = gtk_widget_get_next_sibling (next))
-    {
-      g_autofree char *text = NULL;
-
-      if (!CT_IS_FIELD_ROW (next) || !gtk_widget_get_visible (next))
-        continue;
-      if (!empty || (text = ct_field_row_dup_text (CT_FIELD_ROW (next))) == NULL)
-        return next;
-    }
-  return NULL;
-}
-
-/* After a pick, the next field that is still empty (else the next one):
- * the person chose with the keyboard and goes on typing. Once the popover
- * has given the focus back. */
-static gboolean
-focus_next_field (gpointer data)
-{
-  GtkWidget *next = find_next_field (data, TRUE);
-
-  if (next == NULL)
-    next = find_next_field (data, FALSE);
-  if (next != NULL)
-    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_picked (CtReferenceRow *self,
            CtRecord       *record)
 {
   choose (self, record);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_next_field, g_object_ref (self), g_object_unref);
+  ct_field_row_focus_next_empty (CT_FIELD_ROW (self));
 }
 
 /* The records */
@@ -272,6 +239,13 @@ add_buttons (CtReferenceRow *self)
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_tooltip_text (self->menu_button, _("Search"));
+  /* The row takes the focus and opens the picker: one Tab stop, not two.
+   * (Its inner toggle button, not the menu button: the picker inside it
+   * must still take the focus.) */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->menu_button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_focusable (child, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->menu_button);
 
   if (add == NULL)
