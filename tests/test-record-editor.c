@@ -1095,6 +1095,54 @@ test_choices_move_on (Fixture       *fixture,
   test_wait_until (is_focus_in_row, &wait);
 }
 
+static gboolean
+is_referral_editor (GtkWidget     *window,
+                    gconstpointer  data)
+{
+  return CT_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window) &&
+         g_str_equal (ct_kind_get_name (ct_record_editor_get_kind (CT_RECORD_EDITOR (window))),
+                      "referral");
+}
+
+static gboolean
+has_referral_editor (gpointer data)
+{
+  return test_find_window (is_referral_editor, NULL) != NULL;
+}
+
+/* Saving an end rating of an open episode offers to close the episode in
+ * the same step: the referral's editor opens with the end date set. */
+static void
+test_end_rating_offers_to_close (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  g_autofree char *goal = records_id_text (records_insert_goal (fixture->records.db, referral, "1"));
+  g_autoptr(CtRecord) rating = records_new ("goal_rating", "goal", goal, "date", "2025-06-20",
+                                            "time_point", "end", "score", "8", NULL);
+  g_autofree char *end_date = NULL;
+
+  records_rate (fixture->records.db, g_ascii_strtoll (goal, NULL, 10), "2025-01-10", "baseline", "3");
+  open_editor (fixture, "goal_rating", rating);
+  g_assert_true (can_save (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+  test_wait_until (is_closed, fixture);
+  test_wait_until (has_message_dialog, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+                   "Close the Episode Too?");
+  test_save_screenshot (GTK_WIDGET (find_message_dialog ()), "close-episode.png");
+  adw_message_dialog_response (find_message_dialog (), "close");
+
+  test_wait_until (has_referral_editor, NULL);
+  fixture->editor = CT_RECORD_EDITOR (test_find_window (is_referral_editor, NULL));
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  end_date = get_text (fixture, "end_date");
+  g_assert_cmpstr (end_date, ==, "2025-06-20");
+  g_assert_false (can_save (fixture));  /* the end reason is still to choose */
+  choose (fixture, "end_reason", "Goals met");
+  g_assert_true (can_save (fixture));
+}
+
 /* Whatever the locale writes, it reads back. */
 static void
 test_date_format_round_trip (void)
@@ -1136,6 +1184,7 @@ main (int   argc,
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);
   ADD ("/record-editor/keyboard/choices-move-on", test_choices_move_on);
+  ADD ("/record-editor/save/end-rating-offers-to-close", test_end_rating_offers_to_close);
   ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
   ADD ("/record-editor/picker/searches", test_picker_searches);
   ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-editor-defaults.h"
+#include "ct-episode-closer.h"
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "ct-records.h"
@@ -229,6 +230,8 @@ save (CtRecordEditor *self)
   self->done = TRUE;
   g_object_ref (self);
   g_signal_emit (self, signals[SAVED], 0, record);
+  ct_episode_closer_offer (gtk_window_get_transient_for (GTK_WINDOW (self)), self->database,
+                           record);
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
 }
