@@ -384,6 +384,10 @@ test_demo_signed_in (Fixture       *fixture,
 
   g_assert_nonnull (actor);
   g_assert_cmpint (ct_store_find_staff (fixture->db, actor, &error), >, 0);
+  /* The window says it is a demo. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (
+                     test_find_by_id (fixture->window, "section_title"))), ==,
+                   "Demonstration: invented records, deleted on closing");
   g_assert_no_error (error);
 }
 

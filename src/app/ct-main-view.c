@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-caseload-view.h"
 #include "ct-child-page.h"
+#include "ct-demo.h"
 #include "ct-draft-banner.h"
 #include "ct-editor-launcher.h"
 #include "ct-main-view.h"
@@ -225,6 +228,9 @@ ct_main_view_new (CtDatabase *database,
 
   self = g_object_new (CT_TYPE_MAIN_VIEW, "database", database, NULL);
   gtk_menu_button_set_menu_model (self->menu_button, primary_menu);
+  if (ct_demo_is_demo (database))
+    adw_window_title_set_subtitle (self->section_title,
+                                   _("Demonstration: invented records, deleted on closing"));
   return self;
 }
 
