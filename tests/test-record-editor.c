@@ -998,19 +998,32 @@ test_picker_searches (Fixture       *fixture,
   g_assert_cmpstr (child, ==, child_b);
 }
 
+/* A shown editor of the kind called @kind_name. */
 static gboolean
-is_staff_editor (GtkWidget     *window,
-                 gconstpointer  data)
+is_editor_of (GtkWidget     *window,
+              gconstpointer  kind_name)
 {
   return CT_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window) &&
          g_str_equal (ct_kind_get_name (ct_record_editor_get_kind (CT_RECORD_EDITOR (window))),
-                      "staff");
+                      kind_name);
 }
 
 static gboolean
-has_staff_editor (gpointer data)
+has_editor_of (gpointer kind_name)
 {
-  return test_find_window (is_staff_editor, NULL) != NULL;
+  return test_find_window (is_editor_of, kind_name) != NULL;
+}
+
+/* Waits for the editor of the kind called @kind_name that the one under
+ * test opened, and makes it the one under test. */
+static CtRecordEditor *
+wait_for_editor_of (Fixture    *fixture,
+                    const char *kind_name)
+{
+  test_wait_until (has_editor_of, (gpointer) kind_name);
+  fixture->editor = CT_RECORD_EDITOR (test_find_window (is_editor_of, kind_name));
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  return fixture->editor;
 }
 
 /* A new records file has no staff: the clinician row says so and adds one
@@ -1043,10 +1056,7 @@ test_picker_adds_in_place (Fixture       *fixture,
 
   /* Activating the row (Enter on it) adds. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  test_wait_until (has_staff_editor, NULL);
-  staff_editor = CT_RECORD_EDITOR (test_find_window (is_staff_editor, NULL));
-  fixture->editor = staff_editor;
-  g_object_add_weak_pointer (G_OBJECT (staff_editor), (gpointer *) &fixture->editor);
+  staff_editor = wait_for_editor_of (fixture, "staff");
   type_into (fixture, "name", "Test Clinician N");
   choose (fixture, "role", "Family therapist");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (staff_editor), "editor.save", NULL));
@@ -1095,21 +1105,6 @@ test_choices_move_on (Fixture       *fixture,
   test_wait_until (is_focus_in_row, &wait);
 }
 
-static gboolean
-is_referral_editor (GtkWidget     *window,
-                    gconstpointer  data)
-{
-  return CT_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window) &&
-         g_str_equal (ct_kind_get_name (ct_record_editor_get_kind (CT_RECORD_EDITOR (window))),
-                      "referral");
-}
-
-static gboolean
-has_referral_editor (gpointer data)
-{
-  return test_find_window (is_referral_editor, NULL) != NULL;
-}
-
 /* Saving an end rating of an open episode offers to close the episode in
  * the same step: the referral's editor opens with the end date set. */
 static void
@@ -1133,9 +1128,7 @@ test_end_rating_offers_to_close (Fixture       *fixture,
   test_save_screenshot (GTK_WIDGET (find_message_dialog ()), "close-episode.png");
   adw_message_dialog_response (find_message_dialog (), "close");
 
-  test_wait_until (has_referral_editor, NULL);
-  fixture->editor = CT_RECORD_EDITOR (test_find_window (is_referral_editor, NULL));
-  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  wait_for_editor_of (fixture, "referral");
   end_date = get_text (fixture, "end_date");
   g_assert_cmpstr (end_date, ==, "2025-06-20");
   g_assert_false (can_save (fixture));  /* the end reason is still to choose */
