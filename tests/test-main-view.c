@@ -8,7 +8,9 @@
 #include "ct-caseload-view.h"
 #include "ct-child-page.h"
 #include "ct-demo.h"
+#include "ct-goal-card.h"
 #include "ct-main-view.h"
+#include "ct-outcomes-view.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-reference-row.h"
@@ -303,6 +305,64 @@ test_caseload (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (title, title_shown (fixture)));
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gint64   goal_id;
+} GoalWait;
+
+static gboolean
+is_focus_in_goal (gpointer data)
+{
+  GoalWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->fixture->window));
+  GtkWidget *card = focus != NULL ? gtk_widget_get_ancestor (focus, CT_TYPE_GOAL_CARD) : NULL;
+
+  return card != NULL && ct_goal_card_get_goal_id (CT_GOAL_CARD (card)) == wait->goal_id;
+}
+
+static gboolean
+outcomes_has_rows (gpointer view)
+{
+  GListModel *rows = ct_outcomes_view_get_model (view);
+
+  return rows != NULL && g_list_model_get_n_items (rows) > 0;
+}
+
+/* A goal's row in Outcomes opens the child's page at that goal, with the
+ * focus in its card (Enter adds a rating). The last row is a goal far down
+ * the page of a child with several episodes. */
+static void
+test_outcomes_opens_goal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  CtOutcomesView *view;
+  GListModel *rows;
+  GoalWait wait = { fixture, 0 };
+  guint position = 0;
+
+  gtk_stack_set_visible_child_name (sections, "outcomes");
+  view = CT_OUTCOMES_VIEW (test_find_of_type (fixture->window, CT_TYPE_OUTCOMES_VIEW));
+  test_wait_until (outcomes_has_rows, view);
+  rows = ct_outcomes_view_get_model (view);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
+
+      if (ct_outcome_row_get_goal_id (row) != 0)
+        {
+          position = i;
+          wait.goal_id = ct_outcome_row_get_goal_id (row);
+        }
+    }
+  g_assert_cmpint (wait.goal_id, !=, 0);
+  g_signal_emit_by_name (test_find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), "activate",
+                         position);
+  g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+  test_wait_until (is_focus_in_goal, &wait);
+}
+
 static void
 test_training_event_page (Fixture       *fixture,
                           gconstpointer  data)
@@ -417,6 +477,8 @@ main (int   argc,
               fixture_set_up, test_rate_goal_in_few_keys, fixture_tear_down);
   g_test_add ("/main-view/caseload", Fixture, NULL,
               fixture_set_up, test_caseload, fixture_tear_down);
+  g_test_add ("/main-view/outcomes-opens-goal", Fixture, NULL,
+              fixture_set_up, test_outcomes_opens_goal, fixture_tear_down);
   g_test_add ("/main-view/training-event-page", Fixture, NULL,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,

@@ -151,6 +151,17 @@ on_child_activated (CtMainView *self,
   show_page (self, ct_child_page_new (self->database, child_id));
 }
 
+/* After ::child-activated: the page shown is that child's. */
+static void
+on_goal_activated (CtMainView *self,
+                   gint64      goal_id)
+{
+  GtkWidget *page = adw_bin_get_child (self->page_bin);
+
+  if (CT_IS_CHILD_PAGE (page))
+    ct_child_page_show_goal (CT_CHILD_PAGE (page), goal_id);
+}
+
 static void
 on_back_clicked (CtMainView *self)
 {
@@ -330,6 +341,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_show_record);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_section_changed);
 
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
