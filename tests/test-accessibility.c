@@ -412,7 +412,7 @@ test_unlock_page (Fixture       *fixture,
 }
 
 /* The welcome page, on a first run: names, and Tab from the passphrase
- * through the form to Create. */
+ * through the form (name, role) to Create. */
 
 static GtkWidget *
 tab_forward (GtkWindow *window)
@@ -436,7 +436,8 @@ test_welcome_page (void)
 {
   g_autoptr(GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CtWindow *window = g_object_ref_sink (ct_window_new (NULL));
-  static const char *const order[] = { "confirm_entry", "name_entry", "create_button" };
+  static const char *const order[] = { "confirm_entry", "name_entry", "role_dropdown",
+                                       "create_button" };
   GtkWidget *passphrase;
 
   gtk_window_present (GTK_WINDOW (window));

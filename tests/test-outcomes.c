@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include "ct-caseload.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
 #include "records-fixture.h"
@@ -354,6 +355,67 @@ test_empty_file (void)
   records_fixture_teardown (&fixture, NULL);
 }
 
+/* My Caseload: clinician A's open episodes on a day, with what is due.
+ * E3 (open, no goals) is listed with nothing due; a new episode with a goal
+ * rated on 2025-03-01 needs a review six weeks later; an end rating with
+ * no end date asks for the end date. Ended episodes, other clinicians'
+ * and episodes not started by that day are left out. */
+static void
+test_caseload (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CtDatabase *db = fixture->records.db;
+  gint64 e5 = records_insert_episode (db, fixture->child_b, fixture->records.staff_id,
+                                      "2025-02-15", NULL);
+  gint64 goal = records_insert_goal (db, e5, "1");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) ended = NULL;
+  g_autoptr(GError) error = NULL;
+  CtCaseloadEntry *entry;
+
+  records_insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
+                          "2025-05-01", NULL);
+  records_rate (db, goal, "2025-03-01", "baseline", "3");
+  {
+    g_autofree char *staff = records_id_text (fixture->records.staff_id);
+    g_autofree char *child = records_id_text (fixture->child_b);
+
+    records_insert (db, "consultation", "date", "2025-03-20", "clinician", staff, "child", child,
+                    "requested_by", "iro", "topics", "risk", "mode", "video",
+                    "duration_minutes", "60", "attendees", "3", "outcome", "advice_given", NULL);
+  }
+
+  before = ct_caseload_list (db, fixture->records.staff_id, "2025-04-01", 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 2);
+  entry = g_ptr_array_index (before, 0);
+  g_assert_cmpint (entry->referral_id, ==, fixture->e3);
+  g_assert_cmpint (entry->due, ==, CT_CASELOAD_DUE_NOTHING);
+  g_assert_null (entry->last_contact);
+  entry = g_ptr_array_index (before, 1);
+  g_assert_cmpint (entry->referral_id, ==, e5);
+  g_assert_cmpstr (entry->child_reference, ==, "TEST-0002");
+  g_assert_cmpstr (entry->start_date, ==, "2025-02-15");
+  g_assert_cmpstr (entry->last_rating, ==, "2025-03-01");
+  g_assert_cmpstr (entry->last_contact, ==, "2025-03-20");
+  g_assert_cmpint (entry->due, ==, CT_CASELOAD_DUE_NOTHING);
+
+  /* Six weeks after 2025-03-01 is 2025-04-12: due from the day after. */
+  after = ct_caseload_list (db, fixture->records.staff_id, "2025-04-12", 6, &error);
+  g_assert_cmpint (((CtCaseloadEntry *) g_ptr_array_index (after, 1))->due, ==,
+                   CT_CASELOAD_DUE_NOTHING);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ct_caseload_list (db, fixture->records.staff_id, "2025-04-13", 6, &error);
+  g_assert_cmpint (((CtCaseloadEntry *) g_ptr_array_index (after, 1))->due, ==,
+                   CT_CASELOAD_DUE_REVIEW);
+
+  records_rate (db, goal, "2025-04-20", "end", "8");
+  ended = ct_caseload_list (db, fixture->records.staff_id, "2025-04-21", 6, &error);
+  g_assert_cmpint (((CtCaseloadEntry *) g_ptr_array_index (ended, 1))->due, ==,
+                   CT_CASELOAD_DUE_END_DATE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +434,8 @@ main (int   argc,
               fixture_setup, test_ended_without_end_rating, fixture_teardown);
   g_test_add ("/outcomes/scores-from-ratings", Fixture, NULL,
               fixture_setup, test_scores_from_ratings, fixture_teardown);
+  g_test_add ("/outcomes/caseload", Fixture, NULL,
+              fixture_setup, test_caseload, fixture_teardown);
   g_test_add_func ("/outcomes/classify-change", test_classify_change);
   g_test_add ("/outcomes/threshold-preference", Fixture, NULL,
               fixture_setup, test_threshold_preference, fixture_teardown);

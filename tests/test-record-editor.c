@@ -11,6 +11,7 @@
 #include "editor/ct-date-row.h"
 #include "editor/ct-field-row.h"
 #include "editor/ct-record-editor.h"
+#include "editor/ct-reference-row.h"
 #include "records-fixture.h"
 #include "widget-test-util.h"
 
@@ -109,13 +110,55 @@ type_into (Fixture    *fixture,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+static gboolean
+is_popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_popover_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* Opens the row's picker, types @search and presses Enter. */
+static void
+search_and_pick (Fixture    *fixture,
+                 const char *name,
+                 const char *search)
+{
+  CtReferenceRow *row = CT_REFERENCE_ROW (get_row (fixture, name));
+  CtRecordPicker *picker = ct_reference_row_get_picker (row);
+  GtkWidget *entry = test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+}
+
 static void
 choose (Fixture    *fixture,
         const char *name,
         const char *label)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (get_row (fixture, name));
-  GListModel *model = adw_combo_row_get_model (row);
+  AdwComboRow *row;
+  GListModel *model;
+
+  if (CT_IS_REFERENCE_ROW (get_row (fixture, name)))
+    {
+      g_auto(GStrv) parts = g_strsplit (label, " — ", 2);
+
+      search_and_pick (fixture, name, parts[0]);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_row (fixture, name))), ==,
+                       label);
+      return;
+    }
+  row = ADW_COMBO_ROW (get_row (fixture, name));
+  model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -225,7 +268,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 fill_consultation (Fixture *fixture)
 {
-  choose (fixture, "child", "TEST-0001 — Test Child A");
+  choose (fixture, "child", "TEST-0001 — Test Child A — 6 May 2014");
   choose (fixture, "requested_by", "Independent reviewing officer");
   type_into (fixture, "team", "Invented Team 3");
   tick (fixture, "topics", "Placement fragility");
@@ -441,6 +484,66 @@ test_invalid_number_named (Fixture       *fixture,
   type_into (fixture, "attendees", "2");
   g_assert_null (get_message (fixture, "attendees"));
   g_assert_true (can_save (fixture));
+}
+
+/* A score outside its scale stays as typed (the spin button would clamp
+ * it to the nearest end) and the editor names the scale; each number row
+ * shows its scale. */
+static void
+test_score_outside_scale_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  CtFieldRow *row;
+  GtkSpinButton *spin;
+  g_autofree char *text = NULL;
+  const char *message;
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  g_autofree char *goal = records_id_text (records_insert_goal (fixture->records.db, referral, "1"));
+  g_autoptr(CtRecord) rating = records_new ("goal_rating", "goal", goal, "time_point", "review",
+                                            NULL);
+  g_autoptr(CtRecord) session = records_new ("reflective_practice", "group", "Invented Group 1",
+                                             "setting", "fostering", "status", "held", NULL);
+
+  open_editor (fixture, "goal_rating", rating);
+  row = get_row (fixture, "score");
+  spin = GTK_SPIN_BUTTON (ct_field_row_get_input (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "From 0 to 10, in whole or half points.");
+
+  type_into (fixture, "score", "11");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "11");
+  message = get_message (fixture, "score");
+  g_assert_cmpstr (message, ==,
+                   "Score: enter a number from 0 to 10 in whole or half points, such as 6.5.");
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "score-outside-scale.png");
+
+  g_clear_pointer (&text, g_free);
+  type_into (fixture, "score", "7.3");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "7.3");
+  g_assert_nonnull (get_message (fixture, "score"));
+
+  g_clear_pointer (&text, g_free);
+  type_into (fixture, "score", "7.5");
+  gtk_spin_button_update (spin);
+  text = get_text (fixture, "score");
+  g_assert_cmpstr (text, ==, "7.5");
+  g_assert_null (get_message (fixture, "score"));
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  test_wait_until (is_closed, fixture);
+
+  open_editor (fixture, "reflective_practice", session);
+  row = get_row (fixture, "rating");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "From 1 to 5.");
+  type_into (fixture, "rating", "6");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (ct_field_row_get_input (row)));
+  g_clear_pointer (&text, g_free);
+  text = get_text (fixture, "rating");
+  g_assert_cmpstr (text, ==, "6");
+  g_assert_cmpstr (get_message (fixture, "rating"), ==, "Rating: enter a number from 1 to 5.");
 }
 
 static gint64
@@ -829,6 +932,210 @@ test_date_parsing (void)
     }
 }
 
+/* The picker finds a child by any word of its label, the date of birth
+ * as shown included; Down moves the selection, Enter picks it. */
+static void
+test_picker_searches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CtReferenceRow *row;
+  CtRecordPicker *picker;
+  GListModel *shown;
+  GtkWidget *entry;
+  g_autofree char *child = NULL;
+  g_autofree char *child_b = records_id_text (records_insert_child_b (fixture->records.db));
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("TEST-1%03u", i);
+
+      records_insert (fixture->records.db, "child", "reference", reference, "name", "Test Child C",
+                      "date_of_birth", "2010-01-01", "legal_status", "looked_after",
+                      "placement_type", "kinship", "placement_area", "in_area", NULL);
+    }
+  open_editor (fixture, "consultation", NULL);
+  row = CT_REFERENCE_ROW (get_row (fixture, "child"));
+  picker = ct_reference_row_get_picker (row);
+  shown = ct_record_picker_get_shown (picker);
+  entry = test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "feb 2012");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  ct_record_picker_search (picker, "child");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "test child");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 202);
+  ct_record_picker_search (picker, "B test");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  ct_record_picker_search (picker, "test-000");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  test_wait_until_mapped (gtk_widget_get_parent (GTK_WIDGET (test_find_of_type (picker, GTK_TYPE_LIST_VIEW))));
+  test_save_screenshot (GTK_WIDGET (picker), "picker.png");
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "picker-editor.png");
+
+  /* The first match is selected; Down selects the next one. */
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+  child = get_text (fixture, "child");
+  g_assert_cmpstr (child, ==, records_id_text (fixture->records.child_id));
+  g_clear_pointer (&child, g_free);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "TEST-0001 — Test Child A — 6 May 2014");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (is_popover_shown, picker);
+  ct_record_picker_search (picker, "test-000");
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_activate_action (entry, "picker.select-next", NULL));
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_until (is_popover_hidden, picker);
+  child = get_text (fixture, "child");
+  g_assert_cmpstr (child, ==, child_b);
+}
+
+/* A shown editor of the kind called @kind_name. */
+static gboolean
+is_editor_of (GtkWidget     *window,
+              gconstpointer  kind_name)
+{
+  return CT_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window) &&
+         g_str_equal (ct_kind_get_name (ct_record_editor_get_kind (CT_RECORD_EDITOR (window))),
+                      kind_name);
+}
+
+static gboolean
+has_editor_of (gpointer kind_name)
+{
+  return test_find_window (is_editor_of, kind_name) != NULL;
+}
+
+/* Waits for the editor of the kind called @kind_name that the one under
+ * test opened, and makes it the one under test. */
+static CtRecordEditor *
+wait_for_editor_of (Fixture    *fixture,
+                    const char *kind_name)
+{
+  test_wait_until (has_editor_of, (gpointer) kind_name);
+  fixture->editor = CT_RECORD_EDITOR (test_find_window (is_editor_of, kind_name));
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  return fixture->editor;
+}
+
+/* A new records file has no staff: the clinician row says so and adds one
+ * in place, which is then chosen. */
+static void
+test_picker_adds_in_place (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CtReferenceRow *row;
+  GtkWidget *add;
+  CtRecordEditor *editor;
+  CtRecordEditor *staff_editor;
+  g_autofree char *clinician = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ct_store_delete (fixture->records.db, ct_kind_lookup ("staff"),
+                                  fixture->records.staff_id, &error));
+  g_assert_no_error (error);
+  open_editor (fixture, "consultation", NULL);
+  editor = fixture->editor;
+  row = CT_REFERENCE_ROW (get_row (fixture, "clinician"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "There are no staff members yet."));
+  add = ct_reference_row_get_add_button (row);
+  g_assert_true (gtk_widget_get_visible (add));
+  test_save_screenshot (GTK_WIDGET (editor), "add-in-place.png");
+  /* The fixture has a child: that row searches. */
+  g_assert_false (gtk_widget_get_visible (
+    ct_reference_row_get_add_button (CT_REFERENCE_ROW (get_row (fixture, "child")))));
+
+  /* Activating the row (Enter on it) adds. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  staff_editor = wait_for_editor_of (fixture, "staff");
+  type_into (fixture, "name", "Test Clinician N");
+  choose (fixture, "role", "Family therapist");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (staff_editor), "editor.save", NULL));
+  test_wait_until (is_closed, fixture);
+  fixture->editor = editor;
+
+  clinician = get_text (fixture, "clinician");
+  g_assert_cmpstr (clinician, !=, NULL);
+  g_assert_cmpint (ct_store_find_staff (fixture->records.db, "Test Clinician N", NULL), ==,
+                   g_ascii_strtoll (clinician, NULL, 10));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Test Clinician N — Family therapist");
+  g_assert_false (gtk_widget_get_visible (add));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *name;
+} FocusWait;
+
+static gboolean
+is_focus_in_row (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->fixture->editor));
+  GtkWidget *row = GTK_WIDGET (get_row (wait->fixture, wait->name));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* A choice made moves the focus on to the next empty field, so that the
+ * form is filled in without Tab; choosing the child goes on to "Requested
+ * by", choosing who asked to "Team". */
+static void
+test_choices_move_on (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FocusWait wait = { fixture, "requested_by" };
+
+  open_editor (fixture, "consultation", NULL);
+  choose (fixture, "child", "TEST-0001 — Test Child A — 6 May 2014");
+  test_wait_until (is_focus_in_row, &wait);
+  choose (fixture, "requested_by", "Independent reviewing officer");
+  wait.name = "team";
+  test_wait_until (is_focus_in_row, &wait);
+}
+
+/* Saving an end rating of an open episode offers to close the episode in
+ * the same step: the referral's editor opens with the end date set. */
+static void
+test_end_rating_offers_to_close (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  g_autofree char *goal = records_id_text (records_insert_goal (fixture->records.db, referral, "1"));
+  g_autoptr(CtRecord) rating = records_new ("goal_rating", "goal", goal, "date", "2025-06-20",
+                                            "time_point", "end", "score", "8", NULL);
+  g_autofree char *end_date = NULL;
+
+  records_rate (fixture->records.db, g_ascii_strtoll (goal, NULL, 10), "2025-01-10", "baseline", "3");
+  open_editor (fixture, "goal_rating", rating);
+  g_assert_true (can_save (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+  test_wait_until (is_closed, fixture);
+  test_wait_until (has_message_dialog, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+                   "Close the Episode Too?");
+  test_save_screenshot (GTK_WIDGET (find_message_dialog ()), "close-episode.png");
+  adw_message_dialog_response (find_message_dialog (), "close");
+
+  wait_for_editor_of (fixture, "referral");
+  end_date = get_text (fixture, "end_date");
+  g_assert_cmpstr (end_date, ==, "2025-06-20");
+  g_assert_false (can_save (fixture));  /* the end reason is still to choose */
+  choose (fixture, "end_reason", "Goals met");
+  g_assert_true (can_save (fixture));
+}
+
 /* Whatever the locale writes, it reads back. */
 static void
 test_date_format_round_trip (void)
@@ -861,6 +1168,7 @@ main (int   argc,
   ADD ("/record-editor/new/prefilled", test_new_prefilled);
   ADD ("/record-editor/validation/date", test_invalid_date_named);
   ADD ("/record-editor/validation/number", test_invalid_number_named);
+  ADD ("/record-editor/validation/score-outside-scale", test_score_outside_scale_refused);
   ADD ("/record-editor/edit/updates", test_edit_updates);
   ADD ("/record-editor/save/conflict-keeps-form", test_conflict_keeps_form);
   ADD ("/record-editor/draft/round-trip", test_draft_round_trip);
@@ -868,7 +1176,11 @@ main (int   argc,
   ADD ("/record-editor/cancel/unchanged", test_cancel_unchanged_closes);
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);
+  ADD ("/record-editor/keyboard/choices-move-on", test_choices_move_on);
+  ADD ("/record-editor/save/end-rating-offers-to-close", test_end_rating_offers_to_close);
   ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
+  ADD ("/record-editor/picker/searches", test_picker_searches);
+  ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);
 #undef ADD
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     {

@@ -337,6 +337,30 @@ test_search_filters_as_you_type (ListFixture   *fixture,
   search_for (fixture, "", 3);
 }
 
+/* The search matches what a person knows of a consultation but the list
+ * has no room for: the child's name, the team and who asked. */
+static void
+test_search_finds_child_name (ListFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *staff = records_id_text (fixture->records.staff_id);
+  g_autofree char *child = records_id_text (fixture->records.child_id);
+
+  records_insert (fixture->records.db, "consultation", "date", "2025-03-03",
+                  "clinician", staff, "child", child, "requested_by", "iro",
+                  "team", "Invented Team 7", "topics", "risk", "mode", "video",
+                  "duration_minutes", "60", "attendees", "3", "outcome", "advice_given", NULL);
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-04", "phone", "45");
+  show_list (fixture, "consultations");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+
+  search_for (fixture, "test child a", 1);
+  test_save_screenshot (GTK_WIDGET (fixture->list), "search-child-name.png");
+  search_for (fixture, "team 7", 1);
+  search_for (fixture, "reviewing officer", 1);
+  search_for (fixture, "", 2);
+}
+
 static const char *
 get_date_button_label (ListFixture *fixture)
 {
@@ -551,7 +575,7 @@ get_selected (ListFixture *fixture)
 
 /* section.new (Ctrl+N) opens an editor for a new consultation; once it is
  * saved, the list reads the records again and selects the new one, even
- * when the search would hide it. */
+ * when the search would hide it, and the focus is back in the list. */
 static void
 test_new_record_opens_the_editor (ListFixture   *fixture,
                                   gconstpointer  data)
@@ -582,6 +606,8 @@ test_new_record_opens_the_editor (ListFixture   *fixture,
   g_assert_cmpstr (gtk_editable_get_text (get_search_entry (fixture)), ==, "");
   g_assert_cmpuint (get_selected (fixture), ==, 1);
   g_assert_cmpint (ct_record_get_id (get_row (fixture, 1)), ==, ct_record_get_id (saved));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         get_of_type (fixture, GTK_TYPE_COLUMN_VIEW)));
 }
 
 /* Activating a row (Enter, double click) opens that record's editor. */
@@ -692,6 +718,7 @@ main (int   argc,
   add_test ("/record-list/shows-every-record", test_shows_every_record);
   add_test ("/record-list/reads-when-shown", test_reads_when_shown);
   add_test ("/record-list/search-filters-as-you-type", test_search_filters_as_you_type);
+  add_test ("/record-list/search-finds-child-name", test_search_finds_child_name);
   add_test ("/record-list/date-range-is-inclusive", test_date_range_is_inclusive);
   add_test ("/record-list/sorting-by-a-column", test_sorting_by_a_column);
   add_test ("/record-list/empty-and-no-results", test_empty_and_no_results);

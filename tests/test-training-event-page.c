@@ -360,12 +360,51 @@ test_delete_row (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (register_description (fixture), "Booked 0 · Attended 1"));
 }
 
+/* "All Attended" marks every booked row attended, after the event; an
+ * event still to come refuses. */
+static void
+test_mark_all_attended (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *alpha = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) event = NULL;
+  g_autofree char *event_id = records_id_text (fixture->event_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "event.mark-attended",
+                                             NULL));
+  status = read_field (fixture, fixture->beta, "status");
+  alpha = read_field (fixture, fixture->alpha, "status");
+  g_assert_cmpstr (status, ==, "attended");
+  g_assert_cmpstr (alpha, ==, "attended");
+  test_save_screenshot (GTK_WIDGET (fixture->window), "all-attended.png");
+
+  /* The same event moved to after "today": nothing changes. */
+  event = ct_store_get (fixture->records.db, ct_kind_lookup ("training_event"), fixture->event_id,
+                        &error);
+  ct_record_set_string_by_name (event, "date", "2025-09-01", NULL);
+  g_assert_true (ct_store_update (fixture->records.db, event, &error));
+  g_assert_no_error (error);
+  records_insert (fixture->records.db, "training_attendance", "event", event_id,
+                  "attendee_name", "Test Carer Gamma",
+                  "role", "foster_carers", "status", "booked", NULL);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "event.mark-attended",
+                                             NULL));
+  g_assert_cmpuint (records_count (fixture->records.db,
+                                   "SELECT count (*) FROM training_attendance "
+                                   "WHERE status = 'booked'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   test_widget_init (&argc, &argv);
 
+  g_test_add ("/training-event-page/mark-all-attended", Fixture, NULL,
+              fixture_set_up, test_mark_all_attended, fixture_tear_down);
   g_test_add ("/training-event-page/shows-register", Fixture, NULL,
               fixture_set_up, test_shows_register, fixture_tear_down);
   g_test_add ("/training-event-page/click-attended", Fixture, NULL,

@@ -11,12 +11,16 @@
 #include "config.h"
 
 #include "ct-main-view.h"
+#include "ct-records.h"
+#include "editor/ct-field-row.h"
+#include "editor/ct-record-editor.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "window-test-util.h"
 
 static const char *const section_names[] = {
-  "children", "consultations", "reflective-practice", "outcomes", "training", "reports",
+  "caseload", "children", "consultations", "reflective-practice", "outcomes", "training",
+  "reports",
 };
 
 /* Waiting */
@@ -103,7 +107,7 @@ assert_unlocked (Fixture *fixture)
   sections = GTK_STACK (test_find_by_id (main_view, "sections"));
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     g_assert_nonnull (gtk_stack_get_child_by_name (sections, section_names[i]));
-  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "children");
+  g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (main_view)), ==, "caseload");
 }
 
 static void
@@ -124,12 +128,47 @@ create_records_file (Fixture *fixture)
   g_assert_true (CT_IS_WELCOME_PAGE (page));
   fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE,
                      "  " TEST_WINDOW_STAFF " ");
+  /* Family therapist */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_find_by_id (page, "role_dropdown")), 2);
   g_assert_true (gtk_widget_get_sensitive (test_find_by_id (page, "create_button")));
 
   g_signal_emit_by_name (test_find_by_id (page, "create_button"), "clicked");
   g_assert_cmpstr (test_get_text (page, "passphrase_entry"), ==, "");
   g_assert_cmpstr (test_get_text (page, "confirm_entry"), ==, "");
   test_wait_until (is_unlocked, fixture->window);
+}
+
+static gboolean
+is_clinician_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), "clinician");
+}
+
+/* The new file holds its creator's staff profile, with the role chosen, so
+ * that a new consultation starts with its clinician chosen. */
+static void
+assert_first_consultation_ready (Fixture *fixture)
+{
+  CtDatabase *db = ct_window_get_database (fixture->window);
+  gint64 staff_id = ct_store_find_staff (db, TEST_WINDOW_STAFF, NULL);
+  g_autoptr(CtRecord) staff = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *clinician = NULL;
+  CtRecordEditor *editor;
+
+  g_assert_cmpint (staff_id, !=, 0);
+  staff = ct_store_get (db, ct_kind_lookup ("staff"), staff_id, NULL);
+  role = ct_record_get_string_by_name (staff, "role");
+  g_assert_cmpstr (role, ==, "family_therapist");
+
+  editor = ct_record_editor_new (GTK_WINDOW (fixture->window), db,
+                                 ct_kind_lookup ("consultation"), NULL);
+  clinician = ct_field_row_dup_text (CT_FIELD_ROW (test_find_widget (editor, is_clinician_row,
+                                                                     NULL)));
+  g_assert_cmpint (g_ascii_strtoll (clinician, NULL, 10), ==, staff_id);
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 static void
@@ -153,6 +192,7 @@ test_first_run (Fixture       *fixture,
   g_assert_cmpstr (staff_profile, ==, TEST_WINDOW_STAFF);
   g_assert_cmpstr (ct_database_get_actor (ct_window_get_database (fixture->window)), ==,
                    TEST_WINDOW_STAFF);
+  assert_first_consultation_ready (fixture);
 }
 
 static void

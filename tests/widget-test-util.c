@@ -239,3 +239,50 @@ test_wait_for_toplevel (GType type)
   test_wait_until (has_toplevel, GSIZE_TO_POINTER (type));
   return test_find_toplevel (type);
 }
+
+/* Screenshots */
+
+
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A widget shows nothing until its first frame is drawn. */
+static gboolean
+is_drawn (gpointer widget)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    return FALSE;
+  node = snapshot_widget (widget);
+  return node != NULL;
+}
+
+void
+test_save_screenshot (GtkWidget  *widget,
+                      const char *name)
+{
+  const char *dir = g_getenv ("CT_TEST_SCREENSHOT_DIR");
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  test_wait_until (is_drawn, widget);
+  node = snapshot_widget (widget);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

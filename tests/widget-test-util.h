@@ -61,4 +61,9 @@ GtkWindow  *test_find_toplevel     (GType           type);
 /* The same, once there is one. */
 GtkWindow  *test_wait_for_toplevel (GType           type);
 
+/* Saves what @widget shows as @name (a PNG) in the folder
+ * $CT_TEST_SCREENSHOT_DIR, when that is set: for a person to look at. */
+void        test_save_screenshot   (GtkWidget      *widget,
+                                    const char     *name);
+
 G_END_DECLS

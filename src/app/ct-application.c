@@ -152,6 +152,8 @@ ct_application_handle_local_options (GApplication *application,
    * terminal stops it. */
   if (self->demo)
     {
+      /* Before GTK starts and anything reads a setting. */
+      ct_demo_use_private_settings ();
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
       g_unix_signal_add (SIGINT, quit_on_signal, application);

@@ -57,8 +57,21 @@ ct_demo_open (char   **folder_out,
     }
 
   sign_in_as_first_clinician (db);
+  g_object_set_data (G_OBJECT (db), "ct-demo", GINT_TO_POINTER (TRUE));
   *folder_out = g_steal_pointer (&folder);
   return g_steal_pointer (&db);
+}
+
+gboolean
+ct_demo_is_demo (CtDatabase *db)
+{
+  return db != NULL && g_object_get_data (G_OBJECT (db), "ct-demo") != NULL;
+}
+
+void
+ct_demo_use_private_settings (void)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
 
 void

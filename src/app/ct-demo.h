@@ -18,6 +18,14 @@ G_BEGIN_DECLS
 CtDatabase *ct_demo_open   (char       **folder_out,
                             GError     **error);
 
+/* Whether @db is a demo file made by ct_demo_open() (the window says so). */
+gboolean    ct_demo_is_demo (CtDatabase  *db);
+
+/* Makes this process keep its settings in memory, so that a demo changes
+ * no real preference (staff profile, window size, keyring). Call before
+ * anything reads a setting. */
+void        ct_demo_use_private_settings (void);
+
 /* Deletes the demo folder and everything in it. */
 void        ct_demo_remove (const char  *folder);
 

@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ct-caseload-view.h"
 #include "ct-child-page.h"
+#include "ct-demo.h"
 #include "ct-draft-banner.h"
+#include "ct-editor-launcher.h"
 #include "ct-main-view.h"
 #include "ct-outcomes-view.h"
 #include "ct-record-list.h"
@@ -28,7 +33,11 @@ struct _CtMainView
   AdwBin         *page_bin;
   GtkButton      *back_button;
   AdwWindowTitle *section_title;
+  GtkGesture     *mouse_back;
 };
+
+/* Ctrl+1 … Ctrl+N choose the first N sections. */
+#define N_SECTION_SHORTCUTS 8
 
 G_DEFINE_FINAL_TYPE (CtMainView, ct_main_view, ADW_TYPE_BIN)
 
@@ -57,14 +66,20 @@ create_sidebar_row (gpointer item,
   return box;
 }
 
-/* Back is shown when the sidebar is folded away or a record's page is open. */
+/* Back is shown when the sidebar is folded away or a record's page is open;
+ * view.back (Alt+Left, Escape, the mouse's back button) is on only then, so
+ * that Escape still reaches the widgets that use it otherwise. */
 static void
 update_back_button (CtMainView *self)
 {
   gboolean page_open = adw_bin_get_child (self->page_bin) != NULL;
+  gboolean can_go_back = page_open || (adw_leaflet_get_folded (self->leaflet) &&
+                                       adw_leaflet_get_visible_child (self->leaflet) !=
+                                       gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           page_open || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", can_go_back);
 }
 
 /* Shows a child's or a training event's page over the sections; its
@@ -136,6 +151,17 @@ on_child_activated (CtMainView *self,
   show_page (self, ct_child_page_new (self->database, child_id));
 }
 
+/* After ::child-activated: the page shown is that child's. */
+static void
+on_goal_activated (CtMainView *self,
+                   gint64      goal_id)
+{
+  GtkWidget *page = adw_bin_get_child (self->page_bin);
+
+  if (CT_IS_CHILD_PAGE (page))
+    ct_child_page_show_goal (CT_CHILD_PAGE (page), goal_id);
+}
+
 static void
 on_back_clicked (CtMainView *self)
 {
@@ -143,6 +169,48 @@ on_back_clicked (CtMainView *self)
     close_page (self);
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  on_back_clicked (CT_MAIN_VIEW (widget));
+}
+
+/* view.section (Ctrl+1 …): the sections in the sidebar's order. */
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CtMainView *self = CT_MAIN_VIEW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar,
+                                                      g_variant_get_uint32 (parameter));
+
+  if (row != NULL)
+    on_row_activated (self, row);
+}
+
+/* view.rate-goal (Ctrl+R): a goal rating from anywhere, starting with a
+ * search for the goal. */
+static void
+rate_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CtMainView *self = CT_MAIN_VIEW (widget);
+  g_autoptr(CtRecord) rating = ct_record_new (ct_kind_lookup ("goal_rating"));
+
+  ct_editor_launcher_open (widget, self->database, rating, NULL);
+}
+
+static void
+on_mouse_back (CtMainView *self)
+{
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "view.back", NULL))
+    gtk_gesture_set_state (GTK_GESTURE (self->mouse_back), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
@@ -171,6 +239,9 @@ ct_main_view_new (CtDatabase *database,
 
   self = g_object_new (CT_TYPE_MAIN_VIEW, "database", database, NULL);
   gtk_menu_button_set_menu_model (self->menu_button, primary_menu);
+  if (ct_demo_is_demo (database))
+    adw_window_title_set_subtitle (self->section_title,
+                                   _("Demonstration: invented records, deleted on closing"));
   return self;
 }
 
@@ -251,6 +322,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CT_TYPE_CASELOAD_VIEW);
   g_type_ensure (CT_TYPE_RECORD_LIST);
   g_type_ensure (CT_TYPE_OUTCOMES_VIEW);
   g_type_ensure (CT_TYPE_REPORTS_VIEW);
@@ -269,7 +341,19 @@ ct_main_view_class_init (CtMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_show_record);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_section_changed);
+
+  gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "view.section", "u", section_action);
+  gtk_widget_class_install_action (widget_class, "view.rate-goal", NULL, rate_goal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "view.rate-goal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "view.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.back", NULL);
+  for (guint i = 0; i < N_SECTION_SHORTCUTS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "view.section", "u", i);
 }
 
 static void
@@ -286,5 +370,15 @@ ct_main_view_init (CtMainView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   update_back_button (self);
+
+  /* The mouse's back button (button 8). */
+  self->mouse_back = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->mouse_back), 8);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->mouse_back),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (self->mouse_back, "pressed", G_CALLBACK (on_mouse_back), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->mouse_back));
 }

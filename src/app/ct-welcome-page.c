@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-records.h"
 #include "ct-welcome-page.h"
 
 #define LONG_PASSPHRASE      16
@@ -20,6 +21,7 @@ struct _CtWelcomePage
   GtkEditable      *passphrase_entry;
   GtkEditable      *confirm_entry;
   GtkEditable      *name_entry;
+  GtkDropDown      *role_dropdown;
   GtkLevelBar      *strength_bar;
   GtkLabel         *strength_label;
   GtkWidget        *form;
@@ -27,6 +29,7 @@ struct _CtWelcomePage
   GtkLabel         *hint_label;
   GtkLabel         *error_label;
 
+  char             *role;     /* the role of the profile being created */
   gboolean          ready;
 };
 
@@ -143,6 +146,46 @@ on_entry_activate (CtWelcomePage *self)
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
+/* The staff field of a profile's role, in the order of the drop-down. */
+static const CtField *
+get_role_field (void)
+{
+  return ct_kind_find_field (ct_kind_lookup ("staff"), "role");
+}
+
+static void
+fill_roles (CtWelcomePage *self)
+{
+  const CtField *role = get_role_field ();
+  const char * const *words = ct_enum_words (role);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    gtk_string_list_append (labels, ct_enum_label (role, words[i]));
+  gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (labels));
+}
+
+static const char *
+get_role (CtWelcomePage *self)
+{
+  return ct_enum_words (get_role_field ())[gtk_drop_down_get_selected (self->role_dropdown)];
+}
+
+/* The new file's first record is its creator's staff profile, so that a
+ * consultation can be logged at once. */
+static void
+on_created (CtWelcomePage *self,
+            CtDatabase    *database)
+{
+  g_autoptr(CtRecord) staff = ct_record_new (ct_kind_lookup ("staff"));
+  g_autoptr(GError) error = NULL;
+
+  ct_record_set_string_by_name (staff, "name", ct_database_get_actor (database), NULL);
+  ct_record_set_string_by_name (staff, "role", self->role, NULL);
+  if (!ct_store_insert (database, staff, &error))
+    g_warning ("The staff profile could not be added: %s", error->message);
+}
+
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
@@ -156,6 +199,8 @@ create_action (GtkWidget  *widget,
   gtk_editable_set_text (self->passphrase_entry, "");
   gtk_editable_set_text (self->confirm_entry, "");
   g_settings_set_string (settings, "staff-profile", name);
+  g_free (self->role);
+  self->role = g_strdup (get_role (self));
 
   ct_passphrase_page_open (CT_PASSPHRASE_PAGE (self), CT_OPEN_MODE_CREATE, passphrase, name);
 }
@@ -190,11 +235,20 @@ ct_welcome_page_grab_focus (GtkWidget *widget)
 }
 
 static void
+ct_welcome_page_finalize (GObject *object)
+{
+  g_free (CT_WELCOME_PAGE (object)->role);
+
+  G_OBJECT_CLASS (ct_welcome_page_parent_class)->finalize (object);
+}
+
+static void
 ct_welcome_page_class_init (CtWelcomePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CtPassphrasePageClass *page_class = CT_PASSPHRASE_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = ct_welcome_page_finalize;
   widget_class->grab_focus = ct_welcome_page_grab_focus;
   page_class->set_busy = ct_welcome_page_set_busy;
   page_class->show_error = ct_welcome_page_show_error;
@@ -204,6 +258,7 @@ ct_welcome_page_class_init (CtWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, confirm_entry);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, strength_bar);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, strength_label);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, form);
@@ -224,5 +279,8 @@ ct_welcome_page_init (CtWelcomePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_editable_set_text (self->name_entry, name);
+  fill_roles (self);
+  /* Runs before the window's handler shows the records. */
+  g_signal_connect (self, "unlocked", G_CALLBACK (on_created), NULL);
   update (self);
 }

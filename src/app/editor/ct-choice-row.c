@@ -23,6 +23,7 @@ struct _CtChoiceRow
   GtkStringList *labels;
   /* The value of each position; NULL for the first, "none" entry. */
   GPtrArray     *values;
+  gboolean       setting;  /* the value comes from ct_field_row_set_text() */
 };
 
 static void ct_choice_row_field_row_init (CtFieldRowInterface *iface);
@@ -57,7 +58,9 @@ ct_choice_row_set_text (CtFieldRow *row,
 
   if (text != NULL)
     g_ptr_array_find_with_equal_func (self->values, text, same_value, &position);
+  self->setting = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
+  self->setting = FALSE;
 }
 
 static void
@@ -96,6 +99,15 @@ ct_choice_row_init (CtChoiceRow *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->labels));
 }
 
+/* A choice made in the row's list moves on to the next empty field. */
+static void
+on_selected (CtChoiceRow *self)
+{
+  ct_field_row_changed (CT_FIELD_ROW (self));
+  if (!self->setting && adw_combo_row_get_selected (ADW_COMBO_ROW (self)) != 0)
+    ct_field_row_focus_next_empty (CT_FIELD_ROW (self));
+}
+
 CtChoiceRow *
 ct_choice_row_new (const CtField *field,
                    const char    *none_label)
@@ -108,7 +120,7 @@ ct_choice_row_new (const CtField *field,
 
   /* TRANSLATORS: shown in a required choice until one is made */
   ct_choice_row_append (self, NULL, none_label != NULL ? none_label : _("Choose…"));
-  g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (ct_field_row_changed), self);
+  g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (on_selected), self);
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
   return self;
 }

@@ -96,11 +96,51 @@ ct_enum_list_row_class_init (CtEnumListRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEnumListRow, flow_box);
 }
 
+/* The check buttons are one stop for Tab (nine topics would be nine
+ * presses): Tab leaves the group from whichever button has the focus, and
+ * the arrow keys move between the buttons. */
+static gboolean
+on_key_pressed (CtEnumListRow   *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint n = self->buttons->len;
+  guint index;
+
+  if (focus == NULL || !g_ptr_array_find (self->buttons, focus, &index) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+      gtk_widget_grab_focus (g_ptr_array_index (self->buttons, n - 1));
+      return FALSE;
+    case GDK_KEY_ISO_Left_Tab:
+      gtk_widget_grab_focus (g_ptr_array_index (self->buttons, 0));
+      return FALSE;
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      return gtk_widget_grab_focus (g_ptr_array_index (self->buttons, MIN (index + 1, n - 1)));
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      return gtk_widget_grab_focus (g_ptr_array_index (self->buttons, index > 0 ? index - 1 : 0));
+    default:
+      return FALSE;
+    }
+}
+
 static void
 ct_enum_list_row_init (CtEnumListRow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->buttons = g_ptr_array_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /* The button alone takes the focus, not the flow box child around it. */

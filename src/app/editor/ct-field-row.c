@@ -144,3 +144,51 @@ ct_field_row_changed (CtFieldRow *self)
 
   g_signal_emit (self, signals[VALUE_CHANGED], 0);
 }
+
+/* The next field row after @row; with @empty, the next one still empty. */
+static GtkWidget *
+find_next_field (GtkWidget *row,
+                 gboolean   empty)
+{
+  for (GtkWidget *next = gtk_widget_get_next_sibling (row); next != NULL;
+       next = gtk_widget_get_next_sibling (next))
+    {
+      g_autofree char *text = NULL;
+
+      if (!CT_IS_FIELD_ROW (next) || !gtk_widget_get_visible (next))
+        continue;
+      if (!empty || (text = ct_field_row_dup_text (CT_FIELD_ROW (next))) == NULL)
+        return next;
+    }
+  return NULL;
+}
+
+/* After a pick, the next field that is still empty (else the next one):
+ * the person chose with the keyboard and goes on typing. Once the popover
+ * has given the focus back. */
+static gboolean
+focus_next_field (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *next;
+
+  /* Not when the person has gone on to a popover (the picker again). */
+  if (root == NULL || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return G_SOURCE_REMOVE;
+  next = find_next_field (data, TRUE);
+
+  if (next == NULL)
+    next = find_next_field (data, FALSE);
+  if (next != NULL)
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ct_field_row_focus_next_empty (CtFieldRow *self)
+{
+  g_return_if_fail (CT_IS_FIELD_ROW (self));
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_next_field, g_object_ref (self), g_object_unref);
+}

@@ -53,4 +53,9 @@ void           ct_field_row_set_up     (CtFieldRow    *self,
 /* For the row classes: emits CtFieldRow::value-changed. */
 void           ct_field_row_changed    (CtFieldRow    *self);
 
+/* After a choice made with the keyboard: moves the focus to the next field
+ * that is still empty (else the next field), once the popover that made
+ * the choice has given the focus back (in idle time). */
+void           ct_field_row_focus_next_empty (CtFieldRow    *self);
+
 G_END_DECLS

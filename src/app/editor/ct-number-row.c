@@ -3,13 +3,17 @@
  * A spin button over the field's range and step. One step below the
  * minimum stands for "empty" and shows no text, so that an optional number
  * can be left out (and a required one starts empty) while the arrows still
- * work.
+ * work. A number typed outside the range (or not a number) stays as typed
+ * rather than being clamped, so that the editor says what is wrong instead
+ * of saving another number; the row's subtitle shows the scale.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ct-number-row"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "ct-number-row.h"
 
@@ -22,6 +26,9 @@ struct _CtNumberRow
 
   GtkSpinButton *spin;
   double         empty;
+  double         minimum;
+  double         maximum;
+  gboolean       keep_typed;  /* the next output leaves the text alone */
 };
 
 static void ct_number_row_field_row_init (CtFieldRowInterface *iface);
@@ -69,15 +76,28 @@ on_input (CtNumberRow *self,
 {
   g_autofree char *text = ct_number_row_dup_text (CT_FIELD_ROW (self));
 
-  if (text != NULL)
-    return FALSE;
-  *value = self->empty;
-  return TRUE;
+  char *end = NULL;
+  double typed;
+
+  if (text == NULL)
+    {
+      *value = self->empty;
+      return TRUE;
+    }
+  typed = g_ascii_strtod (text, &end);
+  if (*end != '\0' || typed < self->minimum || typed > self->maximum)
+    self->keep_typed = TRUE;
+  return FALSE;
 }
 
 static gboolean
 on_output (CtNumberRow *self)
 {
+  if (self->keep_typed)
+    {
+      self->keep_typed = FALSE;
+      return TRUE;
+    }
   if (gtk_spin_button_get_value (self->spin) > self->empty)
     return FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->spin), "");
@@ -109,6 +129,26 @@ ct_number_row_init (CtNumberRow *self)
   g_signal_connect_swapped (self->spin, "changed", G_CALLBACK (ct_field_row_changed), self);
 }
 
+/* "From 0 to 10, in whole or half points.": bounded numbers only (a
+ * duration has no upper bound worth saying). */
+static void
+show_scale (CtNumberRow *self,
+            double       step)
+{
+  g_autofree char *scale = NULL;
+
+  if (self->maximum >= G_MAXINT)
+    return;
+  if (step == 0.5)
+    scale = g_strdup_printf (_("From %g to %g, in whole or half points."), self->minimum,
+                             self->maximum);
+  else
+    scale = g_strdup_printf (_("From %g to %g."), self->minimum, self->maximum);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), scale);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, scale, -1);
+}
+
 GtkWidget *
 ct_number_row_new (const CtField *field)
 {
@@ -117,10 +157,13 @@ ct_number_row_new (const CtField *field)
 
   ct_field_get_range (field, &minimum, &maximum, &step);
   self->empty = minimum - step;
+  self->minimum = minimum;
+  self->maximum = maximum;
   gtk_spin_button_configure (self->spin,
                              gtk_adjustment_new (self->empty, self->empty, maximum,
                                                  step, step * 10, 0),
                              step, step < 1 ? 1 : 0);
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self->spin));
+  show_scale (self, step);
   return GTK_WIDGET (self);
 }

@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "ct-editor-defaults.h"
+#include "ct-episode-closer.h"
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "ct-records.h"
+#include "ct-reference-row.h"
 
 /* One row of the form and the message under it. */
 typedef struct
@@ -229,6 +231,8 @@ save (CtRecordEditor *self)
   self->done = TRUE;
   g_object_ref (self);
   g_signal_emit (self, signals[SAVED], 0, record);
+  ct_episode_closer_offer (gtk_window_get_transient_for (GTK_WINDOW (self)), self->database,
+                           record);
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
 }
@@ -414,6 +418,18 @@ set_title (CtRecordEditor *self)
                             _(self->record != NULL ? titles[i].edit_title : titles[i].new_title));
 }
 
+/* A new record whose first field is another record (a rating's goal, an
+ * attendance's event) starts by searching for it. */
+static void
+on_first_map (CtRecordEditor *self)
+{
+  GtkWidget *first = self->fields->len > 0 ? GTK_WIDGET (get_field (self, 0)->row) : NULL;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  if (self->record == NULL && CT_IS_REFERENCE_ROW (first))
+    ct_reference_row_popup (CT_REFERENCE_ROW (first));
+}
+
 /* Public API */
 
 CtRecordEditor *
@@ -445,6 +461,7 @@ ct_record_editor_new (GtkWindow    *parent,
 
   if (self->fields->len > 0)
     gtk_window_set_focus (GTK_WINDOW (self), ct_field_row_get_input (get_field (self, 0)->row));
+  g_signal_connect_after (self, "map", G_CALLBACK (on_first_map), NULL);
   return self;
 }
 

@@ -1,4 +1,4 @@
-/* ct-reference-row.c: another record, chosen by a readable name
+/* ct-reference-row.c: another record, chosen by searching for it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,71 +8,295 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-choice-row.h"
+#include "ct-record-editor.h"
 #include "ct-records.h"
 #include "ct-reference-row.h"
 
-/* The fields that name a record of each kind that others refer to. */
+struct _CtReferenceRow
+{
+  AdwActionRow    parent_instance;
+
+  CtDatabase     *database;
+  const CtKind   *kind;         /* the kind referred to */
+  GListModel     *records;
+  CtRecordPicker *picker;
+  GtkWidget      *menu_button;
+  GtkWidget      *add_button;   /* NULL when not added in place */
+  gint64          id;           /* the record chosen, 0 for none */
+  char           *label;
+};
+
+static void ct_reference_row_field_row_init (CtFieldRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtReferenceRow, ct_reference_row, ADW_TYPE_ACTION_ROW,
+                               G_IMPLEMENT_INTERFACE (CT_TYPE_FIELD_ROW,
+                                                      ct_reference_row_field_row_init))
+
+/* What the row says when there is nothing to choose, and the button that
+ * adds one in place (NULL: added elsewhere). */
 static const struct
 {
   const char *kind;
-  const char *fields[4];
-} names[] = {
-  { "staff", { "name" } },
-  { "child", { "reference", "name" } },
-  { "referral", { "child_reference", "child_name", "referral_date" } },
-  { "goal", { "child_reference", "number", "description" } },
-  { "training_event", { "code", "title", "date" } },
+  const char *nothing;
+  const char *add;
+} empty_texts[] = {
+  { "staff", N_("There are no staff members yet. Add yourself or a colleague here."),
+    N_("_Add a Staff Member") },
+  { "child", N_("There are no children yet. Add the child here."), N_("_Add a Child") },
+  { "referral", N_("There are no referrals yet: add one from the child’s page."), NULL },
+  { "goal", N_("There are no goals yet: add one from an episode on the child’s page."), NULL },
+  { "training_event", N_("There are no training events yet: add one in the Training section."),
+    NULL },
 };
 
-/* "TEST-0001 — Robin T." */
-static char *
-describe (CtRecord *record)
+static guint
+find_empty_texts (const CtKind *kind)
 {
-  const char *kind = ct_kind_get_name (ct_record_get_kind (record));
-  GString *name = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (empty_texts); i++)
+    if (g_str_equal (empty_texts[i].kind, ct_kind_get_name (kind)))
+      return i;
+  g_return_val_if_reached (0);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+/* The value */
+
+static void
+show_value (CtReferenceRow *self)
+{
+  gboolean empty = g_list_model_get_n_items (self->records) == 0;
+  const char *subtitle;
+
+  if (self->label != NULL)
+    subtitle = self->label;
+  else if (empty)
+    subtitle = _(empty_texts[find_empty_texts (self->kind)].nothing);
+  else
+    /* TRANSLATORS: a choice of a record not made yet */
+    subtitle = ct_field_is_required (ct_field_row_get_field (CT_FIELD_ROW (self)))
+               ? _("Choose…") : _("None");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_widget_set_visible (self->menu_button, !empty);
+  if (self->add_button != NULL)
+    gtk_widget_set_visible (self->add_button, empty);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self),
+                                         empty && self->add_button != NULL ? self->add_button
+                                                                           : self->menu_button);
+}
+
+static void
+choose (CtReferenceRow *self,
+        CtRecord       *record)
+{
+  gint64 id = record != NULL ? ct_record_get_id (record) : 0;
+
+  g_clear_pointer (&self->label, g_free);
+  if (record != NULL)
+    self->label = ct_record_picker_dup_label (record);
+  show_value (self);
+  if (id != self->id)
     {
-      if (!g_str_equal (names[i].kind, kind))
-        continue;
-      for (guint j = 0; names[i].fields[j] != NULL; j++)
-        {
-          g_autofree char *text = ct_record_get_string_by_name (record, names[i].fields[j]);
-
-          if (text == NULL)
-            continue;
-          if (name->len > 0)
-            g_string_append (name, " — ");
-          g_string_append (name, text);
-        }
+      self->id = id;
+      ct_field_row_changed (CT_FIELD_ROW (self));
     }
-  return g_string_free (name, FALSE);
+}
+
+static CtRecord *
+find_record (CtReferenceRow *self,
+             gint64          id)
+{
+  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (self->records); i++)
+    {
+      CtRecord *record = g_list_model_get_item (self->records, i);
+
+      if (ct_record_get_id (record) == id)
+        return record;
+      g_object_unref (record);
+    }
+  return NULL;
+}
+
+static char *
+ct_reference_row_dup_text (CtFieldRow *row)
+{
+  CtReferenceRow *self = CT_REFERENCE_ROW (row);
+
+  return self->id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, self->id) : NULL;
+}
+
+/* No text, or an id not in the list, chooses nothing. */
+static void
+ct_reference_row_set_text (CtFieldRow *row,
+                           const char *text)
+{
+  CtReferenceRow *self = CT_REFERENCE_ROW (row);
+  gint64 id = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+  g_autoptr(CtRecord) record = find_record (self, id);
+
+  choose (self, record);
+}
+
+static void
+ct_reference_row_field_row_init (CtFieldRowInterface *iface)
+{
+  iface->dup_text = ct_reference_row_dup_text;
+  iface->set_text = ct_reference_row_set_text;
+}
+
+static void
+on_picked (CtReferenceRow *self,
+           CtRecord       *record)
+{
+  choose (self, record);
+  ct_field_row_focus_next_empty (CT_FIELD_ROW (self));
+}
+
+/* The records */
+
+static void
+load_records (CtReferenceRow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->records);
+  self->records = ct_store_list (self->database, self->kind, NULL, &error);
+  if (self->records == NULL)
+    {
+      g_warning ("Cannot list the %s to choose from: %s", ct_kind_get_name (self->kind),
+                 error->message);
+      self->records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
+    }
+  ct_record_picker_set_records (self->picker, self->records);
+}
+
+/* Adding a record in place */
+
+static void
+on_added (CtReferenceRow *self,
+          CtRecord       *record)
+{
+  g_autoptr(CtRecord) listed = NULL;
+
+  load_records (self);
+  listed = find_record (self, ct_record_get_id (record));
+  choose (self, listed);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_add_clicked (CtReferenceRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CtRecordEditor *editor;
+
+  gtk_popover_popdown (GTK_POPOVER (self->picker));
+  editor = ct_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 self->database, self->kind, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* GObject */
+
+static void
+ct_reference_row_dispose (GObject *object)
+{
+  CtReferenceRow *self = CT_REFERENCE_ROW (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->records);
+
+  G_OBJECT_CLASS (ct_reference_row_parent_class)->dispose (object);
+}
+
+static void
+ct_reference_row_finalize (GObject *object)
+{
+  g_free (CT_REFERENCE_ROW (object)->label);
+
+  G_OBJECT_CLASS (ct_reference_row_parent_class)->finalize (object);
+}
+
+static void
+ct_reference_row_class_init (CtReferenceRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ct_reference_row_dispose;
+  G_OBJECT_CLASS (klass)->finalize = ct_reference_row_finalize;
+}
+
+static void
+ct_reference_row_init (CtReferenceRow *self)
+{
+}
+
+static void
+add_buttons (CtReferenceRow *self)
+{
+  const char *add = empty_texts[find_empty_texts (self->kind)].add;
+
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "edit-find-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), GTK_WIDGET (self->picker));
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_set_tooltip_text (self->menu_button, _("Search"));
+  /* The row takes the focus and opens the picker: one Tab stop, not two.
+   * (Its inner toggle button, not the menu button: the picker inside it
+   * must still take the focus.) */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->menu_button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_focusable (child, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->menu_button);
+
+  if (add == NULL)
+    return;
+  self->add_button = gtk_button_new_with_mnemonic (_(add));
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->add_button);
 }
 
 GtkWidget *
 ct_reference_row_new (const CtField *field,
                       CtDatabase    *database)
 {
-  g_autoptr(GListModel) records = NULL;
-  g_autoptr(GError) error = NULL;
-  CtChoiceRow *row;
+  CtReferenceRow *self = g_object_new (CT_TYPE_REFERENCE_ROW, "subtitle-lines", 0,
+                                       "title-lines", 0, NULL);
 
-  row = ct_choice_row_new (field, ct_field_is_required (field) ? NULL : _("None"));
-  records = ct_store_list (database, ct_field_get_reference_kind (field), NULL, &error);
-  if (records == NULL)
-    {
-      g_warning ("Cannot list the choices of %s: %s", ct_field_get_name (field), error->message);
-      return GTK_WIDGET (row);
-    }
+  self->database = g_object_ref (database);
+  self->kind = ct_field_get_reference_kind (field);
+  self->picker = ct_record_picker_new (self->kind, !ct_field_is_required (field));
+  g_signal_connect_swapped (self->picker, "picked", G_CALLBACK (on_picked), self);
+  add_buttons (self);
+  ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
+  load_records (self);
+  show_value (self);
+  return GTK_WIDGET (self);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ct_record_get_id (record));
-      g_autofree char *name = describe (record);
+gboolean
+ct_reference_row_popup (CtReferenceRow *self)
+{
+  g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
 
-      ct_choice_row_append (row, id, name);
-    }
-  return GTK_WIDGET (row);
+  if (self->id != 0 || g_list_model_get_n_items (self->records) == 0)
+    return FALSE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  return TRUE;
+}
+
+CtRecordPicker *
+ct_reference_row_get_picker (CtReferenceRow *self)
+{
+  g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), NULL);
+
+  return self->picker;
+}
+
+GtkWidget *
+ct_reference_row_get_add_button (CtReferenceRow *self)
+{
+  g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), NULL);
+
+  return self->add_button;
 }

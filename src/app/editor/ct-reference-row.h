@@ -1,18 +1,32 @@
 /* ct-reference-row.h: another record (staff, child, referral, goal,
- * training event), chosen by a readable name
+ * training event), chosen by searching for it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "ct-field-row.h"
+#include "ct-record-picker.h"
 
 G_BEGIN_DECLS
 
-/* A choice row over the records of the field's reference kind in
- * @database, named like "TEST-0001 — Robin T."; an optional field starts
- * with "None". The values are the records' ids. */
-GtkWidget *ct_reference_row_new (const CtField *field,
-                                 CtDatabase    *database);
+#define CT_TYPE_REFERENCE_ROW (ct_reference_row_get_type ())
+G_DECLARE_FINAL_TYPE (CtReferenceRow, ct_reference_row, CT, REFERENCE_ROW, AdwActionRow)
+
+/* A row that shows the record chosen ("TEST-0001 — Robin T. — 3 Mar
+ * 2015") and opens a CtRecordPicker over the records of the field's
+ * reference kind in @database. The value is the record's id. When there is
+ * nothing to choose, the row says so; for a staff member or a child it
+ * offers to add one in place (a record editor over the editor), which is
+ * then chosen. */
+GtkWidget      *ct_reference_row_new        (const CtField  *field,
+                                             CtDatabase     *database);
+CtRecordPicker *ct_reference_row_get_picker (CtReferenceRow *self);
+/* Opens the picker when nothing is chosen yet and there is something to
+ * choose; FALSE otherwise. */
+gboolean        ct_reference_row_popup      (CtReferenceRow *self);
+/* The button that adds a record in place, or NULL for a kind that is not
+ * added from an editor. */
+GtkWidget      *ct_reference_row_get_add_button (CtReferenceRow *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "ct-detail-rows.h"
 #include "ct-editor-launcher.h"
 #include "ct-episode-group.h"
+#include "ct-goal-card.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
 #include "ct-record-button.h"
@@ -38,6 +39,7 @@ struct _CtChildPage
   GtkStack        *stack;
   AdwStatusPage   *missing_page;
   AdwClamp        *clamp;
+  gint64           shown_goal_id;  /* to bring into view once read */
 };
 
 G_DEFINE_FINAL_TYPE (CtChildPage, ct_child_page, CT_TYPE_RECORD_PAGE)
@@ -236,6 +238,46 @@ show_missing (CtChildPage  *self,
   gtk_stack_set_visible_child_name (self->stack, "missing");
 }
 
+static gboolean
+is_shown_goal (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return CT_IS_GOAL_CARD (widget) &&
+         ct_goal_card_get_goal_id (CT_GOAL_CARD (widget)) == *(const gint64 *) data;
+}
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             gboolean     (*match) (GtkWidget *, gconstpointer),
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Focusing a widget in the card scrolls it into view. Once the page is in
+ * a window, which is after it is read. */
+static gboolean
+focus_shown_goal (gpointer data)
+{
+  CtChildPage *self = data;
+  GtkWidget *card = find_widget (GTK_WIDGET (self->clamp), is_shown_goal, &self->shown_goal_id);
+
+  if (card != NULL && gtk_widget_get_mapped (card) &&
+      gtk_widget_child_focus (card, GTK_DIR_TAB_FORWARD))
+    self->shown_goal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ct_child_page_reload (CtRecordPage *page)
 {
@@ -253,6 +295,8 @@ ct_child_page_reload (CtRecordPage *page)
   ct_record_page_set_title (page, name);
   adw_clamp_set_child (self->clamp, build_content (self));
   gtk_stack_set_visible_child_name (self->stack, "child");
+  if (self->shown_goal_id != 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_shown_goal, g_object_ref (self), g_object_unref);
 }
 
 /* Actions: the editor, pre-filled */
@@ -409,6 +453,16 @@ ct_child_page_new (CtDatabase *database,
 }
 
 /* GObject */
+
+void
+ct_child_page_show_goal (CtChildPage *self,
+                         gint64       goal_id)
+{
+  g_return_if_fail (CT_IS_CHILD_PAGE (self));
+
+  self->shown_goal_id = goal_id;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_shown_goal, g_object_ref (self), g_object_unref);
+}
 
 static void
 ct_child_page_dispose (GObject *object)

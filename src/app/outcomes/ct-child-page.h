@@ -21,4 +21,9 @@ G_DECLARE_FINAL_TYPE (CtChildPage, ct_child_page, CT, CHILD_PAGE, CtRecordPage)
 GtkWidget  *ct_child_page_new          (CtDatabase  *database,
                                         gint64       child_id);
 
+/* Brings the card of goal @goal_id into view, with the keyboard focus in
+ * it (on Add Rating), now or once the page has been read. */
+void        ct_child_page_show_goal    (CtChildPage *self,
+                                        gint64       goal_id);
+
 G_END_DECLS

@@ -58,6 +58,7 @@ enum {
 
 enum {
   CHILD_ACTIVATED,
+  GOAL_ACTIVATED,
   N_SIGNALS
 };
 
@@ -330,8 +331,11 @@ on_row_activated (CtOutcomesView *self,
 {
   g_autoptr(CtOutcomeRow) row = g_list_model_get_item (G_LIST_MODEL (self->found), position);
 
-  if (row != NULL)
-    g_signal_emit (self, signals[CHILD_ACTIVATED], 0, ct_outcome_row_get_child_id (row));
+  if (row == NULL)
+    return;
+  g_signal_emit (self, signals[CHILD_ACTIVATED], 0, ct_outcome_row_get_child_id (row));
+  if (ct_outcome_row_get_goal_id (row) != 0)
+    g_signal_emit (self, signals[GOAL_ACTIVATED], 0, ct_outcome_row_get_goal_id (row));
 }
 
 static void
@@ -483,6 +487,17 @@ ct_outcomes_view_class_init (CtOutcomesViewClass *klass)
    */
   signals[CHILD_ACTIVATED] =
     g_signal_new ("child-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * CtOutcomesView::goal-activated:
+   * @goal_id: the goal of the row activated
+   *
+   * Emitted after ::child-activated when the row is a goal's: the child's
+   * page should show that goal.
+   */
+  signals[GOAL_ACTIVATED] =
+    g_signal_new ("goal-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,

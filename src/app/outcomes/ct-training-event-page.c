@@ -254,6 +254,52 @@ get_selected_role (CtTrainingEventPage *self)
   return roles[gtk_drop_down_get_selected (self->role_dropdown)];
 }
 
+/* Every booked row becomes attended, in one transaction: after the event,
+ * ticking ten names one by one is most of the register's work. An event
+ * still to come cannot have been attended. */
+static gboolean
+mark_booked_attended (CtTrainingEventPage  *self,
+                      GError              **error)
+{
+  GtkListBoxRow *row;
+
+  if (!ct_database_begin (get_database (self), error))
+    return FALSE;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->register_list, i)) != NULL; i++)
+    {
+      g_autoptr(CtRecord) attendance =
+        ct_record_dup (ct_attendance_row_get_attendance (CT_ATTENDANCE_ROW (row)));
+      g_autofree char *status = ct_record_get_string_by_name (attendance, "status");
+
+      if (g_strcmp0 (status, "booked") != 0)
+        continue;
+      ct_record_set_string_by_name (attendance, "status", "attended", NULL);
+      if (!ct_store_update (get_database (self), attendance, error))
+        {
+          ct_database_rollback (get_database (self));
+          return FALSE;
+        }
+    }
+  return ct_database_commit (get_database (self), error);
+}
+
+static void
+mark_attended (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+  g_autofree char *date = ct_record_get_string_by_name (self->event, "date");
+  g_autofree char *today = ct_validate_dup_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (date, today) > 0)
+    show_message (self, _("This event has not happened yet, so nobody can have attended it."));
+  else if (!mark_booked_attended (self, &error))
+    show_message (self, error->message);
+  ct_record_page_reload (CT_RECORD_PAGE (self));
+}
+
 /* A new row of the register: booked, with the name and role typed. */
 static void
 add_attendee (GtkWidget  *widget,
@@ -359,8 +405,22 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_event);
   gtk_widget_class_install_action (widget_class, "event.add-attendee", NULL, add_attendee);
+  gtk_widget_class_install_action (widget_class, "event.mark-attended", NULL, mark_attended);
   gtk_widget_class_install_action (widget_class, "event.edit-record", "(sx)", edit_record);
   gtk_widget_class_install_action (widget_class, "event.delete-record", "(sx)", delete_record);
+}
+
+static void
+add_mark_attended_button (CtTrainingEventPage *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("All _Attended"));
+
+  gtk_widget_set_tooltip_text (button, _("Mark everyone booked as attended"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Mark everyone booked as attended"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "event.mark-attended");
+  adw_preferences_group_set_header_suffix (self->register_group, button);
 }
 
 static void
@@ -378,4 +438,5 @@ ct_training_event_page_init (CtTrainingEventPage *self)
   gtk_list_box_set_placeholder (self->register_list, placeholder);
   fill_roles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.add-attendee", FALSE);
+  add_mark_attended_button (self);
 }

@@ -36,7 +36,8 @@ show_message (CtRecordList *self,
 
 /* Editing */
 
-/* Shows the record saved, even when the search would hide it. */
+/* Shows the record saved, even when the search would hide it, with the
+ * keyboard focus on its row, so that the next key works from there. */
 static void
 on_editor_saved (CtRecordList *self,
                  CtRecord     *record)
@@ -49,6 +50,7 @@ on_editor_saved (CtRecordList *self,
       ct_record_list_clear_search (self);
       ct_record_list_select (self, id);
     }
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 void

@@ -234,16 +234,11 @@ on_date_range_changed (CtRecordList *self)
 static void
 add_columns (CtRecordList *self)
 {
-  const char * const *names = self->section->columns;
-  const CtField *fields[CT_SECTION_MAX_COLUMNS];
-  guint n_fields = 0;
+  const CtField *fields[CT_SECTION_MAX_SEARCHED];
+  guint n_fields = ct_section_get_searched_fields (self->section, fields);
 
-  for (; names[n_fields] != NULL; n_fields++)
-    {
-      fields[n_fields] = ct_kind_find_field (self->kind, names[n_fields]);
-      g_assert (fields[n_fields] != NULL);
-      ct_record_columns_append (self->column_view, self->kind, fields[n_fields]);
-    }
+  for (guint i = 0; self->section->columns[i] != NULL; i++)
+    ct_record_columns_append (self->column_view, self->kind, fields[i]);
   self->search = ct_search_filter_new (fields, n_fields);
 }
 

@@ -16,6 +16,7 @@ static const CtSection sections[] = {
     .kind_name = "child",
     .columns = { "reference", "name", "date_of_birth", "legal_status", "placement_type",
                  "placement_area", "uasc" },
+    .also_searched = { "gender" },
     .icon_name = "avatar-default-symbolic",
     .title = N_("Children"),
     .empty_title = N_("No Children Yet"),
@@ -30,6 +31,7 @@ static const CtSection sections[] = {
     .kind_name = "consultation",
     .columns = { "date", "clinician_name", "child_reference", "topics", "mode",
                  "duration_minutes", "outcome" },
+    .also_searched = { "child_name", "team", "requested_by" },
     .icon_name = "x-office-address-book-symbolic",
     .title = N_("Consultations"),
     .empty_title = N_("No Consultations Yet"),
@@ -69,6 +71,7 @@ static const CtSection sections[] = {
     .kind_name = "training_event",
     .columns = { "date", "code", "title", "topic", "duration_minutes", "audience",
                  "capacity" },
+    .also_searched = { "trainer" },
     .icon_name = "x-office-presentation-symbolic",
     .title = N_("Training"),
     .empty_title = N_("No Training Events Yet"),
@@ -95,4 +98,20 @@ const CtKind *
 ct_section_get_kind (const CtSection *section)
 {
   return ct_kind_lookup (section->kind_name);
+}
+
+guint
+ct_section_get_searched_fields (const CtSection *section,
+                                const CtField  **fields)
+{
+  const CtKind *kind = ct_section_get_kind (section);
+  guint n = 0;
+
+  for (guint i = 0; section->columns[i] != NULL; i++)
+    fields[n++] = ct_kind_find_field (kind, section->columns[i]);
+  for (guint i = 0; section->also_searched[i] != NULL; i++)
+    fields[n++] = ct_kind_find_field (kind, section->also_searched[i]);
+  for (guint i = 0; i < n; i++)
+    g_assert (fields[i] != NULL);
+  return n;
 }

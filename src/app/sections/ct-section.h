@@ -15,12 +15,16 @@
 G_BEGIN_DECLS
 
 #define CT_SECTION_MAX_COLUMNS 8
+#define CT_SECTION_MAX_ALSO_SEARCHED 3
 
 /**
  * CtSection:
  * @name: the page name of the main view's sections stack ("consultations")
  * @kind_name: the kind listed (ct_kind_lookup())
  * @columns: field names shown, in order, NULL-terminated
+ * @also_searched: fields the search matches besides the columns (the
+ *   child's name of a consultation whose column is the reference),
+ *   NULL-terminated
  * @icon_name: the empty state's icon
  * @title: N_() the section's title, also the list's accessible label
  * @empty_title: N_() shown when there are no records at all
@@ -38,6 +42,7 @@ typedef struct
   const char *name;
   const char *kind_name;
   const char *columns[CT_SECTION_MAX_COLUMNS + 1];
+  const char *also_searched[CT_SECTION_MAX_ALSO_SEARCHED + 1];
   const char *icon_name;
   const char *title;
   const char *empty_title;
@@ -51,5 +56,10 @@ typedef struct
 /* The section called @name, or NULL. */
 const CtSection *ct_section_lookup   (const char      *name);
 const CtKind    *ct_section_get_kind (const CtSection *section);
+/* The fields that the section's search matches: its columns, then
+ * @also_searched. @fields holds CT_SECTION_MAX_SEARCHED. */
+#define CT_SECTION_MAX_SEARCHED (CT_SECTION_MAX_COLUMNS + CT_SECTION_MAX_ALSO_SEARCHED)
+guint            ct_section_get_searched_fields (const CtSection *section,
+                                                 const CtField  **fields);
 
 G_END_DECLS
