@@ -35,6 +35,9 @@
 
 #define TARGET_RATIO            2.0
 #define TARGET_LIST_ROUND_TRIPS 1
+/* One import on the server takes minutes (a round trip per step of every
+ * row): one run, not the median of five, keeps the benchmark in its time. */
+#define SERVER_IMPORT_RUNS      1
 
 typedef struct
 {
@@ -253,7 +256,7 @@ measure_file_import (ServerRun      *run,
 
   return bench_copy_file (run->data->cached_path, target_path, error) &&
          (db = bench_data_open (target_path, error)) != NULL &&
-         bench_time_import (db, (GFile *) what, ms, error);
+         bench_time_import (db, (GFile *) what, BENCH_MIN_RUNS, ms, error);
 }
 
 static gboolean
@@ -267,14 +270,14 @@ measure_import (ServerRun  *run,
   gboolean ok;
 
   ok = bench_export_consultations (run->data->work_path, csv, error) &&
-       bench_time_import (run->server, csv, &server_ms, error) &&
+       bench_time_import (run->server, csv, SERVER_IMPORT_RUNS, &server_ms, error) &&
        file_time (run, BENCH_IMPORT_NAME, measure_file_import, csv, &file_ms, error);
   if (ok)
     {
       /* Every row is written as the app writes one record: validated,
        * inserted with its topics and audit entry, read back. */
       double per_row = (double) (ct_server_database_get_round_trips (run->server) - before) /
-                       (BENCH_MIN_RUNS * MAX (run->n_consultations, 1));
+                       (SERVER_IMPORT_RUNS * MAX (run->n_consultations, 1));
 
       add_ratio (run, BENCH_IMPORT_NAME, server_ms, file_ms);
       bench_report_add (run->report, 0, "server round trips per imported consultation",

@@ -130,7 +130,8 @@ gboolean     bench_run_server          (BenchData     *data,
 
 /* The measurements both stores share: the median time of loading the
  * list of @kind (and how many records it holds), of a summary, and of
- * importing the consultations of @csv after deleting those of @db. */
+ * @runs imports of the consultations of @csv, each after deleting those
+ * of @db. */
 gboolean     bench_time_list           (CtDatabase    *db,
                                         const CtKind  *kind,
                                         double        *median_ms,
@@ -142,6 +143,7 @@ gboolean     bench_time_summary        (CtDatabase    *db,
                                         GError       **error);
 gboolean     bench_time_import         (CtDatabase    *db,
                                         GFile         *csv,
+                                        guint          runs,
                                         double        *median_ms,
                                         GError       **error);
 /* Writes every consultation of the records file at @records_path to @csv. */
