@@ -86,6 +86,29 @@ drop_list (gpointer   user_data,
   return TRUE;
 }
 
+gboolean
+bench_time_list (CtDatabase    *db,
+                 const CtKind  *kind,
+                 double        *median_ms,
+                 guint         *n_records,
+                 GError       **error)
+{
+  ListRun run = { db, kind, NULL };
+
+  if (!bench_median (list_once, drop_list, &run, BENCH_MIN_RUNS, median_ms, error) ||
+      !list_once (&run, error))
+    return FALSE;
+  *n_records = g_list_model_get_n_items (run.records);
+  g_clear_object (&run.records);
+  return TRUE;
+}
+
+char *
+bench_list_name (const CtKind *kind)
+{
+  return g_strdup_printf ("list model ready: %s", ct_kind_get_cli_word (kind));
+}
+
 static gboolean
 measure_lists (CtDatabase   *db,
                BenchReport  *report,
@@ -94,12 +117,12 @@ measure_lists (CtDatabase   *db,
 {
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     {
-      ListRun run = { db, ct_kind_get_nth (i), NULL };
-      g_autofree char *name = g_strdup_printf ("list model ready: %s",
-                                               ct_kind_get_cli_word (run.kind));
+      const CtKind *kind = ct_kind_get_nth (i);
+      g_autofree char *name = bench_list_name (kind);
       double ms;
+      guint n_records;
 
-      if (!bench_median (list_once, drop_list, &run, BENCH_MIN_RUNS, &ms, error))
+      if (!bench_time_list (db, kind, &ms, &n_records, error))
         return FALSE;
       bench_report_add (report, scale, name, BENCH_UNIT_MS, ms, TARGET_LIST_MS);
     }
@@ -122,6 +145,37 @@ summary_once (gpointer   user_data,
   g_autoptr(CtSummary) summary = ct_summary_compute (run->db, run->period, error);
 
   return summary != NULL;
+}
+
+gboolean
+bench_time_summary (CtDatabase      *db,
+                    const CtPeriod  *period,
+                    double          *median_ms,
+                    GError         **error)
+{
+  SummaryRun run = { db, period };
+
+  return bench_median (summary_once, NULL, &run, BENCH_MIN_RUNS, median_ms, error);
+}
+
+void
+bench_periods_init (BenchPeriod *periods)
+{
+  periods[0] = (BenchPeriod) { "one financial year", ct_period_new_financial_year (BENCH_FY_START) };
+  periods[1] = (BenchPeriod) { "all history", ct_period_new_custom ("2000-01-01", BENCH_TODAY, NULL) };
+}
+
+void
+bench_periods_clear (BenchPeriod *periods)
+{
+  for (guint i = 0; i < BENCH_N_PERIODS; i++)
+    g_clear_pointer (&periods[i].period, ct_period_free);
+}
+
+char *
+bench_summary_name (const BenchPeriod *which)
+{
+  return g_strdup_printf ("summary %s", which->label);
 }
 
 typedef struct
@@ -230,12 +284,6 @@ open_plain (const char  *path,
   return handle;
 }
 
-typedef struct
-{
-  const char *label;
-  CtPeriod   *period;
-} BenchPeriod;
-
 static gboolean
 measure_period (CtDatabase        *db,
                 sqlite3           *plain,
@@ -244,12 +292,11 @@ measure_period (CtDatabase        *db,
                 guint              scale,
                 GError           **error)
 {
-  SummaryRun full = { db, which->period };
   g_autoptr(GPtrArray) encrypted_sql = prepare_bare (ct_database_get_handle (db, NULL), error);
   g_autoptr(GPtrArray) plain_sql = encrypted_sql != NULL ? prepare_bare (plain, error) : NULL;
   BareRun encrypted = { ct_database_get_handle (db, NULL), encrypted_sql, which->period };
   BareRun unencrypted = { plain, plain_sql, which->period };
-  g_autofree char *name_full = g_strdup_printf ("summary %s", which->label);
+  g_autofree char *name_full = bench_summary_name (which);
   g_autofree char *name_bare = g_strdup_printf ("summary %s, bare SQL", which->label);
   g_autofree char *name_plain = g_strdup_printf ("summary %s, bare SQL, plain SQLite", which->label);
   g_autofree char *name_own = g_strdup_printf ("summary %s: full call / bare SQL", which->label);
@@ -257,7 +304,7 @@ measure_period (CtDatabase        *db,
   double ms_full, ms_bare, ms_plain;
 
   if (plain_sql == NULL ||
-      !bench_median (summary_once, NULL, &full, BENCH_MIN_RUNS, &ms_full, error) ||
+      !bench_time_summary (db, which->period, &ms_full, error) ||
       !bench_median (bare_once, NULL, &encrypted, BENCH_MIN_RUNS, &ms_bare, error) ||
       !bench_median (bare_once, NULL, &unencrypted, BENCH_MIN_RUNS, &ms_plain, error))
     return FALSE;
@@ -280,20 +327,17 @@ measure_summaries (CtDatabase   *db,
                    GError      **error)
 {
   g_autofree char *plain_path = bench_data_file (data, "plain.sqlite");
-  BenchPeriod periods[] = {
-    { "one financial year", ct_period_new_financial_year (BENCH_FY_START) },
-    { "all history", ct_period_new_custom ("2000-01-01", BENCH_TODAY, NULL) },
-  };
+  BenchPeriod periods[BENCH_N_PERIODS];
   sqlite3 *plain = NULL;
   gboolean ok;
 
+  bench_periods_init (periods);
   ok = bench_data_export_plain (db, plain_path, error) &&
        (plain = open_plain (plain_path, error)) != NULL;
-  for (guint i = 0; ok && i < G_N_ELEMENTS (periods); i++)
+  for (guint i = 0; ok && i < BENCH_N_PERIODS; i++)
     ok = measure_period (db, plain, &periods[i], report, scale, error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
-    ct_period_free (periods[i].period);
+  bench_periods_clear (periods);
   sqlite3_close_v2 (plain);
   bench_data_remove (plain_path);
   return ok;

@@ -21,10 +21,10 @@
 
 #define TARGET_IMPORT_MS 5000
 
-static gboolean
-export_consultations (const char  *records_path,
-                      GFile       *csv,
-                      GError     **error)
+gboolean
+bench_export_consultations (const char  *records_path,
+                            GFile       *csv,
+                            GError     **error)
 {
   g_autoptr(CtDatabase) db = bench_data_open (records_path, error);
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -47,15 +47,16 @@ delete_consultations (CtDatabase  *db,
          ct_database_commit (db, error);
 }
 
-static gboolean
-import_runs (CtDatabase  *db,
-             GFile       *csv,
-             double      *median_ms,
-             GError     **error)
+gboolean
+bench_time_import (CtDatabase  *db,
+                   GFile       *csv,
+                   guint        runs,
+                   double      *median_ms,
+                   GError     **error)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint i = 0; i < BENCH_MIN_RUNS; i++)
+  for (guint i = 0; i < runs; i++)
     {
       double start, elapsed;
 
@@ -83,13 +84,13 @@ bench_run_import (BenchData    *data,
   g_autoptr(CtDatabase) db = NULL;
   double ms;
 
-  if (!export_consultations (data->work_path, csv, error) ||
+  if (!bench_export_consultations (data->work_path, csv, error) ||
       !bench_copy_file (data->cached_path, target_path, error) ||
       (db = bench_data_open (target_path, error)) == NULL ||
-      !import_runs (db, csv, &ms, error))
+      !bench_time_import (db, csv, BENCH_MIN_RUNS, &ms, error))
     return FALSE;
 
-  bench_report_add (report, scale, "CSV import of the consultations (40,000 per county)",
+  bench_report_add (report, scale, BENCH_IMPORT_NAME,
                     BENCH_UNIT_MS, ms, TARGET_IMPORT_MS);
   return TRUE;
 }

@@ -2,7 +2,9 @@
  *
  *   bench --cache-dir DIR [--factor N] [--only GROUP]
  *                                        measure at county scale, and at N
- *                                        times county when N > 1
+ *                                        times county when N > 1; without
+ *                                        --factor, also on a throwaway team
+ *                                        server (the ratios server / file)
  *   bench --explain                      the query plan of every hot query
  *
  * Prints a table of medians (at least five runs each) with the targets of
@@ -30,19 +32,23 @@ static const struct
 {
   const char *name;
   BenchGroup  run;
+  gboolean    county_run_only;  /* not when a run also measures ×N */
 }
 groups[] = {
-  { "database", bench_run_database },
-  { "search", bench_run_search },
-  { "import", bench_run_import },
-  { "memory", bench_run_memory },
+  { "database", bench_run_database, FALSE },
+  { "search", bench_run_search, FALSE },
+  { "import", bench_run_import, FALSE },
+  { "memory", bench_run_memory, FALSE },
+  { "server", bench_run_server, TRUE },
 };
 
-/* Runs the groups of measurements named in @only (NULL: all). */
+/* Runs the groups of measurements named in @only (NULL: all); with
+ * @with_scales (a run of two scales), not those of a county run only. */
 static gboolean
 measure_scale (const char   *cache_dir,
                guint         factor,
                const char   *only,
+               gboolean      with_scales,
                BenchReport  *report,
                guint         scale,
                GError      **error)
@@ -53,7 +59,8 @@ measure_scale (const char   *cache_dir,
   g_printerr ("Measuring at %u× county…\n", factor);
   ok = bench_data_prepare (&data, cache_dir, factor, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (groups); i++)
-    if (only == NULL || g_str_equal (only, groups[i].name))
+    if ((only == NULL || g_str_equal (only, groups[i].name)) &&
+        !(groups[i].county_run_only && with_scales))
       ok = groups[i].run (&data, report, scale, error);
   bench_data_clear (&data);
   return ok;
@@ -94,7 +101,7 @@ main (int    argc,
     { "factor", 0, 0, G_OPTION_ARG_INT, &factor,
       "Also measure at this many times county scale", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-      "Measure only this: database, search, import or memory", "GROUP" },
+      "Measure only this: database, search, import, memory or server", "GROUP" },
     { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
       "Print EXPLAIN QUERY PLAN of the hot queries", NULL },
     { "peak-memory", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &peak_memory,
@@ -126,7 +133,8 @@ main (int    argc,
   n_scales = factor > 1 ? 2 : 1;
   report = bench_report_new (n_scales, factors);
   for (guint i = 0; i < n_scales; i++)
-    if (!measure_scale (cache_dir != NULL ? cache_dir : ".", factors[i], only, report, i, &error))
+    if (!measure_scale (cache_dir != NULL ? cache_dir : ".", factors[i], only, n_scales > 1,
+                        report, i, &error))
       {
         g_printerr ("The benchmark could not measure: %s\n", error->message);
         return 1;

@@ -151,6 +151,25 @@ bench_report_add (BenchReport *report,
   g_printerr ("  %s ×%u: %.2f\n", name, report->factors[scale], value);
 }
 
+gboolean
+bench_report_lookup (BenchReport *report,
+                     guint        scale,
+                     const char  *name,
+                     double      *value)
+{
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const BenchRow *row = g_ptr_array_index (report->rows, i);
+
+      if (g_str_equal (row->name, name) && row->measured[scale])
+        {
+          *value = row->values[scale];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static char *
 format_value (const BenchRow *row,
               guint           scale)
@@ -163,6 +182,8 @@ format_value (const BenchRow *row,
       return g_strdup_printf ("%.0f MB", row->values[scale]);
     case BENCH_UNIT_RATIO:
       return g_strdup_printf ("%.2f×", row->values[scale]);
+    case BENCH_UNIT_COUNT:
+      return g_strdup_printf ("%.4g", row->values[scale]);
     case BENCH_UNIT_MS:
     default:
       return g_strdup_printf ("%.1f ms", row->values[scale]);
@@ -180,6 +201,8 @@ format_target (const BenchRow *row)
       return g_strdup_printf ("< %.0f MB", row->target);
     case BENCH_UNIT_RATIO:
       return g_strdup_printf ("≤ %.1f×", row->target);
+    case BENCH_UNIT_COUNT:
+      return g_strdup_printf ("≤ %.0f", row->target);
     case BENCH_UNIT_MS:
     default:
       return g_strdup_printf ("< %.0f ms", row->target);

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include "ct-database.h"
+#include "ct-kind.h"
+#include "ct-period.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +76,7 @@ typedef enum
   BENCH_UNIT_MS,
   BENCH_UNIT_MB,
   BENCH_UNIT_RATIO,
+  BENCH_UNIT_COUNT,
 } BenchUnit;
 
 typedef struct _BenchReport BenchReport;
@@ -89,6 +92,11 @@ void         bench_report_add          (BenchReport   *report,
                                         BenchUnit      unit,
                                         double         value,
                                         double         target);
+/* The value recorded for @name at @scale, if any. */
+gboolean     bench_report_lookup       (BenchReport   *report,
+                                        guint          scale,
+                                        const char    *name,
+                                        double        *value);
 /* Prints the table, the targets met and missed, and, with two scales, how
  * each time grew against the data. Returns the number of misses. */
 guint        bench_report_print        (BenchReport   *report);
@@ -113,6 +121,50 @@ gboolean     bench_run_memory          (BenchData     *data,
                                         BenchReport   *report,
                                         guint          scale,
                                         GError       **error);
+/* The same measurements on a throwaway team server, beside the file's
+ * (bench-server.c); county scale only. */
+gboolean     bench_run_server          (BenchData     *data,
+                                        BenchReport   *report,
+                                        guint          scale,
+                                        GError       **error);
+
+/* The measurements both stores share: the median time of loading the
+ * list of @kind (and how many records it holds), of a summary, and of
+ * @runs imports of the consultations of @csv, each after deleting those
+ * of @db. */
+gboolean     bench_time_list           (CtDatabase    *db,
+                                        const CtKind  *kind,
+                                        double        *median_ms,
+                                        guint         *n_records,
+                                        GError       **error);
+gboolean     bench_time_summary        (CtDatabase    *db,
+                                        const CtPeriod *period,
+                                        double        *median_ms,
+                                        GError       **error);
+gboolean     bench_time_import         (CtDatabase    *db,
+                                        GFile         *csv,
+                                        guint          runs,
+                                        double        *median_ms,
+                                        GError       **error);
+/* Writes every consultation of the records file at @records_path to @csv. */
+gboolean     bench_export_consultations (const char   *records_path,
+                                        GFile         *csv,
+                                        GError       **error);
+
+/* The periods of the summary's rows: one financial year, all history. */
+#define BENCH_N_PERIODS 2
+typedef struct
+{
+  const char *label;
+  CtPeriod   *period;
+} BenchPeriod;
+void         bench_periods_init        (BenchPeriod   *periods);
+void         bench_periods_clear       (BenchPeriod   *periods);
+
+/* The report's row names, shared by the file's rows and the server's. */
+#define BENCH_IMPORT_NAME "CSV import of the consultations (40,000 per county)"
+char        *bench_list_name           (const CtKind  *kind);
+char        *bench_summary_name        (const BenchPeriod *which);
 /* The consultations section's search filter, with the text of every row
  * of @records built, as the app builds it in idle time after loading. */
 GObject     *bench_search_prepare      (GListModel    *records);

@@ -19,6 +19,12 @@ G_DECLARE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT, SERVER_DATABASE,
 /* The open connection, or NULL when closed. */
 PGconn       *ct_server_database_get_conn   (CtServerDatabase  *self);
 
+/* Every request this side sends on the connection and waits for (prepare,
+ * run, exec) counts one round trip. The benchmark reads the count before
+ * and after a list load or a summary: it proves that no row costs a query. */
+void          ct_server_database_count_round_trip (CtServerDatabase *self);
+guint64       ct_server_database_get_round_trips  (CtDatabase       *database);
+
 /* A statement of @sql (?1, :name parameters), prepared on the server under
  * @name; NULL with an error when the server refuses it. */
 CtStatement  *ct_server_statement_new       (CtServerDatabase  *db,

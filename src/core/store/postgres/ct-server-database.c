@@ -20,6 +20,7 @@ struct _CtServerDatabase
 
   PGconn     *conn;
   guint       n_statements;  /* names the next prepared statement */
+  guint64     n_round_trips; /* requests sent on @conn: benchmarks count them */
 };
 
 G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
@@ -76,6 +77,20 @@ ct_server_database_get_conn (CtServerDatabase *self)
   return self->conn;
 }
 
+void
+ct_server_database_count_round_trip (CtServerDatabase *self)
+{
+  self->n_round_trips++;
+}
+
+guint64
+ct_server_database_get_round_trips (CtDatabase *database)
+{
+  g_return_val_if_fail (CT_IS_SERVER_DATABASE (database), 0);
+
+  return CT_SERVER_DATABASE (database)->n_round_trips;
+}
+
 static CtStatement *
 server_prepare (CtDatabase  *database,
                 const char  *sql,
@@ -93,7 +108,10 @@ server_exec (CtDatabase  *database,
              GError     **error)
 {
   CtServerDatabase *self = CT_SERVER_DATABASE (database);
-  g_autoptr(PGresult) result = PQexec (self->conn, sql);
+  g_autoptr(PGresult) result = NULL;
+
+  ct_server_database_count_round_trip (self);
+  result = PQexec (self->conn, sql);
 
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     return TRUE;

@@ -117,6 +117,7 @@ run (CtServerStatement  *self,
   if (conn == NULL)
     return ct_database_check_open (CT_DATABASE (self->db), error);
 
+  ct_server_database_count_round_trip (self->db);
   self->result = PQexecPrepared (conn, self->name, self->names->len,
                                  (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
@@ -198,6 +199,8 @@ free_statement (CtStatement *stmt)
   if (conn != NULL)
     {
       g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", self->name);
+
+      ct_server_database_count_round_trip (self->db);
       PQclear (PQexec (conn, deallocate));
     }
   g_free (self->values);
@@ -232,9 +235,11 @@ ct_server_statement_new (CtServerDatabase  *db,
   g_autoptr(GPtrArray) names = NULL;
   g_autofree char *text = ct_server_translate_sql (sql, &names);
   g_autofree Oid *types = ct_server_parameter_types (names);
-  g_autoptr(PGresult) result = PQprepare (conn, name, text, names->len, types);
+  g_autoptr(PGresult) result = NULL;
   CtServerStatement *self;
 
+  ct_server_database_count_round_trip (db);
+  result = PQprepare (conn, name, text, names->len, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       ct_server_set_error (conn, result, _("read the team server's records"), error);
