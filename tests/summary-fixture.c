@@ -14,6 +14,7 @@
 
 #include <sys/wait.h>
 
+#include "ct-import.h"
 #include "records-fixture.h"
 #include "summary-fixture.h"
 #include "test-store.h"
@@ -513,4 +514,25 @@ fixture_assert_valid (const char *path,
   g_assert_no_error (error);
   if (fixture_check_schema (path, &report) != 0)
     g_error ("%s does not follow the schema:\n%s", path, report);
+}
+
+void
+fixture_import_worked_example (CtDatabase *db)
+{
+  static const char *const kinds[] = {
+    "children", "referrals", "consultations", "reflective-practice", "goals", "goal-ratings",
+    "training-events", "training-attendance",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
+                                                     "csv", name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      ct_import_file (db, ct_kind_lookup (kinds[i]), file, NULL, &error);
+      g_assert_no_error (error);
+    }
 }

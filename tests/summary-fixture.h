@@ -130,6 +130,9 @@ typedef void (*SummaryTest) (SummaryFixture *fixture,
 void        summary_fixture_add        (const char                *path,
                                         SummaryTest                test);
 
+/* Imports the eight CSV files of DOMAIN.md's worked example into @db. */
+void        fixture_import_worked_example (CtDatabase             *db);
+
 /* The summary of the period labelled @label ("2024/25 Q2"). */
 CtSummary  *fixture_compute            (CtDatabase                *db,
                                         const char                *label);

@@ -37,33 +37,12 @@ typedef struct
 /* The eight CSV files of the worked example, as test-summary-json.c
  * imports them. */
 static void
-import_worked_example (CtDatabase *db)
-{
-  static const char *const kinds[] = {
-    "children", "referrals", "consultations", "reflective-practice", "goals", "goal-ratings",
-    "training-events", "training-attendance",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
-                                                     "csv", name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-
-      ct_import_file (db, ct_kind_lookup (kinds[i]), file, NULL, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   test_fixture_setup (&fixture->files, data);
   fixture->db = fixture_create (fixture->files.path);
-  import_worked_example (fixture->db);
+  fixture_import_worked_example (fixture->db);
   fixture->view = CT_REPORTS_VIEW (ct_reports_view_new (fixture->db));
   fixture->window = test_present_in_window (GTK_WIDGET (fixture->view), 1200, 900);
 }

@@ -223,27 +223,6 @@ test_connection_lost_mid_write (void)
   g_assert_cmpuint (records_count (again, "SELECT count (*) FROM staff"), ==, 0);
 }
 
-static void
-import_worked_example (CtDatabase *db)
-{
-  static const char *const kinds[] = {
-    "children", "referrals", "consultations", "reflective-practice", "goals", "goal-ratings",
-    "training-events", "training-attendance",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
-                                                     "csv", name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-
-      ct_import_file (db, ct_kind_lookup (kinds[i]), file, NULL, &error);
-      g_assert_no_error (error);
-    }
-}
-
 static char *
 summary_document (CtDatabase *db,
                   CtAudience  audience,
@@ -276,8 +255,8 @@ test_summary_same_as_file (void)
   g_assert_no_error (error);
   server_db = ct_server_database_connect (connection, password (), "Test Runner", &error);
   g_assert_no_error (error);
-  import_worked_example (file_db);
-  import_worked_example (server_db);
+  fixture_import_worked_example (file_db);
+  fixture_import_worked_example (server_db);
 
   for (CtAudience audience = CT_AUDIENCE_PUBLIC; audience <= CT_AUDIENCE_INTERNAL; audience++)
     {

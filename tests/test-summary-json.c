@@ -521,10 +521,6 @@ static void
 test_worked_example (Fixture       *fixture,
                      gconstpointer  data)
 {
-  static const char *const kinds[] = {
-    "children", "referrals", "consultations", "reflective-practice", "goals", "goal-ratings",
-    "training-events", "training-attendance",
-  };
   static const struct
   {
     CtAudience  audience;
@@ -534,17 +530,7 @@ test_worked_example (Fixture       *fixture,
     { CT_AUDIENCE_PUBLIC, "2024-25-public" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary-example",
-                                                     "csv", name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-
-      ct_import_file (fixture->db, ct_kind_lookup (kinds[i]), file, NULL, &error);
-      g_assert_no_error (error);
-    }
+  fixture_import_worked_example (fixture->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
