@@ -192,6 +192,7 @@ test_passphrase_file (TestFixture   *fixture,
   g_auto(CliResult) old = { 0 };
 
   test_write_bytes (file, OLD_LINE, strlen (OLD_LINE));
+  g_assert_cmpint (g_chmod (file, 0600), ==, 0);
   run_ok (fixture, OLD_LINE, "init");
 
   /* The current passphrase from the file, the new one from stdin. */
@@ -202,6 +203,29 @@ test_passphrase_file (TestFixture   *fixture,
   cli_run (fixture, "", &old, "--passphrase-file", file, "--database", fixture->path, "check");
   cli_assert_failed (&old, 1, NULL);
   run_ok (fixture, NEW_LINE, "check");
+}
+
+/* A passphrase file that the group or others may read is refused, and the
+ * file is left alone. */
+static void
+test_passphrase_file_readable (TestFixture   *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *file = test_fixture_file (fixture, "passphrase.txt");
+  static const int modes[] = { 0644, 0640, 0604, 0660 };
+
+  test_write_bytes (file, OLD_LINE, strlen (OLD_LINE));
+  run_ok (fixture, OLD_LINE, "init");
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_auto(CliResult) check = { 0 };
+
+      g_assert_cmpint (g_chmod (file, modes[i]), ==, 0);
+      cli_run (fixture, "", &check, "--passphrase-file", file, "--database", fixture->path,
+               "check");
+      cli_assert_failed (&check, 1, NULL);
+      g_assert_nonnull (strstr (check.err, "chmod 600"));
+    }
 }
 
 static void
@@ -273,6 +297,7 @@ main (int    argc,
   add ("/cli/backup", test_backup);
   add ("/cli/passwd", test_passwd);
   add ("/cli/passphrase-file", test_passphrase_file);
+  add ("/cli/passphrase-file-readable", test_passphrase_file_readable);
   add ("/cli/default-location", test_default_location);
   add ("/cli/staff-in-audit", test_staff_in_audit);
 
