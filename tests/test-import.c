@@ -423,6 +423,25 @@ static const BadFile bad_files[] = {
     "name,\"role,active\nTest Trainee,trainee,yes\n",
     TRUE, CT_CSV_ERROR_QUOTING,
     "open-quote-in-header.csv, line 1: a quoted cell is never closed; add the closing quote (\")" },
+  /* Quoted input loses its control characters and is cut short. */
+  { "escape-codes.csv", "referrals",
+    "child_reference,referral_date,referral_source,decision\n"
+    "\"TEST-\x1b[2J\x1b]0;owned\x07\u200b\r\n9\",2025-01-02,iro,pending\n",
+    FALSE, CT_DATABASE_ERROR_NOT_FOUND,
+    "escape-codes.csv, line 2, column “child_reference”: There is no child with the "
+    "reference “TEST-[2J]0;owned9”." },
+  { "long-word.csv", "consultations",
+    CONSULTATION_HEADER
+    "2025-01-03,Test Clinician A,,iro,risk,\x1b[31mabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ,"
+    "30,2,other,\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "long-word.csv, line 2, column “mode”: “[31mabcdefghijklmnopqrstuvwxyz0123456789…” is not "
+    "one of the allowed words: in_person, video, phone." },
+  { "escape-in-header.csv", "children",
+    "reference,\x1b[1mname\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "escape-in-header.csv, line 1, column “[1mname”: this is not a column of this file; "
+    CHILD_COLUMNS },
   { "latin-1.csv", "staff",
     "name,role,active\nTest Si\xe2n,trainee,yes\n",
     TRUE, CT_CSV_ERROR_ENCODING,

@@ -18,6 +18,7 @@
 
 #include "ct-cli-summary.h"
 #include "ct-period.h"
+#include "ct-safe-file.h"
 #include "ct-summary-export.h"
 
 const GOptionEntry ct_cli_summary_options[] = {
@@ -102,7 +103,8 @@ ct_cli_summary (CtCli   *cli,
   const char *output = ct_cli_get_option (cli, "output");
   CtAudience audience;
 
-  if (period == NULL || !read_audience (cli, &audience, error))
+  if (period == NULL || !read_audience (cli, &audience, error) ||
+      (output != NULL && !ct_safe_file_check_new (output, error)))
     return FALSE;
 
   db = ct_cli_open_database (cli, NULL, error);

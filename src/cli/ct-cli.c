@@ -31,7 +31,9 @@
 #include "ct-cli-database.h"
 #include "ct-cli-records.h"
 #include "ct-cli-summary.h"
+#include "ct-safe-file.h"
 #include "ct-secret.h"
+#include "ct-text-clean.h"
 
 #define PROGRAM "clinical-team-cli"
 
@@ -63,14 +65,17 @@ find_command (const char *name)
 
 /* Messages and help */
 
-/* Prints @message as one line on stderr. */
+/* Prints @message as one line on stderr, without any control character
+ * that input quoted in it might carry. */
 static void
 print_error (const char *message)
 {
   g_autofree char *line = g_strdup (message);
+  g_autofree char *printable = NULL;
 
   g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("%s: %s\n", PROGRAM, line);
+  printable = ct_text_dup_printable (line, 0);
+  g_printerr ("%s: %s\n", PROGRAM, printable);
 }
 
 static int
@@ -273,9 +278,10 @@ ct_cli_run (int    argc,
     status = usage_error (_("No command given."));
   else if ((cli.command = find_command (args[1])) == NULL)
     {
+      g_autofree char *quoted = ct_text_dup_quote (args[1]);
       g_autofree char *message = args[1][0] == '-'
-        ? g_strdup_printf (_("Unknown option “%s”."), args[1])
-        : g_strdup_printf (_("Unknown command “%s”."), args[1]);
+        ? g_strdup_printf (_("Unknown option “%s”."), quoted)
+        : g_strdup_printf (_("Unknown command “%s”."), quoted);
       status = usage_error (message);
     }
   else
@@ -375,37 +381,6 @@ write_stdout (const char  *data,
   return FALSE;
 }
 
-/* Creates @path (never replacing a file); removes it again if writing fails. */
-static gboolean
-write_file (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
-  if (stream != NULL &&
-      g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, NULL,
-                                 &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    return TRUE;
-
-  if (stream != NULL)
-    g_file_delete (file, NULL, NULL);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
-                 _("“%s” already exists; an existing file is never overwritten. "
-                   "Choose another name."),
-                 path);
-  else
-    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
-                 _("Could not write “%s”: %s"), path, local_error->message);
-  return FALSE;
-}
-
 gboolean
 ct_cli_write_output (CtCli       *cli,
                      const char  *data,
@@ -416,5 +391,5 @@ ct_cli_write_output (CtCli       *cli,
 
   if (path == NULL)
     return write_stdout (data, length, error);
-  return write_file (path, data, length, error);
+  return ct_safe_file_write (path, data, length, error);
 }

@@ -89,7 +89,7 @@ const char *ct_cli_get_option           (CtCli       *cli,
                                          const char  *long_name);
 /* Writes @data to the --output file, or to stdout without --output. An
  * existing file is never overwritten; a new one is readable by its owner
- * only. */
+ * only, and written whole or not at all (ct-safe-file.h). */
 gboolean    ct_cli_write_output         (CtCli       *cli,
                                          const char  *data,
                                          gsize        length,
