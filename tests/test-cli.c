@@ -124,6 +124,24 @@ test_init_refuses_short (TestFixture   *fixture,
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
+/* libpwquality judges a new passphrase, and its reason is shown. */
+static void
+test_init_refuses_weak (TestFixture   *fixture,
+                        gconstpointer  data)
+{
+  const char *const weak[] = { "aaaaaaaaaaaaaaaa\n", "abcdefghijklmnop\n", "12345678901234\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    {
+      g_auto(CliResult) result = { 0 };
+
+      cli_run (fixture, weak[i], &result, "--database", fixture->path, "init");
+      cli_assert_failed (&result, 1, NULL);
+      g_assert_nonnull (strstr (result.err, "Choose a stronger passphrase: "));
+      g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+    }
+}
+
 static void
 test_wrong_passphrase (TestFixture   *fixture,
                        gconstpointer  data)
@@ -292,6 +310,7 @@ main (int    argc,
   add ("/cli/usage-errors", test_usage_errors);
   add ("/cli/init-and-check", test_init_and_check);
   add ("/cli/init-refuses-short", test_init_refuses_short);
+  add ("/cli/init-refuses-weak", test_init_refuses_weak);
   add ("/cli/wrong-passphrase", test_wrong_passphrase);
   add ("/cli/missing-file", test_missing_file);
   add ("/cli/backup", test_backup);

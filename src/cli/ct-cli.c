@@ -31,6 +31,7 @@
 #include "ct-cli-database.h"
 #include "ct-cli-records.h"
 #include "ct-cli-summary.h"
+#include "ct-passphrase-quality.h"
 #include "ct-safe-file.h"
 #include "ct-secret.h"
 #include "ct-text-clean.h"
@@ -324,10 +325,12 @@ ct_cli_read_new_passphrase (CtCli     *cli,
   g_autoptr(CtPassphrase) again = NULL;
 
   if (from_file && cli->passphrase_file != NULL)
-    return ct_passphrase_read_file (cli->passphrase_file, error);
-
-  first = read_from_stdin (_("New passphrase: "), error);
-  if (first == NULL || !isatty (STDIN_FILENO))
+    first = ct_passphrase_read_file (cli->passphrase_file, error);
+  else
+    first = read_from_stdin (_("New passphrase: "), error);
+  if (first == NULL || !ct_passphrase_check_quality (first, NULL, error))
+    return NULL;
+  if ((from_file && cli->passphrase_file != NULL) || !isatty (STDIN_FILENO))
     return g_steal_pointer (&first);
 
   again = read_from_stdin (_("Type the new passphrase again: "), error);
