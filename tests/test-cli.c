@@ -20,17 +20,29 @@
 #define OLD_LINE TEST_PASSPHRASE "\n"
 #define NEW_LINE TEST_OTHER_PASSPHRASE "\n"
 
+/* Runs a command with an argument that must succeed, with --database. */
+static void
+run_ok_args (TestFixture *fixture,
+             const char  *input,
+             const char  *command,
+             const char  *argument)
+{
+  g_auto(CliResult) result = { 0 };
+  const char *const head[] = { "--database", fixture->path, NULL };
+  const char *const args[] = { command, argument, NULL };
+
+  cli_run_argv (fixture, input, head, args, &result);
+  cli_assert_succeeded (&result);
+  g_assert_cmpstr (result.out, !=, "");
+}
+
 /* Runs a command that must succeed, with --database. */
 static void
 run_ok (TestFixture *fixture,
         const char  *input,
         const char  *command)
 {
-  g_auto(CliResult) result = { 0 };
-
-  cli_run (fixture, input, &result, "--database", fixture->path, command);
-  cli_assert_succeeded (&result);
-  g_assert_cmpstr (result.out, !=, "");
+  run_ok_args (fixture, input, command, NULL);
 }
 
 static void
@@ -187,6 +199,92 @@ test_backup (TestFixture   *fixture,
   cli_assert_failed (&again, 1, NULL);
 }
 
+/* A records file large enough that a backup takes a while: @n rows of 512
+ * random bytes (as hex). */
+static void
+make_large_file (TestFixture *fixture,
+                 int          n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_database_create (fixture->path, TEST_PASSPHRASE, NULL, &error);
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
+    " INSERT INTO setting (key, value) SELECT 'bulk-' || i, hex (randomblob (256)) FROM n", n);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* The backup at @dest is whole: it opens, passes its integrity check and
+ * holds every row. */
+static void
+assert_whole_backup (const char *dest,
+                     int         n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) copy = ct_database_open (dest, TEST_PASSPHRASE, NULL, &error);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_true (ct_database_check_integrity (copy, &error));
+  g_assert_no_error (error);
+  stmt = ct_database_prepare (copy, "SELECT count(*) FROM setting WHERE key LIKE 'bulk-%'",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n);
+  sqlite3_reset (stmt);
+}
+
+#define KILLED_BACKUP_ROWS 4000
+#define KILLED_BACKUP_RUNS 30
+
+/* Killed at a random moment, a backup leaves nothing at DEST or a whole,
+ * verified backup, and the same command then succeeds (tried after the
+ * first run that left nothing). */
+static void
+test_backup_killed (TestFixture   *fixture,
+                    gconstpointer  data)
+{
+  const char *const head[] = { "--database", fixture->path, NULL };
+  g_autofree char *first = test_fixture_file (fixture, "timed.ctdb");
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gulong duration_us;
+  guint n_whole = 0;
+  gboolean retried = FALSE;
+
+  make_large_file (fixture, KILLED_BACKUP_ROWS);
+  g_timer_start (timer);
+  run_ok_args (fixture, OLD_LINE, "backup", first);
+  duration_us = (gulong) (g_timer_elapsed (timer, NULL) * G_USEC_PER_SEC);
+
+  for (guint i = 0; i < KILLED_BACKUP_RUNS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("killed-%02u.ctdb", i);
+      g_autofree char *dest = test_fixture_file (fixture, name);
+      const char *const args[] = { "backup", dest, NULL };
+      g_autoptr(GSubprocess) proc = cli_spawn_argv (fixture, OLD_LINE, head, args);
+
+      g_usleep (g_test_rand_int_range (0, (gint32) (duration_us * 6 / 5) + 1));
+      g_subprocess_force_exit (proc);
+      g_subprocess_wait (proc, NULL, NULL);
+
+      if (g_file_test (dest, G_FILE_TEST_EXISTS))
+        {
+          assert_whole_backup (dest, KILLED_BACKUP_ROWS);
+          n_whole++;
+        }
+      else if (!retried)
+        {
+          run_ok_args (fixture, OLD_LINE, "backup", dest);
+          assert_whole_backup (dest, KILLED_BACKUP_ROWS);
+          retried = TRUE;
+        }
+    }
+  g_test_message ("%u of %u killed backups had finished", n_whole, KILLED_BACKUP_RUNS);
+}
+
 static void
 test_passwd (TestFixture   *fixture,
              gconstpointer  data)
@@ -314,6 +412,7 @@ main (int    argc,
   add ("/cli/wrong-passphrase", test_wrong_passphrase);
   add ("/cli/missing-file", test_missing_file);
   add ("/cli/backup", test_backup);
+  add ("/cli/backup-killed", test_backup_killed);
   add ("/cli/passwd", test_passwd);
   add ("/cli/passphrase-file", test_passphrase_file);
   add ("/cli/passphrase-file-readable", test_passphrase_file_readable);

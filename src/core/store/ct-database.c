@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ct-database-private.h"
+#include "ct-safe-file.h"
 
 /* SQLCipher 4 pages are multiples of 512 bytes, at least 512. */
 #define PAGE_GRAIN 512
@@ -777,6 +778,10 @@ ct_database_audit (CtDatabase  *self,
 
 /* Passphrase, backup and integrity */
 
+static gboolean verify_copy (const char  *dest_path,
+                             const char  *passphrase,
+                             GError     **error);
+
 gboolean
 ct_database_change_passphrase (CtDatabase  *self,
                                const char  *new_passphrase,
@@ -791,6 +796,12 @@ ct_database_change_passphrase (CtDatabase  *self,
       ct_database_get_handle (self, error) == NULL)
     return FALSE;
 
+  /* The intent is committed first, so that even a crash half-way leaves a
+   * trace of the attempt; the outcome follows. */
+  if (!ct_database_audit (self, "passphrase_change", NULL, 0,
+                          _("Passphrase change begun"), error))
+    return FALSE;
+
   rc = sqlite3_rekey_v2 (self->db, "main", new_passphrase, strlen (new_passphrase));
   if (rc != SQLITE_OK)
     {
@@ -802,6 +813,16 @@ ct_database_change_passphrase (CtDatabase  *self,
    * copied back, the main file alone still opens with the old passphrase. */
   if (!ct_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
     return FALSE;
+
+  /* SQLCipher has reported success when its commit failed (a full disk):
+   * only a second connection that opens the file with the new passphrase
+   * and finds it intact proves the change. */
+  if (!verify_copy (self->path, new_passphrase, error))
+    {
+      g_prefix_error (error, "%s ", _("The passphrase change could not be verified; "
+                                      "keep the old passphrase and a backup at hand."));
+      return FALSE;
+    }
 
   return ct_database_audit (self, "passphrase_change", NULL, 0,
                             _("Passphrase changed"), error);
@@ -910,20 +931,35 @@ ct_database_backup (CtDatabase  *self,
                     GError     **error)
 {
   g_autofree char *description = NULL;
+  g_autoptr(CtSafeFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *temp_path;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL && passphrase != NULL, FALSE);
 
-  if (ct_database_get_handle (self, error) == NULL || !claim_new_file (dest_path, error))
+  if (ct_database_get_handle (self, error) == NULL)
     return FALSE;
+  if (!ct_safe_file_check_new (dest_path, &local_error))
+    return fail (error, CT_DATABASE_ERROR_EXISTS, local_error->message);
 
-  if (!export_copy (self, dest_path, passphrase, error) ||
-      !verify_copy (dest_path, passphrase, error))
+  /* The intent is committed first (and so is in the copy); the copy is
+   * made and verified beside @dest_path and renamed into place only when
+   * complete, so that a kill leaves no backup or a whole one. */
+  description = g_strdup_printf (_("Encrypted backup to %s begun"), dest_path);
+  if (!ct_database_audit (self, "backup", NULL, 0, description, error) ||
+      (file = ct_safe_file_new (dest_path, FALSE, error)) == NULL)
+    return FALSE;
+  temp_path = ct_safe_file_get_temp_path (file);
+  if (!export_copy (self, temp_path, passphrase, error) ||
+      !verify_copy (temp_path, passphrase, error) ||
+      !ct_safe_file_commit (file, error))
     {
-      remove_database_files (dest_path);
+      remove_database_files (temp_path);
       return FALSE;
     }
 
+  g_free (description);
   description = g_strdup_printf (_("Encrypted backup written to %s"), dest_path);
   return ct_database_audit (self, "backup", NULL, 0, description, error);
 }
