@@ -285,6 +285,40 @@ test_backup_killed (TestFixture   *fixture,
   g_test_message ("%u of %u killed backups had finished", n_whole, KILLED_BACKUP_RUNS);
 }
 
+/* The CLI allows no core dump: while it waits for the passphrase, its core
+ * file size limit is 0. */
+static void
+test_no_core_dumps (TestFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *limits_path = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean none = FALSE;
+
+  run_ok (fixture, OLD_LINE, "init");
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                           &error, CT_CLI_PROGRAM, "--database", fixture->path, "check", NULL);
+  g_assert_no_error (error);
+  limits_path = g_strdup_printf ("/proc/%s/limits", g_subprocess_get_identifier (proc));
+
+  while (!none && g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *limits = NULL;
+      g_autoptr(GRegex) zero = g_regex_new ("^Max core file size +0 +0 ", G_REGEX_MULTILINE, 0,
+                                            NULL);
+
+      if (g_file_get_contents (limits_path, &limits, NULL, NULL))
+        none = g_regex_match (zero, limits, 0, NULL);
+      if (!none)
+        g_usleep (10000);
+    }
+  g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
+  g_subprocess_wait (proc, NULL, NULL);
+  g_assert_true (none);
+}
+
 static void
 test_passwd (TestFixture   *fixture,
              gconstpointer  data)
@@ -413,6 +447,7 @@ main (int    argc,
   add ("/cli/missing-file", test_missing_file);
   add ("/cli/backup", test_backup);
   add ("/cli/backup-killed", test_backup_killed);
+  add ("/cli/no-core-dumps", test_no_core_dumps);
   add ("/cli/passwd", test_passwd);
   add ("/cli/passphrase-file", test_passphrase_file);
   add ("/cli/passphrase-file-readable", test_passphrase_file_readable);

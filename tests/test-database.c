@@ -274,6 +274,7 @@ test_open_cipher_defaults (TestFixture   *fixture,
   g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (db, "PRAGMA temp_store"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA cipher_memory_security"), ==, 1);
   g_assert_cmpint (ct_database_get_schema_version (db), ==, CT_SCHEMA_VERSION);
   g_assert_cmpstr (ct_database_get_path (db), ==, fixture->path);
   g_assert_cmpstr (ct_database_get_actor (db), ==, "Test Runner");

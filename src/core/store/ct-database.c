@@ -324,6 +324,9 @@ open_connection (const char  *path,
    * silences them (an older library ignores the unknown pragma). */
   sqlite3_exec (db, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_log_source = NONE",
                 NULL, NULL, NULL);
+  /* SQLCipher then locks its memory and wipes what it frees (the key, the
+   * decrypted pages); off by default since 4.5. */
+  sqlite3_exec (db, "PRAGMA cipher_memory_security = ON", NULL, NULL, NULL);
 
   if (!check_cipher (db, error) ||
       sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
