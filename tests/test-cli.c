@@ -17,6 +17,10 @@
 #include "ct-database-private.h"
 #include "cli-test-util.h"
 
+/* The schema version before this program's: CT_SCHEMA_VERSION - 1. */
+#define CT_SCHEMA_VERSION_OLDER 2
+G_STATIC_ASSERT (CT_SCHEMA_VERSION_OLDER == CT_SCHEMA_VERSION - 1);
+
 #define OLD_LINE TEST_PASSPHRASE "\n"
 #define NEW_LINE TEST_OTHER_PASSPHRASE "\n"
 
@@ -319,6 +323,61 @@ test_no_core_dumps (TestFixture   *fixture,
   g_assert_true (none);
 }
 
+/* check opens the file read-only: not a byte changes, not even an older
+ * file's version; commands that write refuse an older file; only upgrade
+ * migrates it, after a verified backup of the old file. */
+static void
+test_reading_writes_nothing (TestFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) old = ct_database_create_at_version (fixture->path, TEST_PASSPHRASE,
+                                                             CT_SCHEMA_VERSION - 1, &error);
+  g_autofree char *folder = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) export = { 0 };
+  g_auto(CliResult) upgrade = { 0 };
+  const char *name;
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  before = test_read_bytes (fixture->path);
+
+  cli_run (fixture, OLD_LINE, &check, "--database", fixture->path, "check");
+  cli_assert_succeeded (&check);
+  g_assert_nonnull (strstr (check.out, "schema version " G_STRINGIFY (CT_SCHEMA_VERSION_OLDER)));
+  cli_run (fixture, OLD_LINE, &export, "--database", fixture->path, "export", "children");
+  cli_assert_failed (&export, 1, NULL);
+  g_assert_nonnull (strstr (export.err, "clinical-team-cli upgrade"));
+  after = test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  cli_run (fixture, OLD_LINE, &upgrade, "--database", fixture->path, "upgrade");
+  cli_assert_succeeded (&upgrade);
+  old = ct_database_open_with_mode (fixture->path, TEST_PASSPHRASE, NULL,
+                                    CT_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_database_get_schema_version (old), ==, CT_SCHEMA_VERSION);
+  g_clear_object (&old);
+
+  /* The backup of the old file, beside it, still at the old version. */
+  folder = g_path_get_dirname (fixture->path);
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".ctdb") && strstr (name, ".v" G_STRINGIFY (CT_SCHEMA_VERSION_OLDER) "-"))
+      backup = g_build_filename (folder, name, NULL);
+  g_assert_nonnull (backup);
+  old = ct_database_open_with_mode (backup, TEST_PASSPHRASE, NULL, CT_DATABASE_OPEN_READ_ONLY,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_database_get_schema_version (old), ==, CT_SCHEMA_VERSION - 1);
+}
+
 static void
 test_passwd (TestFixture   *fixture,
              gconstpointer  data)
@@ -410,7 +469,7 @@ test_staff_in_audit (TestFixture   *fixture,
 
   run_ok (fixture, OLD_LINE, "init");
   cli_run (fixture, OLD_LINE, &check, "--staff", "Invented Clinician", "--database", fixture->path,
-           "check");
+           "export", "children");
   g_assert_cmpint (check.status, ==, 0);
 
   db = ct_database_open (fixture->path, TEST_PASSPHRASE, NULL, &error);
@@ -448,6 +507,7 @@ main (int    argc,
   add ("/cli/backup", test_backup);
   add ("/cli/backup-killed", test_backup_killed);
   add ("/cli/no-core-dumps", test_no_core_dumps);
+  add ("/cli/reading-writes-nothing", test_reading_writes_nothing);
   add ("/cli/passwd", test_passwd);
   add ("/cli/passphrase-file", test_passphrase_file);
   add ("/cli/passphrase-file-readable", test_passphrase_file_readable);

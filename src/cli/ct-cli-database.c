@@ -43,7 +43,7 @@ gboolean
 ct_cli_check (CtCli   *cli,
               GError **error)
 {
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, NULL, error);
 
   if (db == NULL || !ct_database_check_integrity (db, error))
     return FALSE;
@@ -60,7 +60,8 @@ ct_cli_backup (CtCli   *cli,
 {
   const char *dest = cli->args[0];
   g_autoptr(CtPassphrase) passphrase = NULL;
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, &passphrase, error);
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, &passphrase,
+                                                   error);
 
   if (db == NULL || !ct_database_backup (db, dest, passphrase, error))
     return FALSE;
@@ -72,10 +73,42 @@ ct_cli_backup (CtCli   *cli,
 }
 
 gboolean
+ct_cli_upgrade (CtCli   *cli,
+                GError **error)
+{
+  g_autoptr(CtPassphrase) passphrase = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+  int before;
+
+  /* Read the version first, without changing anything. */
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, &passphrase, error);
+  if (db == NULL)
+    return FALSE;
+  before = ct_database_get_schema_version (db);
+  g_clear_object (&db);
+
+  if (before >= CT_SCHEMA_VERSION)
+    {
+      g_print (_("“%s” is already at schema version %d; nothing to do.\n"),
+               cli->database, before);
+      return TRUE;
+    }
+
+  db = ct_database_open_with_mode (cli->database, passphrase, cli->staff,
+                                   CT_DATABASE_OPEN_UPGRADE, error);
+  if (db == NULL)
+    return FALSE;
+  g_print (_("Upgraded “%s” from schema version %d to %d, after writing a verified backup "
+             "of the old file beside it.\n"),
+           cli->database, before, ct_database_get_schema_version (db));
+  return TRUE;
+}
+
+gboolean
 ct_cli_passwd (CtCli   *cli,
                GError **error)
 {
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
   g_autoptr(CtPassphrase) passphrase = NULL;
 
   if (db == NULL)

@@ -76,8 +76,9 @@ ct_cli_import (CtCli   *cli,
     return FALSE;
 
   file = g_file_new_for_commandline_arg (cli->args[1]);
-  db = ct_cli_open_database (cli, NULL, error);
-  if (db == NULL || !ct_import_file (db, kind, file, &n, error))
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error) ||
+      !ct_import_file (db, kind, file, &n, error))
     return FALSE;
 
   done = ct_import_describe (kind, n, cli->args[1]);
@@ -116,8 +117,10 @@ ct_cli_export (CtCli   *cli,
   if (kind == NULL)
     return FALSE;
 
-  db = ct_cli_open_database (cli, NULL, error);
-  if (db == NULL)
+  /* Read-write only for the audit entries, which are committed at once: no
+   * lock is held while the records are written out. */
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error))
     return FALSE;
 
   /* The export is audited before it is written; a file is written beside

@@ -43,6 +43,8 @@ static const CtCliCommand commands[] = {
   { "check",  N_("Check that the records file opens and is intact"), "",   0, 0, ct_cli_check },
   { "backup", N_("Write an encrypted, verified copy to DEST"),  N_("DEST"), 1, 1, ct_cli_backup },
   { "passwd", N_("Change the passphrase of the records file"),  "",        0, 0, ct_cli_passwd },
+  { "upgrade", N_("Back up an older records file, then upgrade it to this version"), "", 0, 0,
+    ct_cli_upgrade },
   { "summary", N_("Write the committee summary (JSON) of a period"), N_("OPTIONS"), 0, 0,
     ct_cli_summary, ct_cli_summary_options },
   { "import", N_("Import a CSV file of records of one KIND (all rows or none)"),
@@ -346,9 +348,10 @@ ct_cli_read_new_passphrase (CtCli     *cli,
 }
 
 CtDatabase *
-ct_cli_open_database (CtCli   *cli,
-                      char   **passphrase_out,
-                      GError **error)
+ct_cli_open_database (CtCli               *cli,
+                      CtDatabaseOpenMode   mode,
+                      char               **passphrase_out,
+                      GError             **error)
 {
   g_autoptr(CtPassphrase) passphrase = ct_cli_read_passphrase (cli, error);
   CtDatabase *db;
@@ -356,10 +359,26 @@ ct_cli_open_database (CtCli   *cli,
   if (passphrase == NULL)
     return NULL;
 
-  db = ct_database_open (cli->database, passphrase, cli->staff, error);
+  db = ct_database_open_with_mode (cli->database, passphrase, cli->staff, mode, error);
   if (db != NULL && passphrase_out != NULL)
     *passphrase_out = g_steal_pointer (&passphrase);
   return db;
+}
+
+gboolean
+ct_cli_require_current_schema (CtCli       *cli,
+                               CtDatabase  *db,
+                               GError     **error)
+{
+  if (ct_database_get_schema_version (db) >= CT_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+               /* TRANSLATORS: %s is the program name, clinical-team-cli */
+               _("This records file has an older format, which this command does not change. "
+                 "Run “%s upgrade” first: it makes a verified backup, then upgrades the file."),
+               PROGRAM);
+  return FALSE;
 }
 
 /* Options and output */

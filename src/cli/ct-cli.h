@@ -78,11 +78,18 @@ char       *ct_cli_read_passphrase      (CtCli       *cli,
 char       *ct_cli_read_new_passphrase  (CtCli       *cli,
                                          gboolean     from_file,
                                          GError     **error);
-/* Reads the passphrase and opens --database as the --staff profile. The
- * passphrase is wiped unless @passphrase_out takes it. */
-CtDatabase *ct_cli_open_database        (CtCli       *cli,
-                                         char       **passphrase_out,
-                                         GError     **error);
+/* Reads the passphrase and opens --database as the --staff profile, in
+ * @mode: reading commands READ_ONLY, writing ones NO_UPGRADE (only
+ * `upgrade` migrates). The passphrase is wiped unless @passphrase_out
+ * takes it. */
+CtDatabase *ct_cli_open_database        (CtCli               *cli,
+                                         CtDatabaseOpenMode   mode,
+                                         char               **passphrase_out,
+                                         GError             **error);
+/* Fails, saying to run `upgrade`, when @db is of an older schema. */
+gboolean    ct_cli_require_current_schema (CtCli             *cli,
+                                           CtDatabase        *db,
+                                           GError           **error);
 
 /* The value given to the command's option --@long_name, or NULL. */
 const char *ct_cli_get_option           (CtCli       *cli,

@@ -265,6 +265,7 @@ check_quick (sqlite3  *db,
 
 static gboolean
 configure_connection (sqlite3  *db,
+                      gboolean  read_only,
                       GError  **error)
 {
   /* temp_store: sorts and temporary tables never reach the disk. */
@@ -274,10 +275,17 @@ configure_connection (sqlite3  *db,
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     CT_DATABASE_CACHE_PRAGMA;
+  /* Reading only: the journal mode stays as it is, and SQL that would
+   * write is refused. */
+  static const char read_only_pragmas[] =
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA query_only = ON;"
+    CT_DATABASE_CACHE_PRAGMA;
   char *message = NULL;
 
   sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, pragmas, NULL, NULL, &message) == SQLITE_OK)
+  if (sqlite3_exec (db, read_only ? read_only_pragmas : pragmas, NULL, NULL, &message) ==
+      SQLITE_OK)
     return TRUE;
 
   g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
@@ -287,15 +295,18 @@ configure_connection (sqlite3  *db,
 }
 
 /* Opens and keys a connection. With @creating the file is new (and empty),
- * so the checks that read an existing file are skipped. */
+ * so the checks that read an existing file are skipped; with @read_only
+ * nothing can be written through it. */
 static sqlite3 *
 open_connection (const char  *path,
                  const char  *passphrase,
                  gboolean     creating,
+                 gboolean     read_only,
                  GError     **error)
 {
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+              SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
   int rc;
 
   if (!creating && !check_file_shape (path, error))
@@ -332,7 +343,7 @@ open_connection (const char  *path,
       sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
       !check_key (db, error) ||
       (!creating && (!check_version (db, error) || !check_quick (db, error))) ||
-      !configure_connection (db, error))
+      !configure_connection (db, read_only, error))
     {
       if (error != NULL && *error == NULL)
         fail (error, CT_DATABASE_ERROR_FAILED, _("The records file cannot be opened."));
@@ -421,7 +432,7 @@ ct_database_create_at_version (const char  *path,
   if (!validate_new_passphrase (passphrase, error) || !claim_new_file (path, error))
     return NULL;
 
-  db = open_connection (path, passphrase, TRUE, error);
+  db = open_connection (path, passphrase, TRUE, FALSE, error);
   if (db == NULL || !ct_schema_migrate (db, version, error))
     {
       sqlite3_close_v2 (db);
@@ -475,24 +486,52 @@ ct_database_open (const char  *path,
                   const char  *actor,
                   GError     **error)
 {
+  return ct_database_open_with_mode (path, passphrase, actor, CT_DATABASE_OPEN_UPGRADE, error);
+}
+
+/* Before a migration: a verified copy of the file as it is, beside it. */
+static gboolean
+backup_before_upgrade (CtDatabase  *self,
+                       const char  *passphrase,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *dest = g_strdup_printf ("%s.v%d-%s.ctdb", self->path,
+                                           ct_schema_get_version (self->db), stamp);
+
+  g_debug ("Backing up the records file before upgrading it");
+  return ct_database_backup (self, dest, passphrase, error);
+}
+
+CtDatabase *
+ct_database_open_with_mode (const char          *path,
+                            const char          *passphrase,
+                            const char          *actor,
+                            CtDatabaseOpenMode   mode,
+                            GError             **error)
+{
   g_autoptr(CtDatabase) self = NULL;
+  gboolean read_only = mode == CT_DATABASE_OPEN_READ_ONLY;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
 
-  db = open_connection (path, passphrase, FALSE, error);
+  db = open_connection (path, passphrase, FALSE, read_only, error);
   if (db == NULL)
     return NULL;
 
-  if (!ct_schema_migrate (db, CT_SCHEMA_VERSION, error))
-    {
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
   self = wrap_connection (db, path, actor);
-  if (!ct_database_audit (self, "unlock", NULL, 0, _("Records file unlocked"), error))
+  if (mode == CT_DATABASE_OPEN_UPGRADE && ct_schema_get_version (db) < CT_SCHEMA_VERSION &&
+      ((ct_schema_get_version (db) > 0 && !backup_before_upgrade (self, passphrase, error)) ||
+       !ct_schema_migrate (db, CT_SCHEMA_VERSION, error)))
+    return NULL;
+
+  /* An older file left at its version gets no entry for merely opening it:
+   * a command refused because of its version changes nothing. */
+  if (!read_only && ct_schema_get_version (db) == CT_SCHEMA_VERSION &&
+      !ct_database_audit (self, "unlock", NULL, 0, _("Records file unlocked"), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -920,7 +959,7 @@ verify_copy (const char  *dest_path,
              const char  *passphrase,
              GError     **error)
 {
-  sqlite3 *db = open_connection (dest_path, passphrase, FALSE, error);
+  sqlite3 *db = open_connection (dest_path, passphrase, FALSE, TRUE, error);
   gboolean ok = db != NULL && check_integrity_of (db, error);
 
   sqlite3_close_v2 (db);

@@ -68,6 +68,32 @@ CtDatabase  *ct_database_open               (const char  *path,
                                              const char  *actor,
                                              GError     **error);
 
+/**
+ * CtDatabaseOpenMode:
+ * @CT_DATABASE_OPEN_UPGRADE: read and write; a file of an older schema is
+ *   first backed up (a verified copy beside it, named after its version and
+ *   the time) and then migrated. The app, and the CLI's `upgrade`.
+ * @CT_DATABASE_OPEN_NO_UPGRADE: read and write, but a file of an older
+ *   schema is left at its version (ct_database_get_schema_version() says).
+ * @CT_DATABASE_OPEN_READ_ONLY: nothing is written, not even the unlock
+ *   entry of the audit trail; no write lock is ever taken.
+ */
+typedef enum
+{
+  CT_DATABASE_OPEN_UPGRADE,
+  CT_DATABASE_OPEN_NO_UPGRADE,
+  CT_DATABASE_OPEN_READ_ONLY,
+} CtDatabaseOpenMode;
+
+/* ct_database_open() is ct_database_open_with_mode (CT_DATABASE_OPEN_UPGRADE).
+ * Every mode but READ_ONLY records an unlock entry (in a file of the current
+ * schema). */
+CtDatabase  *ct_database_open_with_mode     (const char          *path,
+                                             const char          *passphrase,
+                                             const char          *actor,
+                                             CtDatabaseOpenMode   mode,
+                                             GError             **error);
+
 /* Closes the connection; every later call fails with CT_DATABASE_ERROR_CLOSED.
  * Also called by dispose. */
 void         ct_database_close              (CtDatabase  *self);
