@@ -194,6 +194,8 @@ fixture_create (const char *path)
 
   g_assert_no_error (error);
   records_insert (db, "staff", "name", CLINICIAN, "role", "clinical_psychologist", NULL);
+  /* The CLI's --staff chooses among the file's staff. */
+  records_insert (db, "staff", "name", "Invented Administrator", "role", "administrator", NULL);
   return db;
 }
 

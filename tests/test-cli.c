@@ -17,10 +17,6 @@
 #include "ct-database-private.h"
 #include "cli-test-util.h"
 
-/* The schema version before this program's: CT_SCHEMA_VERSION - 1. */
-#define CT_SCHEMA_VERSION_OLDER 2
-G_STATIC_ASSERT (CT_SCHEMA_VERSION_OLDER == CT_SCHEMA_VERSION - 1);
-
 #define OLD_LINE TEST_PASSPHRASE "\n"
 #define NEW_LINE TEST_OTHER_PASSPHRASE "\n"
 
@@ -335,6 +331,8 @@ test_reading_writes_nothing (TestFixture   *fixture,
                                                              CT_SCHEMA_VERSION - 1, &error);
   g_autofree char *folder = NULL;
   g_autofree char *backup = NULL;
+  g_autofree char *said = g_strdup_printf ("schema version %d", CT_SCHEMA_VERSION - 1);
+  g_autofree char *infix = g_strdup_printf (".v%d-", CT_SCHEMA_VERSION - 1);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -349,7 +347,7 @@ test_reading_writes_nothing (TestFixture   *fixture,
 
   cli_run (fixture, OLD_LINE, &check, "--database", fixture->path, "check");
   cli_assert_succeeded (&check);
-  g_assert_nonnull (strstr (check.out, "schema version " G_STRINGIFY (CT_SCHEMA_VERSION_OLDER)));
+  g_assert_nonnull (strstr (check.out, said));
   cli_run (fixture, OLD_LINE, &export, "--database", fixture->path, "export", "children");
   cli_assert_failed (&export, 1, NULL);
   g_assert_nonnull (strstr (export.err, "clinical-team-cli upgrade"));
@@ -369,13 +367,90 @@ test_reading_writes_nothing (TestFixture   *fixture,
   dir = g_dir_open (folder, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".ctdb") && strstr (name, ".v" G_STRINGIFY (CT_SCHEMA_VERSION_OLDER) "-"))
+    if (g_str_has_suffix (name, ".ctdb") && strstr (name, infix) != NULL)
       backup = g_build_filename (folder, name, NULL);
   g_assert_nonnull (backup);
   old = ct_database_open_with_mode (backup, TEST_PASSPHRASE, NULL, CT_DATABASE_OPEN_READ_ONLY,
                                     &error);
   g_assert_no_error (error);
   g_assert_cmpint (ct_database_get_schema_version (old), ==, CT_SCHEMA_VERSION - 1);
+}
+
+/* A records file with five invented audit entries after its first ones;
+ * returns the id of the third of them. */
+static gint64
+make_audited_file (TestFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_database_create (fixture->path, TEST_PASSPHRASE, "Test Runner",
+                                                 &error);
+  sqlite3_stmt *stmt;
+  gint64 third;
+
+  g_assert_no_error (error);
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("Invented entry %d", i);
+
+      g_assert_true (ct_database_audit (db, "export", NULL, 0, what, &error));
+      g_assert_no_error (error);
+    }
+  stmt = ct_database_prepare (db, "SELECT id FROM audit_log WHERE description = "
+                                  "'Invented entry 3'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  third = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return third;
+}
+
+/* Runs @sql on the file with the audit trail's triggers dropped, as an
+ * attacker with the passphrase and the sqlcipher shell could. */
+static void
+tamper (TestFixture *fixture,
+        const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_database_open_with_mode (fixture->path, TEST_PASSPHRASE, NULL,
+                                                         CT_DATABASE_OPEN_NO_UPGRADE, &error);
+  g_autofree char *all = g_strconcat ("DROP TRIGGER IF EXISTS audit_log_never_updated;"
+                                      "DROP TRIGGER IF EXISTS audit_log_never_deleted;", sql, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_database_exec (db, all, &error));
+  g_assert_no_error (error);
+}
+
+/* The audit trail is a hash chain: check passes an intact one and names
+ * the first entry after one deleted or changed behind the app's back. */
+static void
+test_check_audit_chain (TestFixture   *fixture,
+                        gconstpointer  data)
+{
+  gint64 third = make_audited_file (fixture);
+  g_autofree char *deleted = g_strdup_printf ("DELETE FROM audit_log WHERE id = %"
+                                              G_GINT64_FORMAT, third);
+  g_autofree char *changed = g_strdup_printf ("UPDATE audit_log SET who = 'Someone Else'"
+                                              " WHERE id = %" G_GINT64_FORMAT, third - 1);
+  g_autofree char *after_deleted = g_strdup_printf ("entry %" G_GINT64_FORMAT " (", third + 1);
+  g_autofree char *at_changed = g_strdup_printf ("entry %" G_GINT64_FORMAT " (", third - 1);
+  g_auto(CliResult) intact = { 0 };
+  g_auto(CliResult) after_delete = { 0 };
+  g_auto(CliResult) after_update = { 0 };
+
+  cli_run (fixture, OLD_LINE, &intact, "--database", fixture->path, "check");
+  cli_assert_succeeded (&intact);
+
+  tamper (fixture, deleted);
+  cli_run (fixture, OLD_LINE, &after_delete, "--database", fixture->path, "check");
+  cli_assert_failed (&after_delete, 1, NULL);
+  g_assert_nonnull (strstr (after_delete.err, "tampered with"));
+  g_assert_nonnull (strstr (after_delete.err, after_deleted));
+
+  tamper (fixture, changed);
+  cli_run (fixture, OLD_LINE, &after_update, "--database", fixture->path, "check");
+  cli_assert_failed (&after_update, 1, NULL);
+  g_assert_nonnull (strstr (after_update.err, at_changed));
 }
 
 static void
@@ -463,19 +538,29 @@ test_staff_in_audit (TestFixture   *fixture,
                      gconstpointer  data)
 {
   g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) unknown = { 0 };
   g_autoptr(CtDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
   run_ok (fixture, OLD_LINE, "init");
+  /* --staff chooses among the file's staff only: an unknown name is refused. */
+  cli_run (fixture, OLD_LINE, &unknown, "--staff", "Invented Clinician", "--database",
+           fixture->path, "export", "children");
+  cli_assert_failed (&unknown, 1, NULL);
+  g_assert_nonnull (strstr (unknown.err, "There is no staff member called"));
+
+  db = ct_database_open (fixture->path, TEST_PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_database_exec (db, "INSERT INTO staff (name, role)"
+                                       " VALUES ('Invented Clinician', 'other')", &error));
+  g_assert_no_error (error);
   cli_run (fixture, OLD_LINE, &check, "--staff", "Invented Clinician", "--database", fixture->path,
            "export", "children");
   g_assert_cmpint (check.status, ==, 0);
 
-  db = ct_database_open (fixture->path, TEST_PASSPHRASE, NULL, &error);
-  g_assert_no_error (error);
   stmt = ct_database_prepare (db, "SELECT count(*) FROM audit_log"
-                                  " WHERE who = 'Invented Clinician' AND action = 'unlock'",
+                                  " WHERE who = 'Invented Clinician' AND action = 'export'",
                               &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -508,6 +593,7 @@ main (int    argc,
   add ("/cli/backup-killed", test_backup_killed);
   add ("/cli/no-core-dumps", test_no_core_dumps);
   add ("/cli/reading-writes-nothing", test_reading_writes_nothing);
+  add ("/cli/check-audit-chain", test_check_audit_chain);
   add ("/cli/passwd", test_passwd);
   add ("/cli/passphrase-file", test_passphrase_file);
   add ("/cli/passphrase-file-readable", test_passphrase_file_readable);

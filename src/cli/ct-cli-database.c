@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ct-audit-chain.h"
 #include "ct-cli-database.h"
 #include "ct-secret.h"
 
@@ -45,7 +46,9 @@ ct_cli_check (CtCli   *cli,
 {
   g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, NULL, error);
 
-  if (db == NULL || !ct_database_check_integrity (db, error))
+  if (db == NULL || !ct_database_check_integrity (db, error) ||
+      (ct_database_get_schema_version (db) >= CT_AUDIT_CHAIN_SCHEMA_VERSION &&
+       !ct_audit_chain_verify (db, error)))
     return FALSE;
 
   g_print (_("ok: “%s” opens with this passphrase and passes its integrity check "

@@ -34,6 +34,7 @@
 #include "ct-passphrase-quality.h"
 #include "ct-safe-file.h"
 #include "ct-secret.h"
+#include "ct-store.h"
 #include "ct-text-clean.h"
 
 #define PROGRAM "clinical-team-cli"
@@ -257,7 +258,8 @@ ct_cli_run (int    argc,
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.passphrase_file,
       N_("Read the passphrase from the first line of FILE"), N_("FILE") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &cli.staff,
-      N_("The staff profile recorded in the audit trail"), N_("NAME") },
+      N_("Which of the file's staff the audit trail records (this proves no identity)"),
+      N_("NAME") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show the commands and options"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     G_OPTION_ENTRY_NULL
@@ -359,7 +361,19 @@ ct_cli_open_database (CtCli               *cli,
   if (passphrase == NULL)
     return NULL;
 
-  db = ct_database_open_with_mode (cli->database, passphrase, cli->staff, mode, error);
+  /* --staff only chooses among the file's staff (the file mode proves no
+   * one's identity), so the unlock entry names no one yet. */
+  db = ct_database_open_with_mode (cli->database, passphrase, NULL, mode, error);
+  if (db != NULL && cli->staff != NULL)
+    {
+      if (ct_store_find_staff (db, cli->staff, error) != 0)
+        ct_database_set_actor (db, cli->staff);
+      else
+        {
+          g_prefix_error (error, "%s ", _("--staff names a staff member of the records file."));
+          g_clear_object (&db);
+        }
+    }
   if (db != NULL && passphrase_out != NULL)
     *passphrase_out = g_steal_pointer (&passphrase);
   return db;

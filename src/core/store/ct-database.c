@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ct-audit-chain.h"
 #include "ct-database-private.h"
 #include "ct-safe-file.h"
 
@@ -779,15 +780,48 @@ ct_database_audit (CtDatabase  *self,
                    GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *head = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *hash = NULL;
+  gboolean chained;
   int rc;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (action != NULL && description != NULL, FALSE);
 
+  if (ct_database_get_handle (self, error) == NULL)
+    return FALSE;
+
+  /* The entry is chained to the newest one (ct-audit-chain.h), read and
+   * written in one transaction so that no other writer comes between. A
+   * file of an older schema, left at its version, has no chain. */
+  chained = ct_schema_get_version (self->db) >= CT_AUDIT_CHAIN_SCHEMA_VERSION;
+  if (chained)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (!ct_database_begin (self, error))
+        return FALSE;
+      at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+      head = ct_audit_chain_dup_head (self, error);
+      if (head == NULL)
+        {
+          ct_database_rollback (self);
+          return FALSE;
+        }
+      hash = ct_audit_chain_hash (head, at, self->actor, action, record_kind, record_id,
+                                  description);
+    }
+
   stmt = ct_database_prepare (self,
-                              "INSERT INTO audit_log (who, action, record_kind, record_id, description)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)",
+                              chained
+                              ? "INSERT INTO audit_log (who, action, record_kind, record_id,"
+                                " description, at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                              : "INSERT INTO audit_log (who, action, record_kind, record_id,"
+                                " description) VALUES (?1, ?2, ?3, ?4, ?5)",
                               error);
+  if (stmt == NULL && chained)
+    ct_database_rollback (self);
   if (stmt == NULL)
     return FALSE;
 
@@ -799,6 +833,11 @@ ct_database_audit (CtDatabase  *self,
       sqlite3_bind_int64 (stmt, 4, record_id);
     }
   sqlite3_bind_text (stmt, 5, description, -1, SQLITE_TRANSIENT);
+  if (chained)
+    {
+      sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, hash, -1, SQLITE_TRANSIENT);
+    }
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -806,8 +845,12 @@ ct_database_audit (CtDatabase  *self,
     {
       ct_database_set_error (self, error, sqlite3_extended_errcode (self->db),
                              _("write the audit trail"));
+      if (chained)
+        ct_database_rollback (self);
       return FALSE;
     }
+  if (chained && !ct_database_commit (self, error))
+    return FALSE;
 
   if (g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
                        action))

@@ -247,10 +247,17 @@ static const char migration_3[] =
    *   SEARCH b USING COVERING INDEX goal_rating_point (goal_id=? AND time_point=?) */
   "CREATE INDEX goal_rating_point ON goal_rating (goal_id, time_point, score);";
 
+/* Version 4 (5 once SDQ scores take 4): each audit entry's hash, chained
+ * to the entry before it (ct-audit-chain.c). Entries from before have
+ * none. CT_AUDIT_CHAIN_SCHEMA_VERSION names this version. */
+static const char migration_audit_chain[] =
+  "ALTER TABLE audit_log ADD COLUMN hash TEXT;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_audit_chain,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
