@@ -122,6 +122,25 @@ test_every_kind (RecordsFixture *fixture,
   g_assert_cmpuint (records_count_rows (fixture->db, "staff"), ==, 5);
 }
 
+/* Imported text is trimmed and in Unicode NFC: a name typed with a
+ * combining accent is stored as the same name typed with a precomposed
+ * one. */
+static void
+test_normalised (RecordsFixture *fixture,
+                 gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) child = NULL;
+  static const char text[] =
+    "reference,name,date_of_birth,legal_status,placement_type,placement_area,uasc\n"
+    "  TEST-0100 ,\" Test Zoe\xcc\x81 E \",2015-01-02,looked_after,kinship,in_area,no\n";
+
+  g_assert_true (import_text (fixture->db, "children", "nfc.csv", text, NULL, &error));
+  g_assert_no_error (error);
+  child = find_record (fixture->db, "child", "reference", "TEST-0100");
+  assert_field (child, "name", "Test Zo\xc3\xa9 E");
+}
+
 static void
 test_values (RecordsFixture *fixture,
              gconstpointer   data)
@@ -442,6 +461,24 @@ static const BadFile bad_files[] = {
     FALSE, CT_DATABASE_ERROR_INVALID,
     "escape-in-header.csv, line 1, column “[1mname”: this is not a column of this file; "
     CHILD_COLUMNS },
+  /* References and names: no invisible characters; unique whatever the case. */
+  { "zero-width.csv", "children",
+    CHILD_HEADER CHILD_ROW ("TEST\u200b-0100"),
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "zero-width.csv, line 2, column “reference”: this holds an invisible or control character "
+    "(such as a zero-width space); type it again without one." },
+  { "bom-in-name.csv", "staff",
+    "name,role,active\nTest\ufeff Trainee,trainee,yes\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "bom-in-name.csv, line 2, column “name”: this holds an invisible …" },
+  { "reference-in-other-case.csv", "children",
+    CHILD_HEADER CHILD_ROW ("test-0001"),
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "reference-in-other-case.csv, line 2, column “reference”: …" },
+  { "staff-in-other-case.csv", "staff",
+    "name,role,active\nTEST CLINICIAN A,trainee,yes\n",
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "staff-in-other-case.csv, line 2, column “name”: …" },
   { "latin-1.csv", "staff",
     "name,role,active\nTest Si\xe2n,trainee,yes\n",
     TRUE, CT_CSV_ERROR_ENCODING,
@@ -579,6 +616,7 @@ main (int    argc,
   g_test_add (path, RecordsFixture, NULL, records_fixture_setup, func, records_fixture_teardown)
   ADD ("/import/every-kind", test_every_kind);
   ADD ("/import/values", test_values);
+  ADD ("/import/normalised", test_normalised);
   ADD ("/import/audit-description", test_audit_description);
   ADD ("/import/staff-created", test_staff_created);
   ADD ("/import/optional-columns-left-out", test_optional_columns_left_out);

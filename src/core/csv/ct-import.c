@@ -223,9 +223,15 @@ import_row (CtImport  *import,
   if (!check_row_length (import, row, error))
     return FALSE;
 
-  /* An export's formula guard comes off again (ct-csv-guard.h). */
+  /* An export's formula guard comes off again (ct-csv-guard.h), and every
+   * cell is trimmed and in NFC, so look-alikes compare equal. */
   for (guint i = 0; row[i] != NULL; i++)
-    ct_csv_guard_restore (row[i]);
+    {
+      g_autofree char *cell = row[i];
+
+      ct_csv_guard_restore (cell);
+      row[i] = ct_text_dup_normalized (cell);
+    }
   for (guint i = 0; i < ct_csv_columns_get_n (import->kind); i++)
     import->cells[i] = import->positions[i] >= 0 ? row[import->positions[i]] : NULL;
 

@@ -56,3 +56,20 @@ ct_text_dup_quote (const char *text)
 {
   return ct_text_dup_printable (text, CT_TEXT_QUOTE_MAX);
 }
+
+char *
+ct_text_dup_normalized (const char *text)
+{
+  char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return normal != NULL ? g_strstrip (normal) : g_strstrip (g_strdup (text));
+}
+
+gboolean
+ct_text_has_invisible (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (is_invisible (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}

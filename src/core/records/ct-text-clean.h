@@ -25,4 +25,13 @@ char        *ct_text_dup_printable  (const char *text,
  * message. */
 char        *ct_text_dup_quote      (const char *text);
 
+/* @text (valid UTF-8) in Unicode NFC, without leading or trailing white
+ * space, so that text typed or imported in different ways compares equal. */
+char        *ct_text_dup_normalized (const char *text);
+
+/* TRUE when @text holds a character a person cannot see or that steers a
+ * terminal (control, zero-width, bidirectional, byte-order mark): refused
+ * in references and names, where look-alikes would pass as different. */
+gboolean     ct_text_has_invisible  (const char *text);
+
 G_END_DECLS

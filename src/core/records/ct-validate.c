@@ -257,6 +257,11 @@ check_field (CtRecord       *record,
     case CT_FIELD_ENUM_LIST:
       return check_words (record, field, g_value_get_boxed (value), error);
     case CT_FIELD_TEXT:
+      if ((field->flags & CT_FIELD_IDENTIFIER) && ct_text_has_invisible (g_value_get_string (value)))
+        return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID, "%s",
+                               _("this holds an invisible or control character (such as a "
+                                 "zero-width space); type it again without one."));
+      return TRUE;
     case CT_FIELD_BOOLEAN:
     case CT_FIELD_REFERENCE:
     default:
