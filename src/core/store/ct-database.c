@@ -19,6 +19,7 @@
 
 #include "ct-audit-chain.h"
 #include "ct-database-private.h"
+#include "ct-passphrase-quality.h"
 #include "ct-safe-file.h"
 
 /* SQLCipher 4 pages are multiples of 512 bytes, at least 512. */
@@ -372,17 +373,7 @@ static gboolean
 validate_new_passphrase (const char  *passphrase,
                          GError     **error)
 {
-  if (passphrase == NULL || g_utf8_strlen (passphrase, -1) < CT_PASSPHRASE_MIN_LENGTH)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Choose a passphrase of at least %d character.",
-                                "Choose a passphrase of at least %d characters.",
-                                CT_PASSPHRASE_MIN_LENGTH),
-                   CT_PASSPHRASE_MIN_LENGTH);
-      return FALSE;
-    }
-  return TRUE;
+  return ct_passphrase_check_length (passphrase, error);
 }
 
 static void

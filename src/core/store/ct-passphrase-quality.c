@@ -29,6 +29,22 @@ get_settings (void)
 }
 
 gboolean
+ct_passphrase_check_length (const char  *passphrase,
+                            GError     **error)
+{
+  if (passphrase != NULL && g_utf8_strlen (passphrase, -1) >= CT_PASSPHRASE_MIN_LENGTH)
+    return TRUE;
+
+  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Choose a passphrase of at least %d character.",
+                            "Choose a passphrase of at least %d characters.",
+                            CT_PASSPHRASE_MIN_LENGTH),
+               CT_PASSPHRASE_MIN_LENGTH);
+  return FALSE;
+}
+
+gboolean
 ct_passphrase_check_quality (const char  *passphrase,
                              int         *score,
                              GError     **error)
@@ -39,16 +55,8 @@ ct_passphrase_check_quality (const char  *passphrase,
 
   g_return_val_if_fail (passphrase != NULL, FALSE);
 
-  if (g_utf8_strlen (passphrase, -1) < CT_PASSPHRASE_MIN_LENGTH)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Choose a passphrase of at least %d character.",
-                                "Choose a passphrase of at least %d characters.",
-                                CT_PASSPHRASE_MIN_LENGTH),
-                   CT_PASSPHRASE_MIN_LENGTH);
-      return FALSE;
-    }
+  if (!ct_passphrase_check_length (passphrase, error))
+    return FALSE;
 
   result = pwquality_check (get_settings (), passphrase, NULL, NULL, &auxerror);
   if (result >= 0)

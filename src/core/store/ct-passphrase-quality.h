@@ -13,7 +13,13 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when @passphrase may protect a records file; *score (may be NULL)
+/* The core's own rule, for every new passphrase (the demo's too): at least
+ * CT_PASSPHRASE_MIN_LENGTH characters. NULL counts as empty. */
+gboolean     ct_passphrase_check_length   (const char  *passphrase,
+                                           GError     **error);
+
+/* TRUE when @passphrase may protect a records file (its length, then
+ * libpwquality's judgement); *score (may be NULL)
  * is then libpwquality's 0 to 100. Otherwise CT_DATABASE_ERROR_INVALID
  * with a message that says why. */
 gboolean     ct_passphrase_check_quality  (const char  *passphrase,

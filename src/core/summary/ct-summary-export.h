@@ -12,16 +12,14 @@
 
 #include <gio/gio.h>
 
+#include "ct-audited-write.h"
 #include "ct-disclosure.h"
 #include "ct-summary.h"
 
 G_BEGIN_DECLS
 
 /* Puts @length bytes of @text where the document goes (a file, stdout). */
-typedef gboolean (*CtSummaryWriteFunc) (const char  *text,
-                                        gsize        length,
-                                        gpointer     user_data,
-                                        GError     **error);
+typedef CtAuditedWriteFunc CtSummaryWriteFunc;
 
 /* Commits the audit entry, then writes the JSON document of @summary for
  * @audience (ct-summary-json.h; @generated_at NULL: now) with @write_func.
