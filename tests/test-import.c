@@ -531,6 +531,31 @@ test_bad_file (RecordsFixture *fixture,
   g_assert_cmpuint (records_count_audit (fixture->db, "import", ct_kind_get_name (kind), 0), ==, 0);
 }
 
+static int
+refuse_commit (void *data)
+{
+  return 1;
+}
+
+/* A commit that fails (as on a full disk) has rolled back already: the
+ * import reports it and rolls back no second time (which was a GLib
+ * critical, fatal in the tests). */
+static void
+test_failed_commit (RecordsFixture *fixture,
+                    gconstpointer   data)
+{
+  sqlite3 *handle = ct_database_get_handle (fixture->db, NULL);
+  g_autoptr(GError) error = NULL;
+  guint children = records_count_rows (fixture->db, "child");
+
+  sqlite3_commit_hook (handle, refuse_commit, NULL);
+  g_assert_false (import_text (fixture->db, "children", "commit.csv",
+                               CHILD_HEADER CHILD_ROW ("TEST-0100"), NULL, &error));
+  sqlite3_commit_hook (handle, NULL, NULL);
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED);
+  g_assert_cmpuint (records_count_rows (fixture->db, "child"), ==, children);
+}
+
 static void
 test_missing_file (RecordsFixture *fixture,
                    gconstpointer   data)
@@ -622,6 +647,7 @@ main (int    argc,
   ADD ("/import/optional-columns-left-out", test_optional_columns_left_out);
   ADD ("/import/blank-rows-skipped", test_blank_rows_skipped);
   ADD ("/import/missing-file", test_missing_file);
+  ADD ("/import/failed-commit", test_failed_commit);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
