@@ -25,7 +25,8 @@ FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--de
 MODULE_ORDER = ["tcl", "sqlcipher", "clinical-team"]
 SQLCIPHER_VERSION = "4.6.1"
 SQLCIPHER_CONFIG_OPTS = {"--enable-tempstore=yes", "--disable-tcl"}
-SQLCIPHER_CFLAGS = {"-DSQLITE_HAS_CODEC", "-DSQLITE_TEMP_STORE=2"}
+# Secure delete: a deleted record's pages are overwritten, not left in the file.
+SQLCIPHER_CFLAGS = {"-DSQLITE_HAS_CODEC", "-DSQLITE_TEMP_STORE=2", "-DSQLITE_SECURE_DELETE"}
 SQLCIPHER_LDFLAGS = {"-lcrypto"}
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")

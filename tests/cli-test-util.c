@@ -28,16 +28,15 @@ add_all (GPtrArray          *argv,
     g_ptr_array_add (argv, (gpointer) args[i]);
 }
 
-void
-cli_run_argv (TestFixture        *fixture,
-              const char         *input,
-              const char * const *head,
-              const char * const *args,
-              CliResult          *result)
+GSubprocess *
+cli_spawn_argv (TestFixture        *fixture,
+                const char         *input,
+                const char * const *head,
+                const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
+  GSubprocess *proc;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *data_home = test_fixture_file (fixture, "data");
   g_autofree char *stdin_path = test_fixture_file (fixture, "stdin");
@@ -59,6 +58,18 @@ cli_run_argv (TestFixture        *fixture,
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+  return proc;
+}
+
+void
+cli_run_argv (TestFixture        *fixture,
+              const char         *input,
+              const char * const *head,
+              const char * const *args,
+              CliResult          *result)
+{
+  g_autoptr(GSubprocess) proc = cli_spawn_argv (fixture, input, head, args);
+  g_autoptr(GError) error = NULL;
 
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &result->out, &result->err, &error);
   g_assert_no_error (error);

@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "test-database-util.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
  * @head may be NULL), feeding @input (NULL: nothing) on stdin. It runs in
  * the fixture's folder, which is also its HOME and holds its XDG_DATA_HOME,
  * so the default records file is never the user's. */
+/* The same, started but not waited for. */
+GSubprocess *cli_spawn_argv (TestFixture        *fixture,
+                             const char         *input,
+                             const char * const *head,
+                             const char * const *args);
 void  cli_run_argv         (TestFixture        *fixture,
                             const char         *input,
                             const char * const *head,

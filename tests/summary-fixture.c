@@ -193,6 +193,8 @@ fixture_create (const char *path)
   CtDatabase *db = test_store_create (path, "Invented Administrator");
 
   records_insert (db, "staff", "name", CLINICIAN, "role", "clinical_psychologist", NULL);
+  /* The CLI's --staff chooses among the file's staff. */
+  records_insert (db, "staff", "name", "Invented Administrator", "role", "administrator", NULL);
   return db;
 }
 

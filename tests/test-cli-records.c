@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cli-test-util.h"
@@ -157,6 +158,21 @@ test_usage_errors (TestFixture   *fixture,
     }
 }
 
+/* The fixture's folder holds the records file (and its WAL files), the
+ * folders the CLI's run makes, and @name: no other file. */
+static void
+assert_only_files (const char *dir,
+                   const char *name)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (folder);
+  while ((entry = g_dir_read_name (folder)) != NULL)
+    if (entry[0] == '.' && strstr (entry, name) != NULL)
+      g_error ("a temporary file was left behind: %s", entry);
+}
+
 static void
 test_export_stdout (TestFixture   *fixture,
                     gconstpointer  data)
@@ -182,6 +198,7 @@ test_export_output (TestFixture   *fixture,
   g_autofree char *contents = NULL;
   g_autoptr(CtDatabase) db = NULL;
   g_auto(CliResult) result = { 0 };
+  GStatBuf st;
 
   import_ok (fixture, "children", "children.csv");
   run_cli (fixture, &result, "export", "children", "--output", "out.csv");
@@ -191,6 +208,10 @@ test_export_output (TestFixture   *fixture,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, CHILDREN_CSV);
   cli_result_clear (&result);
+  /* Readable by its owner only, and no temporary file left beside it. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_only_files (fixture->dir, "out.csv");
 
   /* Never over an existing file; the refused export is not audited. */
   g_assert_true (g_file_set_contents (path, "precious", -1, NULL));

@@ -274,6 +274,7 @@ test_open_cipher_defaults (TestFixture   *fixture,
   g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (db, "PRAGMA temp_store"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA cipher_memory_security"), ==, 1);
   g_assert_cmpint (ct_database_get_schema_version (db), ==, CT_SCHEMA_VERSION);
   g_assert_cmpstr (ct_database_get_path (db), ==, fixture->path);
   g_assert_cmpstr (ct_database_get_actor (db), ==, "Test Runner");
@@ -499,9 +500,12 @@ test_change_passphrase (TestFixture   *fixture,
 
   g_assert_true (ct_database_change_passphrase (db, TEST_OTHER_PASSPHRASE, &error));
   g_assert_no_error (error);
+  /* The intent, committed before the rekey, then the outcome. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"
                                   " WHERE action = 'passphrase_change' AND who = 'Test Runner'"),
-                   ==, 1);
+                   ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'passphrase_change'"
+                                  " AND description = 'Passphrase change begun'"), ==, 1);
 
   /* Even before closing, the main file alone (say, copied away without its
    * -wal) no longer opens with the old passphrase. */
@@ -530,12 +534,15 @@ test_backup (TestFixture   *fixture,
   insert_numbered_staff (db, 40, 1);
   g_assert_true (ct_database_backup (db, dest, TEST_PASSPHRASE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'backup'"), ==, 1);
+  /* The intent, then the outcome; the copy holds the intent. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'backup'"), ==, 2);
 
   assert_open_refused (dest, TEST_OTHER_PASSPHRASE, CT_DATABASE_ERROR_WRONG_PASSPHRASE);
   copy = open_database (dest, TEST_PASSPHRASE);
   g_assert_cmpint (ct_database_get_schema_version (copy), ==, CT_SCHEMA_VERSION);
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM staff"), ==, 40);
+  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM audit_log WHERE action = 'backup'"
+                                    " AND description LIKE 'Encrypted backup to % begun'"), ==, 1);
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM staff WHERE name = 'Invented Person 0040 0'"),
                    ==, 1);
   g_assert_true (ct_database_check_integrity (copy, &error));

@@ -120,6 +120,38 @@ test_empty (RecordsFixture *fixture,
   g_assert_cmpstr (text, ==, "code,title,topic,date,duration_minutes,trainer,audience,capacity\r\n");
 }
 
+/* The records file of the test under way, for grow_after_checking(). */
+static CtDatabase *committed_db;
+
+/* A memory stream's realloc: before the first byte arrives, the export's
+ * audit entry is committed (a second connection sees it). */
+static gpointer
+grow_after_checking (gpointer data,
+                     gsize    size)
+{
+  g_autoptr(CtDatabase) other = test_store_open_again (committed_db, NULL);
+
+  g_assert_cmpuint (records_count_audit (other, "export", "child", 0), ==, 1);
+  return g_realloc (data, size);
+}
+
+static void
+test_audited_before_written (RecordsFixture *fixture,
+                             gconstpointer   data)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new (NULL, 0, grow_after_checking,
+                                                                g_free);
+  g_autoptr(GError) error = NULL;
+
+  committed_db = fixture->db;
+  g_assert_true (ct_export (fixture->db, ct_kind_lookup ("children"), stream, "children.csv",
+                            NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), >, 0);
+  committed_db = NULL;
+}
+
+/* A failed write is audited too: the export's entry, then its failure. */
 static void
 test_failed_write (RecordsFixture *fixture,
                    gconstpointer   data)
@@ -132,7 +164,45 @@ test_failed_write (RecordsFixture *fixture,
   g_assert_false (ct_export (fixture->db, ct_kind_lookup ("children"), stream, "full.csv", NULL,
                              NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  g_assert_cmpuint (records_count_audit (fixture->db, "export", "child", 0), ==, 0);
+  g_assert_cmpuint (records_count_audit (fixture->db, "export", "child", 0), ==, 2);
+  g_assert_cmpuint (records_count (fixture->db, "SELECT count(*) FROM audit_log WHERE"
+                                                " description LIKE 'Not completed: Exported%'"), ==, 1);
+}
+
+/* Cells a spreadsheet would run as formulas (OWASP's CSV injection) are
+ * written as text: a leading single quote. (Records keep no leading blanks:
+ * the tab and the space are trimmed when the record is saved.) */
+static void
+test_formulas (RecordsFixture *fixture,
+               gconstpointer   data)
+{
+  g_autofree char *clinician = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->staff_id);
+  static const char *const notes[] = {
+    "=HYPERLINK(\"http://example.invalid\",\"x\")", "+cmd", "@SUM(A1)", "-2+3+cmd",
+    "\tTab first", " =1+1", "'quote first", "plain - not a formula", NULL
+  };
+  static const char *const cells[] = {
+    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"", "'+cmd", "'@SUM(A1)",
+    "'-2+3+cmd", ",Tab first", ",'=1+1", "''quote first", ",plain - not a formula", NULL
+  };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    records_insert (fixture->db, "consultation", "date", "2025-02-03",
+                    "clinician", clinician, "requested_by", "other", "topics", "other",
+                    "mode", "phone", "duration_minutes", "15", "attendees", "1",
+                    "outcome", "other", "team", i == 0 ? "=1+2" : "Team", "notes", notes[i], NULL);
+
+  text = export_text (fixture->db, "consultations", NULL);
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *cell = g_strconcat (cells[i], "\r\n", NULL);
+
+      if (strstr (text, cell) == NULL)
+        g_error ("no cell %s in:\n%s", cells[i], text);
+    }
+  g_assert_nonnull (strstr (text, ",'=1+2,"));
+  g_assert_null (strstr (text, ",=1+2,"));
 }
 
 /* The round trip */
@@ -194,6 +264,16 @@ test_round_trip (RecordsFixture *fixture,
                   "mode", "phone", "duration_minutes", "15", "attendees", "1",
                   "outcome", "other",
                   "notes", "Siân and Zoë: “curly”, \"straight\"\r\nnext line,\nlast", NULL);
+  /* Formulas, guarded on the way out and unguarded on the way in. */
+  records_insert (fixture->db, "consultation", "date", "2025-02-04",
+                  "clinician", clinician, "requested_by", "other", "topics", "other",
+                  "mode", "phone", "duration_minutes", "15", "attendees", "1",
+                  "outcome", "other", "team", "@team",
+                  "notes", "=HYPERLINK(\"http://example.invalid\")", NULL);
+  records_insert (fixture->db, "consultation", "date", "2025-02-05",
+                  "clinician", clinician, "requested_by", "other", "topics", "other",
+                  "mode", "phone", "duration_minutes", "15", "attendees", "1",
+                  "outcome", "other", "team", "'+quoted", "notes", "-2+3+cmd", NULL);
 
   copy = test_store_create (path, "Test Runner");
 
@@ -231,7 +311,9 @@ main (int    argc,
   ADD ("/export/format", test_format);
   ADD ("/export/references-and-order", test_references_and_order);
   ADD ("/export/empty", test_empty);
+  ADD ("/export/audited-before-written", test_audited_before_written);
   ADD ("/export/failed-write", test_failed_write);
+  ADD ("/export/formulas", test_formulas);
   ADD ("/export/round-trip", test_round_trip);
 #undef ADD
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "ct-csv.h"
-#include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "test-store.h"
 #include "test-database-util.h"
 #include "ct-import.h"
@@ -123,6 +123,25 @@ test_every_kind (RecordsFixture *fixture,
     }
   /* One new clinician came with the referrals. */
   g_assert_cmpuint (records_count_rows (fixture->db, "staff"), ==, 5);
+}
+
+/* Imported text is trimmed and in Unicode NFC: a name typed with a
+ * combining accent is stored as the same name typed with a precomposed
+ * one. */
+static void
+test_normalised (RecordsFixture *fixture,
+                 gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) child = NULL;
+  static const char text[] =
+    "reference,name,date_of_birth,legal_status,placement_type,placement_area,uasc\n"
+    "  TEST-0100 ,\" Test Zoe\xcc\x81 E \",2015-01-02,looked_after,kinship,in_area,no\n";
+
+  g_assert_true (import_text (fixture->db, "children", "nfc.csv", text, NULL, &error));
+  g_assert_no_error (error);
+  child = find_record (fixture->db, "child", "reference", "TEST-0100");
+  assert_field (child, "name", "Test Zo\xc3\xa9 E");
 }
 
 static void
@@ -450,6 +469,43 @@ static const BadFile bad_files[] = {
     FALSE, CT_DATABASE_ERROR_INVALID,
     "sdq-subscales.csv, line 2, column “total”: the four difficulty "
     "subscales add up to 16; the total must be the same." },
+  /* Quoted input loses its control characters and is cut short. */
+  { "escape-codes.csv", "referrals",
+    "child_reference,referral_date,referral_source,decision\n"
+    "\"TEST-\x1b[2J\x1b]0;owned\x07\u200b\r\n9\",2025-01-02,iro,pending\n",
+    FALSE, CT_DATABASE_ERROR_NOT_FOUND,
+    "escape-codes.csv, line 2, column “child_reference”: There is no child with the "
+    "reference “TEST-[2J]0;owned9”." },
+  { "long-word.csv", "consultations",
+    CONSULTATION_HEADER
+    "2025-01-03,Test Clinician A,,iro,risk,\x1b[31mabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ,"
+    "30,2,other,\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "long-word.csv, line 2, column “mode”: “[31mabcdefghijklmnopqrstuvwxyz0123456789…” is not "
+    "one of the allowed words: in_person, video, phone." },
+  { "escape-in-header.csv", "children",
+    "reference,\x1b[1mname\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "escape-in-header.csv, line 1, column “[1mname”: this is not a column of this file; "
+    CHILD_COLUMNS },
+  /* References and names: no invisible characters; unique whatever the case. */
+  { "zero-width.csv", "children",
+    CHILD_HEADER CHILD_ROW ("TEST\u200b-0100"),
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "zero-width.csv, line 2, column “reference”: this holds an invisible or control character "
+    "(such as a zero-width space); type it again without one." },
+  { "bom-in-name.csv", "staff",
+    "name,role,active\nTest\ufeff Trainee,trainee,yes\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "bom-in-name.csv, line 2, column “name”: this holds an invisible …" },
+  { "reference-in-other-case.csv", "children",
+    CHILD_HEADER CHILD_ROW ("test-0001"),
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "reference-in-other-case.csv, line 2, column “reference”: …" },
+  { "staff-in-other-case.csv", "staff",
+    "name,role,active\nTEST CLINICIAN A,trainee,yes\n",
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "staff-in-other-case.csv, line 2, column “name”: …" },
   { "latin-1.csv", "staff",
     "name,role,active\nTest Si\xe2n,trainee,yes\n",
     TRUE, CT_CSV_ERROR_ENCODING,
@@ -500,6 +556,31 @@ test_bad_file (RecordsFixture *fixture,
   g_assert_cmpuint (records_count_rows (fixture->db, "staff"), ==, staff);
   g_assert_cmpuint (records_count_rows (fixture->db, "audit_log"), ==, audit);
   g_assert_cmpuint (records_count_audit (fixture->db, "import", ct_kind_get_name (kind), 0), ==, 0);
+}
+
+static int
+refuse_commit (void *data)
+{
+  return 1;
+}
+
+/* A commit that fails (as on a full disk) has rolled back already: the
+ * import reports it and rolls back no second time (which was a GLib
+ * critical, fatal in the tests). */
+static void
+test_failed_commit (RecordsFixture *fixture,
+                    gconstpointer   data)
+{
+  sqlite3 *handle = ct_database_get_handle (fixture->db, NULL);
+  g_autoptr(GError) error = NULL;
+  guint children = records_count_rows (fixture->db, "child");
+
+  sqlite3_commit_hook (handle, refuse_commit, NULL);
+  g_assert_false (import_text (fixture->db, "children", "commit.csv",
+                               CHILD_HEADER CHILD_ROW ("TEST-0100"), NULL, &error));
+  sqlite3_commit_hook (handle, NULL, NULL);
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED);
+  g_assert_cmpuint (records_count_rows (fixture->db, "child"), ==, children);
 }
 
 static void
@@ -584,11 +665,16 @@ main (int    argc,
   g_test_add (path, RecordsFixture, NULL, records_fixture_setup, func, records_fixture_teardown)
   ADD ("/import/every-kind", test_every_kind);
   ADD ("/import/values", test_values);
+  ADD ("/import/normalised", test_normalised);
   ADD ("/import/audit-description", test_audit_description);
   ADD ("/import/staff-created", test_staff_created);
   ADD ("/import/optional-columns-left-out", test_optional_columns_left_out);
   ADD ("/import/blank-rows-skipped", test_blank_rows_skipped);
   ADD ("/import/missing-file", test_missing_file);
+  /* A commit hook is the file's own way to make a commit fail (the
+   * server's is test-server's lost connection). */
+  if (!test_store_is_server ())
+    ADD ("/import/failed-commit", test_failed_commit);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "ct-change-watch.h"
 #include "ct-database-private.h"
 #include "test-database-util.h"
 #include "records-fixture.h"
@@ -892,6 +893,35 @@ count_signal (guint *count)
   (*count)++;
 }
 
+/* Another process's commit reaches this connection as "changed", through
+ * the watch's polling of PRAGMA data_version; this connection's own writes
+ * do not move the counter. */
+static void
+test_changed_by_another_process (RecordsFixture *fixture,
+                                 gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) other = ct_database_open (fixture->files.path, TEST_PASSPHRASE,
+                                                  "Another Process", &error);
+  g_autoptr(CtChangeWatch) watch = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  watch = ct_change_watch_new (fixture->db, 10);
+  g_signal_connect_swapped (fixture->db, "changed", G_CALLBACK (count_signal), &count);
+
+  records_insert_child_b (fixture->db);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_false (ct_change_watch_check (watch));
+
+  records_insert (other, "staff", "name", "Test Clinician C", "role", "trainee", NULL);
+  while (count < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_false (ct_change_watch_check (watch));
+}
+
 /* "changed" comes once per committed write to records, after the commit of
  * the outermost transaction; never for a write rolled back or refused. */
 static void
@@ -961,6 +991,11 @@ main (int   argc,
     }
   add_fixture_test ("/records/update-deleted", NULL, test_update_deleted);
   add_fixture_test ("/records/changed-signal", NULL, test_changed_signal);
+  /* The file's own watch (PRAGMA data_version); a team server's is its
+   * notifications. */
+  if (!test_store_is_server ())
+    add_fixture_test ("/records/changed-by-another-process", NULL,
+                      test_changed_by_another_process);
   add_fixture_test ("/records/display-fields", NULL, test_display_fields);
   add_fixture_test ("/records/list/filters", NULL, test_list_filters);
   add_fixture_test ("/records/list/status", NULL, test_list_status);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -570,12 +572,16 @@ test_export_pdf (Fixture       *fixture,
   g_autofree char *path = test_fixture_file (&fixture->files, "summary.pdf");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) audit = NULL;
+  GStatBuf st;
 
   choose_period (fixture, "Financial Year", WORKED_EXAMPLE);
   set_audience (fixture, CT_AUDIENCE_INTERNAL);
   g_assert_true (ct_reports_view_export_pdf (fixture->view, path, &error));
   g_assert_no_error (error);
   assert_pdf (path);
+  /* Readable by its owner only. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   audit = summary_audit (fixture);
   g_assert_cmpuint (g_strv_length (audit), ==, 1);

@@ -15,6 +15,7 @@
 #include "ct-summary-json.h"
 #include "ct-summary-text.h"
 #include "summary-fixture.h"
+#include "test-store.h"
 #include "test-database-util.h"
 
 typedef struct
@@ -103,33 +104,42 @@ test_export_to_stream (Fixture       *fixture,
   g_assert_cmpstr (entries[0], ==, "Exported the internal committee summary for " FIXTURE_PERIOD);
 }
 
+/* Fails to write, after checking through a second connection that the
+ * audit entry is already committed. */
 static gboolean
 refuse_to_write (const char  *text,
                  gsize        length,
                  gpointer     user_data,
                  GError     **error)
 {
-  *(gboolean *) user_data = TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left (invented)");
+  Fixture *fixture = user_data;
+  g_autoptr(CtDatabase) other = test_store_open_again (fixture->db, NULL);
+  g_auto(GStrv) entries = NULL;
+
+  entries = summary_entries (other);
+  g_assert_cmpuint (g_strv_length (entries), ==, 1);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left (invented).");
   return FALSE;
 }
 
-/* A document that could not be written leaves no audit entry. */
+/* The audit entry is committed before anything is written; a document that
+ * could not be written adds a second entry saying so. */
 static void
-test_failed_write_not_audited (Fixture       *fixture,
-                               gconstpointer  data)
+test_failed_write_audited (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) entries = NULL;
-  gboolean called = FALSE;
 
   g_assert_false (ct_summary_export (fixture->db, fixture->summary, CT_AUDIENCE_PUBLIC, NULL,
-                                     refuse_to_write, &called, &error));
+                                     refuse_to_write, fixture, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  g_assert_true (called);
 
   entries = summary_entries (fixture->db);
-  g_assert_cmpuint (g_strv_length (entries), ==, 0);
+  g_assert_cmpuint (g_strv_length (entries), ==, 2);
+  g_assert_cmpstr (entries[0], ==, "Not completed: Exported the public committee summary for "
+                                   FIXTURE_PERIOD ". No space left (invented).");
+  g_assert_cmpstr (entries[1], ==, "Exported the public committee summary for " FIXTURE_PERIOD);
 }
 
 /* A file replaced through a failed export keeps what it held. */
@@ -255,7 +265,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   add ("/summary-export/to-stream", test_export_to_stream);
-  add ("/summary-export/failed-write-not-audited", test_failed_write_not_audited);
+  add ("/summary-export/failed-write-audited", test_failed_write_audited);
   add ("/summary-export/failed-replace-keeps-file", test_failed_replace_keeps_file);
   add ("/summary-export/print-audited", test_print_audited);
   add ("/summary-text/every-figure-named", test_every_figure_named);

@@ -247,6 +247,11 @@ test_welcome_says_what_to_fix (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==, "Choose a passphrase of at least 10 characters.");
 
+  /* libpwquality's reason, in its own words. */
+  fill_welcome_page (page, "abcdefghijklmnop", "abcdefghijklmnop", TEST_WINDOW_STAFF);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (hint), "Choose a stronger passphrase: "));
+
   fill_welcome_page (page, TEST_WINDOW_PASSPHRASE, TEST_WINDOW_PASSPHRASE "!", TEST_WINDOW_STAFF);
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_cmpstr (gtk_label_get_label (hint), ==, "The two passphrases are not the same.");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-records.h"
+#include "ct-passphrase-quality.h"
 #include "ct-welcome-page.h"
 
 #define LONG_PASSPHRASE      16
@@ -97,12 +98,11 @@ describe_problem (CtWelcomePage *self)
   const char *passphrase = get_text (self->passphrase_entry);
   const char *confirmation = get_text (self->confirm_entry);
   g_autofree char *name = dup_name (self);
+  g_autoptr(GError) weak = NULL;
 
-  if (g_utf8_strlen (passphrase, -1) < CT_PASSPHRASE_MIN_LENGTH)
-    return g_strdup_printf (ngettext ("Choose a passphrase of at least %d character.",
-                                      "Choose a passphrase of at least %d characters.",
-                                      CT_PASSPHRASE_MIN_LENGTH),
-                            CT_PASSPHRASE_MIN_LENGTH);
+  /* The length first, then libpwquality's judgement, in its words. */
+  if (!ct_passphrase_check_quality (passphrase, NULL, &weak))
+    return g_strdup (weak->message);
   if (*confirmation == '\0')
     return g_strdup (_("Type the passphrase again to confirm it."));
   if (g_strcmp0 (passphrase, confirmation) != 0)

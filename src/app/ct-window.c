@@ -11,6 +11,7 @@
 
 #include "ct-audit-log-window.h"
 #include "ct-auto-lock.h"
+#include "ct-change-watch.h"
 #include "ct-draft-keeper.h"
 #include "ct-keyring.h"
 #include "ct-main-view.h"
@@ -19,12 +20,16 @@
 #include "ct-welcome-page.h"
 #include "ct-window.h"
 
+/* How often the window asks whether another process changed the file. */
+#define CHANGE_WATCH_INTERVAL_MS 2000
+
 struct _CtWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
   CtDatabase           *database;
+  CtChangeWatch        *change_watch;   /* another process's writes to it */
   CtAutoLock           *auto_lock;
   GCancellable         *cancellable;
 
@@ -77,6 +82,7 @@ on_page_unlocked (CtWindow         *self,
   g_return_if_fail (self->database == NULL);
 
   self->database = g_object_ref (database);
+  self->change_watch = ct_change_watch_new (database, CHANGE_WATCH_INTERVAL_MS);
   self->main_view = ct_main_view_new (database, self->primary_menu);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
   gtk_stack_set_visible_child_name (self->stack, "main");
@@ -94,6 +100,7 @@ lock (CtWindow *self)
   if (database == NULL)
     return;
 
+  g_clear_pointer (&self->change_watch, ct_change_watch_free);
   ct_draft_keeper_close_windows (GTK_WINDOW (self), database);
   set_unlocked_actions_enabled (self, FALSE);
   ct_unlock_page_reset (self->unlock_page);

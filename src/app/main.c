@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "ct-application.h"
+#include "ct-process-guard.h"
 
 int
 main (int   argc,
@@ -17,6 +18,7 @@ main (int   argc,
 {
   g_autoptr(CtApplication) application = NULL;
 
+  ct_process_forbid_core_dumps ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ct-audit-chain.h"
 #include "ct-cli-database.h"
 #include "ct-cli-server.h"
 #include "ct-secret.h"
@@ -53,9 +54,11 @@ gboolean
 ct_cli_check (CtCli   *cli,
               GError **error)
 {
-  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, NULL, error);
+  g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, NULL, error);
 
-  if (db == NULL || !ct_database_check_integrity (db, error))
+  if (db == NULL || !ct_database_check_integrity (db, error) ||
+      (ct_database_get_schema_version (db) >= CT_AUDIT_CHAIN_SCHEMA_VERSION &&
+       !ct_audit_chain_verify (db, error)))
     return FALSE;
 
   if (cli->server != NULL)
@@ -79,13 +82,45 @@ ct_cli_backup (CtCli   *cli,
 
   if (!ct_cli_refuse_on_server (cli, "backup", error))
     return FALSE;
-  db = ct_cli_open_database (cli, &passphrase, error);
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, &passphrase, error);
   if (db == NULL || !ct_database_backup (db, dest, passphrase, error))
     return FALSE;
 
   g_print (_("Wrote an encrypted backup to “%s” and verified it. "
              "It opens with the same passphrase.\n"),
            dest);
+  return TRUE;
+}
+
+gboolean
+ct_cli_upgrade (CtCli   *cli,
+                GError **error)
+{
+  g_autoptr(CtPassphrase) passphrase = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+  int before;
+
+  /* Read the version first, without changing anything. */
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, &passphrase, error);
+  if (db == NULL)
+    return FALSE;
+  before = ct_database_get_schema_version (db);
+  g_clear_object (&db);
+
+  if (before >= CT_SCHEMA_VERSION)
+    {
+      g_print (_("“%s” is already at schema version %d; nothing to do.\n"),
+               cli->database, before);
+      return TRUE;
+    }
+
+  db = ct_database_open_with_mode (cli->database, passphrase, cli->staff,
+                                   CT_DATABASE_OPEN_UPGRADE, error);
+  if (db == NULL)
+    return FALSE;
+  g_print (_("Upgraded “%s” from schema version %d to %d, after writing a verified backup "
+             "of the old file beside it.\n"),
+           cli->database, before, ct_database_get_schema_version (db));
   return TRUE;
 }
 
@@ -98,7 +133,7 @@ ct_cli_passwd (CtCli   *cli,
 
   if (!ct_cli_refuse_on_server (cli, "passwd", error))
     return FALSE;
-  db = ct_cli_open_database (cli, NULL, error);
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
   if (db == NULL)
     return FALSE;
 

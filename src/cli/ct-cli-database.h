@@ -12,5 +12,6 @@ gboolean ct_cli_init   (CtCli *cli, GError **error);
 gboolean ct_cli_check  (CtCli *cli, GError **error);
 gboolean ct_cli_backup (CtCli *cli, GError **error);
 gboolean ct_cli_passwd (CtCli *cli, GError **error);
+gboolean ct_cli_upgrade (CtCli *cli, GError **error);
 
 G_END_DECLS

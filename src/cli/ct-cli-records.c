@@ -10,13 +10,18 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <unistd.h>
 
+#include "ct-audited-write.h"
 #include "ct-cli-records.h"
 #include "ct-csv-columns.h"
 #include "ct-export.h"
 #include "ct-import.h"
+#include "ct-safe-file.h"
 #include "ct-records.h"
+#include "ct-text-clean.h"
 
 const GOptionEntry ct_cli_export_options[] = {
   CT_CLI_OPTION_OUTPUT,
@@ -43,13 +48,15 @@ lookup_kind (const char  *word,
 {
   const CtKind *kind = ct_kind_lookup (word);
   g_autofree char *words = NULL;
+  g_autofree char *quoted = NULL;
 
   if (kind != NULL && g_str_equal (ct_kind_get_cli_word (kind), word))
     return kind;
 
   words = dup_kind_words ();
+  quoted = ct_text_dup_quote (word);
   g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_USAGE,
-               _("Unknown kind of record “%s”; the kinds are %s."), word, words);
+               _("Unknown kind of record “%s”; the kinds are %s."), quoted, words);
   return NULL;
 }
 
@@ -69,8 +76,9 @@ ct_cli_import (CtCli   *cli,
     return FALSE;
 
   file = g_file_new_for_commandline_arg (cli->args[1]);
-  db = ct_cli_open_database (cli, NULL, error);
-  if (db == NULL || !ct_import_file (db, kind, file, &n, error))
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error) ||
+      !ct_import_file (db, kind, file, &n, error))
     return FALSE;
 
   done = ct_import_describe (kind, n, cli->args[1]);
@@ -99,34 +107,43 @@ ct_cli_export (CtCli   *cli,
   const CtKind *kind = lookup_kind (cli->args[0], error);
   const char *output = ct_cli_get_option (cli, "output");
   g_autoptr(CtDatabase) db = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(CtSafeFile) file = NULL;
+  g_autoptr(GOutputStream) stdout_stream = NULL;
   g_autofree char *destination = NULL;
   g_autofree char *done = NULL;
-  GMemoryOutputStream *memory;
+  GError *local_error = NULL;
   guint n = 0;
 
   if (kind == NULL)
     return FALSE;
 
-  db = ct_cli_open_database (cli, NULL, error);
-  if (db == NULL || !ct_database_begin (db, error))
+  /* Read-write only for the audit entries, which are committed at once: no
+   * lock is held while the records are written out. */
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error))
     return FALSE;
 
-  /* The audit entry stays only if the file is written. */
-  stream = g_memory_output_stream_new_resizable ();
-  memory = G_MEMORY_OUTPUT_STREAM (stream);
+  /* The export is audited before it is written; a file is written beside
+   * its name and renamed into place once complete. */
+  if (output != NULL && (file = ct_safe_file_new (output, FALSE, error)) == NULL)
+    return FALSE;
+  if (file == NULL)
+    stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   destination = dup_destination (output);
-  if (!ct_export (db, kind, stream, destination, &n, NULL, error) ||
-      !ct_cli_write_output (cli, g_memory_output_stream_get_data (memory),
-                            g_memory_output_stream_get_data_size (memory), error) ||
-      !ct_database_commit (db, error))
+  if (!ct_export (db, kind, file != NULL ? ct_safe_file_get_stream (file) : stdout_stream,
+                  destination, &n, NULL, error))
+    return FALSE;
+  if (file == NULL)
+    return TRUE;
+  if (!ct_safe_file_commit (file, &local_error))
     {
-      ct_database_rollback (db);
+      g_autofree char *description = ct_export_describe (kind, n, destination);
+
+      ct_audited_write_failed (db, ct_kind_get_name (kind), description, local_error);
+      g_propagate_error (error, local_error);
       return FALSE;
     }
 
-  if (output == NULL)
-    return TRUE;
   done = ct_export_describe (kind, n, output);
   g_print ("%s\n", done);
   return TRUE;

@@ -18,6 +18,7 @@
 
 #include "ct-cli-summary.h"
 #include "ct-period.h"
+#include "ct-safe-file.h"
 #include "ct-summary-export.h"
 
 const GOptionEntry ct_cli_summary_options[] = {
@@ -102,11 +103,13 @@ ct_cli_summary (CtCli   *cli,
   const char *output = ct_cli_get_option (cli, "output");
   CtAudience audience;
 
-  if (period == NULL || !read_audience (cli, &audience, error))
+  if (period == NULL || !read_audience (cli, &audience, error) ||
+      (output != NULL && !ct_safe_file_check_new (output, error)))
     return FALSE;
 
-  db = ct_cli_open_database (cli, NULL, error);
-  if (db == NULL ||
+  /* The summary's audit entry is its only write, committed at once. */
+  db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error) ||
       (summary = ct_summary_compute (db, period, error)) == NULL ||
       !ct_summary_export (db, summary, audience, NULL, write_output, cli, error))
     return FALSE;

@@ -32,7 +32,11 @@
 #include "ct-cli-records.h"
 #include "ct-cli-server.h"
 #include "ct-cli-summary.h"
+#include "ct-passphrase-quality.h"
+#include "ct-safe-file.h"
 #include "ct-secret.h"
+#include "ct-store.h"
+#include "ct-text-clean.h"
 
 #define PROGRAM "clinical-team-cli"
 
@@ -41,6 +45,8 @@ static const CtCliCommand commands[] = {
   { "check",  N_("Check that the records file opens and is intact"), "",   0, 0, ct_cli_check },
   { "backup", N_("Write an encrypted, verified copy to DEST"),  N_("DEST"), 1, 1, ct_cli_backup },
   { "passwd", N_("Change the passphrase of the records file"),  "",        0, 0, ct_cli_passwd },
+  { "upgrade", N_("Back up an older records file, then upgrade it to this version"), "", 0, 0,
+    ct_cli_upgrade },
   { "summary", N_("Write the committee summary (JSON) of a period"), N_("OPTIONS"), 0, 0,
     ct_cli_summary, ct_cli_summary_options },
   { "import", N_("Import a CSV file of records of one KIND (all rows or none)"),
@@ -64,14 +70,17 @@ find_command (const char *name)
 
 /* Messages and help */
 
-/* Prints @message as one line on stderr. */
+/* Prints @message as one line on stderr, without any control character
+ * that input quoted in it might carry. */
 static void
 print_error (const char *message)
 {
   g_autofree char *line = g_strdup (message);
+  g_autofree char *printable = NULL;
 
   g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("%s: %s\n", PROGRAM, line);
+  printable = ct_text_dup_printable (line, 0);
+  g_printerr ("%s: %s\n", PROGRAM, printable);
 }
 
 static int
@@ -258,7 +267,8 @@ ct_cli_run (int    argc,
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.passphrase_file,
       N_("Read the passphrase from the first line of FILE"), N_("FILE") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &cli.staff,
-      N_("The staff profile recorded in the audit trail"), N_("NAME") },
+      N_("Which of the file's staff the audit trail records (this proves no identity)"),
+      N_("NAME") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show the commands and options"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     G_OPTION_ENTRY_NULL
@@ -282,9 +292,10 @@ ct_cli_run (int    argc,
     status = usage_error (_("No command given."));
   else if ((cli.command = find_command (args[1])) == NULL)
     {
+      g_autofree char *quoted = ct_text_dup_quote (args[1]);
       g_autofree char *message = args[1][0] == '-'
-        ? g_strdup_printf (_("Unknown option “%s”."), args[1])
-        : g_strdup_printf (_("Unknown command “%s”."), args[1]);
+        ? g_strdup_printf (_("Unknown option “%s”."), quoted)
+        : g_strdup_printf (_("Unknown command “%s”."), quoted);
       status = usage_error (message);
     }
   else if (cli.database != NULL && cli.server != NULL)
@@ -329,10 +340,12 @@ ct_cli_read_new_passphrase (CtCli     *cli,
   g_autoptr(CtPassphrase) again = NULL;
 
   if (from_file && cli->passphrase_file != NULL)
-    return ct_passphrase_read_file (cli->passphrase_file, error);
-
-  first = read_from_stdin (_("New passphrase: "), error);
-  if (first == NULL || !isatty (STDIN_FILENO))
+    first = ct_passphrase_read_file (cli->passphrase_file, error);
+  else
+    first = read_from_stdin (_("New passphrase: "), error);
+  if (first == NULL || !ct_passphrase_check_quality (first, NULL, error))
+    return NULL;
+  if ((from_file && cli->passphrase_file != NULL) || !isatty (STDIN_FILENO))
     return g_steal_pointer (&first);
 
   again = read_from_stdin (_("Type the new passphrase again: "), error);
@@ -348,9 +361,10 @@ ct_cli_read_new_passphrase (CtCli     *cli,
 }
 
 CtDatabase *
-ct_cli_open_database (CtCli   *cli,
-                      char   **passphrase_out,
-                      GError **error)
+ct_cli_open_database (CtCli               *cli,
+                      CtDatabaseOpenMode   mode,
+                      char               **passphrase_out,
+                      GError             **error)
 {
   g_autoptr(CtPassphrase) passphrase = NULL;
   CtDatabase *db;
@@ -361,10 +375,40 @@ ct_cli_open_database (CtCli   *cli,
   if (passphrase == NULL)
     return NULL;
 
-  db = ct_database_open (cli->database, passphrase, cli->staff, error);
+  /* --staff only chooses among the file's staff (the file mode proves no
+   * one's identity), so the unlock entry names no one yet. */
+  db = ct_database_open_with_mode (cli->database, passphrase, NULL, mode, error);
+  if (db != NULL && cli->staff != NULL)
+    {
+      if (ct_store_find_staff (db, cli->staff, error) != 0)
+        ct_database_set_actor (db, cli->staff);
+      else
+        {
+          g_prefix_error (error, "%s ", _("--staff names a staff member of the records file."));
+          g_clear_object (&db);
+        }
+    }
   if (db != NULL && passphrase_out != NULL)
     *passphrase_out = g_steal_pointer (&passphrase);
   return db;
+}
+
+gboolean
+ct_cli_require_current_schema (CtCli       *cli,
+                               CtDatabase  *db,
+                               GError     **error)
+{
+  /* A team server's schema is its administrators' to upgrade, and is
+   * checked on connecting. */
+  if (cli->server != NULL || ct_database_get_schema_version (db) >= CT_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
+               /* TRANSLATORS: %s is the program name, clinical-team-cli */
+               _("This records file has an older format, which this command does not change. "
+                 "Run “%s upgrade” first: it makes a verified backup, then upgrades the file."),
+               PROGRAM);
+  return FALSE;
 }
 
 /* Options and output */
@@ -389,37 +433,6 @@ write_stdout (const char  *data,
   return FALSE;
 }
 
-/* Creates @path (never replacing a file); removes it again if writing fails. */
-static gboolean
-write_file (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
-  if (stream != NULL &&
-      g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, NULL,
-                                 &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    return TRUE;
-
-  if (stream != NULL)
-    g_file_delete (file, NULL, NULL);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
-                 _("“%s” already exists; an existing file is never overwritten. "
-                   "Choose another name."),
-                 path);
-  else
-    g_set_error (error, CT_CLI_ERROR, CT_CLI_ERROR_FAILED,
-                 _("Could not write “%s”: %s"), path, local_error->message);
-  return FALSE;
-}
-
 gboolean
 ct_cli_write_output (CtCli       *cli,
                      const char  *data,
@@ -430,5 +443,5 @@ ct_cli_write_output (CtCli       *cli,
 
   if (path == NULL)
     return write_stdout (data, length, error);
-  return write_file (path, data, length, error);
+  return ct_safe_file_write (path, data, length, error);
 }

@@ -80,18 +80,25 @@ char       *ct_cli_read_passphrase      (CtCli       *cli,
 char       *ct_cli_read_new_passphrase  (CtCli       *cli,
                                          gboolean     from_file,
                                          GError     **error);
-/* Reads the passphrase and opens --database as the --staff profile. The
- * passphrase is wiped unless @passphrase_out takes it. */
-CtDatabase *ct_cli_open_database        (CtCli       *cli,
-                                         char       **passphrase_out,
-                                         GError     **error);
+/* Reads the passphrase and opens --database as the --staff profile, in
+ * @mode: reading commands READ_ONLY, writing ones NO_UPGRADE (only
+ * `upgrade` migrates). The passphrase is wiped unless @passphrase_out
+ * takes it. */
+CtDatabase *ct_cli_open_database        (CtCli               *cli,
+                                         CtDatabaseOpenMode   mode,
+                                         char               **passphrase_out,
+                                         GError             **error);
+/* Fails, saying to run `upgrade`, when @db is of an older schema. */
+gboolean    ct_cli_require_current_schema (CtCli             *cli,
+                                           CtDatabase        *db,
+                                           GError           **error);
 
 /* The value given to the command's option --@long_name, or NULL. */
 const char *ct_cli_get_option           (CtCli       *cli,
                                          const char  *long_name);
 /* Writes @data to the --output file, or to stdout without --output. An
  * existing file is never overwritten; a new one is readable by its owner
- * only. */
+ * only, and written whole or not at all (ct-safe-file.h). */
 gboolean    ct_cli_write_output         (CtCli       *cli,
                                          const char  *data,
                                          gsize        length,

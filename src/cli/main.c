@@ -10,11 +10,13 @@
 #include <locale.h>
 
 #include "ct-cli.h"
+#include "ct-process-guard.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  ct_process_forbid_core_dumps ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

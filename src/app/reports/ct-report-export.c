@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-report-export.h"
+#include "ct-safe-file.h"
 #include "ct-summary-export.h"
 #include "ct-summary-print.h"
 
@@ -91,25 +92,38 @@ ct_report_write_pdf (CtDatabase  *db,
                      GError     **error)
 {
   g_autoptr(CtSummaryPrint) print = NULL;
+  g_autoptr(CtSafeFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   GtkPrintOperationResult result;
+  GError *failure = NULL;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (CT_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Audited first; drawn into a private file (0600) beside @path, which the
+   * PDF writer truncates but keeps, then renamed into place. */
+  file = ct_safe_file_new (path, TRUE, error);
+  if (file == NULL ||
+      !ct_summary_audit_print (db, ct_report_get_summary (report),
+                               ct_report_get_audience (report), error))
+    return FALSE;
+
   print = ct_summary_print_new (report);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print),
+                                           ct_safe_file_get_temp_path (file));
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (print),
                                     GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &local_error);
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
-                   local_error != NULL ? local_error->message : g_strerror (ENOENT));
-      return FALSE;
-    }
-  return ct_summary_audit_print (db, ct_report_get_summary (report),
-                                 ct_report_get_audience (report), error);
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    failure = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
+                           local_error != NULL ? local_error->message : g_strerror (EIO));
+  if (failure == NULL && ct_safe_file_commit (file, &failure))
+    return TRUE;
+
+  ct_summary_audit_print_failed (db, ct_report_get_summary (report),
+                                 ct_report_get_audience (report), failure);
+  g_propagate_error (error, failure);
+  return FALSE;
 }
 
 /* Through the file chooser */

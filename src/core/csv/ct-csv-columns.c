@@ -16,6 +16,7 @@
 #include "ct-csv-columns.h"
 #include "ct-kind-private.h"
 #include "ct-store.h"
+#include "ct-text-clean.h"
 
 #define MAX_KEY_PARTS 3
 
@@ -72,6 +73,7 @@ resolve_goal (CtDatabase          *db,
               GError             **error)
 {
   gint64 referral_id = resolve_referral (db, key, part, error);
+  g_autofree char *quoted = NULL;
   guint64 number;
 
   if (referral_id == 0)
@@ -79,8 +81,9 @@ resolve_goal (CtDatabase          *db,
   *part = 2;
   if (!g_ascii_string_to_unsigned (key[2], 10, 1, G_MAXINT, &number, NULL))
     {
+      quoted = ct_text_dup_quote (key[2]);
       g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
-                   _("“%s” is not a goal number; enter a whole number such as 1."), key[2]);
+                   _("“%s” is not a goal number; enter a whole number such as 1."), quoted);
       return 0;
     }
   return ct_store_find_goal (db, referral_id, (gint) number, error);

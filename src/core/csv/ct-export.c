@@ -1,8 +1,8 @@
 /* ct-export.c: records to a CSV file
  *
- * The text is built in memory (the records are read into one list anyway),
- * then written to the stream inside the transaction that holds the audit
- * entry, so a failed write leaves no entry behind.
+ * The text is built in memory (the records are read into one list anyway);
+ * its audit entry is committed before it is written to the stream, and a
+ * failed write adds a second entry (ct-audited-write.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-audited-write.h"
 #include "ct-csv.h"
 #include "ct-csv-columns.h"
+#include "ct-csv-guard.h"
 #include "ct-export.h"
 #include "ct-records.h"
 
@@ -37,9 +39,14 @@ append_record (GString      *out,
   guint n_columns = ct_csv_columns_get_n (kind);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_full (n_columns, g_free);
 
-  /* Empty cells are NULL, so this is no GStrv. */
+  /* Empty cells are NULL, so this is no GStrv. A cell that a spreadsheet
+   * would run as a formula is written as text (ct-csv-guard.h). */
   for (guint i = 0; i < n_columns; i++)
-    g_ptr_array_add (cells, ct_csv_column_dup_cell (ct_csv_columns_get_nth (kind, i), record));
+    {
+      g_autofree char *cell = ct_csv_column_dup_cell (ct_csv_columns_get_nth (kind, i), record);
+
+      g_ptr_array_add (cells, ct_csv_guard_dup (cell));
+    }
   ct_csv_append_row (out, (const char * const *) cells->pdata, cells->len);
 }
 
@@ -70,6 +77,25 @@ dup_csv_text (CtDatabase    *db,
   return out;
 }
 
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+} StreamWrite;
+
+static gboolean
+write_stream (const char  *text,
+              gsize        length,
+              gpointer     user_data,
+              GError     **error)
+{
+  StreamWrite *write = user_data;
+
+  return g_output_stream_write_all (write->stream, text, length, NULL, write->cancellable,
+                                    error) &&
+         g_output_stream_flush (write->stream, write->cancellable, error);
+}
+
 gboolean
 ct_export (CtDatabase     *db,
            const CtKind   *kind,
@@ -81,6 +107,7 @@ ct_export (CtDatabase     *db,
 {
   g_autoptr(GString) text = NULL;
   g_autofree char *description = NULL;
+  StreamWrite write = { stream, cancellable };
   guint n = 0;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
@@ -88,19 +115,13 @@ ct_export (CtDatabase     *db,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  if (!ct_database_begin (db, error))
-    return FALSE;
-
   text = dup_csv_text (db, kind, &n, error);
+  if (text == NULL)
+    return FALSE;
   description = ct_export_describe (kind, n, destination);
-  if (text == NULL ||
-      !ct_database_audit (db, "export", ct_kind_get_name (kind), 0, description, error) ||
-      !g_output_stream_write_all (stream, text->str, text->len, NULL, cancellable, error) ||
-      !ct_database_commit (db, error))
-    {
-      ct_database_rollback (db);
-      return FALSE;
-    }
+  if (!ct_audited_write (db, ct_kind_get_name (kind), description, text->str, text->len,
+                         write_stream, &write, error))
+    return FALSE;
 
   if (n_exported != NULL)
     *n_exported = n;

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 /* Writes every record of @kind to @stream (which is not closed).
  * @destination names where the file goes, for the audit trail ("records.csv").
- * The audit entry is kept only when writing succeeds. */
+ * Call it outside a transaction: the audit entry is committed before the
+ * first byte is written, and a failed write adds a second entry. */
 gboolean    ct_export             (CtDatabase     *db,
                                    const CtKind   *kind,
                                    GOutputStream  *stream,

@@ -16,8 +16,10 @@
 
 #include "ct-csv.h"
 #include "ct-csv-columns.h"
+#include "ct-csv-guard.h"
 #include "ct-import.h"
 #include "ct-records.h"
+#include "ct-text-clean.h"
 
 typedef struct
 {
@@ -55,12 +57,13 @@ locate_error (CtImport       *import,
               GError         *error)
 {
   const char *detail = field != NULL ? skip_label (field, error->message) : error->message;
+  g_autofree char *column = column_name != NULL ? ct_text_dup_quote (column_name) : NULL;
   char *message;
 
-  if (column_name != NULL)
+  if (column != NULL)
     /* TRANSLATORS: file name, line number, CSV column name, what is wrong */
     message = g_strdup_printf (_("%s, line %u, column “%s”: %s"),
-                               import->file_name, import->line, column_name, detail);
+                               import->file_name, import->line, column, detail);
   else if (import->line > 0)
     /* TRANSLATORS: file name, line number, what is wrong */
     message = g_strdup_printf (_("%s, line %u: %s"), import->file_name, import->line, detail);
@@ -220,6 +223,15 @@ import_row (CtImport  *import,
   if (!check_row_length (import, row, error))
     return FALSE;
 
+  /* An export's formula guard comes off again (ct-csv-guard.h), and every
+   * cell is trimmed and in NFC, so look-alikes compare equal. */
+  for (guint i = 0; row[i] != NULL; i++)
+    {
+      g_autofree char *cell = row[i];
+
+      ct_csv_guard_restore (cell);
+      row[i] = ct_text_dup_normalized (cell);
+    }
   for (guint i = 0; i < ct_csv_columns_get_n (import->kind); i++)
     import->cells[i] = import->positions[i] >= 0 ? row[import->positions[i]] : NULL;
 
@@ -285,13 +297,13 @@ run_import (CtImport  *import,
 
   description = ct_import_describe (import->kind, *n_imported, import->file_name);
   if (!ct_database_audit (import->db, "import", ct_kind_get_name (import->kind), 0,
-                          description, error) ||
-      !ct_database_commit (import->db, error))
+                          description, error))
     {
       ct_database_rollback (import->db);
       return FALSE;
     }
-  return TRUE;
+  /* A failed commit has rolled back already. */
+  return ct_database_commit (import->db, error);
 }
 
 /* Public API */

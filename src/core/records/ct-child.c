@@ -43,8 +43,9 @@ static const CtEnum placement_areas = {
 
 static const CtField fields[] = {
   { .name = "reference", .label = N_("Reference"), .type = CT_FIELD_TEXT,
-    .flags = CT_FIELD_REQUIRED },
-  { .name = "name", .label = N_("Name"), .type = CT_FIELD_TEXT, .flags = CT_FIELD_REQUIRED },
+    .flags = CT_FIELD_REQUIRED | CT_FIELD_IDENTIFIER },
+  { .name = "name", .label = N_("Name"), .type = CT_FIELD_TEXT,
+    .flags = CT_FIELD_REQUIRED | CT_FIELD_IDENTIFIER },
   { .name = "date_of_birth", .label = N_("Date of birth"), .type = CT_FIELD_DATE,
     .flags = CT_FIELD_REQUIRED | CT_FIELD_NOT_FUTURE },
   { .name = "gender", .label = N_("Gender"), .type = CT_FIELD_ENUM, .words = &genders },

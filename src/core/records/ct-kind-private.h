@@ -31,8 +31,9 @@ typedef enum
   CT_FIELD_SENSITIVE   = 1 << 2,  /* clinical notes */
   CT_FIELD_NOT_FUTURE  = 1 << 3,  /* a date no later than today */
   CT_FIELD_HALF_POINTS = 1 << 4,  /* a real in whole or half points */
+  CT_FIELD_IDENTIFIER  = 1 << 5,  /* a reference, code or name: no invisible characters */
   /* clinical free text: a team server never returns it to an administrator */
-  CT_FIELD_CLINICAL_TEXT = 1 << 5,
+  CT_FIELD_CLINICAL_TEXT = 1 << 6,
 } CtFieldFlags;
 
 struct _CtField

@@ -26,7 +26,8 @@ static const CtEnum roles = {
 };
 
 static const CtField fields[] = {
-  { .name = "name", .label = N_("Name"), .type = CT_FIELD_TEXT, .flags = CT_FIELD_REQUIRED },
+  { .name = "name", .label = N_("Name"), .type = CT_FIELD_TEXT,
+    .flags = CT_FIELD_REQUIRED | CT_FIELD_IDENTIFIER },
   { .name = "role", .label = N_("Role"), .type = CT_FIELD_ENUM, .flags = CT_FIELD_REQUIRED,
     .words = &roles },
   { .name = "active", .label = N_("Active"), .type = CT_FIELD_BOOLEAN, .default_text = "yes" },

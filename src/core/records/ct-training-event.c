@@ -36,7 +36,8 @@ static const CtEnum audiences = {
 };
 
 static const CtField fields[] = {
-  { .name = "code", .label = N_("Code"), .type = CT_FIELD_TEXT, .flags = CT_FIELD_REQUIRED },
+  { .name = "code", .label = N_("Code"), .type = CT_FIELD_TEXT,
+    .flags = CT_FIELD_REQUIRED | CT_FIELD_IDENTIFIER },
   { .name = "title", .label = N_("Title"), .type = CT_FIELD_TEXT, .flags = CT_FIELD_REQUIRED },
   { .name = "topic", .label = N_("Topic"), .type = CT_FIELD_ENUM, .flags = CT_FIELD_REQUIRED,
     .words = &topics },

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ct-store-private.h"
+#include "ct-text-clean.h"
 #include "ct-validate.h"
 
 static char *today_for_testing;
@@ -145,11 +146,15 @@ check_date (CtRecord       *record,
   const CtField *earlier;
   g_autofree char *today = NULL;
   g_autofree char *other = NULL;
+  g_autofree char *quoted = NULL;
 
   if (!is_calendar_date (date))
-    return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID,
-                           _("“%s” is not a date; enter a real date as YYYY-MM-DD, "
-                             "such as 2024-03-31."), date);
+    {
+      quoted = ct_text_dup_quote (date);
+      return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID,
+                             _("“%s” is not a date; enter a real date as YYYY-MM-DD, "
+                               "such as 2024-03-31."), quoted);
+    }
 
   if (field->flags & CT_FIELD_NOT_FUTURE)
     today = ct_validate_dup_today ();
@@ -201,13 +206,15 @@ check_word (CtRecord       *record,
             GError        **error)
 {
   g_autofree char *allowed = NULL;
+  g_autofree char *quoted = NULL;
 
   if (ct_enum_contains (field, word))
     return TRUE;
 
   allowed = g_strjoinv (", ", (char **) ct_enum_words (field));
+  quoted = ct_text_dup_quote (word);
   return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID,
-                         _("“%s” is not one of the allowed words: %s."), word, allowed);
+                         _("“%s” is not one of the allowed words: %s."), quoted, allowed);
 }
 
 static gboolean
@@ -250,6 +257,11 @@ check_field (CtRecord       *record,
     case CT_FIELD_ENUM_LIST:
       return check_words (record, field, g_value_get_boxed (value), error);
     case CT_FIELD_TEXT:
+      if ((field->flags & CT_FIELD_IDENTIFIER) && ct_text_has_invisible (g_value_get_string (value)))
+        return ct_record_fail (record, field, error, CT_DATABASE_ERROR_INVALID, "%s",
+                               _("this holds an invisible or control character (such as a "
+                                 "zero-width space); type it again without one."));
+      return TRUE;
     case CT_FIELD_BOOLEAN:
     case CT_FIELD_REFERENCE:
     default:
@@ -305,6 +317,7 @@ check_unique (CtRecord        *record,
               GError         **error)
 {
   const CtKind *kind = ct_record_get_kind (record);
+  g_autofree char *display = NULL;
   g_autofree char *value = NULL;
   const CtField *blamed = ct_kind_find_field (kind, unique->fields[0]);
   CtStatement *stmt = ct_database_prepare (db, sql, error);
@@ -323,7 +336,8 @@ check_unique (CtRecord        *record,
   if (taken == 0)
     return TRUE;
 
-  value = dup_display_text (record, blamed);
+  display = dup_display_text (record, blamed);
+  value = ct_text_dup_quote (display);
   /* The messages are N_() strings of the kind tables, each with one %s. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-audit-chain.h"
 #include "ct-database-private.h"
 
 typedef struct
@@ -290,25 +291,27 @@ ct_database_rollback (CtDatabase *self)
 
 /* Audit trail */
 
-gboolean
-ct_database_audit (CtDatabase  *self,
-                   const char  *action,
-                   const char  *record_kind,
-                   gint64       record_id,
-                   const char  *description,
-                   GError     **error)
+/* Inserts the entry; @at and @hash NULL let the store stamp the time and
+ * leave the entry out of a chain. */
+static gboolean
+insert_entry (CtDatabase  *self,
+              const char  *action,
+              const char  *record_kind,
+              gint64       record_id,
+              const char  *description,
+              const char  *at,
+              const char  *hash,
+              GError     **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   CtStatement *stmt;
-  gboolean has_row;
-  gboolean ok;
-
-  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (action != NULL && description != NULL, FALSE);
 
   stmt = ct_database_prepare (self,
-                              "INSERT INTO audit_log (who, action, record_kind, record_id, description)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)",
+                              hash != NULL
+                              ? "INSERT INTO audit_log (who, action, record_kind, record_id,"
+                                " description, at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                              : "INSERT INTO audit_log (who, action, record_kind, record_id,"
+                                " description) VALUES (?1, ?2, ?3, ?4, ?5)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -321,9 +324,65 @@ ct_database_audit (CtDatabase  *self,
       ct_statement_bind_int64 (stmt, 4, record_id);
     }
   ct_statement_bind_text (stmt, 5, description);
+  if (hash != NULL)
+    {
+      ct_statement_bind_text (stmt, 6, at);
+      ct_statement_bind_text (stmt, 7, hash);
+    }
+  return ct_statement_run (stmt, _("write the audit trail"), error);
+}
 
-  ok = ct_statement_step (stmt, &has_row, _("write the audit trail"), error);
-  ct_statement_reset (stmt);
+/* The entry chained to the newest one (ct-audit-chain.h), read and written
+ * in one transaction so that no other writer comes between. */
+static gboolean
+insert_chained_entry (CtDatabase  *self,
+                      const char  *action,
+                      const char  *record_kind,
+                      gint64       record_id,
+                      const char  *description,
+                      GError     **error)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *head = NULL;
+  g_autofree char *hash = NULL;
+
+  if (!ct_database_begin (self, error))
+    return FALSE;
+  head = ct_audit_chain_dup_head (self, error);
+  if (head != NULL)
+    hash = ct_audit_chain_hash (head, at, priv->actor, action, record_kind, record_id,
+                                description);
+  if (head == NULL ||
+      !insert_entry (self, action, record_kind, record_id, description, at, hash, error))
+    {
+      ct_database_rollback (self);
+      return FALSE;
+    }
+  return ct_database_commit (self, error);
+}
+
+gboolean
+ct_database_audit (CtDatabase  *self,
+                   const char  *action,
+                   const char  *record_kind,
+                   gint64       record_id,
+                   const char  *description,
+                   GError     **error)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  gboolean ok;
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (action != NULL && description != NULL, FALSE);
+
+  /* A file of an older schema, left at its version, has no chain. */
+  if (CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
+      ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION)
+    ok = insert_chained_entry (self, action, record_kind, record_id, description, error);
+  else
+    ok = insert_entry (self, action, record_kind, record_id, description, NULL, NULL, error);
   if (!ok)
     return FALSE;
 

@@ -71,7 +71,7 @@ typedef enum
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CT_SCHEMA_VERSION 4
+#define CT_SCHEMA_VERSION 6
 
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10
@@ -90,6 +90,9 @@ struct _CtDatabaseClass
   /* The store knows who signed in (a server's login): the first actor set
    * is that login, and ct_database_set_actor() changes it no more. */
   gboolean                    actor_is_login;
+  /* Audit entries carry a hash chained to the one before (the file, whose
+   * owner could edit it); a server's grants and triggers keep its trail. */
+  gboolean                    audit_is_chained;
 
   CtStatement *(*prepare)            (CtDatabase  *self,
                                       const char  *sql,
@@ -123,6 +126,32 @@ CtDatabase  *ct_database_open               (const char  *path,
                                              const char  *passphrase,
                                              const char  *actor,
                                              GError     **error);
+
+/**
+ * CtDatabaseOpenMode:
+ * @CT_DATABASE_OPEN_UPGRADE: read and write; a file of an older schema is
+ *   first backed up (a verified copy beside it, named after its version and
+ *   the time) and then migrated. The app, and the CLI's `upgrade`.
+ * @CT_DATABASE_OPEN_NO_UPGRADE: read and write, but a file of an older
+ *   schema is left at its version (ct_database_get_schema_version() says).
+ * @CT_DATABASE_OPEN_READ_ONLY: nothing is written, not even the unlock
+ *   entry of the audit trail; no write lock is ever taken.
+ */
+typedef enum
+{
+  CT_DATABASE_OPEN_UPGRADE,
+  CT_DATABASE_OPEN_NO_UPGRADE,
+  CT_DATABASE_OPEN_READ_ONLY,
+} CtDatabaseOpenMode;
+
+/* ct_database_open() is ct_database_open_with_mode (CT_DATABASE_OPEN_UPGRADE).
+ * Every mode but READ_ONLY records an unlock entry (in a file of the current
+ * schema). */
+CtDatabase  *ct_database_open_with_mode     (const char          *path,
+                                             const char          *passphrase,
+                                             const char          *actor,
+                                             CtDatabaseOpenMode   mode,
+                                             GError             **error);
 
 gboolean     ct_database_change_passphrase  (CtDatabase  *self,
                                              const char  *new_passphrase,

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -106,6 +107,7 @@ ct_passphrase_read_file (const char  *path,
                          GError     **error)
 {
   int fd = open (path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
   char *line;
 
   if (fd < 0)
@@ -113,6 +115,17 @@ ct_passphrase_read_file (const char  *path,
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not open the passphrase file “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  /* A passphrase that others can read is no secret: refuse it before
+   * reading it, so that the owner fixes the file. */
+  if (fstat (fd, &st) != 0 || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The passphrase file “%s” can be read by other people. Make it readable "
+                     "by you alone (chmod 600) and change the passphrase."), path);
       return NULL;
     }
 

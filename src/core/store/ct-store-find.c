@@ -10,6 +10,7 @@
 
 #include "ct-store-private.h"
 #include "ct-store.h"
+#include "ct-text-clean.h"
 
 /* Runs a bound look-up: the id, or 0 with NOT_FOUND and the message
  * @format. A NULL @stmt (its preparation failed, setting @error) finds
@@ -60,13 +61,16 @@ ct_store_find_staff (CtDatabase  *db,
                      const char  *name,
                      GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (name != NULL, 0);
 
+  quoted = ct_text_dup_quote (name);
   return run_lookup (db, prepare_with_text (db, "SELECT id FROM staff WHERE name = ?1"
                                                 " ORDER BY active DESC, id DESC LIMIT 1",
                                             name, error),
-                     error, _("There is no staff member called “%s”."), name);
+                     error, _("There is no staff member called “%s”."), quoted);
 }
 
 gint64
@@ -100,12 +104,15 @@ ct_store_find_child (CtDatabase  *db,
                      const char  *reference,
                      GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (reference != NULL, 0);
 
+  quoted = ct_text_dup_quote (reference);
   return run_lookup (db, prepare_with_text (db, "SELECT id FROM child WHERE reference = ?1",
                                             reference, error),
-                     error, _("There is no child with the reference “%s”."), reference);
+                     error, _("There is no child with the reference “%s”."), quoted);
 }
 
 gint64
@@ -115,6 +122,8 @@ ct_store_find_referral (CtDatabase  *db,
                         GError     **error)
 {
   CtStatement *stmt;
+  g_autofree char *quoted = NULL;
+  g_autofree char *quoted_date = NULL;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (child_reference != NULL && referral_date != NULL, 0);
@@ -124,8 +133,10 @@ ct_store_find_referral (CtDatabase  *db,
                             child_reference, error);
   if (stmt != NULL)
     ct_statement_bind_text (stmt, 2, referral_date);
+  quoted = ct_text_dup_quote (child_reference);
+  quoted_date = ct_text_dup_quote (referral_date);
   return run_lookup (db, stmt, error, _("The child “%s” has no referral dated %s."),
-                     child_reference, referral_date);
+                     quoted, quoted_date);
 }
 
 gint64
@@ -153,10 +164,13 @@ ct_store_find_training_event (CtDatabase  *db,
                               const char  *code,
                               GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
   g_return_val_if_fail (code != NULL, 0);
 
+  quoted = ct_text_dup_quote (code);
   return run_lookup (db, prepare_with_text (db, "SELECT id FROM training_event WHERE code = ?1",
                                             code, error),
-                     error, _("There is no training event with the code “%s”."), code);
+                     error, _("There is no training event with the code “%s”."), quoted);
 }

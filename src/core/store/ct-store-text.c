@@ -77,9 +77,14 @@ unique_sql (const CtKind   *kind,
   GString *sql = g_string_new ("SELECT 1 FROM ");
 
   g_string_append_printf (sql, "%s WHERE id <> ?1", kind->name);
+  /* Text is unique regardless of case: "ab-1" and "AB-1" are one reference. */
   for (guint i = 0; i < G_N_ELEMENTS (unique->fields) && unique->fields[i] != NULL; i++)
-    g_string_append_printf (sql, " AND %s = ?%u",
-                            ct_field_column (ct_kind_find_field (kind, unique->fields[i])), i + 2);
+    {
+      const CtField *field = ct_kind_find_field (kind, unique->fields[i]);
+
+      g_string_append_printf (sql, " AND %s = ?%u%s", ct_field_column (field), i + 2,
+                              field->type == CT_FIELD_TEXT ? " COLLATE NOCASE" : "");
+    }
   if (unique->condition != NULL)
     g_string_append_printf (sql, " AND %s", unique->condition);
   g_string_append (sql, " LIMIT 1");

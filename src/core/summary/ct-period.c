@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "ct-period.h"
+#include "ct-text-clean.h"
 
 /* Years a period may start in: four digits, and the year after it too. */
 #define FIRST_YEAR 1900
@@ -128,6 +129,8 @@ ct_period_parse_date (const char  *text,
                       GDate       *date,
                       GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   if (text != NULL && g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
     {
       int year = atoi (text);
@@ -141,9 +144,9 @@ ct_period_parse_date (const char  *text,
         }
     }
 
+  quoted = ct_text_dup_quote (text);
   g_set_error (error, CT_PERIOD_ERROR, CT_PERIOD_ERROR_INVALID,
-               _("“%s” is not a date. Give a date as YYYY-MM-DD, such as 2025-03-31."),
-               text != NULL ? text : "");
+               _("“%s” is not a date. Give a date as YYYY-MM-DD, such as 2025-03-31."), quoted);
   return FALSE;
 }
 
@@ -220,6 +223,7 @@ ct_period_parse (const char  *text,
   g_autoptr(GRegex) financial = g_regex_new ("^([0-9]{4})/([0-9]{2})(?: Q([1-4]))?$", 0, 0, NULL);
   g_autoptr(GRegex) month = g_regex_new ("^([0-9]{4})-([0-9]{2})$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *quoted = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -229,10 +233,11 @@ ct_period_parse (const char  *text,
   if (g_regex_match (month, text, 0, &match))
     return parse_month (text, match, error);
 
+  quoted = ct_text_dup_quote (text);
   g_set_error (error, CT_PERIOD_ERROR, CT_PERIOD_ERROR_INVALID,
                _("“%s” is not a period. Give a financial year such as 2024/25, a quarter "
                  "such as 2024/25 Q2, or a month such as 2025-03."),
-               text);
+               quoted);
   return NULL;
 }
 

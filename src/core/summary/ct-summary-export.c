@@ -9,10 +9,26 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ct-audited-write.h"
 #include "ct-summary-export.h"
 #include "ct-summary-json.h"
 
 /* The audit entry of a document written (exported) or a paper printed. */
+static char *
+describe (const CtSummary  *summary,
+          CtAudience        audience,
+          gboolean          printed)
+{
+  const char *word = ct_audience_to_string (audience);
+  const char *label = ct_period_get_label (ct_summary_get_period (summary));
+
+  return printed
+    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
+    ? g_strdup_printf (_("Printed the %s committee summary for %s"), word, label)
+    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
+    : g_strdup_printf (_("Exported the %s committee summary for %s"), word, label);
+}
+
 static gboolean
 audit (CtDatabase       *db,
        const CtSummary  *summary,
@@ -20,14 +36,7 @@ audit (CtDatabase       *db,
        gboolean          printed,
        GError          **error)
 {
-  const char *word = ct_audience_to_string (audience);
-  const char *label = ct_period_get_label (ct_summary_get_period (summary));
-  g_autofree char *description =
-    printed
-    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
-    ? g_strdup_printf (_("Printed the %s committee summary for %s"), word, label)
-    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
-    : g_strdup_printf (_("Exported the %s committee summary for %s"), word, label);
+  g_autofree char *description = describe (summary, audience, printed);
 
   return ct_database_audit (db, "export", "summary", 0, description, error);
 }
@@ -43,6 +52,7 @@ ct_summary_export (CtDatabase          *db,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
@@ -50,15 +60,9 @@ ct_summary_export (CtDatabase          *db,
 
   root = ct_summary_to_json (summary, audience, generated_at);
   text = ct_summary_json_to_text (root);
-
-  if (!ct_database_begin (db, error))
-    return FALSE;
-  if (audit (db, summary, audience, FALSE, error) &&
-      write_func (text, strlen (text), user_data, error))
-    return ct_database_commit (db, error);
-
-  ct_database_rollback (db);
-  return FALSE;
+  description = describe (summary, audience, FALSE);
+  return ct_audited_write (db, "summary", description, text, strlen (text), write_func,
+                           user_data, error);
 }
 
 /* Writes everything to @user_data, a GOutputStream, and closes it. */
@@ -95,6 +99,17 @@ ct_summary_export_to_stream (CtDatabase       *db,
   if (!g_output_stream_is_closed (stream))
     g_output_stream_close (stream, cancelled, NULL);
   return FALSE;
+}
+
+void
+ct_summary_audit_print_failed (CtDatabase       *db,
+                               const CtSummary  *summary,
+                               CtAudience        audience,
+                               const GError     *failure)
+{
+  g_autofree char *description = describe (summary, audience, TRUE);
+
+  ct_audited_write_failed (db, "summary", description, failure);
 }
 
 gboolean

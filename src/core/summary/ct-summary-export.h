@@ -2,9 +2,9 @@
  *
  * Every summary that leaves the app (a JSON document from the CLI or the
  * app, a printed or PDF paper from the app) is an audit entry (action
- * `export`, kind `summary`). For a document written here, the entry and the
- * document go together: no entry without the document written, no document
- * written without its entry.
+ * `export`, kind `summary`). For a document written here, the entry is
+ * committed before the document is written, and a failed write adds a
+ * second entry saying so (ct-audited-write.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,20 +12,18 @@
 
 #include <gio/gio.h>
 
+#include "ct-audited-write.h"
 #include "ct-disclosure.h"
 #include "ct-summary.h"
 
 G_BEGIN_DECLS
 
 /* Puts @length bytes of @text where the document goes (a file, stdout). */
-typedef gboolean (*CtSummaryWriteFunc) (const char  *text,
-                                        gsize        length,
-                                        gpointer     user_data,
-                                        GError     **error);
+typedef CtAuditedWriteFunc CtSummaryWriteFunc;
 
-/* Writes the JSON document of @summary for @audience (ct-summary-json.h;
- * @generated_at NULL: now) with @write_func, and its audit entry, in one
- * transaction of @db: when writing fails nothing is recorded. */
+/* Commits the audit entry, then writes the JSON document of @summary for
+ * @audience (ct-summary-json.h; @generated_at NULL: now) with @write_func.
+ * Call it outside a transaction of @db. */
 gboolean  ct_summary_export            (CtDatabase          *db,
                                         const CtSummary     *summary,
                                         CtAudience           audience,
@@ -43,11 +41,17 @@ gboolean  ct_summary_export_to_stream  (CtDatabase          *db,
                                         GOutputStream       *stream,
                                         GError             **error);
 
-/* Records that @summary was printed (or saved as PDF) for @audience; call
- * it once the paper was made. */
+/* Records that @summary was printed (or saved as PDF) for @audience: for a
+ * printer, once the paper was made; for a PDF, before it is written. */
 gboolean  ct_summary_audit_print       (CtDatabase          *db,
                                         const CtSummary     *summary,
                                         CtAudience           audience,
                                         GError             **error);
+/* The second entry, when a PDF audited by ct_summary_audit_print() could not
+ * be written because of @failure. */
+void      ct_summary_audit_print_failed (CtDatabase         *db,
+                                         const CtSummary    *summary,
+                                         CtAudience          audience,
+                                         const GError       *failure);
 
 G_END_DECLS

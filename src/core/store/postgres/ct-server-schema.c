@@ -396,10 +396,17 @@ static const char migration_3[] =
   "ALTER TABLE sdq_score ENABLE ROW LEVEL SECURITY;"
   "CREATE POLICY team_every_row ON sdq_score USING (true) WITH CHECK (true);";
 
+/* Version 4: text that is unique regardless of case (the file's version
+ * 6): a collation of that name, so that the core's "COLLATE NOCASE" means
+ * the same on both stores (ICU's, where case is not a difference). */
+static const char migration_4[] =
+  "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

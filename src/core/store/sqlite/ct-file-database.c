@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "ct-file-database-private.h"
+#include "ct-passphrase-quality.h"
+#include "ct-safe-file.h"
 
 /* SQLCipher 4 pages are multiples of 512 bytes, at least 512. */
 #define PAGE_GRAIN 512
@@ -200,6 +202,7 @@ check_quick (sqlite3  *db,
 
 static gboolean
 configure_connection (sqlite3  *db,
+                      gboolean  read_only,
                       GError  **error)
 {
   /* temp_store: sorts and temporary tables never reach the disk. */
@@ -209,10 +212,17 @@ configure_connection (sqlite3  *db,
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     CT_DATABASE_CACHE_PRAGMA;
+  /* Reading only: the journal mode stays as it is, and SQL that would
+   * write is refused. */
+  static const char read_only_pragmas[] =
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA query_only = ON;"
+    CT_DATABASE_CACHE_PRAGMA;
   char *message = NULL;
 
   sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, pragmas, NULL, NULL, &message) == SQLITE_OK)
+  if (sqlite3_exec (db, read_only ? read_only_pragmas : pragmas, NULL, NULL, &message) ==
+      SQLITE_OK)
     return TRUE;
 
   g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
@@ -222,15 +232,18 @@ configure_connection (sqlite3  *db,
 }
 
 /* Opens and keys a connection. With @creating the file is new (and empty),
- * so the checks that read an existing file are skipped. */
+ * so the checks that read an existing file are skipped; with @read_only
+ * nothing can be written through it. */
 static sqlite3 *
 open_connection (const char  *path,
                  const char  *passphrase,
                  gboolean     creating,
+                 gboolean     read_only,
                  GError     **error)
 {
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+              SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
   int rc;
 
   if (!creating && !check_file_shape (path, error))
@@ -259,12 +272,15 @@ open_connection (const char  *path,
    * silences them (an older library ignores the unknown pragma). */
   sqlite3_exec (db, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_log_source = NONE",
                 NULL, NULL, NULL);
+  /* SQLCipher then locks its memory and wipes what it frees (the key, the
+   * decrypted pages); off by default since 4.5. */
+  sqlite3_exec (db, "PRAGMA cipher_memory_security = ON", NULL, NULL, NULL);
 
   if (!check_cipher (db, error) ||
       sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
       !check_key (db, error) ||
       (!creating && (!check_version (db, error) || !check_quick (db, error))) ||
-      !configure_connection (db, error))
+      !configure_connection (db, read_only, error))
     {
       if (error != NULL && *error == NULL)
         fail (error, CT_DATABASE_ERROR_FAILED, _("The records file cannot be opened."));
@@ -292,17 +308,7 @@ static gboolean
 validate_new_passphrase (const char  *passphrase,
                          GError     **error)
 {
-  if (passphrase == NULL || g_utf8_strlen (passphrase, -1) < CT_PASSPHRASE_MIN_LENGTH)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Choose a passphrase of at least %d character.",
-                                "Choose a passphrase of at least %d characters.",
-                                CT_PASSPHRASE_MIN_LENGTH),
-                   CT_PASSPHRASE_MIN_LENGTH);
-      return FALSE;
-    }
-  return TRUE;
+  return ct_passphrase_check_length (passphrase, error);
 }
 
 static void
@@ -353,7 +359,7 @@ ct_database_create_at_version (const char  *path,
   if (!validate_new_passphrase (passphrase, error) || !claim_new_file (path, error))
     return NULL;
 
-  db = open_connection (path, passphrase, TRUE, error);
+  db = open_connection (path, passphrase, TRUE, FALSE, error);
   if (db == NULL || !ct_schema_migrate (db, version, error))
     {
       sqlite3_close_v2 (db);
@@ -407,24 +413,52 @@ ct_database_open (const char  *path,
                   const char  *actor,
                   GError     **error)
 {
+  return ct_database_open_with_mode (path, passphrase, actor, CT_DATABASE_OPEN_UPGRADE, error);
+}
+
+/* Before a migration: a verified copy of the file as it is, beside it. */
+static gboolean
+backup_before_upgrade (CtDatabase  *self,
+                       const char  *passphrase,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *dest = g_strdup_printf ("%s.v%d-%s.ctdb", CT_FILE_DATABASE (self)->path,
+                                           ct_database_get_schema_version (self), stamp);
+
+  g_debug ("Backing up the records file before upgrading it");
+  return ct_database_backup (self, dest, passphrase, error);
+}
+
+CtDatabase *
+ct_database_open_with_mode (const char          *path,
+                            const char          *passphrase,
+                            const char          *actor,
+                            CtDatabaseOpenMode   mode,
+                            GError             **error)
+{
   g_autoptr(CtDatabase) self = NULL;
+  gboolean read_only = mode == CT_DATABASE_OPEN_READ_ONLY;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
 
-  db = open_connection (path, passphrase, FALSE, error);
+  db = open_connection (path, passphrase, FALSE, read_only, error);
   if (db == NULL)
     return NULL;
 
-  if (!ct_schema_migrate (db, CT_SCHEMA_VERSION, error))
-    {
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
   self = wrap_connection (db, path, actor);
-  if (!ct_database_audit (self, "unlock", NULL, 0, _("Records file unlocked"), error))
+  if (mode == CT_DATABASE_OPEN_UPGRADE && ct_schema_get_version (db) < CT_SCHEMA_VERSION &&
+      ((ct_schema_get_version (db) > 0 && !backup_before_upgrade (self, passphrase, error)) ||
+       !ct_schema_migrate (db, CT_SCHEMA_VERSION, error)))
+    return NULL;
+
+  /* An older file left at its version gets no entry for merely opening it:
+   * a command refused because of its version changes nothing. */
+  if (!read_only && ct_schema_get_version (db) == CT_SCHEMA_VERSION &&
+      !ct_database_audit (self, "unlock", NULL, 0, _("Records file unlocked"), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -624,6 +658,7 @@ ct_file_database_class_init (CtFileDatabaseClass *klass)
   object_class->finalize = ct_file_database_finalize;
 
   database_class->dialect = &file_dialect;
+  database_class->audit_is_chained = TRUE;
   database_class->prepare = file_prepare;
   database_class->exec = file_exec;
   database_class->is_open = file_is_open;
@@ -639,6 +674,10 @@ ct_file_database_init (CtFileDatabase *self)
 
 /* Passphrase and backup */
 
+static gboolean verify_copy (const char  *dest_path,
+                             const char  *passphrase,
+                             GError     **error);
+
 gboolean
 ct_database_change_passphrase (CtDatabase  *self,
                                const char  *new_passphrase,
@@ -653,6 +692,12 @@ ct_database_change_passphrase (CtDatabase  *self,
       (db = ct_database_get_handle (self, error)) == NULL)
     return FALSE;
 
+  /* The intent is committed first, so that even a crash half-way leaves a
+   * trace of the attempt; the outcome follows. */
+  if (!ct_database_audit (self, "passphrase_change", NULL, 0,
+                          _("Passphrase change begun"), error))
+    return FALSE;
+
   rc = sqlite3_rekey_v2 (db, "main", new_passphrase, strlen (new_passphrase));
   if (rc != SQLITE_OK)
     {
@@ -664,6 +709,16 @@ ct_database_change_passphrase (CtDatabase  *self,
    * copied back, the main file alone still opens with the old passphrase. */
   if (!ct_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
     return FALSE;
+
+  /* SQLCipher has reported success when its commit failed (a full disk):
+   * only a second connection that opens the file with the new passphrase
+   * and finds it intact proves the change. */
+  if (!verify_copy (CT_FILE_DATABASE (self)->path, new_passphrase, error))
+    {
+      g_prefix_error (error, "%s ", _("The passphrase change could not be verified; "
+                                      "keep the old passphrase and a backup at hand."));
+      return FALSE;
+    }
 
   return ct_database_audit (self, "passphrase_change", NULL, 0,
                             _("Passphrase changed"), error);
@@ -711,7 +766,7 @@ verify_copy (const char  *dest_path,
              const char  *passphrase,
              GError     **error)
 {
-  sqlite3 *db = open_connection (dest_path, passphrase, FALSE, error);
+  sqlite3 *db = open_connection (dest_path, passphrase, FALSE, TRUE, error);
   gboolean ok = db != NULL && check_integrity_of (db, error);
 
   sqlite3_close_v2 (db);
@@ -725,21 +780,37 @@ ct_database_backup (CtDatabase  *self,
                     GError     **error)
 {
   g_autofree char *description = NULL;
+  g_autoptr(CtSafeFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *temp_path;
   sqlite3 *db;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL && passphrase != NULL, FALSE);
 
-  if ((db = ct_database_get_handle (self, error)) == NULL || !claim_new_file (dest_path, error))
+  if ((db = ct_database_get_handle (self, error)) == NULL)
     return FALSE;
+  if (!ct_safe_file_check_new (dest_path, &local_error))
+    return fail (error, CT_DATABASE_ERROR_EXISTS, local_error->message);
 
-  if (!export_copy (db, dest_path, passphrase, error) ||
-      !verify_copy (dest_path, passphrase, error))
+  /* The intent is committed first (and so is in the copy); the copy is
+   * made and verified beside @dest_path and renamed into place only when
+   * complete, so that a kill leaves no backup or a whole one. */
+  description = g_strdup_printf (_("Encrypted backup to %s begun"), dest_path);
+  if (!ct_database_audit (self, "backup", NULL, 0, description, error) ||
+      (file = ct_safe_file_new (dest_path, FALSE, error)) == NULL)
+    return FALSE;
+  temp_path = ct_safe_file_get_temp_path (file);
+  if (!export_copy (db, temp_path, passphrase, error) ||
+      !verify_copy (temp_path, passphrase, error) ||
+      !ct_safe_file_commit (file, error))
     {
-      remove_database_files (dest_path);
+      remove_database_files (temp_path);
       return FALSE;
     }
 
+  g_free (description);
   description = g_strdup_printf (_("Encrypted backup written to %s"), dest_path);
   return ct_database_audit (self, "backup", NULL, 0, description, error);
 }
+

@@ -273,11 +273,28 @@ static const char migration_4[] =
    *   SEARCH sdq_score USING COVERING INDEX sdq_score_date (date>? AND date<?) */
   "CREATE INDEX sdq_score_date ON sdq_score (date, child_id, total, reason);";
 
+/* Version 5: each audit entry's hash, chained
+ * to the entry before it (ct-audit-chain.c). Entries from before have
+ * none. CT_AUDIT_CHAIN_SCHEMA_VERSION names this version. */
+static const char migration_audit_chain[] =
+  "ALTER TABLE audit_log ADD COLUMN hash TEXT;";
+
+/* Version 6: references, codes and active
+ * staff names are unique regardless of case; these indexes serve the
+ * unique checks (col = ? COLLATE NOCASE). Not UNIQUE: a file may already
+ * hold names that differ only in case. */
+static const char migration_nocase[] =
+  "CREATE INDEX child_reference_nocase ON child (reference COLLATE NOCASE);"
+  "CREATE INDEX staff_active_name_nocase ON staff (name COLLATE NOCASE) WHERE active = 1;"
+  "CREATE INDEX training_event_code_nocase ON training_event (code COLLATE NOCASE);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_audit_chain,
+  migration_nocase,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
