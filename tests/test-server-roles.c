@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <string.h>
 
 #include "ct-records.h"
 #include "ct-server-database.h"
@@ -248,6 +249,52 @@ test_audit_who_is_login (void)
   PQfinish (conn);
 }
 
+/* No role the app uses may change, delete or empty the audit trail: none
+ * is granted it, each attempt is refused, and so is the owner's (IT's),
+ * by the table's triggers. */
+static void
+test_audit_never_changed (void)
+{
+  static const char *const logins[] = { "ct_alice", "ct_carol", "ct_dave" };
+  static const char *const groups[] = {
+    "clinical_team_clinician", "clinical_team_administrator", "clinical_team_lead",
+  };
+  static const char *const changes[] = {
+    "UPDATE audit_log SET description = 'Changed'", "DELETE FROM audit_log",
+    "TRUNCATE audit_log",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT has_table_privilege ('%s', '" CT_SERVER_SCHEMA ".audit_log',"
+                         " 'UPDATE, DELETE, TRUNCATE')", groups[i]);
+      PGconn *conn = sign_in ("ct_dave");
+      PGresult *result = PQexec (conn, sql);
+
+      g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "f");
+      PQclear (result);
+      PQfinish (conn);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      PGconn *conn = sign_in (logins[i]);
+
+      for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+        assert_cell (conn, logins[i], "the audit trail", changes[c], changes[c], '0');
+      PQfinish (conn);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    {
+      g_autofree char *sql = g_strconcat ("SET search_path = " CT_SERVER_SCHEMA ";", changes[c],
+                                          NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pg_test_server_exec (server, database, sql, &error));
+      g_assert_nonnull (strstr (error->message, "never changed or deleted"));
+    }
+}
+
 /* Through the app's own core: an administrator's lists carry no clinical
  * free text (and a search does not look in it); a clinician's do. */
 static void
@@ -323,6 +370,7 @@ main (int   argc,
       g_test_add_data_func (path, &roles[i], test_role);
     }
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
+  g_test_add_func ("/server-roles/audit-never-changed", test_audit_never_changed);
   g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
                    test_core_reads_no_clinical_text_for_administrator);
 

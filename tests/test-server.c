@@ -158,6 +158,39 @@ test_untrusted_certificate (void)
   g_rmdir (dir);
 }
 
+/* A connection that says nothing of TLS verifies the server's certificate
+ * all the same (sslmode=verify-full, where libpq's own default, "prefer",
+ * would take any certificate): against the CA file it names (sslrootcert),
+ * which must exist, and for the host name it connects to. */
+static void
+test_verifies_by_default (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pg_test_server_create_database (server, NULL, &error);
+  g_autofree char *trusting = NULL;
+  g_autofree char *no_ca_file = NULL;
+  g_autofree char *other_name = NULL;
+  g_autoptr(CtDatabase) db = NULL;
+  int port = pg_test_server_get_port (server);
+  const char *user = pg_test_server_get_superuser (server);
+  const char *ca_file = pg_test_server_get_ca_file (server);
+
+  g_assert_no_error (error);
+  trusting = g_strdup_printf ("host=" PG_TEST_SERVER_HOST " port=%d dbname=%s user=%s"
+                              " sslrootcert=%s", port, name, user, ca_file);
+  db = ct_server_database_set_up (trusting, password (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  no_ca_file = g_strdup_printf ("host=" PG_TEST_SERVER_HOST " port=%d dbname=%s user=%s"
+                                " sslrootcert=%s.missing", port, name, user, ca_file);
+  assert_refused (no_ca_file, password (), CT_DATABASE_ERROR_NOT_TRUSTED);
+  /* The right CA, but the certificate names another host than this one. */
+  other_name = g_strdup_printf ("host=records.invalid hostaddr=" PG_TEST_SERVER_HOST " port=%d"
+                                " dbname=%s user=%s sslrootcert=%s", port, name, user, ca_file);
+  assert_refused (other_name, password (), CT_DATABASE_ERROR_NOT_TRUSTED);
+}
+
 static void
 test_not_set_up (void)
 {
@@ -332,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/server/wrong-password", test_wrong_password);
   g_test_add_func ("/server/plaintext-refused", test_plaintext_refused);
   g_test_add_func ("/server/untrusted-certificate", test_untrusted_certificate);
+  g_test_add_func ("/server/verifies-by-default", test_verifies_by_default);
   g_test_add_func ("/server/not-set-up", test_not_set_up);
   g_test_add_func ("/server/newer-schema", test_newer_schema);
   g_test_add_func ("/server/connection-lost-mid-write", test_connection_lost_mid_write);

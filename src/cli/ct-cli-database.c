@@ -12,6 +12,7 @@
 #include "ct-audit-chain.h"
 #include "ct-cli-database.h"
 #include "ct-cli-server.h"
+#include "ct-cli-team.h"
 #include "ct-secret.h"
 
 gboolean
@@ -22,13 +23,7 @@ ct_cli_init (CtCli   *cli,
   g_autoptr(CtDatabase) db = NULL;
 
   if (cli->server != NULL)
-    {
-      db = ct_cli_connect (cli, TRUE, error);
-      if (db != NULL)
-        g_print (_("The team server is set up for Clinical Team (schema version %d).\n"),
-                 ct_database_get_schema_version (db));
-      return db != NULL;
-    }
+    return ct_cli_team_init (cli, error);
 
   if (g_file_test (cli->database, G_FILE_TEST_EXISTS))
     {

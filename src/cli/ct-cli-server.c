@@ -12,6 +12,7 @@
 #include "ct-cli-server.h"
 #include "ct-secret.h"
 #include "ct-server-database.h"
+#include "ct-server-team.h"
 
 static char *
 read_password (CtCli   *cli,
@@ -33,7 +34,7 @@ ct_cli_connect (CtCli     *cli,
     return NULL;
 
   if (set_up)
-    return ct_server_database_set_up (cli->server, password, cli->staff, error);
+    return ct_server_team_init (cli->server, password, error);
   return ct_server_database_connect (cli->server, password, cli->staff, error);
 }
 

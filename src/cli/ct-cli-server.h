@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Connects to --server with the password read as a passphrase is (or,
  * with --pgpass, from libpq's password file); with @set_up, creates or
- * upgrades Clinical Team's schema there first (init). */
+ * upgrades Clinical Team's schema there first, audited (team init). */
 CtDatabase *ct_cli_connect            (CtCli       *cli,
                                        gboolean     set_up,
                                        GError     **error);

@@ -4,7 +4,8 @@
  * To add a command (import, export, summary, ...):
  *   1. write ct-cli-<topic>.c with a CtCliHandler per command, declared in
  *      ct-cli-<topic>.h, and add the .c file to src/cli/meson.build;
- *   2. include the header below and add one line to commands[]: the name,
+ *   2. include the header below and add one line to commands[]: the name
+ *      (one word, or two for a group of commands such as "team init"),
  *      an N_() summary for --help, an N_() usage of its arguments, the
  *      least and most number of arguments, the handler, and its own
  *      options (a GOptionEntry table, or nothing; see CtCliCommand).
@@ -32,6 +33,7 @@
 #include "ct-cli-records.h"
 #include "ct-cli-server.h"
 #include "ct-cli-summary.h"
+#include "ct-cli-team.h"
 #include "ct-passphrase-quality.h"
 #include "ct-safe-file.h"
 #include "ct-secret.h"
@@ -55,16 +57,36 @@ static const CtCliCommand commands[] = {
     ct_cli_export, ct_cli_export_options },
   { "columns", N_("Show the CSV columns of each KIND, or the words of one"), N_("[KIND]"), 0, 1,
     ct_cli_columns },
+  { "team init", N_("Set up the team server (--server): schema, roles, policies"), "", 0, 0,
+    ct_cli_team_init },
+  { "team add-user", N_("Create a login with its first password, linked to its staff member"),
+    N_("LOGIN --role ROLE"), 1, 1, ct_cli_team_add_user, ct_cli_team_add_user_options },
+  { "team set-role", N_("Give a login another role"), N_("LOGIN ROLE"), 2, 2,
+    ct_cli_team_set_role },
+  { "team disable-user", N_("Stop a login signing in (a leaver); their records stay"),
+    N_("LOGIN"), 1, 1, ct_cli_team_disable_user },
+  { "team move", N_("Copy every record of a records FILE into the team server"), N_("FILE"), 1, 1,
+    ct_cli_team_move, ct_cli_team_move_options },
 };
 
 G_DEFINE_QUARK (ct-cli-error-quark, ct_cli_error)
 
+/* A command is named by one word ("check") or two ("team init"): the
+ * command of @args, and in *n_words how many of them name it. */
 static const CtCliCommand *
-find_command (const char *name)
+find_command (char  **args,
+              guint  *n_words)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i].name, name) == 0)
-      return &commands[i];
+    {
+      g_auto(GStrv) words = g_strsplit (commands[i].name, " ", 2);
+
+      if (g_strcmp0 (words[0], args[0]) != 0)
+        continue;
+      *n_words = words[1] != NULL ? 2 : 1;
+      if (words[1] == NULL || g_strcmp0 (words[1], args[1]) == 0)
+        return &commands[i];
+    }
   return NULL;
 }
 
@@ -99,8 +121,9 @@ append_options_help (GString            *text,
 {
   for (const GOptionEntry *entry = options; entry != NULL && entry->long_name != NULL; entry++)
     {
-      g_autofree char *call = g_strdup_printf ("--%s %s", entry->long_name,
-                                               _(entry->arg_description));
+      g_autofree char *call = entry->arg_description != NULL
+        ? g_strdup_printf ("--%s %s", entry->long_name, _(entry->arg_description))
+        : g_strdup_printf ("--%s", entry->long_name);
       char short_name[] = { '-', entry->short_name, ',', '\0' };
 
       g_string_append_printf (text, "\n    %3s %-20s %s",
@@ -119,7 +142,7 @@ commands_help (void)
       const char *usage = *commands[i].usage != '\0' ? _(commands[i].usage) : "";
       g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name, usage);
 
-      g_string_append_printf (text, "\n  %-16s %s", call, _(commands[i].summary));
+      g_string_append_printf (text, "\n  %-25s %s", call, _(commands[i].summary));
       append_options_help (text, commands[i].options);
     }
   return g_string_free (text, FALSE);
@@ -144,7 +167,10 @@ make_option_context (GOptionEntry *entries)
       "passwd) is typed twice on a terminal, or is the next line of stdin. For passwd "
       "from stdin, line 1 is the current passphrase and line 2 the new one. A team "
       "server's password is read the same way, or from libpq's password file with "
-      "--pgpass."));
+      "--pgpass. The team commands then read the new login's first password (typed twice "
+      "on a terminal) or the records file's passphrase (team move) in turn: the next line "
+      "of stdin, or with --pgpass the --passphrase-file. ROLE is clinician, administrator "
+      "or lead."));
   return context;
 }
 
@@ -178,19 +204,22 @@ parse_command_options (CtCli   *cli,
   g_autoptr(GError) local_error = NULL;
   g_autofree GOptionEntry *entries = NULL;
   g_autofree char **values = NULL;
+  g_autofree gboolean *flags = NULL;
   g_auto(GStrv) argv = NULL;
   guint n_options = 0;
 
   while (options != NULL && options[n_options].long_name != NULL)
     n_options++;
 
-  /* Each value lands in its own slot of @values. */
+  /* Each value lands in its own slot of @values, each flag in @flags. */
   entries = g_new0 (GOptionEntry, n_options + 1);
   values = g_new0 (char *, n_options + 1);
+  flags = g_new0 (gboolean, n_options + 1);
   for (guint i = 0; i < n_options; i++)
     {
       entries[i] = options[i];
-      entries[i].arg_data = &values[i];
+      entries[i].arg_data = options[i].arg == G_OPTION_ARG_NONE
+                            ? (gpointer) &flags[i] : (gpointer) &values[i];
     }
 
   argv = g_new0 (char *, g_strv_length (cli->args) + 2);
@@ -208,8 +237,9 @@ parse_command_options (CtCli   *cli,
 
   cli->options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < n_options; i++)
-    if (values[i] != NULL)
-      g_hash_table_insert (cli->options, (gpointer) entries[i].long_name, values[i]);
+    if (values[i] != NULL || flags[i])
+      g_hash_table_insert (cli->options, (gpointer) entries[i].long_name,
+                           flags[i] ? g_strdup ("") : values[i]);
 
   g_strfreev (cli->args);
   cli->args = g_strdupv (argv + 1);
@@ -255,6 +285,7 @@ ct_cli_run (int    argc,
   CtCli cli = { 0 };
   gboolean help = FALSE;
   gboolean version = FALSE;
+  guint n_words = 1;
   int status;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &cli.database,
@@ -290,9 +321,11 @@ ct_cli_run (int    argc,
     }
   else if (g_strv_length (args) < 2)
     status = usage_error (_("No command given."));
-  else if ((cli.command = find_command (args[1])) == NULL)
+  else if ((cli.command = find_command (args + 1, &n_words)) == NULL)
     {
-      g_autofree char *quoted = ct_text_dup_quote (args[1]);
+      g_autofree char *name = n_words > 1 && args[2] != NULL
+        ? g_strdup_printf ("%s %s", args[1], args[2]) : g_strdup (args[1]);
+      g_autofree char *quoted = ct_text_dup_quote (name);
       g_autofree char *message = args[1][0] == '-'
         ? g_strdup_printf (_("Unknown option “%s”."), quoted)
         : g_strdup_printf (_("Unknown command “%s”."), quoted);
@@ -304,7 +337,7 @@ ct_cli_run (int    argc,
     {
       if (cli.database == NULL && cli.server == NULL)
         cli.database = ct_database_get_default_path ();
-      cli.args = g_strdupv (args + 2);
+      cli.args = g_strdupv (args + 1 + n_words);
       status = run_command (&cli);
     }
 
@@ -418,6 +451,13 @@ ct_cli_get_option (CtCli      *cli,
                    const char *long_name)
 {
   return cli->options != NULL ? g_hash_table_lookup (cli->options, long_name) : NULL;
+}
+
+gboolean
+ct_cli_get_flag (CtCli      *cli,
+                 const char *long_name)
+{
+  return ct_cli_get_option (cli, long_name) != NULL;
 }
 
 static gboolean

@@ -46,16 +46,17 @@ typedef gboolean (*CtCliHandler) (CtCli   *cli,
 
 struct _CtCliCommand
 {
-  const char   *name;
+  const char   *name;      /* "check", or two words: "team add-user" */
   const char   *summary;   /* N_(): one line for --help */
   const char   *usage;     /* N_(): the arguments after the name, "" for none */
   guint         min_args;
   guint         max_args;
   CtCliHandler  handler;
   /* The command's own options after its name, or NULL: entries that take a
-   * value (G_OPTION_ARG_STRING or _FILENAME), ending with
-   * G_OPTION_ENTRY_NULL. Leave arg_data NULL: read the value with
-   * ct_cli_get_option(). An unknown option is a usage error. */
+   * value (G_OPTION_ARG_STRING or _FILENAME) or flags (G_OPTION_ARG_NONE,
+   * arg_description NULL), ending with G_OPTION_ENTRY_NULL. Leave arg_data
+   * NULL: read a value with ct_cli_get_option(), a flag with
+   * ct_cli_get_flag(). An unknown option is a usage error. */
   const GOptionEntry *options;
 };
 
@@ -95,6 +96,9 @@ gboolean    ct_cli_require_current_schema (CtCli             *cli,
 
 /* The value given to the command's option --@long_name, or NULL. */
 const char *ct_cli_get_option           (CtCli       *cli,
+                                         const char  *long_name);
+/* Whether the command's flag --@long_name was given. */
+gboolean    ct_cli_get_flag             (CtCli       *cli,
                                          const char  *long_name);
 /* Writes @data to the --output file, or to stdout without --output. An
  * existing file is never overwritten; a new one is readable by its owner

@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT, SERVER_DATABASE,
 /* The open connection, or NULL when closed. */
 PGconn       *ct_server_database_get_conn   (CtServerDatabase  *self);
 
+/* The schema version the database had when ct_server_database_set_up()
+ * connected (0: none), before it was brought up to date; this program's
+ * version for a connection that set nothing up. */
+int           ct_server_database_get_found_version (CtServerDatabase *self);
+
 /* Every request this side sends on the connection and waits for (prepare,
  * run, exec) counts one round trip. The benchmark reads the count before
  * and after a list load or a summary: it proves that no row costs a query. */

@@ -21,6 +21,7 @@ struct _CtServerDatabase
   PGconn     *conn;
   guint       n_statements;  /* names the next prepared statement */
   guint64     n_round_trips; /* requests sent on @conn: benchmarks count them */
+  int         found_version; /* the schema's version before a set-up */
 };
 
 G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
@@ -81,6 +82,12 @@ void
 ct_server_database_count_round_trip (CtServerDatabase *self)
 {
   self->n_round_trips++;
+}
+
+int
+ct_server_database_get_found_version (CtServerDatabase *self)
+{
+  return self->found_version;
 }
 
 guint64
@@ -237,6 +244,7 @@ connect_to (const char  *connection,
   g_autoptr(CtDatabase) self = NULL;
   PGconn *conn;
   g_autoptr(PGresult) result = NULL;
+  int found_version = CT_SERVER_SCHEMA_VERSION;
 
   g_return_val_if_fail (connection != NULL, NULL);
 
@@ -251,6 +259,8 @@ connect_to (const char  *connection,
       PQfinish (conn);
       return NULL;
     }
+  if (set_up)
+    found_version = ct_server_schema_get_version (conn);
   if (!(set_up ? ct_server_schema_set_up (conn, error) : ct_server_schema_check (conn, error)))
     {
       PQfinish (conn);
@@ -259,6 +269,7 @@ connect_to (const char  *connection,
 
   self = g_object_new (CT_TYPE_SERVER_DATABASE, NULL);
   CT_SERVER_DATABASE (self)->conn = conn;
+  CT_SERVER_DATABASE (self)->found_version = found_version;
   /* Whoever @actor says, the server knows who signed in. */
   ct_database_set_actor (self, PQuser (conn));
   choose_dialect (CT_SERVER_DATABASE (self));

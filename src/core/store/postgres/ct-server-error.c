@@ -88,7 +88,11 @@ ct_server_set_connect_error (PGconn  *conn,
 {
   const char *message = conn != NULL ? PQerrorMessage (conn) : "";
 
-  if (says (message, "password authentication failed") ||
+  if (says (message, "not permitted to log in"))
+    g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED,
+                         _("This login may no longer sign in to the team server. If you "
+                           "should, ask your IT department."));
+  else if (says (message, "password authentication failed") ||
       says (message, "no password supplied") ||
       (conn != NULL && PQconnectionNeedsPassword (conn)))
     g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_WRONG_PASSWORD,

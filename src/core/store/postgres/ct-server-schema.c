@@ -487,7 +487,7 @@ ct_server_schema_check (PGconn  *conn,
                                "department to check that your login may use it.")
                            : _("The team server's database is not set up for Clinical Team "
                                "(or for an older version of it). Ask your IT department to "
-                               "set it up with “clinical-team-cli --server … init”."));
+                               "set it up with “clinical-team-cli --server … team init”."));
       return FALSE;
     }
   return TRUE;
