@@ -50,7 +50,7 @@ static const CtCliCommand commands[] = {
   { "summary", N_("Write the committee summary (JSON) of a period"), N_("OPTIONS"), 0, 0,
     ct_cli_summary, ct_cli_summary_options },
   { "import", N_("Import a CSV file of records of one KIND (all rows or none)"),
-    N_("KIND FILE"), 2, 2, ct_cli_import },
+    N_("KIND FILE"), 2, 2, ct_cli_import, ct_cli_import_options },
   { "export", N_("Export every record of one KIND as CSV (unencrypted)"), N_("KIND"), 1, 1,
     ct_cli_export, ct_cli_export_options },
   { "columns", N_("Show the CSV columns of each KIND, or the words of one"), N_("[KIND]"), 0, 1,
@@ -100,7 +100,8 @@ append_options_help (GString            *text,
   for (const GOptionEntry *entry = options; entry != NULL && entry->long_name != NULL; entry++)
     {
       g_autofree char *call = g_strdup_printf ("--%s %s", entry->long_name,
-                                               _(entry->arg_description));
+                                               entry->arg_description != NULL ?
+                                               _(entry->arg_description) : "");
       char short_name[] = { '-', entry->short_name, ',', '\0' };
 
       g_string_append_printf (text, "\n    %3s %-20s %s",
@@ -178,19 +179,25 @@ parse_command_options (CtCli   *cli,
   g_autoptr(GError) local_error = NULL;
   g_autofree GOptionEntry *entries = NULL;
   g_autofree char **values = NULL;
+  g_autofree gboolean *switches = NULL;
   g_auto(GStrv) argv = NULL;
   guint n_options = 0;
 
   while (options != NULL && options[n_options].long_name != NULL)
     n_options++;
 
-  /* Each value lands in its own slot of @values. */
+  /* Each value lands in its own slot of @values, or of @switches for an
+   * option without a value (kept as "" in cli->options). */
   entries = g_new0 (GOptionEntry, n_options + 1);
   values = g_new0 (char *, n_options + 1);
+  switches = g_new0 (gboolean, n_options + 1);
   for (guint i = 0; i < n_options; i++)
     {
       entries[i] = options[i];
-      entries[i].arg_data = &values[i];
+      if (options[i].arg == G_OPTION_ARG_NONE)
+        entries[i].arg_data = &switches[i];
+      else
+        entries[i].arg_data = &values[i];
     }
 
   argv = g_new0 (char *, g_strv_length (cli->args) + 2);
@@ -208,8 +215,9 @@ parse_command_options (CtCli   *cli,
 
   cli->options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < n_options; i++)
-    if (values[i] != NULL)
-      g_hash_table_insert (cli->options, (gpointer) entries[i].long_name, values[i]);
+    if (values[i] != NULL || switches[i])
+      g_hash_table_insert (cli->options, (gpointer) entries[i].long_name,
+                           values[i] != NULL ? values[i] : g_strdup (""));
 
   g_strfreev (cli->args);
   cli->args = g_strdupv (argv + 1);
