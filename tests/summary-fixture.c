@@ -534,7 +534,7 @@ fixture_import_worked_example (CtDatabase *db)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
-      ct_import_file (db, ct_kind_lookup (kinds[i]), file, NULL, &error);
+      ct_import_file (db, ct_kind_lookup (kinds[i]), file, CT_IMPORT_DEFAULT, NULL, &error);
       g_assert_no_error (error);
     }
 }

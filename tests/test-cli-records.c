@@ -111,6 +111,41 @@ test_import (TestFixture   *fixture,
   g_assert_cmpuint (records_count_audit (db, "import", "referral", 0), ==, 0);
 }
 
+/* The same file twice is refused, saying how to import it anyway; with
+ * --again it is imported a second time. */
+static void
+test_import_again (TestFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *consultations = data_file ("consultations.csv");
+  g_autoptr(CtDatabase) db = NULL;
+  g_auto(CliResult) twice = { 0 };
+  g_auto(CliResult) again = { 0 };
+  guint once;
+
+  import_ok (fixture, "children", "children.csv");
+  import_ok (fixture, "consultations", "consultations.csv");
+  db = open_database (fixture);
+  once = records_count_rows (db, "consultation");
+  g_assert_cmpuint (once, >, 0);
+  g_clear_object (&db);
+
+  run_cli (fixture, &twice, "import", "consultations", consultations);
+  cli_assert_failed (&twice, 1, NULL);
+  g_assert_nonnull (strstr (twice.err, "consultations.csv has exactly the content of a file "
+                                       "imported on "));
+  g_assert_true (g_str_has_suffix (twice.err, "To import it anyway, add --again.\n"));
+  db = open_database (fixture);
+  g_assert_cmpuint (records_count_rows (db, "consultation"), ==, once);
+  g_clear_object (&db);
+
+  run_cli (fixture, &again, "import", "consultations", consultations, "--again");
+  cli_assert_succeeded (&again);
+  db = open_database (fixture);
+  g_assert_cmpuint (records_count_rows (db, "consultation"), ==, 2 * once);
+  g_assert_cmpuint (records_count_audit (db, "import", "consultation", 0), ==, 2);
+}
+
 static void
 test_import_bad_file (TestFixture   *fixture,
                       gconstpointer  data)
@@ -272,6 +307,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, TestFixture, NULL, setup, func, test_fixture_teardown)
   ADD ("/cli-records/import", test_import);
+  ADD ("/cli-records/import-again", test_import_again);
   ADD ("/cli-records/import-bad-file", test_import_bad_file);
   ADD ("/cli-records/usage-errors", test_usage_errors);
   ADD ("/cli-records/export-stdout", test_export_stdout);

@@ -28,7 +28,8 @@ import_fixture_files (CtDatabase *db)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (ct_import_file (db, ct_kind_get_nth (i), file, NULL, &error));
+      g_assert_true (ct_import_file (db, ct_kind_get_nth (i), file, CT_IMPORT_DEFAULT, NULL,
+                                     &error));
       g_assert_no_error (error);
     }
 }
@@ -288,8 +289,8 @@ test_round_trip (RecordsFixture *fixture,
       guint n_imported = 0;
 
       text = export_text (fixture->db, ct_kind_get_cli_word (kind), &n_exported);
-      g_assert_true (ct_import_data (copy, kind, "copy.csv", text, strlen (text), &n_imported,
-                                     &error));
+      g_assert_true (ct_import_data (copy, kind, "copy.csv", text, strlen (text),
+                                     CT_IMPORT_DEFAULT, &n_imported, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (n_imported, ==, n_exported);
       g_assert_cmpuint (n_exported, >, 0);

@@ -35,7 +35,7 @@ import_text (CtDatabase  *db,
              GError     **error)
 {
   return ct_import_data (db, ct_kind_lookup (kind), file_name, text, strlen (text),
-                         n_imported, error);
+                         CT_IMPORT_DEFAULT, n_imported, error);
 }
 
 static guint
@@ -48,7 +48,8 @@ import_fixture_file (CtDatabase *db,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  g_assert_true (ct_import_file (db, ct_kind_lookup (cli_word), file, &n, &error));
+  g_assert_true (ct_import_file (db, ct_kind_lookup (cli_word), file, CT_IMPORT_DEFAULT, &n,
+                                 &error));
   g_assert_no_error (error);
   return n;
 }
@@ -230,6 +231,66 @@ test_audit_description (RecordsFixture *fixture,
   g_assert_false (test_step (stmt));
   ct_statement_reset (stmt);
   g_assert_cmpstr (description, ==, "Imported 3 children from children.csv");
+}
+
+#define SAME_STAFF "name,role,active\nTest Staff Same,clinical_psychologist,yes\n"
+
+/* The same bytes a second time are refused, whatever the file is called,
+ * and add nothing; asked for, they import again. */
+static void
+test_same_content_refused (RecordsFixture *fixture,
+                           gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before, n = 7;
+
+  g_assert_true (import_text (fixture->db, "staff", "first.csv", SAME_STAFF, &n, &error));
+  g_assert_no_error (error);
+  before = records_count_rows (fixture->db, "staff");
+
+  g_assert_false (import_text (fixture->db, "staff", "renamed.csv", SAME_STAFF, &n, &error));
+  g_assert_error (error, CT_IMPORT_ERROR, CT_IMPORT_ERROR_ALREADY_IMPORTED);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_nonnull (strstr (error->message, "renamed.csv has exactly the content"));
+  g_assert_nonnull (strstr (error->message, "(first.csv, 1 staff member)"));
+  g_assert_cmpuint (records_count_rows (fixture->db, "staff"), ==, before);
+  g_clear_error (&error);
+
+  /* One byte more is another file (and here a duplicate name). */
+  g_assert_false (import_text (fixture->db, "staff", "edited.csv", SAME_STAFF "\n", &n, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_false (ct_import_data (fixture->db, ct_kind_lookup ("staff"), "again.csv", SAME_STAFF,
+                                  strlen (SAME_STAFF), CT_IMPORT_AGAIN, &n, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CONFLICT);
+}
+
+/* A file that failed to import is not remembered: corrected records
+ * elsewhere, the same bytes import. */
+static void
+test_failed_import_forgotten (RecordsFixture *fixture,
+                              gconstpointer   data)
+{
+  static const char text[] = "name,role,active\nTest Staff Later,clinical_psychologist,yes\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) blocker = NULL;
+  guint n = 0;
+
+  g_assert_true (import_text (fixture->db, "staff", "blocker.csv",
+                              "name,role,active\nTest Staff Later,other,yes\n", &n, &error));
+  g_assert_no_error (error);
+  g_assert_false (import_text (fixture->db, "staff", "later.csv", text, &n, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  blocker = find_record (fixture->db, "staff", "name", "Test Staff Later");
+  g_assert_true (ct_store_delete (fixture->db, ct_kind_lookup ("staff"),
+                                  ct_record_get_id (blocker), &error));
+  g_assert_no_error (error);
+  g_assert_true (import_text (fixture->db, "staff", "later.csv", text, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
 }
 
 static void
@@ -591,7 +652,8 @@ test_missing_file (RecordsFixture *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ct_import_file (fixture->db, ct_kind_lookup ("children"), file, NULL, &error));
+  g_assert_false (ct_import_file (fixture->db, ct_kind_lookup ("children"), file,
+                                  CT_IMPORT_DEFAULT, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
@@ -647,7 +709,7 @@ test_worked_example (EmptyFixture  *fixture,
       const CtKind *kind = ct_kind_lookup (expected[i].file);
       guint n = 0;
 
-      g_assert_true (ct_import_file (fixture->db, kind, file, &n, &error));
+      g_assert_true (ct_import_file (fixture->db, kind, file, CT_IMPORT_DEFAULT, &n, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (n, ==, expected[i].rows);
       g_assert_cmpuint (records_count_rows (fixture->db, ct_kind_get_name (kind)), ==,
@@ -668,6 +730,8 @@ main (int    argc,
   ADD ("/import/normalised", test_normalised);
   ADD ("/import/audit-description", test_audit_description);
   ADD ("/import/staff-created", test_staff_created);
+  ADD ("/import/same-content-refused", test_same_content_refused);
+  ADD ("/import/failed-import-forgotten", test_failed_import_forgotten);
   ADD ("/import/optional-columns-left-out", test_optional_columns_left_out);
   ADD ("/import/blank-rows-skipped", test_blank_rows_skipped);
   ADD ("/import/missing-file", test_missing_file);

@@ -48,48 +48,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->demo_folder);
 }
 
-static gboolean
-list_has_rows (gpointer list)
-{
-  GListModel *model = ct_record_list_get_model (list);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0;
-}
-
-static gboolean
-is_section (GtkWidget     *widget,
-            gconstpointer  name)
-{
-  char *section = NULL;
-  gboolean match;
-
-  if (!CT_IS_RECORD_LIST (widget))
-    return FALSE;
-  g_object_get (widget, "section", &section, NULL);
-  match = g_strcmp0 (section, name) == 0;
-  g_free (section);
-  return match;
-}
-
-/* Shows @section and activates its first row, as Enter would. */
-static CtRecord *
-open_first_record (Fixture    *fixture,
-                   const char *section)
-{
-  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
-  GtkWidget *list;
-  GtkColumnView *view;
-
-  gtk_stack_set_visible_child_name (sections, section);
-  list = test_find_widget (fixture->window, is_section, section);
-  g_assert_nonnull (list);
-  test_wait_until (list_has_rows, list);
-  view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
-  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
-  g_assert_true (gtk_widget_activate_action (list, "section.open", NULL));
-  return g_list_model_get_item (ct_record_list_get_model (CT_RECORD_LIST (list)), 0);
-}
-
 static const char *
 title_shown (Fixture *fixture)
 {
@@ -108,7 +66,7 @@ test_child_page (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
-  g_autoptr(CtRecord) child = open_first_record (fixture, "children");
+  g_autoptr(CtRecord) child = test_window_open_first_record (fixture->window, "children");
   g_autofree char *name = ct_record_get_string_by_name (child, "name");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
@@ -191,19 +149,19 @@ test_keys_move_around (Fixture       *fixture,
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
   g_assert_false (gtk_widget_get_visible (test_find_by_id (fixture->window, "back_button")));
 
-  child = open_first_record (fixture, "children");
+  child = test_window_open_first_record (fixture->window, "children");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
   g_assert_true (press_key (fixture, GDK_KEY_Left, GDK_ALT_MASK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
   g_clear_object (&child);
 
-  child = open_first_record (fixture, "children");
+  child = test_window_open_first_record (fixture->window, "children");
   g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
 
   /* A page open over a section: Ctrl+3 closes it and shows that section. */
   g_clear_object (&child);
-  child = open_first_record (fixture, "children");
+  child = test_window_open_first_record (fixture->window, "children");
   g_assert_true (press_key (fixture, GDK_KEY_3, GDK_CONTROL_MASK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
@@ -370,7 +328,7 @@ static void
 test_training_event_page (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(CtRecord) event = open_first_record (fixture, "training");
+  g_autoptr(CtRecord) event = test_window_open_first_record (fixture->window, "training");
   g_autofree char *title = ct_record_get_string_by_name (event, "title");
 
   g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_TRAINING_EVENT_PAGE));
@@ -383,7 +341,7 @@ test_consultation_opens_editor (Fixture       *fixture,
                                 gconstpointer  data)
 {
   GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
-  g_autoptr(CtRecord) consultation = open_first_record (fixture, "consultations");
+  g_autoptr(CtRecord) consultation = test_window_open_first_record (fixture->window, "consultations");
   GtkWindow *editor = test_find_toplevel (g_type_from_name ("CtRecordEditor"));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
@@ -427,7 +385,7 @@ test_narrow_pages (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      g_autoptr(CtRecord) record = open_first_record (fixture, sections[i]);
+      g_autoptr(CtRecord) record = test_window_open_first_record (fixture->window, sections[i]);
       int minimum;
 
       gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -460,7 +418,7 @@ static void
 test_lock_drops_page (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(CtRecord) child = open_first_record (fixture, "children");
+  g_autoptr(CtRecord) child = test_window_open_first_record (fixture->window, "children");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   g_assert_true (test_window_is_locked (fixture->window));

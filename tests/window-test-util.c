@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ct-passphrase-page.h"
+#include "ct-record-list.h"
 #include "ct-unlock-page.h"
 #include "window-test-util.h"
 
@@ -69,4 +70,45 @@ test_window_close (CtWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+}
+
+static gboolean
+list_has_rows (gpointer list)
+{
+  GListModel *model = ct_record_list_get_model (list);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0;
+}
+
+static gboolean
+is_section (GtkWidget     *widget,
+            gconstpointer  name)
+{
+  char *section = NULL;
+  gboolean match;
+
+  if (!CT_IS_RECORD_LIST (widget))
+    return FALSE;
+  g_object_get (widget, "section", &section, NULL);
+  match = g_strcmp0 (section, name) == 0;
+  g_free (section);
+  return match;
+}
+
+CtRecord *
+test_window_open_first_record (gpointer    window,
+                               const char *section)
+{
+  GtkStack *sections = GTK_STACK (test_find_by_id (window, "sections"));
+  GtkWidget *list;
+  GtkColumnView *view;
+
+  gtk_stack_set_visible_child_name (sections, section);
+  list = test_find_widget (window, is_section, section);
+  g_assert_nonnull (list);
+  test_wait_until (list_has_rows, list);
+  view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (list, "section.open", NULL));
+  return g_list_model_get_item (ct_record_list_get_model (CT_RECORD_LIST (list)), 0);
 }

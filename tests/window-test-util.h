@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "ct-records.h"
 #include "ct-window.h"
 #include "widget-test-util.h"
 
@@ -26,6 +27,10 @@ void        test_window_create_records_file (void);
 CtWindow   *test_window_open       (GtkApplication *application);
 /* Types the passphrase into the unlock page and waits for it to open. */
 void        test_window_unlock     (CtWindow       *window);
+/* Shows @section and activates its first row, as Enter would, once the
+ * list has rows. Returns that row's record. */
+CtRecord   *test_window_open_first_record (gpointer    window,
+                                           const char *section);
 /* Destroys the window and asserts that nothing keeps it alive. */
 void        test_window_close      (CtWindow       *window);
 

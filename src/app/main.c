@@ -18,7 +18,8 @@ main (int   argc,
 {
   g_autoptr(CtApplication) application = NULL;
 
-  ct_process_forbid_core_dumps ();
+  ct_process_restart_with_plain_slices (argv);
+  ct_process_guard ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -28,6 +28,12 @@ const GOptionEntry ct_cli_export_options[] = {
   G_OPTION_ENTRY_NULL
 };
 
+const GOptionEntry ct_cli_import_options[] = {
+  { "again", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import even a file whose exact content was imported before"), NULL },
+  G_OPTION_ENTRY_NULL
+};
+
 /* The kinds */
 
 static char *
@@ -70,16 +76,32 @@ ct_cli_import (CtCli   *cli,
   g_autoptr(GFile) file = NULL;
   g_autoptr(CtDatabase) db = NULL;
   g_autofree char *done = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CtImportFlags flags = CT_IMPORT_DEFAULT;
   guint n = 0;
 
   if (kind == NULL)
     return FALSE;
 
+  if (ct_cli_get_option (cli, "again") != NULL)
+    flags |= CT_IMPORT_AGAIN;
   file = g_file_new_for_commandline_arg (cli->args[1]);
   db = ct_cli_open_database (cli, CT_DATABASE_OPEN_NO_UPGRADE, NULL, error);
-  if (db == NULL || !ct_cli_require_current_schema (cli, db, error) ||
-      !ct_import_file (db, kind, file, &n, error))
+  if (db == NULL || !ct_cli_require_current_schema (cli, db, error))
     return FALSE;
+  if (!ct_import_file (db, kind, file, flags, &n, &local_error))
+    {
+      if (g_error_matches (local_error, CT_IMPORT_ERROR, CT_IMPORT_ERROR_ALREADY_IMPORTED))
+        {
+          char *message = g_strconcat (local_error->message, " ",
+                                       _("To import it anyway, add --again."), NULL);
+
+          g_free (local_error->message);
+          local_error->message = message;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   done = ct_import_describe (kind, n, cli->args[1]);
   g_print ("%s\n", done);

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 extern const GOptionEntry ct_cli_export_options[];
+extern const GOptionEntry ct_cli_import_options[];
 
 gboolean ct_cli_import  (CtCli *cli, GError **error);
 gboolean ct_cli_export  (CtCli *cli, GError **error);

@@ -52,7 +52,7 @@ static const CtCliCommand commands[] = {
   { "summary", N_("Write the committee summary (JSON) of a period"), N_("OPTIONS"), 0, 0,
     ct_cli_summary, ct_cli_summary_options },
   { "import", N_("Import a CSV file of records of one KIND (all rows or none)"),
-    N_("KIND FILE"), 2, 2, ct_cli_import },
+    N_("KIND FILE"), 2, 2, ct_cli_import, ct_cli_import_options },
   { "export", N_("Export every record of one KIND as CSV (unencrypted)"), N_("KIND"), 1, 1,
     ct_cli_export, ct_cli_export_options },
   { "columns", N_("Show the CSV columns of each KIND, or the words of one"), N_("[KIND]"), 0, 1,

@@ -16,7 +16,7 @@ int
 main (int    argc,
       char **argv)
 {
-  ct_process_forbid_core_dumps ();
+  ct_process_guard ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

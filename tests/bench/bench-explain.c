@@ -62,7 +62,7 @@ round_trip (CtDatabase  *db,
   return stream != NULL &&
          ct_export (db, kind, G_OUTPUT_STREAM (stream), "consultations.csv", NULL, NULL, error) &&
          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error) &&
-         ct_import_file (db, kind, csv, NULL, error);
+         ct_import_file (db, kind, csv, CT_IMPORT_DEFAULT, NULL, error);
 }
 
 static gboolean

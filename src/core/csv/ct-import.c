@@ -18,6 +18,7 @@
 #include "ct-csv-columns.h"
 #include "ct-csv-guard.h"
 #include "ct-import.h"
+#include "ct-import-fingerprint.h"
 #include "ct-records.h"
 #include "ct-text-clean.h"
 
@@ -280,23 +281,30 @@ import_rows (CtImport  *import,
 }
 
 static gboolean
-run_import (CtImport  *import,
-            guint     *n_imported,
-            GError   **error)
+run_import (CtImport       *import,
+            const char     *fingerprint,
+            CtImportFlags   flags,
+            guint          *n_imported,
+            GError        **error)
 {
   g_autofree char *description = NULL;
 
   if (!read_header (import, error) || !ct_database_begin (import->db, error))
     return FALSE;
 
-  if (!import_rows (import, n_imported, error))
+  if (((flags & CT_IMPORT_AGAIN) == 0 &&
+       !ct_import_fingerprint_check (import->db, fingerprint, import->file_name, error)) ||
+      !import_rows (import, n_imported, error))
     {
       ct_database_rollback (import->db);
       return FALSE;
     }
 
   description = ct_import_describe (import->kind, *n_imported, import->file_name);
-  if (!ct_database_audit (import->db, "import", ct_kind_get_name (import->kind), 0,
+  if ((*n_imported > 0 &&
+       !ct_import_fingerprint_record (import->db, fingerprint, import->kind,
+                                      import->file_name, *n_imported, error)) ||
+      !ct_database_audit (import->db, "import", ct_kind_get_name (import->kind), 0,
                           description, error))
     {
       ct_database_rollback (import->db);
@@ -308,15 +316,19 @@ run_import (CtImport  *import,
 
 /* Public API */
 
+G_DEFINE_QUARK (ct-import-error-quark, ct_import_error)
+
 gboolean
 ct_import_data (CtDatabase    *db,
                 const CtKind  *kind,
                 const char    *file_name,
                 const char    *data,
                 gsize          length,
+                CtImportFlags  flags,
                 guint         *n_imported,
                 GError       **error)
 {
+  g_autofree char *fingerprint = NULL;
   guint n_columns;
   guint n = 0;
   gboolean ok;
@@ -336,7 +348,8 @@ ct_import_data (CtDatabase    *db,
   for (guint i = 0; i < n_columns; i++)
     import.positions[i] = -1;
 
-  ok = run_import (&import, &n, error);
+  fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  ok = run_import (&import, fingerprint, flags, &n, error);
   if (n_imported != NULL)
     *n_imported = ok ? n : 0;
 
@@ -350,6 +363,7 @@ gboolean
 ct_import_file (CtDatabase    *db,
                 const CtKind  *kind,
                 GFile         *file,
+                CtImportFlags  flags,
                 guint         *n_imported,
                 GError       **error)
 {
@@ -365,7 +379,7 @@ ct_import_file (CtDatabase    *db,
 
   basename = g_file_get_basename (file);
   file_name = g_filename_display_name (basename);
-  return ct_import_data (db, kind, file_name, contents, length, n_imported, error);
+  return ct_import_data (db, kind, file_name, contents, length, flags, n_imported, error);
 }
 
 char *

@@ -16,6 +16,9 @@
  * CT_CSV_ERROR for a file that is not RFC 4180 or not UTF-8; G_IO_ERROR
  * when the file cannot be read.
  *
+ * A file whose exact content was imported before is refused with
+ * CT_IMPORT_ERROR_ALREADY_IMPORTED, unless CT_IMPORT_AGAIN is given.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -27,11 +30,27 @@
 
 G_BEGIN_DECLS
 
+#define CT_IMPORT_ERROR (ct_import_error_quark ())
+GQuark ct_import_error_quark (void);
+
+typedef enum
+{
+  CT_IMPORT_ERROR_ALREADY_IMPORTED,
+} CtImportError;
+
+typedef enum
+{
+  CT_IMPORT_DEFAULT = 0,
+  /* Import even when the same content was imported before. */
+  CT_IMPORT_AGAIN   = 1 << 0,
+} CtImportFlags;
+
 /* Imports every row of @file as a record of @kind; *n_imported (may be
  * NULL) is the number of records written. */
 gboolean    ct_import_file        (CtDatabase    *db,
                                    const CtKind  *kind,
                                    GFile         *file,
+                                   CtImportFlags  flags,
                                    guint         *n_imported,
                                    GError       **error);
 
@@ -42,6 +61,7 @@ gboolean    ct_import_data        (CtDatabase    *db,
                                    const char    *file_name,
                                    const char    *data,
                                    gsize          length,
+                                   CtImportFlags  flags,
                                    guint         *n_imported,
                                    GError       **error);
 

@@ -364,6 +364,16 @@ insert_chained_entry (CtDatabase  *self,
 }
 
 gboolean
+ct_database_has_audit_chain (CtDatabase *self)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+
+  /* A file of an older schema, left at its version, has no chain. */
+  return CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
+         ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION;
+}
+
+gboolean
 ct_database_audit (CtDatabase  *self,
                    const char  *action,
                    const char  *record_kind,
@@ -377,9 +387,7 @@ ct_database_audit (CtDatabase  *self,
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (action != NULL && description != NULL, FALSE);
 
-  /* A file of an older schema, left at its version, has no chain. */
-  if (CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
-      ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION)
+  if (ct_database_has_audit_chain (self))
     ok = insert_chained_entry (self, action, record_kind, record_id, description, error);
   else
     ok = insert_entry (self, action, record_kind, record_id, description, NULL, NULL, error);

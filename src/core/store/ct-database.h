@@ -71,7 +71,7 @@ typedef enum
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CT_SCHEMA_VERSION 6
+#define CT_SCHEMA_VERSION 7
 
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10
@@ -173,6 +173,10 @@ void         ct_database_close              (CtDatabase  *self);
 gboolean     ct_database_is_open            (CtDatabase  *self);
 
 int          ct_database_get_schema_version (CtDatabase  *self);
+/* Whether its audit entries carry a hash chain (ct-audit-chain.h): a
+ * records file of schema version 5 or later; never the team server, whose
+ * trail the server itself protects. */
+gboolean     ct_database_has_audit_chain    (CtDatabase  *self);
 const char  *ct_database_get_actor          (CtDatabase  *self);
 /* The staff profile recorded in the audit trail; on a team server the
  * login, which this does not change. */

@@ -402,11 +402,24 @@ static const char migration_3[] =
 static const char migration_4[] =
   "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);";
 
+/* Version 5: the SHA-256 of every CSV file imported (the file's version 7),
+ * read and added to by every role that imports; never changed. */
+static const char migration_imported_file[] =
+  "CREATE TABLE imported_file ("
+  "  fingerprint text PRIMARY KEY,"
+  "  kind text NOT NULL,"
+  "  file_name text NOT NULL,"
+  "  records integer NOT NULL,"
+  "  imported_at text NOT NULL"
+  ");"
+  "GRANT SELECT, INSERT ON imported_file TO " ROLES ";";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_imported_file,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

@@ -288,6 +288,17 @@ static const char migration_nocase[] =
   "CREATE INDEX staff_active_name_nocase ON staff (name COLLATE NOCASE) WHERE active = 1;"
   "CREATE INDEX training_event_code_nocase ON training_event (code COLLATE NOCASE);";
 
+/* Version 7: the SHA-256 of every CSV file imported
+ * (ct-import.c), so that importing the same content twice is noticed. */
+static const char migration_imported_file[] =
+  "CREATE TABLE imported_file ("
+  "  fingerprint TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  records INTEGER NOT NULL,"
+  "  imported_at TEXT NOT NULL"
+  ") STRICT;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -295,6 +306,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_audit_chain,
   migration_nocase,
+  migration_imported_file,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
