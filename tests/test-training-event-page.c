@@ -360,6 +360,21 @@ test_delete_row (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (register_description (fixture), "Booked 0 · Attended 1"));
 }
 
+static void
+set_booked (Fixture *fixture,
+            gint64   attendance_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) attendance = ct_store_get (fixture->records.db,
+                                                 ct_kind_lookup ("training_attendance"),
+                                                 attendance_id, &error);
+
+  g_assert_no_error (error);
+  g_object_set (attendance, "status", "booked", NULL);
+  g_assert_true (ct_store_update (fixture->records.db, attendance, &error));
+  g_assert_no_error (error);
+}
+
 /* "All Attended" marks every booked row attended, after the event; an
  * event still to come refuses. */
 static void
@@ -380,7 +395,9 @@ test_mark_all_attended (Fixture       *fixture,
   g_assert_cmpstr (alpha, ==, "attended");
   test_save_screenshot (GTK_WIDGET (fixture->window), "all-attended.png");
 
-  /* The same event moved to after "today": nothing changes. */
+  /* The same event, booked again and moved to after "today": nothing changes. */
+  set_booked (fixture, fixture->alpha);
+  set_booked (fixture, fixture->beta);
   event = ct_store_get (fixture->records.db, ct_kind_lookup ("training_event"), fixture->event_id,
                         &error);
   ct_record_set_string_by_name (event, "date", "2025-09-01", NULL);
@@ -394,7 +411,7 @@ test_mark_all_attended (Fixture       *fixture,
                                              NULL));
   g_assert_cmpuint (records_count (fixture->records.db,
                                    "SELECT count (*) FROM training_attendance "
-                                   "WHERE status = 'booked'"), ==, 1);
+                                   "WHERE status = 'booked'"), ==, 3);
 }
 
 int
