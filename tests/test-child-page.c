@@ -539,24 +539,6 @@ timeline_rows (Fixture *fixture)
   return timeline;
 }
 
-static gboolean
-is_mapped_scrolled_window (GtkWidget     *widget,
-                           gconstpointer  data)
-{
-  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget);
-}
-
-/* Once laid out, the page scrolled to its end (the timeline). */
-static gboolean
-scrolls_to_end (gpointer data)
-{
-  GtkAdjustment *adjustment = data;
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  gtk_adjustment_set_value (adjustment, end);
-  return end > 0 && gtk_adjustment_get_value (adjustment) == end;
-}
-
 /* Everything about the child, newest first, each row opening its record. */
 static void
 test_timeline (Fixture       *fixture,
@@ -578,8 +560,6 @@ test_timeline (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(CtRecord) consultation = NULL;
   g_autofree char *minutes = NULL;
-  GtkScrolledWindow *scrolled;
-  GtkAdjustment *adjustment;
   gint64 consultation_id;
 
   consultation_id = records_insert (fixture->records.db, "consultation", "date", "2025-03-05",
@@ -598,10 +578,7 @@ test_timeline (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
                    "5 Mar 2025 · Test Clinician A · 45 min");
   g_assert_false (has_label (GTK_WIDGET (fixture->page), "Invented note"));
-  /* The page's own (the missing page's status page has another). */
-  scrolled = GTK_SCROLLED_WINDOW (test_find_widget (fixture->page, is_mapped_scrolled_window, NULL));
-  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  test_wait_until (scrolls_to_end, adjustment);
+  test_scroll_to_end (fixture->page);
   test_save_screenshot (GTK_WIDGET (fixture->window), "child-timeline.png");
 
   /* The consultation's row opens its editor; the page reads it again. */

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "ct-attendee-names.h"
 #include "ct-change-watch.h"
 #include "ct-database-private.h"
 #include "test-database-util.h"
@@ -1035,6 +1036,61 @@ test_register_keeps_event_past (RecordsFixture *fixture,
   g_assert_no_error (error);
 }
 
+static GPtrArray *
+find_names (RecordsFixture *fixture,
+            const char     *typed,
+            guint           limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = ct_attendee_names_find (fixture->db, typed, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (names);
+  return names;
+}
+
+/* Names offered in a register: earlier attendees with their latest role,
+ * and staff; each once, whatever the case typed. */
+static void
+test_attendee_names (RecordsFixture *fixture,
+                     gconstpointer   data)
+{
+  g_autofree char *event = records_id_text (insert_event (fixture, "TEST-TR-7", "2025-01-01"));
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  CtAttendeeName *name;
+
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Ann", "role", "foster_carers", "organisation", "Test Fostering",
+                  "status", "attended", NULL);
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Ann", "role", "kinship_carers", "status", "booked", NULL);
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Bob", "role", "other", "status", "booked", NULL);
+
+  carers = find_names (fixture, "CARER", 10);
+  g_assert_cmpuint (carers->len, ==, 2);
+  name = carers->pdata[0];
+  g_assert_cmpstr (name->name, ==, "Test Carer Ann");
+  g_assert_cmpstr (name->role, ==, "kinship_carers");
+  g_assert_null (name->organisation);
+  g_assert_cmpstr (((CtAttendeeName *) carers->pdata[1])->name, ==, "Test Carer Bob");
+
+  staff = find_names (fixture, "clinician a", 10);
+  g_assert_cmpuint (staff->len, ==, 1);
+  name = staff->pdata[0];
+  g_assert_cmpstr (name->name, ==, "Test Clinician A");
+  g_assert_null (name->role);
+
+  none = find_names (fixture, "100%", 10);
+  g_assert_cmpuint (none->len, ==, 0);
+  one = find_names (fixture, "Test", 1);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (((CtAttendeeName *) one->pdata[0])->name, ==, "Test Carer Ann");
+}
+
 static void
 add_fixture_test (const char    *path,
                   gconstpointer  data,
@@ -1079,6 +1135,7 @@ main (int   argc,
   add_fixture_test ("/records/conflicts/rating-once", NULL, test_rating_once);
   add_fixture_test ("/records/in-use", NULL, test_in_use);
   add_fixture_test ("/records/training/future-register", NULL, test_future_register);
+  add_fixture_test ("/records/training/attendee-names", NULL, test_attendee_names);
   add_fixture_test ("/records/training/register-keeps-event-past", NULL,
                     test_register_keeps_event_past);
   add_fixture_test ("/records/audit/failure-rolls-back", NULL, test_audit_failure_rolls_back);
