@@ -515,6 +515,85 @@ test_delete_referral (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, 1);
 }
 
+/* The timeline */
+
+static gboolean
+is_timeline_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "child.edit-record") == 0;
+}
+
+/* The timeline's rows, in order. */
+static GPtrArray *
+timeline_rows (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = test_find_all (fixture->page, ADW_TYPE_ACTION_ROW);
+  GPtrArray *timeline = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    if (is_timeline_row (rows->pdata[i], NULL))
+      g_ptr_array_add (timeline, rows->pdata[i]);
+  return timeline;
+}
+
+/* Everything about the child, newest first, each row opening its record. */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "Consultation: Advice given",
+    "Referral received: Signposted",
+    "Episode ended: Goals met", "Goal 1 rated 6 (End)",
+    "Goal 1 rated 4 (Review)",
+    "SDQ total 15 (Carer)",
+    "Goal 2 rated 5 (Baseline)", "Goal 1 rated 2 (Baseline)",
+    "Goal 2 set: An invented goal", "Goal 1 set: An invented goal",
+    "Episode started",
+    "Referral received: Accepted",
+  };
+  g_autofree char *child = records_id_text (fixture->records.child_id);
+  g_autofree char *staff = records_id_text (fixture->records.staff_id);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CtRecord) consultation = NULL;
+  g_autofree char *minutes = NULL;
+  gint64 consultation_id;
+
+  consultation_id = records_insert (fixture->records.db, "consultation", "date", "2025-03-05",
+                                    "clinician", staff, "child", child, "requested_by", "iro",
+                                    "topics", "risk", "mode", "phone", "duration_minutes", "45",
+                                    "attendees", "2", "outcome", "advice_given",
+                                    "notes", "Invented note", NULL);
+  records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2024-06-01",
+                  "informant", "carer", "total", "15", NULL);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+
+  rows = timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[i]), ==, titles[i]);
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "5 Mar 2025 · Test Clinician A · 45 min");
+  g_assert_false (has_label (GTK_WIDGET (fixture->page), "Invented note"));
+  test_scroll_to_end (fixture->page);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "child-timeline.png");
+
+  /* The consultation's row opens its editor; the page reads it again. */
+  gtk_widget_activate (rows->pdata[0]);
+  g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("consultation"));
+  edit_and_save ("duration_minutes", "50");
+  consultation = read_record (fixture, "consultation", consultation_id);
+  minutes = ct_record_get_string_by_name (consultation, "duration_minutes");
+  g_assert_cmpstr (minutes, ==, "50");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = timeline_rows (fixture);
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
+                   "5 Mar 2025 · Test Clinician A · 50 min");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +624,8 @@ main (int   argc,
               fixture_set_up, test_delete_rating_undo, fixture_tear_down);
   g_test_add ("/child-page/delete-referral", Fixture, NULL,
               fixture_set_up, test_delete_referral, fixture_tear_down);
+  g_test_add ("/child-page/timeline", Fixture, NULL,
+              fixture_set_up, test_timeline, fixture_tear_down);
 
   return g_test_run ();
 }

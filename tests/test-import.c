@@ -382,6 +382,15 @@ add_referral (RecordsFixture *fixture)
   records_insert_referral (fixture, "2025-01-01");
 }
 
+/* A training event after RECORDS_TODAY. */
+static void
+add_future_event (RecordsFixture *fixture)
+{
+  records_insert (fixture->db, "training_event", "code", "TEST-TR-90", "title", "Test Training",
+                  "topic", "attachment", "date", "2025-09-01", "duration_minutes", "60",
+                  "audience", "foster_carers", NULL);
+}
+
 static const BadFile bad_files[] = {
   { "unknown-column.csv", "children",
     "reference,name,colour\n",
@@ -497,6 +506,14 @@ static const BadFile bad_files[] = {
     FALSE, CT_DATABASE_ERROR_NOT_FOUND,
     "unknown-event.csv, line 2, column “event_code”: There is no training event with the "
     "code “TEST-TR-99”." },
+  { "attended-future-event.csv", "training-attendance",
+    "event_code,attendee_name,role,status\n"
+    "TEST-TR-90,Test Carer A,foster_carers,booked\n"
+    "TEST-TR-90,Test Carer B,foster_carers,attended\n",
+    FALSE, CT_DATABASE_ERROR_INVALID,
+    "attended-future-event.csv, line 3, column “status”: the event is on 2025-09-01, later "
+    "than today; keep the place as “Booked” (or “Cancelled”) until the event has been held.",
+    add_future_event },
   { "new-staff-then-bad-row.csv", "consultations",
     CONSULTATION_HEADER
     "2025-01-02,Test Temporary Clinician,,iro,risk,phone,30,2,other,\n"

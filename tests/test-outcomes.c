@@ -21,6 +21,7 @@
 #include "ct-caseload.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
+#include "ct-timeline.h"
 #include "records-fixture.h"
 
 typedef struct
@@ -416,6 +417,91 @@ test_caseload (Fixture       *fixture,
                    CT_CASELOAD_DUE_END_DATE);
 }
 
+/* Test Child A's records, newest first, with a consultation and an SDQ
+ * score added to the episodes above (and Test Child B's left out). */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const struct { CtTimelineEvent event; const char *date; } expected[] = {
+    { CT_TIMELINE_CONSULTED, "2025-03-05" },
+    { CT_TIMELINE_STARTED, "2025-02-01" }, { CT_TIMELINE_REFERRED, "2025-02-01" },
+    { CT_TIMELINE_SDQ, "2025-01-10" },
+    { CT_TIMELINE_ENDED, "2024-12-01" }, { CT_TIMELINE_RATED, "2024-12-01" },
+    { CT_TIMELINE_RATED, "2024-12-01" }, { CT_TIMELINE_RATED, "2024-12-01" },
+    { CT_TIMELINE_RATED, "2024-09-01" }, { CT_TIMELINE_RATED, "2024-08-01" },
+    { CT_TIMELINE_RATED, "2024-04-10" }, { CT_TIMELINE_RATED, "2024-04-10" },
+    { CT_TIMELINE_RATED, "2024-04-10" },
+    { CT_TIMELINE_GOAL_SET, "2024-04-10" }, { CT_TIMELINE_GOAL_SET, "2024-04-10" },
+    { CT_TIMELINE_GOAL_SET, "2024-04-10" },
+    { CT_TIMELINE_STARTED, "2024-04-01" }, { CT_TIMELINE_REFERRED, "2024-04-01" },
+  };
+  CtDatabase *db = fixture->records.db;
+  g_autofree char *child = records_id_text (fixture->records.child_id);
+  g_autofree char *clinician = records_id_text (fixture->records.staff_id);
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 consultation;
+
+  consultation = records_insert (db, "consultation", "date", "2025-03-05", "clinician", clinician,
+                                 "child", child, "requested_by", "iro", "topics", "risk",
+                                 "mode", "phone", "duration_minutes", "45", "attendees", "2",
+                                 "outcome", "advice_given", "notes", "Invented note", NULL);
+  records_insert (db, "sdq_score", "child", child, "date", "2025-01-10", "informant", "carer",
+                  "total", "15", NULL);
+
+  timeline = ct_timeline_list (db, fixture->records.child_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CtTimelineEntry) entry = g_list_model_get_item (timeline, i);
+      const CtTimelineFacts *facts = ct_timeline_entry_get_facts (entry);
+
+      g_assert_cmpint (facts->event, ==, expected[i].event);
+      g_assert_cmpstr (facts->date, ==, expected[i].date);
+      switch (facts->event)
+        {
+        case CT_TIMELINE_CONSULTED:
+          g_assert_cmpint (facts->record_id, ==, consultation);
+          g_assert_cmpstr (facts->word, ==, "advice_given");
+          g_assert_cmpint (facts->number, ==, 45);
+          g_assert_cmpstr (facts->staff, ==, "Test Clinician A");
+          g_assert_null (facts->description);
+          break;
+        case CT_TIMELINE_SDQ:
+          g_assert_cmpstr (facts->word, ==, "carer");
+          g_assert_cmpfloat (facts->score, ==, 15);
+          g_assert_null (facts->reason);
+          break;
+        case CT_TIMELINE_GOAL_SET:
+          g_assert_cmpstr (facts->description, ==, "An invented goal");
+          g_assert_cmpstr (facts->word, ==, "jointly");
+          break;
+        case CT_TIMELINE_ENDED:
+          g_assert_cmpint (facts->record_id, ==, fixture->e1);
+          g_assert_cmpstr (facts->word, ==, "planned_end");
+          break;
+        case CT_TIMELINE_REFERRED:
+          g_assert_cmpstr (facts->word, ==, "accepted");
+          break;
+        case CT_TIMELINE_RATED:
+          g_assert_cmpfloat (facts->score, >=, 2);
+          g_assert_cmpint (facts->number, >=, 1);
+          break;
+        case CT_TIMELINE_STARTED:
+        default:
+          break;
+        }
+      g_assert_true (ct_timeline_event_get_kind (facts->event) ==
+                     ct_kind_lookup (facts->event == CT_TIMELINE_RATED ? "goal_rating"
+                                     : facts->event == CT_TIMELINE_GOAL_SET ? "goal"
+                                     : facts->event == CT_TIMELINE_SDQ ? "sdq_score"
+                                     : facts->event == CT_TIMELINE_CONSULTED ? "consultation"
+                                     : "referral"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +526,8 @@ main (int   argc,
   g_test_add ("/outcomes/threshold-preference", Fixture, NULL,
               fixture_setup, test_threshold_preference, fixture_teardown);
   g_test_add_func ("/outcomes/empty-file", test_empty_file);
+  g_test_add ("/outcomes/timeline", Fixture, NULL,
+              fixture_setup, test_timeline, fixture_teardown);
 
   return g_test_run ();
 }

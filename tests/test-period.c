@@ -186,6 +186,36 @@ test_copy (void)
   g_assert_true (G_TYPE_IS_BOXED (CT_TYPE_PERIOD));
 }
 
+/* A period under way ends today and says so; one over, or not begun, is
+ * left as it is. */
+static void
+test_to_date (void)
+{
+  g_autoptr(CtPeriod) quarter = ct_period_new_quarter (2025, 3);
+  g_autoptr(CtPeriod) under_way = ct_period_new_to_date (quarter, "2025-11-14");
+  g_autoptr(CtPeriod) last_day = ct_period_new_to_date (quarter, "2025-12-31");
+  g_autoptr(CtPeriod) first_day = ct_period_new_to_date (quarter, "2025-10-01");
+  g_autoptr(CtPeriod) before = ct_period_new_to_date (quarter, "2025-09-30");
+  g_autoptr(CtPeriod) copy = ct_period_copy (under_way);
+
+  g_assert_cmpstr (ct_period_get_label (under_way), ==, "2025/26 Q3 to date");
+  g_assert_cmpstr (ct_period_get_from (under_way), ==, "2025-10-01");
+  g_assert_cmpstr (ct_period_get_to (under_way), ==, "2025-11-14");
+  g_assert_cmpint (ct_period_get_kind (under_way), ==, CT_PERIOD_QUARTER);
+  g_assert_true (ct_period_is_to_date (under_way));
+  g_assert_true (ct_period_is_to_date (copy));
+  g_assert_cmpstr (ct_period_get_label (copy), ==, "2025/26 Q3 to date");
+
+  g_assert_cmpstr (ct_period_get_label (first_day), ==, "2025/26 Q3 to date");
+  g_assert_cmpstr (ct_period_get_to (first_day), ==, "2025-10-01");
+  g_assert_cmpstr (ct_period_get_label (last_day), ==, "2025/26 Q3");
+  g_assert_cmpstr (ct_period_get_to (last_day), ==, "2025-12-31");
+  g_assert_false (ct_period_is_to_date (last_day));
+  g_assert_cmpstr (ct_period_get_label (before), ==, "2025/26 Q3");
+  g_assert_false (ct_period_is_to_date (before));
+  g_assert_false (ct_period_is_to_date (quarter));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +231,7 @@ main (int    argc,
   g_test_add_func ("/period/custom-refused", test_custom_refused);
   g_test_add_func ("/period/parse-date", test_parse_date);
   g_test_add_func ("/period/copy", test_copy);
+  g_test_add_func ("/period/to-date", test_to_date);
 
   return g_test_run ();
 }

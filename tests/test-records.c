@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "ct-attendee-names.h"
 #include "ct-change-watch.h"
 #include "ct-database-private.h"
 #include "test-database-util.h"
@@ -962,6 +963,134 @@ test_changed_signal (RecordsFixture *fixture,
   g_assert_cmpuint (count, ==, 3);
 }
 
+/* A place at @event_id with @status: inserted, or FALSE with @error. */
+static gboolean
+try_attendance (RecordsFixture  *fixture,
+                gint64           event_id,
+                const char      *status,
+                CtRecord       **record,
+                GError         **error)
+{
+  g_autofree char *event_text = records_id_text (event_id);
+
+  *record = records_new ("training_attendance", "event", event_text,
+                         "attendee_name", "Test Attendee A", "role", "foster_carers",
+                         "status", status, NULL);
+  return ct_store_insert (fixture->db, *record, error);
+}
+
+/* Nobody attends (or misses) an event that has not been held yet. */
+static void
+test_future_register (RecordsFixture *fixture,
+                      gconstpointer   data)
+{
+  static const char * const refused[] = { "attended", "did_not_attend" };
+  static const char * const allowed[] = { "booked", "cancelled" };
+  gint64 future = insert_event (fixture, "TEST-TR-8", "2025-09-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(CtRecord) record = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (try_attendance (fixture, future, refused[i], &record, &error));
+      records_assert_error (error, CT_DATABASE_ERROR_INVALID, record, "status");
+      g_assert_nonnull (strstr (error->message, "2025-09-01"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(CtRecord) record = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (try_attendance (fixture, future, allowed[i], &record, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (records_count (fixture->db, "SELECT count (*) FROM training_attendance"),
+                    ==, 2);
+}
+
+/* An event held, its register taken, cannot then move into the future. */
+static void
+test_register_keeps_event_past (RecordsFixture *fixture,
+                                gconstpointer   data)
+{
+  gint64 held = insert_event (fixture, "TEST-TR-9", RECORDS_TODAY);
+  g_autoptr(CtRecord) attendance = NULL;
+  g_autoptr(CtRecord) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (try_attendance (fixture, held, "attended", &attendance, &error));
+  g_assert_no_error (error);
+  event = ct_store_get (fixture->db, ct_kind_lookup ("training_event"), held, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_set_string_by_name (event, "date", "2025-07-01", &error));
+  g_assert_false (ct_store_update (fixture->db, event, &error));
+  records_assert_error (error, CT_DATABASE_ERROR_INVALID, event, "date");
+  g_clear_error (&error);
+
+  /* Booked places alone move with it. */
+  g_object_set (attendance, "status", "booked", NULL);
+  g_assert_true (ct_store_update (fixture->db, attendance, &error));
+  g_assert_no_error (error);
+  g_assert_true (ct_store_update (fixture->db, event, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+find_names (RecordsFixture *fixture,
+            const char     *typed,
+            guint           limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = ct_attendee_names_find (fixture->db, typed, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (names);
+  return names;
+}
+
+/* Names offered in a register: earlier attendees with their latest role,
+ * and staff; each once, whatever the case typed. */
+static void
+test_attendee_names (RecordsFixture *fixture,
+                     gconstpointer   data)
+{
+  g_autofree char *event = records_id_text (insert_event (fixture, "TEST-TR-7", "2025-01-01"));
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  CtAttendeeName *name;
+
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Ann", "role", "foster_carers", "organisation", "Test Fostering",
+                  "status", "attended", NULL);
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Ann", "role", "kinship_carers", "status", "booked", NULL);
+  records_insert (fixture->db, "training_attendance", "event", event, "attendee_name",
+                  "Test Carer Bob", "role", "other", "status", "booked", NULL);
+
+  carers = find_names (fixture, "CARER", 10);
+  g_assert_cmpuint (carers->len, ==, 2);
+  name = carers->pdata[0];
+  g_assert_cmpstr (name->name, ==, "Test Carer Ann");
+  g_assert_cmpstr (name->role, ==, "kinship_carers");
+  g_assert_null (name->organisation);
+  g_assert_cmpstr (((CtAttendeeName *) carers->pdata[1])->name, ==, "Test Carer Bob");
+
+  staff = find_names (fixture, "clinician a", 10);
+  g_assert_cmpuint (staff->len, ==, 1);
+  name = staff->pdata[0];
+  g_assert_cmpstr (name->name, ==, "Test Clinician A");
+  g_assert_null (name->role);
+
+  none = find_names (fixture, "100%", 10);
+  g_assert_cmpuint (none->len, ==, 0);
+  one = find_names (fixture, "Test", 1);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (((CtAttendeeName *) one->pdata[0])->name, ==, "Test Carer Ann");
+}
+
 static void
 add_fixture_test (const char    *path,
                   gconstpointer  data,
@@ -1005,6 +1134,10 @@ main (int   argc,
   add_fixture_test ("/records/conflicts/inactive-staff", NULL, test_inactive_staff_name);
   add_fixture_test ("/records/conflicts/rating-once", NULL, test_rating_once);
   add_fixture_test ("/records/in-use", NULL, test_in_use);
+  add_fixture_test ("/records/training/future-register", NULL, test_future_register);
+  add_fixture_test ("/records/training/attendee-names", NULL, test_attendee_names);
+  add_fixture_test ("/records/training/register-keeps-event-past", NULL,
+                    test_register_keeps_event_past);
   add_fixture_test ("/records/audit/failure-rolls-back", NULL, test_audit_failure_rolls_back);
   add_fixture_test ("/records/audit/row-failure", NULL, test_row_failure_leaves_no_audit);
   add_fixture_test ("/records/audit/entry", NULL, test_audit_entry);

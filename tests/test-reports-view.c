@@ -22,6 +22,7 @@
 #include "ct-summary-json.h"
 #include "ct-summary-print.h"
 #include "ct-summary-text.h"
+#include "ct-validate.h"
 #include "summary-fixture.h"
 #include "test-database-util.h"
 #include "widget-test-util.h"
@@ -331,6 +332,47 @@ test_default_period (Fixture       *fixture,
   g_assert_cmpstr (ct_period_get_label (shown), ==, ct_period_get_label (expected));
   g_assert_cmpint (ct_report_get_audience (ct_reports_view_get_report (fixture->view)), ==,
                    CT_AUDIENCE_PUBLIC);
+}
+
+static gboolean
+has_text (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The period under way is offered ending today, marked "to date" in the
+ * list, on the page, in the JSON document and in the file names. */
+static void
+test_period_to_date (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = NULL;
+  JsonObject *period;
+  const CtPeriod *shown;
+  g_autofree char *file_name = NULL;
+
+  /* The lists are made when a kind is chosen. */
+  ct_validate_set_today_for_testing ("2025-11-14");
+  select_string (GTK_DROP_DOWN (get_named (fixture, "period-kind")), "Month");
+  choose_period (fixture, "Quarter", "2025/26 Q3 to date");
+  shown = ct_summary_get_period (shown_summary (fixture));
+  g_assert_cmpstr (ct_period_get_label (shown), ==, "2025/26 Q3 to date");
+  g_assert_cmpstr (ct_period_get_from (shown), ==, "2025-10-01");
+  g_assert_cmpstr (ct_period_get_to (shown), ==, "2025-11-14");
+  g_assert_nonnull (test_find_widget (fixture->view, has_text, "2025/26 Q3 to date"));
+  /* The quarters that have ended are as they were. */
+  choose_period (fixture, "Quarter", "2025/26 Q2");
+
+  choose_period (fixture, "Financial Year", "2025/26 to date");
+  document = ct_summary_to_json (shown_summary (fixture), CT_AUDIENCE_PUBLIC, NULL);
+  period = json_object_get_object_member (json_node_get_object (document), "period");
+  g_assert_cmpstr (json_object_get_string_member (period, "label"), ==, "2025/26 to date");
+  g_assert_cmpstr (json_object_get_string_member (period, "to"), ==, "2025-11-14");
+  file_name = ct_report_dup_file_name (ct_reports_view_get_report (fixture->view), "pdf");
+  g_assert_cmpstr (file_name, ==, "committee-summary-2025-26-to-date-public.pdf");
+  test_save_screenshot (GTK_WIDGET (fixture->window), "reports-to-date.png");
+  ct_validate_set_today_for_testing (NULL);
 }
 
 /* 2024/25, public: every figure and every cell of the worked example's
@@ -695,6 +737,7 @@ main (int   argc,
   test_widget_init (&argc, &argv);
 
   add ("/reports-view/default-period", test_default_period);
+  add ("/reports-view/period-to-date", test_period_to_date);
   add ("/reports-view/worked-example-public", test_worked_example_public);
   add ("/reports-view/internal-unwithholds", test_internal_unwithholds);
   add ("/reports-view/nhs-digital-rule", test_nhs_digital_rule);

@@ -21,6 +21,7 @@
 #include "ct-records.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
+#include "ct-timeline.h"
 #include "pg-test-server.h"
 
 static PgTestServer *server;
@@ -295,14 +296,38 @@ test_audit_never_changed (void)
     }
 }
 
+/* The description of the first goal in child 1's timeline is @description. */
+static void
+assert_timeline_goal (CtDatabase *db,
+                      const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) timeline = ct_timeline_list (db, 1, &error);
+  guint n_goals = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (timeline); i++)
+    {
+      g_autoptr(CtTimelineEntry) entry = g_list_model_get_item (timeline, i);
+      const CtTimelineFacts *facts = ct_timeline_entry_get_facts (entry);
+
+      if (facts->event == CT_TIMELINE_GOAL_SET && facts->number == 1)
+        {
+          g_assert_cmpstr (facts->description, ==, description);
+          n_goals++;
+        }
+    }
+  g_assert_cmpuint (n_goals, ==, 1);
+}
+
 /* Through the app's own core: an administrator's lists carry no clinical
  * free text (and a search does not look in it); a clinician's do. */
 static void
 test_core_reads_no_clinical_text_for_administrator (void)
 {
-  static const struct { const char *login; const char *notes; } people[] = {
-    { "ct_carol", NULL },
-    { "ct_alice", "Invented note" },
+  static const struct { const char *login; const char *notes; const char *goal; } people[] = {
+    { "ct_carol", NULL, NULL },
+    { "ct_alice", "Invented note", "Invented goal" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -322,6 +347,7 @@ test_core_reads_no_clinical_text_for_administrator (void)
       notes = ct_record_get_string_by_name (consultation, "notes");
       g_assert_cmpstr (notes, ==, people[i].notes);
       g_assert_cmpstr (ct_database_get_actor (db), ==, people[i].login);
+      assert_timeline_goal (db, people[i].goal);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "ct-attendance-row.h"
 #include "ct-field-row.h"
+#include "ct-name-suggestions.h"
 #include "ct-record-editor.h"
 #include "ct-training-event-page.h"
 #include "records-fixture.h"
@@ -71,6 +72,35 @@ read_field (Fixture    *fixture,
   g_autoptr(CtRecord) attendance = read_attendance (fixture, id);
 
   return ct_record_get_string_by_name (attendance, field);
+}
+
+/* The attendance at the fixture's event of @name. */
+static CtRecord *
+find_attendance (Fixture    *fixture,
+                 const char *name)
+{
+  CtFilter filter = { .event_id = fixture->event_id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) saved = ct_store_list (fixture->records.db,
+                                               ct_kind_lookup ("training_attendance"),
+                                               &filter, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (saved); i++)
+    {
+      g_autoptr(CtRecord) attendance = g_list_model_get_item (saved, i);
+      g_autofree char *attendee = ct_record_get_string_by_name (attendance, "attendee_name");
+
+      if (g_strcmp0 (attendee, name) == 0)
+        return g_steal_pointer (&attendance);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_narrow (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_width (widget) <= 360;
 }
 
 static guint
@@ -360,6 +390,21 @@ test_delete_row (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (register_description (fixture), "Booked 0 · Attended 1"));
 }
 
+static void
+set_booked (Fixture *fixture,
+            gint64   attendance_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) attendance = ct_store_get (fixture->records.db,
+                                                 ct_kind_lookup ("training_attendance"),
+                                                 attendance_id, &error);
+
+  g_assert_no_error (error);
+  g_object_set (attendance, "status", "booked", NULL);
+  g_assert_true (ct_store_update (fixture->records.db, attendance, &error));
+  g_assert_no_error (error);
+}
+
 /* "All Attended" marks every booked row attended, after the event; an
  * event still to come refuses. */
 static void
@@ -380,7 +425,9 @@ test_mark_all_attended (Fixture       *fixture,
   g_assert_cmpstr (alpha, ==, "attended");
   test_save_screenshot (GTK_WIDGET (fixture->window), "all-attended.png");
 
-  /* The same event moved to after "today": nothing changes. */
+  /* The same event, booked again and moved to after "today": nothing changes. */
+  set_booked (fixture, fixture->alpha);
+  set_booked (fixture, fixture->beta);
   event = ct_store_get (fixture->records.db, ct_kind_lookup ("training_event"), fixture->event_id,
                         &error);
   ct_record_set_string_by_name (event, "date", "2025-09-01", NULL);
@@ -390,11 +437,142 @@ test_mark_all_attended (Fixture       *fixture,
                   "attendee_name", "Test Carer Gamma",
                   "role", "foster_carers", "status", "booked", NULL);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  /* Nor can a row be marked so. */
+  g_assert_false (gtk_widget_get_sensitive (
+    ct_attendance_row_get_status_button (find_row (fixture, fixture->beta), "attended")));
+  g_assert_false (gtk_widget_get_sensitive (
+    ct_attendance_row_get_status_button (find_row (fixture, fixture->beta), "did_not_attend")));
+  g_assert_true (gtk_widget_get_sensitive (
+    ct_attendance_row_get_status_button (find_row (fixture, fixture->beta), "cancelled")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "event.mark-attended",
                                              NULL));
   g_assert_cmpuint (records_count (fixture->records.db,
                                    "SELECT count (*) FROM training_attendance "
-                                   "WHERE status = 'booked'"), ==, 1);
+                                   "WHERE status = 'booked'"), ==, 3);
+}
+
+/* Names offered as one types */
+
+static CtNameSuggestions *
+suggestions (Fixture *fixture)
+{
+  return CT_NAME_SUGGESTIONS (test_find_of_type (fixture->page, CT_TYPE_NAME_SUGGESTIONS));
+}
+
+static GPtrArray *
+suggested_rows (Fixture *fixture)
+{
+  return test_find_all (suggestions (fixture), ADW_TYPE_ACTION_ROW);
+}
+
+/* Earlier attendees (here and at other events) and staff are offered; a
+ * name chosen is booked at once with its latest role and organisation. */
+static void
+test_suggests_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = test_find_by_id (fixture->page, "attendee_entry");
+  gint64 other_event = records_insert (fixture->records.db, "training_event", "code", "TR-TEST-02",
+                                       "title", "Another course", "topic", "nvr",
+                                       "date", "2025-01-10", "duration_minutes", "60",
+                                       "audience", "residential_staff", NULL);
+  g_autofree char *other = records_id_text (other_event);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CtRecord) delta = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *organisation = NULL;
+
+  records_insert (fixture->records.db, "training_attendance", "event", other,
+                  "attendee_name", "Test Worker Delta", "role", "residential_staff",
+                  "organisation", "Test Home", "status", "attended", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions (fixture))));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "carer");
+  rows = suggested_rows (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions (fixture))));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Test Carer Alpha");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Foster carer");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Staff too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "clinician");
+  rows = suggested_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Test Clinician A");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "delta");
+  rows = suggested_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* Down in the entry goes there. */
+  g_assert_true (ct_name_suggestions_focus_first (suggestions (fixture)));
+  test_scroll_to_end (fixture->page);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "register-suggestions.png");
+  g_signal_emit_by_name (rows->pdata[0], "activate");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (suggestions (fixture))));
+  g_assert_cmpuint (records_count (fixture->records.db,
+                                   "SELECT count (*) FROM training_attendance"
+                                   " WHERE attendee_name = 'Test Worker Delta'"), ==, 2);
+  delta = find_attendance (fixture, "Test Worker Delta");
+  role = ct_record_get_string_by_name (delta, "role");
+  organisation = ct_record_get_string_by_name (delta, "organisation");
+  g_assert_cmpstr (role, ==, "residential_staff");
+  g_assert_cmpstr (organisation, ==, "Test Home");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
+  g_assert_cmpuint (rows->len, ==, 3);
+}
+
+/* Visible labels name the confidence controls. */
+static void
+test_confidence_labelled (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CtAttendanceRow *row = find_row (fixture, fixture->alpha);
+  g_autoptr(GPtrArray) labels = test_find_all (row, GTK_TYPE_LABEL);
+  guint labelled = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *target = gtk_label_get_mnemonic_widget (labels->pdata[i]);
+
+      if (target == GTK_WIDGET (nth_spin (row, 0)) || target == GTK_WIDGET (nth_spin (row, 1)))
+        labelled++;
+    }
+  g_assert_cmpuint (labelled, ==, 2);
+}
+
+/* At 360 px every status button shows its whole word inside the window. */
+static void
+test_fits_narrow_window (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CtAttendanceRow *row;
+
+  gtk_window_set_default_size (fixture->window, 360, 700);
+  test_wait_until (is_narrow, fixture->window);
+  row = find_row (fixture, fixture->beta);
+  test_wait_until (is_narrow, row);
+  for (const char * const *word = (const char * const[]) { "booked", "attended",
+                                                           "did_not_attend", "cancelled",
+                                                           NULL };
+       *word != NULL; word++)
+    {
+      GtkWidget *button = ct_attendance_row_get_status_button (row, *word);
+      graphene_rect_t bounds;
+      int minimum;
+
+      gtk_widget_measure (gtk_button_get_child (GTK_BUTTON (button)), GTK_ORIENTATION_HORIZONTAL,
+                          -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (button), >=, minimum);
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+    }
+  test_scroll_to_end (fixture->page);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "register-360.png");
 }
 
 int
@@ -419,6 +597,12 @@ main (int   argc,
               fixture_set_up, test_edit_row, fixture_tear_down);
   g_test_add ("/training-event-page/delete-row", Fixture, NULL,
               fixture_set_up, test_delete_row, fixture_tear_down);
+  g_test_add ("/training-event-page/suggests-names", Fixture, NULL,
+              fixture_set_up, test_suggests_names, fixture_tear_down);
+  g_test_add ("/training-event-page/confidence-labelled", Fixture, NULL,
+              fixture_set_up, test_confidence_labelled, fixture_tear_down);
+  g_test_add ("/training-event-page/fits-narrow-window", Fixture, NULL,
+              fixture_set_up, test_fits_narrow_window, fixture_tear_down);
 
   return g_test_run ();
 }

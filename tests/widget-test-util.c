@@ -266,6 +266,34 @@ is_drawn (gpointer widget)
   return node != NULL;
 }
 
+static gboolean
+is_shown_scrolled_window (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+scrolls_to_end (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, end);
+  return end > 0 && gtk_adjustment_get_value (adjustment) == end;
+}
+
+void
+test_scroll_to_end (gpointer root)
+{
+  /* The shown one: a hidden status page has its own. */
+  GtkWidget *scrolled = test_find_widget (root, is_shown_scrolled_window, NULL);
+
+  g_assert_nonnull (scrolled);
+  test_wait_until (scrolls_to_end,
+                   gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+}
+
 void
 test_save_screenshot (GtkWidget  *widget,
                       const char *name)

@@ -61,6 +61,8 @@ GtkWindow  *test_find_toplevel     (GType           type);
 /* The same, once there is one. */
 GtkWindow  *test_wait_for_toplevel (GType           type);
 
+/* Scrolls the shown scrolled window in @root to its end, once laid out. */
+void        test_scroll_to_end     (gpointer        root);
 /* Saves what @widget shows as @name (a PNG) in the folder
  * $CT_TEST_SCREENSHOT_DIR, when that is set: for a person to look at. */
 void        test_save_screenshot   (GtkWidget      *widget,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ct-attendance-row.h"
 #include "ct-cell-text.h"
@@ -26,7 +27,7 @@ struct _CtAttendanceRow
 
   GtkLabel      *name_label;
   GtkLabel      *details_label;
-  GtkBox        *status_box;
+  GtkFlowBox    *status_box;
   GtkSpinButton *before_spin;
   GtkSpinButton *after_spin;
   GtkBox        *record_buttons_box;
@@ -75,20 +76,42 @@ show_confidence (GtkSpinButton *spin,
   gtk_spin_button_set_value (spin, text != NULL ? g_ascii_strtod (text, NULL) : 0);
 }
 
+/* Whether the event has been held: who came is known only then (the core
+ * refuses it before). */
+static gboolean
+event_held (CtAttendanceRow *self)
+{
+  g_autofree char *date = ct_record_get_string_by_name (self->attendance, "event_date");
+  g_autofree char *today = ct_validate_dup_today ();
+
+  return date == NULL || strcmp (date, today) <= 0;
+}
+
+static gboolean
+needs_event_held (const char *word)
+{
+  return g_str_equal (word, "attended") || g_str_equal (word, "did_not_attend");
+}
+
 static void
 show_record (CtAttendanceRow *self)
 {
   g_autofree char *status = ct_record_get_string_by_name (self->attendance, "status");
+  gboolean held = event_held (self);
 
   self->filling = TRUE;
   show_details (self);
   for (guint i = 0; i < self->status_buttons->len; i++)
     {
       GtkToggleButton *button = g_ptr_array_index (self->status_buttons, i);
+      const char *word = g_object_get_data (G_OBJECT (button), STATUS_WORD_KEY);
+      gboolean possible = held || !needs_event_held (word);
 
-      gtk_toggle_button_set_active (button,
-                                    g_strcmp0 (g_object_get_data (G_OBJECT (button),
-                                                                  STATUS_WORD_KEY), status) == 0);
+      gtk_toggle_button_set_active (button, g_strcmp0 (word, status) == 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), possible);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                                   possible ? ct_enum_label (field ("status"), word)
+                                            : _("The event has not been held yet"));
     }
   show_confidence (self->before_spin, self->attendance, "confidence_before");
   show_confidence (self->after_spin, self->attendance, "confidence_after");
@@ -183,17 +206,14 @@ add_status_buttons (CtAttendanceRow *self)
       const char *label = ct_enum_label (status, words[i]);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
-      /* In a narrow window the words shorten; the tooltip keeps them whole. */
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                               PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (button, label);
       g_object_set_data (G_OBJECT (button), STATUS_WORD_KEY, (gpointer) words[i]);
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       else
         first = GTK_TOGGLE_BUTTON (button);
       g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_status_toggled), self);
-      gtk_box_append (self->status_box, button);
+      gtk_flow_box_append (self->status_box, button);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       g_ptr_array_add (self->status_buttons, button);
     }
 }

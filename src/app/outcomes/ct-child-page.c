@@ -1,8 +1,9 @@
 /* ct-child-page.c: one child: details, referrals, goals and their ratings
  *
- * Four queries per reading, whatever the number of referrals and goals: the
- * child, their referrals, their goals and their goal ratings, grouped here.
- * The content is built anew on every reading.
+ * Six queries per reading, whatever the number of referrals and goals: the
+ * child, their referrals, their goals and their goal ratings, grouped here,
+ * their SDQ scores and their timeline (ct-timeline.h). The content is built
+ * anew on every reading.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,8 @@
 #include "ct-record-button.h"
 #include "ct-records.h"
 #include "ct-sdq-group.h"
+#include "ct-timeline-group.h"
+#include "ct-timeline.h"
 
 struct _CtChildPage
 {
@@ -33,6 +36,7 @@ struct _CtChildPage
   GHashTable      *goals_by_referral;  /* gint64 * → GListStore of CtGoal */
   GHashTable      *ratings_by_goal;    /* gint64 * → GListStore of CtGoalRating */
   GListModel      *sdq_scores;         /* newest first */
+  GListModel      *timeline;           /* of CtTimelineEntry, newest first */
   double           threshold;          /* the reliable-change threshold in force */
 
   AdwToastOverlay *toast_overlay;
@@ -92,6 +96,7 @@ clear_records (CtChildPage *self)
   g_clear_pointer (&self->goals_by_referral, g_hash_table_unref);
   g_clear_pointer (&self->ratings_by_goal, g_hash_table_unref);
   g_clear_object (&self->sdq_scores);
+  g_clear_object (&self->timeline);
 }
 
 static gboolean
@@ -120,6 +125,9 @@ read_records (CtChildPage  *self,
     return FALSE;
   self->sdq_scores = ct_store_list (database, kind ("sdq_score"), &filter, error);
   if (self->sdq_scores == NULL)
+    return FALSE;
+  self->timeline = ct_timeline_list (database, filter.child_id, error);
+  if (self->timeline == NULL)
     return FALSE;
   threshold = ct_preferences_get_threshold (database, &local_error);
   if (local_error != NULL)
@@ -224,6 +232,7 @@ build_content (CtChildPage *self)
 
       gtk_box_append (GTK_BOX (box), build_episode (self, referral));
     }
+  gtk_box_append (GTK_BOX (box), ct_timeline_group_new (self->timeline, "child.edit-record"));
   return box;
 }
 

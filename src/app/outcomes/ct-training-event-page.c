@@ -16,6 +16,7 @@
 #include "ct-cell-text.h"
 #include "ct-detail-rows.h"
 #include "ct-editor-launcher.h"
+#include "ct-name-suggestions.h"
 #include "ct-records.h"
 #include "ct-training-event-page.h"
 
@@ -35,6 +36,7 @@ struct _CtTrainingEventPage
   AdwPreferencesGroup *register_group;
   GtkListBox          *register_list;
   GtkEntry            *attendee_entry;
+  CtNameSuggestions   *name_suggestions;
   GtkDropDown         *role_dropdown;
 };
 
@@ -206,6 +208,7 @@ ct_training_event_page_reload (CtRecordPage *page)
       gtk_stack_set_visible_child_name (self->stack, "missing");
       return;
     }
+  ct_name_suggestions_set_database (self->name_suggestions, get_database (self));
   show_event (self);
   show_counts (self);
   gtk_stack_set_visible_child_name (self->stack, "event");
@@ -283,39 +286,33 @@ mark_booked_attended (CtTrainingEventPage  *self,
   return ct_database_commit (get_database (self), error);
 }
 
+/* The core refuses it for an event still to come, and says so. */
 static void
 mark_attended (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
-  g_autofree char *date = ct_record_get_string_by_name (self->event, "date");
-  g_autofree char *today = ct_validate_dup_today ();
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (date, today) > 0)
-    show_message (self, _("This event has not happened yet, so nobody can have attended it."));
-  else if (!mark_booked_attended (self, &error))
+  if (!mark_booked_attended (self, &error))
     show_message (self, error->message);
   ct_record_page_reload (CT_RECORD_PAGE (self));
 }
 
-/* A new row of the register: booked, with the name and role typed. */
+/* A new row of the register, booked; the entry emptied for the next name. */
 static void
-add_attendee (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+insert_attendee (CtTrainingEventPage *self,
+                 const char          *name,
+                 const char          *role,
+                 const char          *organisation)
 {
-  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
   g_autoptr(CtRecord) attendance = ct_record_new (attendance_kind ());
   g_autoptr(GError) error = NULL;
 
   ct_record_set_reference (attendance, "event", get_event_id (self));
-  g_object_set (attendance,
-                "attendee-name", gtk_editable_get_text (GTK_EDITABLE (self->attendee_entry)),
-                "role", get_selected_role (self),
-                "status", "booked",
-                NULL);
+  g_object_set (attendance, "attendee-name", name, "role", role,
+                "organisation", organisation, "status", "booked", NULL);
   if (!ct_store_insert (get_database (self), attendance, &error))
     {
       show_message (self, error->message);
@@ -323,6 +320,41 @@ add_attendee (GtkWidget  *widget,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->attendee_entry), "");
   ct_record_page_reload (CT_RECORD_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
+}
+
+/* With the name and role typed. */
+static void
+add_attendee (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (widget);
+
+  insert_attendee (self, gtk_editable_get_text (GTK_EDITABLE (self->attendee_entry)),
+                   get_selected_role (self), NULL);
+}
+
+/* A known name: booked at once, in the role and organisation of the
+ * person's latest place (else the role chosen). */
+static void
+on_name_chosen (CtTrainingEventPage *self,
+                const char          *name,
+                const char          *role,
+                const char          *organisation)
+{
+  insert_attendee (self, name, role != NULL ? role : get_selected_role (self), organisation);
+}
+
+/* Down goes from the entry to the names offered. */
+static gboolean
+on_attendee_key_pressed (CtTrainingEventPage *self,
+                         guint                keyval,
+                         guint                keycode,
+                         GdkModifierType      state)
+{
+  return (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+         ct_name_suggestions_focus_first (self->name_suggestions);
 }
 
 static void
@@ -332,6 +364,7 @@ on_attendee_changed (CtTrainingEventPage *self)
   g_autofree char *name = g_strstrip (g_strdup (text));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.add-attendee", *name != '\0');
+  ct_name_suggestions_update (self->name_suggestions, text);
 }
 
 static void
@@ -388,6 +421,7 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   object_class->dispose = ct_training_event_page_dispose;
   CT_RECORD_PAGE_CLASS (klass)->reload = ct_training_event_page_reload;
 
+  g_type_ensure (CT_TYPE_NAME_SUGGESTIONS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/outcomes/ct-training-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, toast_overlay);
@@ -399,9 +433,12 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_group);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_list);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, attendee_entry);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, name_suggestions);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, role_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_chosen);
 
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_event);
   gtk_widget_class_install_action (widget_class, "event.add-attendee", NULL, add_attendee);

@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ct-period-chooser.h"
+#include "ct-validate.h"
 
 /* How many financial years the lists go back, this one included. */
 #define N_YEARS 10
@@ -43,15 +45,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Today, and the financial year it falls in (2024 for 2024/25). */
+/* Today (the records' today, which a test may set), and the financial year
+ * it falls in (2024 for 2024/25). */
 static int
 current_financial_year (char today[11])
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int month = g_date_time_get_month (now);
-  int year = g_date_time_get_year (now);
+  g_autofree char *date = ct_validate_dup_today ();
+  int month = atoi (date + 5);
+  int year = atoi (date);
 
-  g_snprintf (today, 11, "%04d-%02d-%02d", year, month, g_date_time_get_day_of_month (now));
+  g_strlcpy (today, date, 11);
   return month >= 4 ? year : year - 1;
 }
 
@@ -78,16 +81,16 @@ change_period (CtPeriodChooser *self,
 
 /* The list of a kind */
 
-/* Takes @period; one that starts after @today is left out. */
+/* Takes @period; one that starts after @today is left out, the one under
+ * way ends today, marked "to date". */
 static void
 add_period (CtPeriodChooser *self,
             CtPeriod        *period,
             const char      *today)
 {
-  if (strcmp (ct_period_get_from (period), today) > 0)
-    ct_period_free (period);
-  else
-    g_ptr_array_add (self->periods, period);
+  if (strcmp (ct_period_get_from (period), today) <= 0)
+    g_ptr_array_add (self->periods, ct_period_new_to_date (period, today));
+  ct_period_free (period);
 }
 
 /* The periods of @year (financial), latest first. */
@@ -283,6 +286,8 @@ ct_period_chooser_set_period (CtPeriodChooser *self,
                               const CtPeriod  *period)
 {
   CtPeriodKind kind;
+  g_autofree char *today = NULL;
+  g_autoptr(CtPeriod) item = NULL;
   guint position;
 
   g_return_if_fail (CT_IS_PERIOD_CHOOSER (self));
@@ -291,8 +296,11 @@ ct_period_chooser_set_period (CtPeriodChooser *self,
   kind = ct_period_get_kind (period);
   if (kind != CT_PERIOD_CUSTOM)
     {
+      /* The period under way is in the list as it is to date. */
+      today = ct_validate_dup_today ();
+      item = ct_period_new_to_date (period, today);
       show_kind (self, kind);
-      if ((position = find_item (self, period, TRUE)) != G_MAXUINT)
+      if ((position = find_item (self, item, TRUE)) != G_MAXUINT)
         {
           show_item (self, position);
           return;

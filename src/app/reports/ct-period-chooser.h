@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtPeriodChooser, ct_period_chooser, CT, PERIOD_CHOOSER, AdwBin)
 
 /* A financial year, a quarter or a month of the last ten financial years
- * (newest first, none in the future), or two dates of one's own. It starts
+ * (newest first, none in the future; the one under way ends today and is
+ * labelled "… to date"), or two dates of one's own. It starts
  * at the last complete financial quarter. The property "period" (CtPeriod)
  * is notified when the period changes. */
 const CtPeriod *ct_period_chooser_get_period (CtPeriodChooser *self);

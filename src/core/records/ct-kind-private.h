@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ct-database.h"
 #include "ct-record.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,11 @@ typedef struct
 /* Rules between fields, after each field passed its own checks. */
 typedef gboolean (*CtKindCheck) (CtRecord  *record,
                                  GError   **error);
+/* Rules against other records in the store, after references and unique
+ * keys were checked. */
+typedef gboolean (*CtKindStoreCheck) (CtRecord    *record,
+                                      CtDatabase  *db,
+                                      GError     **error);
 
 struct _CtKind
 {
@@ -88,6 +94,7 @@ struct _CtKind
   const char      *describe[3];   /* fields shown in an audit description */
   const CtUnique  *unique;        /* NULL-terminated by .fields[0] == NULL */
   CtKindCheck      check;
+  CtKindStoreCheck check_stored;
   /* Fields the filter criteria apply to (names, display fields allowed). */
   const char      *date_field;
   const char      *staff_field;

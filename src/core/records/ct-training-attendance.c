@@ -8,8 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-kind-private.h"
+#include <string.h>
+
+#include "ct-store-private.h"
 #include "ct-training-attendance.h"
+#include "ct-validate.h"
 
 struct _CtTrainingAttendance
 {
@@ -53,6 +56,54 @@ static const CtField fields[] = {
     .flags = CT_FIELD_DISPLAY, .column = "e.date" },
 };
 
+/* The date of the event @record is booked on, or NULL with or without @error. */
+static char *
+dup_event_date (CtRecord    *record,
+                CtDatabase  *db,
+                GError     **error)
+{
+  CtStatement *stmt = ct_database_prepare (db, "SELECT date FROM training_event WHERE id = ?1",
+                                           error);
+  gboolean has_row = FALSE;
+  char *date = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  ct_statement_bind_int64 (stmt, 1, ct_record_get_reference (record, "event"));
+  if (ct_statement_step (stmt, &has_row, _("read the training event"), error) && has_row)
+    date = g_strdup (ct_statement_column_text (stmt, 0));
+  ct_statement_reset (stmt);
+  return date;
+}
+
+/* Who came (or did not) is known only once the event has been held. */
+static gboolean
+check_event_held (CtRecord    *record,
+                  CtDatabase  *db,
+                  GError     **error)
+{
+  g_autofree char *status = ct_record_get_string_by_name (record, "status");
+  g_autofree char *event_date = NULL;
+  g_autofree char *today = NULL;
+  GError *local_error = NULL;
+
+  if (g_strcmp0 (status, "attended") != 0 && g_strcmp0 (status, "did_not_attend") != 0)
+    return TRUE;
+  event_date = dup_event_date (record, db, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  today = ct_validate_dup_today ();
+  if (event_date == NULL || strcmp (event_date, today) <= 0)
+    return TRUE;
+  return ct_record_invalid (record, "status", error,
+                            _("the event is on %s, later than today; keep the place as "
+                              "“Booked” (or “Cancelled”) until the event has been held."),
+                            event_date);
+}
+
 static const CtKind kind = {
   .name = "training_attendance",
   .cli_word = "training-attendance",
@@ -68,6 +119,7 @@ static const CtKind kind = {
   .date_field = "event_date",
   .event_field = "event",
   .status_field = "status",
+  .check_stored = check_event_held,
 };
 
 static void

@@ -8,8 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-kind-private.h"
+#include <string.h>
+
+#include "ct-store-private.h"
 #include "ct-training-event.h"
+#include "ct-validate.h"
 
 struct _CtTrainingEvent
 {
@@ -58,6 +61,35 @@ static const CtUnique unique[] = {
   { { NULL } },
 };
 
+/* An event moved into the future cannot keep the people marked as having
+ * come or not come (ct-training-attendance.c refuses them too). */
+static gboolean
+check_not_held_yet (CtRecord    *record,
+                    CtDatabase  *db,
+                    GError     **error)
+{
+  g_autofree char *date = ct_record_get_string_by_name (record, "date");
+  g_autofree char *today = ct_validate_dup_today ();
+  CtStatement *stmt;
+  gint64 marked = 0;
+
+  if (ct_record_get_id (record) == 0 || date == NULL || strcmp (date, today) <= 0)
+    return TRUE;
+  stmt = ct_database_prepare (db, "SELECT count (*) FROM training_attendance"
+                                  " WHERE event_id = ?1"
+                                  "   AND status IN ('attended', 'did_not_attend')", error);
+  if (stmt == NULL)
+    return FALSE;
+  ct_statement_bind_int64 (stmt, 1, ct_record_get_id (record));
+  if (!ct_store_query_int (db, stmt, &marked, error))
+    return FALSE;
+  if (marked == 0)
+    return TRUE;
+  return ct_record_invalid (record, "date", error,
+                            _("%s is later than today, but the register marks people as "
+                              "attended or not; enter the date the event was held."), date);
+}
+
 static const CtKind kind = {
   .name = "training_event",
   .cli_word = "training-events",
@@ -71,6 +103,7 @@ static const CtKind kind = {
   .describe = { "code" },
   .unique = unique,
   .date_field = "date",
+  .check_stored = check_not_held_yet,
 };
 
 static void

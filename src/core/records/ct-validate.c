@@ -363,7 +363,7 @@ check_database (CtRecord    *record,
     if (!check_unique (record, &kind->unique[i], text->unique_check[i], db, error))
       return FALSE;
 
-  return TRUE;
+  return kind->check_stored == NULL || kind->check_stored (record, db, error);
 }
 
 gboolean

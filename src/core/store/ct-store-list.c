@@ -178,12 +178,14 @@ filter_sql (CtDatabase     *db,
   return g_string_free (sql, FALSE);
 }
 
-/* "50%_off" → "%50\%\_off%" for LIKE ... ESCAPE '\'. */
-static char *
-like_pattern (const char *text)
+char *
+ct_store_like_pattern (const char *text)
 {
-  GString *pattern = g_string_new ("%");
+  GString *pattern;
 
+  g_return_val_if_fail (text != NULL, NULL);
+
+  pattern = g_string_new ("%");
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '%' || *p == '_' || *p == '\\')
@@ -231,7 +233,7 @@ bind_filter (CtStatement *stmt,
              const CtKind   *kind,
              const CtFilter *filter)
 {
-  g_autofree char *pattern = filter->search != NULL ? like_pattern (filter->search) : NULL;
+  g_autofree char *pattern = filter->search != NULL ? ct_store_like_pattern (filter->search) : NULL;
 
   bind_text_if (stmt, PARAM_FROM, filter->from);
   bind_text_if (stmt, PARAM_TO, filter->to);

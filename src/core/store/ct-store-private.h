@@ -34,6 +34,9 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
                                        gint64         *result,
                                        GError        **error);
 
+/* "50%_off" → "%50\%\_off%": text to find anywhere, for LIKE ... ESCAPE '\'. */
+char       *ct_store_like_pattern     (const char     *text);
+
 /* The SQL text of a kind's reads and writes (ct-store-text.c), built once
  * for the life of the program. Per-field arrays have one entry per field of
  * the kind (NULL where it does not apply). */

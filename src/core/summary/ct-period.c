@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ct-period.h"
 #include "ct-text-clean.h"
@@ -24,6 +25,7 @@ struct _CtPeriod
   char         from[ISO_DATE_LENGTH + 1];
   char         to[ISO_DATE_LENGTH + 1];
   char        *label;
+  gboolean     to_date;
 };
 
 G_DEFINE_BOXED_TYPE (CtPeriod, ct_period, ct_period_copy, ct_period_free)
@@ -239,6 +241,33 @@ ct_period_parse (const char  *text,
                  "such as 2024/25 Q2, or a month such as 2025-03."),
                quoted);
   return NULL;
+}
+
+CtPeriod *
+ct_period_new_to_date (const CtPeriod *period,
+                       const char     *today)
+{
+  CtPeriod *cut;
+
+  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (today != NULL && strlen (today) == ISO_DATE_LENGTH, NULL);
+
+  cut = ct_period_copy (period);
+  if (strcmp (period->from, today) > 0 || strcmp (today, period->to) >= 0)
+    return cut;
+  g_strlcpy (cut->to, today, sizeof cut->to);
+  g_free (cut->label);
+  /* English, like every label: " to date" is part of the committee document. */
+  cut->label = g_strconcat (period->label, " to date", NULL);
+  cut->to_date = TRUE;
+  return cut;
+}
+
+gboolean
+ct_period_is_to_date (const CtPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, FALSE);
+  return period->to_date;
 }
 
 CtPeriod *

@@ -49,6 +49,15 @@ CtPeriod     *ct_period_new_custom          (const char      *from,
 CtPeriod     *ct_period_parse               (const char      *text,
                                              GError         **error);
 
+/* @period cut short at @today (`YYYY-MM-DD`) when it is under way on that
+ * day (it has started and ends after it): the same kind, the last day
+ * @today and the label followed by " to date" ("2025/26 Q3 to date").
+ * Otherwise a copy of @period. */
+CtPeriod     *ct_period_new_to_date         (const CtPeriod  *period,
+                                             const char      *today);
+/* TRUE for a period cut short by ct_period_new_to_date(). */
+gboolean      ct_period_is_to_date          (const CtPeriod  *period);
+
 CtPeriod     *ct_period_copy                (const CtPeriod  *period);
 void          ct_period_free                (CtPeriod        *period);
 
