@@ -1,9 +1,17 @@
 /* ct-import.c: records from a CSV file
  *
  * The header row maps the file's columns onto the kind's columns
- * (ct-csv-columns.h); each later row becomes one record, inserted through
- * the store, so it is validated exactly as the app validates it. All rows
- * and the import's audit entry share one transaction.
+ * (ct-csv-columns.h); each later row becomes one record, validated exactly
+ * as the app validates it. All rows and the import's audit entry share one
+ * transaction.
+ *
+ * The rows are first read and checked in a batch (ct_database_begin_batch():
+ * a team server looks each child and staff member up once), then written
+ * all at once (ct_store_insert_all(): a few statements, not several per
+ * row). If that fails, the import starts again and saves one row after the
+ * other, as the app saves a record, so that the error names the row at
+ * fault even when the database finds it (a row that clashes with another
+ * of the same file, say). A good file is read once; a bad one twice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +27,7 @@
 #include "ct-csv-guard.h"
 #include "ct-import.h"
 #include "ct-records.h"
+#include "ct-store-batch.h"
 #include "ct-text-clean.h"
 
 typedef struct
@@ -26,11 +35,14 @@ typedef struct
   CtDatabase    *db;
   const CtKind  *kind;
   const char    *file_name;
+  const char    *data;
+  gsize          length;
   CtCsvReader   *reader;
   guint          line;          /* where the current row starts */
   guint          n_file_cells;  /* the header's cells */
   int           *positions;     /* per column of the kind: its cell in a row, or -1 */
   const char   **cells;         /* per column of the kind: the current row's cell */
+  GPtrArray     *records;       /* the rows read, to write all at once; NULL: each as read */
 } CtImport;
 
 /* Errors */
@@ -211,6 +223,20 @@ check_row_length (CtImport  *import,
   return fail_at (import, NULL, error, detail);
 }
 
+/* Inserts @record now, or keeps it, checked, for ct_store_insert_all(). */
+static gboolean
+save_row (CtImport  *import,
+          CtRecord  *record,
+          GError   **error)
+{
+  if (import->records == NULL)
+    return ct_store_insert (import->db, record, error);
+  if (!ct_record_validate (record, import->db, error))
+    return FALSE;
+  g_ptr_array_add (import->records, g_object_ref (record));
+  return TRUE;
+}
+
 static gboolean
 import_row (CtImport  *import,
             GStrv      row,
@@ -236,7 +262,7 @@ import_row (CtImport  *import,
     import->cells[i] = import->positions[i] >= 0 ? row[import->positions[i]] : NULL;
 
   if (ct_csv_columns_read_row (record, import->db, import->cells, &blamed, error) &&
-      ct_store_insert (import->db, record, error))
+      save_row (import, record, error))
     return TRUE;
 
   invalid = ct_record_get_invalid_field (record);
@@ -279,17 +305,34 @@ import_rows (CtImport  *import,
   return FALSE;
 }
 
+/* The rows read in a batch, then written all at once; or each as read. */
 static gboolean
-run_import (CtImport  *import,
+write_rows (CtImport  *import,
             guint     *n_imported,
             GError   **error)
+{
+  gboolean ok;
+
+  if (import->records == NULL)
+    return import_rows (import, n_imported, error);
+
+  ct_database_begin_batch (import->db);
+  ok = import_rows (import, n_imported, error);
+  ct_database_end_batch (import->db);
+  return ok && ct_store_insert_all (import->db, import->records, error);
+}
+
+static gboolean
+import_once (CtImport  *import,
+             guint     *n_imported,
+             GError   **error)
 {
   g_autofree char *description = NULL;
 
   if (!read_header (import, error) || !ct_database_begin (import->db, error))
     return FALSE;
 
-  if (!import_rows (import, n_imported, error))
+  if (!write_rows (import, n_imported, error))
     {
       ct_database_rollback (import->db);
       return FALSE;
@@ -304,6 +347,41 @@ run_import (CtImport  *import,
     }
   /* A failed commit has rolled back already. */
   return ct_database_commit (import->db, error);
+}
+
+/* Reads the file from its start: all rows at once (@all_at_once) or each
+ * saved as read. */
+static gboolean
+import_from_start (CtImport  *import,
+                   gboolean   all_at_once,
+                   guint     *n_imported,
+                   GError   **error)
+{
+  gboolean ok;
+
+  for (guint i = 0; i < ct_csv_columns_get_n (import->kind); i++)
+    import->positions[i] = -1;
+  import->line = 0;
+  import->reader = ct_csv_reader_new (import->data, import->length);
+  import->records = all_at_once ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
+
+  ok = import_once (import, n_imported, error);
+
+  g_clear_pointer (&import->reader, ct_csv_reader_free);
+  g_clear_pointer (&import->records, g_ptr_array_unref);
+  return ok;
+}
+
+static gboolean
+run_import (CtImport  *import,
+            guint     *n_imported,
+            GError   **error)
+{
+  g_autoptr(GError) first_error = NULL;
+
+  /* The error of the row by row import is the one to report. */
+  return import_from_start (import, TRUE, n_imported, &first_error) ||
+         import_from_start (import, FALSE, n_imported, error);
 }
 
 /* Public API */
@@ -330,17 +408,15 @@ ct_import_data (CtDatabase    *db,
   import.db = db;
   import.kind = kind;
   import.file_name = file_name;
-  import.reader = ct_csv_reader_new (data, length);
+  import.data = data;
+  import.length = length;
   import.positions = g_new (int, n_columns);
   import.cells = g_new0 (const char *, n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    import.positions[i] = -1;
 
   ok = run_import (&import, &n, error);
   if (n_imported != NULL)
     *n_imported = ok ? n : 0;
 
-  ct_csv_reader_free (import.reader);
   g_free (import.positions);
   g_free (import.cells);
   return ok;
