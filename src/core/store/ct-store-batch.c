@@ -1,10 +1,13 @@
 /* ct-store-batch.c: many new records of one kind, written at once
  *
- * The rows go in many to an INSERT (ct_database_insert_rows()), then the
- * rows of each word list, then one read of the key fields of every new
- * row (as the database now holds them: a staff member's name as stored),
- * from which the audit entries are written, again many to an INSERT on a
- * team server. A few dozen statements for thousands of records.
+ * The rows go in many to an INSERT (ct_database_insert_rows()); one query
+ * per unique key then finds two new rows that clash (each record was
+ * checked against the rows before, but not against the others of the
+ * batch); then go the rows of each word list, and one read of the key
+ * fields of every new row (as the database now holds them: a staff
+ * member's name as stored), from which the audit entries are written,
+ * again many to an INSERT on a team server. A few dozen statements for
+ * thousands of records.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "ct-store-batch.h"
 #include "ct-store-private.h"
@@ -73,6 +77,70 @@ insert_words (CtDatabase  *db,
     }
   return ct_database_insert_rows (db, sql, batch->words->len, bind_word, batch, NULL,
                                   _("save the record"), error);
+}
+
+/* "SELECT 1 FROM <table> n WHERE n.id BETWEEN ?1 AND ?2 AND EXISTS (<the
+ * unique check>) LIMIT 1", where the check's parameters (?1 the record's
+ * id, ?2... its key fields) become the columns of the new row n. */
+static char *
+dup_clash_sql (const CtKind   *kind,
+               const CtUnique *unique,
+               const char     *check)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT 1 FROM %s n WHERE n.id BETWEEN ?1 AND ?2 AND EXISTS (",
+                   kind->name);
+  for (const char *p = check; *p != '\0';)
+    {
+      char *after;
+      gulong param;
+
+      if (*p != '?')
+        {
+          g_string_append_c (sql, *p++);
+          continue;
+        }
+      param = strtoul (p + 1, &after, 10);
+      g_string_append_printf (sql, "n.%s", param == 1
+                              ? "id"
+                              : ct_field_column (ct_kind_find_field (kind,
+                                                                     unique->fields[param - 2])));
+      p = after;
+    }
+  g_string_append (sql, ") LIMIT 1");
+  return g_string_free (sql, FALSE);
+}
+
+/* Fails, without saying which, when two new rows share a unique key. */
+static gboolean
+check_no_clash (CtDatabase  *db,
+                Batch       *batch,
+                GError     **error)
+{
+  const CtStoreText *text = ct_store_text_get (db, batch->kind);
+
+  for (guint i = 0; text->unique_check[i] != NULL; i++)
+    {
+      g_autofree char *sql = dup_clash_sql (batch->kind, &batch->kind->unique[i],
+                                            text->unique_check[i]);
+      CtStatement *stmt = ct_database_prepare (db, sql, error);
+      gint64 clash = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      ct_statement_bind_int64 (stmt, 1, batch->ids[0]);
+      ct_statement_bind_int64 (stmt, 2, batch->ids[batch->n - 1]);
+      if (!ct_store_query_int (db, stmt, &clash, error))
+        return FALSE;
+      if (clash != 0)
+        {
+          g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CONFLICT,
+                               _("Two of the new records have the same key."));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* "SELECT t.id, <the key fields> FROM <table> t <joins> WHERE t.id BETWEEN
@@ -161,7 +229,8 @@ write_all (CtDatabase  *db,
   const CtStoreText *text = ct_store_text_get (db, batch->kind);
 
   if (!ct_database_insert_rows (db, text->insert, batch->n, bind_record, batch, batch->ids,
-                                _("save the record"), error))
+                                _("save the record"), error) ||
+      !check_no_clash (db, batch, error))
     return FALSE;
   for (guint i = 0; i < batch->kind->n_fields; i++)
     if (text->words_insert[i] != NULL && !insert_words (db, batch, i, text->words_insert[i], error))
