@@ -8,10 +8,11 @@
  * The rows are first read and checked in a batch (ct_database_begin_batch():
  * a team server looks each child and staff member up once), then written
  * all at once (ct_store_insert_all(): a few statements, not several per
- * row). If that fails, the import starts again and saves one row after the
- * other, as the app saves a record, so that the error names the row at
- * fault even when the database finds it (a row that clashes with another
- * of the same file, say). A good file is read once; a bad one twice.
+ * row). A bad row found while reading is reported at once when the rows
+ * before it can be written. Any other failure starts the import again,
+ * saving one row after the other as the app saves a record, so that the
+ * error names the row at fault even when the database finds it (a row that
+ * clashes with another of the same file, say).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +44,7 @@ typedef struct
   int           *positions;     /* per column of the kind: its cell in a row, or -1 */
   const char   **cells;         /* per column of the kind: the current row's cell */
   GPtrArray     *records;       /* the rows read, to write all at once; NULL: each as read */
+  gboolean       error_is_final; /* a row by row import would fail the same way */
 } CtImport;
 
 /* Errors */
@@ -319,7 +321,13 @@ write_rows (CtImport  *import,
   ct_database_begin_batch (import->db);
   ok = import_rows (import, n_imported, error);
   ct_database_end_batch (import->db);
-  return ok && ct_store_insert_all (import->db, import->records, error);
+  if (ok)
+    return ct_store_insert_all (import->db, import->records, error);
+
+  /* Row by row, the rows before the bad one would have been saved, and
+   * then this row would fail the same way. */
+  import->error_is_final = ct_store_insert_all (import->db, import->records, NULL);
+  return FALSE;
 }
 
 static gboolean
@@ -364,6 +372,7 @@ import_from_start (CtImport  *import,
   import->line = 0;
   import->reader = ct_csv_reader_new (import->data, import->length);
   import->records = all_at_once ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
+  import->error_is_final = FALSE;
 
   ok = import_once (import, n_imported, error);
 
@@ -377,11 +386,17 @@ run_import (CtImport  *import,
             guint     *n_imported,
             GError   **error)
 {
-  g_autoptr(GError) first_error = NULL;
+  GError *first_error = NULL;
 
-  /* The error of the row by row import is the one to report. */
-  return import_from_start (import, TRUE, n_imported, &first_error) ||
-         import_from_start (import, FALSE, n_imported, error);
+  if (import_from_start (import, TRUE, n_imported, &first_error))
+    return TRUE;
+  if (import->error_is_final)
+    {
+      g_propagate_error (error, first_error);
+      return FALSE;
+    }
+  g_clear_error (&first_error);
+  return import_from_start (import, FALSE, n_imported, error);
 }
 
 /* Public API */
