@@ -468,6 +468,17 @@ static const BadFile bad_files[] = {
     CHILD_HEADER CHILD_ROW ("TEST-0100") CHILD_ROW ("TEST-0100"),
     FALSE, CT_DATABASE_ERROR_CONFLICT,
     "same-reference-twice.csv, line 3, column “reference”: …" },
+  /* Only the app's rule (regardless of case) catches these two, not the
+   * database's: the rows written all at once are checked against each
+   * other. */
+  { "same-reference-in-other-case.csv", "children",
+    CHILD_HEADER CHILD_ROW ("TEST-0100") CHILD_ROW ("TEST-0200") CHILD_ROW ("test-0100"),
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "same-reference-in-other-case.csv, line 4, column “reference”: …" },
+  { "same-staff-in-other-case.csv", "staff",
+    "name,role,active\nTest Sian,trainee,yes\nTEST SIAN,trainee,yes\n",
+    FALSE, CT_DATABASE_ERROR_CONFLICT,
+    "same-staff-in-other-case.csv, line 3, column “name”: …" },
   { "existing-reference.csv", "children",
     CHILD_HEADER CHILD_ROW ("TEST-0001"),
     FALSE, CT_DATABASE_ERROR_CONFLICT,

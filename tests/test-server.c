@@ -20,7 +20,7 @@
 #include "ct-database-private.h"
 #include "ct-import.h"
 #include "ct-summary-export.h"
-#include "ct-server-database.h"
+#include "ct-server-database-private.h"
 #include "ct-store.h"
 #include "pg-test-server.h"
 #include "records-fixture.h"
@@ -256,6 +256,41 @@ test_connection_lost_mid_write (void)
   g_assert_cmpuint (records_count (again, "SELECT count (*) FROM staff"), ==, 0);
 }
 
+/* An import reads and checks every row, looking each child and clinician
+ * up once, then writes the rows many to a statement: far fewer round trips
+ * than rows (row by row it was a dozen each). */
+static void
+test_import_round_trips (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
+                                                         &error);
+  g_autoptr(GString) csv = g_string_new ("date,clinician,child_reference,requested_by,topics,"
+                                         "mode,duration_minutes,attendees,outcome\n");
+  guint64 before;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  records_insert (db, "staff", "name", "Test Clinician A", "role", "clinical_psychologist", NULL);
+  records_insert (db, "child", "reference", "TEST-0001", "name", "Test Child A",
+                  "date_of_birth", "2014-05-06", "legal_status", "looked_after",
+                  "placement_type", "in_house_foster", "placement_area", "in_area", NULL);
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (csv, "2024-05-%02u,Test Clinician A,TEST-0001,social_worker,"
+                            "risk; transitions,video,%u,2,advice_given\n", 1 + i % 28, 30 + i);
+
+  before = ct_server_database_get_round_trips (db);
+  g_assert_true (ct_import_data (db, ct_kind_lookup ("consultation"), "consultations.csv",
+                                 csv->str, csv->len, CT_IMPORT_DEFAULT, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 300);
+  g_assert_cmpuint (ct_server_database_get_round_trips (db) - before, <, 100);
+  g_assert_cmpuint (records_count (db, "SELECT count (*) FROM consultation_topic"), ==, 600);
+  g_assert_cmpuint (records_count (db, "SELECT count (*) FROM audit_log WHERE action = 'create'"
+                                   " AND record_kind = 'consultation'"), ==, 300);
+}
+
 static char *
 summary_document (CtDatabase *db,
                   CtAudience  audience,
@@ -369,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/server/not-set-up", test_not_set_up);
   g_test_add_func ("/server/newer-schema", test_newer_schema);
   g_test_add_func ("/server/connection-lost-mid-write", test_connection_lost_mid_write);
+  g_test_add_func ("/server/import-round-trips", test_import_round_trips);
   g_test_add_func ("/server/summary-same-as-file", test_summary_same_as_file);
   g_test_add_func ("/server/cli", test_cli);
 

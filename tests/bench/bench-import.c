@@ -22,19 +22,20 @@
 #define TARGET_IMPORT_MS 5000
 
 gboolean
-bench_export_consultations (const char  *records_path,
-                            GFile       *csv,
-                            GError     **error)
+bench_export_kind (const char    *records_path,
+                   const CtKind  *kind,
+                   GFile         *csv,
+                   GError       **error)
 {
   g_autoptr(CtDatabase) db = bench_data_open (records_path, error);
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autofree char *name = g_file_get_basename (csv);
 
   if (db == NULL)
     return FALSE;
   stream = g_file_replace (csv, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   return stream != NULL &&
-         ct_export (db, ct_kind_lookup ("consultation"), G_OUTPUT_STREAM (stream),
-                    "consultations.csv", NULL, NULL, error) &&
+         ct_export (db, kind, G_OUTPUT_STREAM (stream), name, NULL, NULL, error) &&
          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
@@ -86,7 +87,7 @@ bench_run_import (BenchData    *data,
   g_autoptr(CtDatabase) db = NULL;
   double ms;
 
-  if (!bench_export_consultations (data->work_path, csv, error) ||
+  if (!bench_export_kind (data->work_path, ct_kind_lookup ("consultation"), csv, error) ||
       !bench_copy_file (data->cached_path, target_path, error) ||
       (db = bench_data_open (target_path, error)) == NULL ||
       !bench_time_import (db, csv, BENCH_MIN_RUNS, &ms, error))

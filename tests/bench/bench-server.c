@@ -2,9 +2,10 @@
  *
  * At county scale only, a throwaway PostgreSQL (tests/pg-test-server.c: TLS
  * and SCRAM on 127.0.0.1) gets a database set up for Clinical Team and
- * filled by the demo generator through the core, with the seed and "today"
- * of the cached file, so that both stores hold the same records (every
- * list's length is compared). On it the benchmark times each list load,
+ * filled with the records of the cached file: every kind exported to CSV
+ * and imported through the core, in the order in which kinds refer to
+ * each other, so that both stores hold the same records (every list's
+ * length is compared). On it the benchmark times each list load,
  * the summary of one financial year and of all history, and the CSV import
  * of every consultation (deleted first, as on the file), and reports each
  * as the ratio server / file (target ≤ 2).
@@ -27,7 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "bench.h"
-#include "ct-demo-data.h"
+#include "ct-import.h"
 #include "ct-records.h"
 #include "ct-server-database-private.h"
 #include "ct-summary.h"
@@ -35,9 +36,6 @@
 
 #define TARGET_RATIO            2.0
 #define TARGET_LIST_ROUND_TRIPS 1
-/* One import on the server takes minutes (a round trip per step of every
- * row): one run, not the median of five, keeps the benchmark in its time. */
-#define SERVER_IMPORT_RUNS      1
 
 typedef struct
 {
@@ -85,11 +83,28 @@ add_ratio (ServerRun  *run,
 
 /* Filling */
 
+/* Every record of @kind of the file, through a CSV file. */
+static gboolean
+copy_kind (BenchData     *data,
+           CtDatabase    *server,
+           const CtKind  *kind,
+           GError       **error)
+{
+  g_autofree char *name = g_strdup_printf ("server-%s.csv", ct_kind_get_cli_word (kind));
+  g_autofree char *path = bench_data_file (data, name);
+  g_autoptr(GFile) csv = g_file_new_for_path (path);
+  gboolean ok = bench_export_kind (data->work_path, kind, csv, error) &&
+                ct_import_file (server, kind, csv, CT_IMPORT_DEFAULT, NULL, error);
+
+  g_unlink (path);
+  return ok;
+}
+
 static CtDatabase *
 fill_server (PgTestServer  *server,
+             BenchData     *data,
              GError       **error)
 {
-  CtDemoSize size = ct_demo_size_county (1);
   g_autofree char *name = pg_test_server_create_database (server, NULL, error);
   g_autofree char *connection = NULL;
   g_autoptr(CtDatabase) db = NULL;
@@ -100,8 +115,11 @@ fill_server (PgTestServer  *server,
   connection = pg_test_server_conninfo (server, name, pg_test_server_get_superuser (server));
   db = ct_server_database_set_up (connection, pg_test_server_get_superuser_password (server),
                                   "Benchmark", error);
-  if (db == NULL || !ct_demo_data_fill (db, &size, BENCH_SEED, BENCH_TODAY, error))
+  if (db == NULL)
     return NULL;
+  for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
+    if (!copy_kind (data, db, ct_kind_get_nth (i), error))
+      return NULL;
   g_printerr ("Filled the team server with the county data set in %.0f s\n",
               (bench_now_ms () - start) / 1000);
   return g_steal_pointer (&db);
@@ -269,15 +287,15 @@ measure_import (ServerRun  *run,
   guint64 before = ct_server_database_get_round_trips (run->server);
   gboolean ok;
 
-  ok = bench_export_consultations (run->data->work_path, csv, error) &&
-       bench_time_import (run->server, csv, SERVER_IMPORT_RUNS, &server_ms, error) &&
+  ok = bench_export_kind (run->data->work_path, ct_kind_lookup ("consultation"), csv, error) &&
+       bench_time_import (run->server, csv, BENCH_MIN_RUNS, &server_ms, error) &&
        file_time (run, BENCH_IMPORT_NAME, measure_file_import, csv, &file_ms, error);
   if (ok)
     {
-      /* Every row is written as the app writes one record: validated,
-       * inserted with its topics and audit entry, read back. */
+      /* The rows are written many to a statement: a fraction of a round
+       * trip each. */
       double per_row = (double) (ct_server_database_get_round_trips (run->server) - before) /
-                       (SERVER_IMPORT_RUNS * MAX (run->n_consultations, 1));
+                       (BENCH_MIN_RUNS * MAX (run->n_consultations, 1));
 
       add_ratio (run, BENCH_IMPORT_NAME, server_ms, file_ms);
       bench_report_add (run->report, 0, "server round trips per imported consultation",
@@ -304,7 +322,7 @@ bench_run_server (BenchData    *data,
   if (server == NULL)
     return FALSE;
 
-  ok = (run.server = fill_server (server, error)) != NULL &&
+  ok = (run.server = fill_server (server, data, error)) != NULL &&
        measure_lists (&run, error) &&
        measure_summaries (&run, error) &&
        measure_import (&run, error);

@@ -146,8 +146,9 @@ gboolean     bench_time_import         (CtDatabase    *db,
                                         guint          runs,
                                         double        *median_ms,
                                         GError       **error);
-/* Writes every consultation of the records file at @records_path to @csv. */
-gboolean     bench_export_consultations (const char   *records_path,
+/* Writes every record of @kind of the records file at @records_path to @csv. */
+gboolean     bench_export_kind         (const char    *records_path,
+                                        const CtKind  *kind,
                                         GFile         *csv,
                                         GError       **error);
 

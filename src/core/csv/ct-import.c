@@ -1,9 +1,18 @@
 /* ct-import.c: records from a CSV file
  *
  * The header row maps the file's columns onto the kind's columns
- * (ct-csv-columns.h); each later row becomes one record, inserted through
- * the store, so it is validated exactly as the app validates it. All rows
- * and the import's audit entry share one transaction.
+ * (ct-csv-columns.h); each later row becomes one record, validated exactly
+ * as the app validates it. All rows and the import's audit entry share one
+ * transaction.
+ *
+ * The rows are first read and checked in a batch (ct_database_begin_batch():
+ * a team server looks each child and staff member up once), then written
+ * all at once (ct_store_insert_all(): a few statements, not several per
+ * row). A bad row found while reading is reported at once when the rows
+ * before it can be written. Any other failure starts the import again,
+ * saving one row after the other as the app saves a record, so that the
+ * error names the row at fault even when the database finds it (a row that
+ * clashes with another of the same file, say).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +29,7 @@
 #include "ct-import.h"
 #include "ct-import-fingerprint.h"
 #include "ct-records.h"
+#include "ct-store-batch.h"
 #include "ct-text-clean.h"
 
 typedef struct
@@ -27,11 +37,17 @@ typedef struct
   CtDatabase    *db;
   const CtKind  *kind;
   const char    *file_name;
+  const char    *data;
+  gsize          length;
+  const char    *fingerprint;   /* the SHA-256 of data */
+  CtImportFlags  flags;
   CtCsvReader   *reader;
   guint          line;          /* where the current row starts */
   guint          n_file_cells;  /* the header's cells */
   int           *positions;     /* per column of the kind: its cell in a row, or -1 */
   const char   **cells;         /* per column of the kind: the current row's cell */
+  GPtrArray     *records;       /* the rows read, to write all at once; NULL: each as read */
+  gboolean       error_is_final; /* a row by row import would fail the same way */
 } CtImport;
 
 /* Errors */
@@ -212,6 +228,20 @@ check_row_length (CtImport  *import,
   return fail_at (import, NULL, error, detail);
 }
 
+/* Inserts @record now, or keeps it, checked, for ct_store_insert_all(). */
+static gboolean
+save_row (CtImport  *import,
+          CtRecord  *record,
+          GError   **error)
+{
+  if (import->records == NULL)
+    return ct_store_insert (import->db, record, error);
+  if (!ct_record_validate (record, import->db, error))
+    return FALSE;
+  g_ptr_array_add (import->records, g_object_ref (record));
+  return TRUE;
+}
+
 static gboolean
 import_row (CtImport  *import,
             GStrv      row,
@@ -237,7 +267,7 @@ import_row (CtImport  *import,
     import->cells[i] = import->positions[i] >= 0 ? row[import->positions[i]] : NULL;
 
   if (ct_csv_columns_read_row (record, import->db, import->cells, &blamed, error) &&
-      ct_store_insert (import->db, record, error))
+      save_row (import, record, error))
     return TRUE;
 
   invalid = ct_record_get_invalid_field (record);
@@ -280,21 +310,48 @@ import_rows (CtImport  *import,
   return FALSE;
 }
 
+/* The rows read in a batch, then written all at once; or each as read. */
 static gboolean
-run_import (CtImport       *import,
-            const char     *fingerprint,
-            CtImportFlags   flags,
-            guint          *n_imported,
-            GError        **error)
+write_rows (CtImport  *import,
+            guint     *n_imported,
+            GError   **error)
+{
+  gboolean ok;
+
+  if (import->records == NULL)
+    return import_rows (import, n_imported, error);
+
+  ct_database_begin_batch (import->db);
+  ok = import_rows (import, n_imported, error);
+  ct_database_end_batch (import->db);
+  if (ok)
+    return ct_store_insert_all (import->db, import->records, error);
+
+  /* Row by row, the rows before the bad one would have been saved, and
+   * then this row would fail the same way. */
+  import->error_is_final = ct_store_insert_all (import->db, import->records, NULL);
+  return FALSE;
+}
+
+static gboolean
+import_once (CtImport  *import,
+             guint     *n_imported,
+             GError   **error)
 {
   g_autofree char *description = NULL;
 
   if (!read_header (import, error) || !ct_database_begin (import->db, error))
     return FALSE;
 
-  if (((flags & CT_IMPORT_AGAIN) == 0 &&
-       !ct_import_fingerprint_check (import->db, fingerprint, import->file_name, error)) ||
-      !import_rows (import, n_imported, error))
+  if ((import->flags & CT_IMPORT_AGAIN) == 0 &&
+      !ct_import_fingerprint_check (import->db, import->fingerprint, import->file_name, error))
+    {
+      /* Row by row, it would be refused the same way. */
+      import->error_is_final = TRUE;
+      ct_database_rollback (import->db);
+      return FALSE;
+    }
+  if (!write_rows (import, n_imported, error))
     {
       ct_database_rollback (import->db);
       return FALSE;
@@ -302,7 +359,7 @@ run_import (CtImport       *import,
 
   description = ct_import_describe (import->kind, *n_imported, import->file_name);
   if ((*n_imported > 0 &&
-       !ct_import_fingerprint_record (import->db, fingerprint, import->kind,
+       !ct_import_fingerprint_record (import->db, import->fingerprint, import->kind,
                                       import->file_name, *n_imported, error)) ||
       !ct_database_audit (import->db, "import", ct_kind_get_name (import->kind), 0,
                           description, error))
@@ -312,6 +369,48 @@ run_import (CtImport       *import,
     }
   /* A failed commit has rolled back already. */
   return ct_database_commit (import->db, error);
+}
+
+/* Reads the file from its start: all rows at once (@all_at_once) or each
+ * saved as read. */
+static gboolean
+import_from_start (CtImport  *import,
+                   gboolean   all_at_once,
+                   guint     *n_imported,
+                   GError   **error)
+{
+  gboolean ok;
+
+  for (guint i = 0; i < ct_csv_columns_get_n (import->kind); i++)
+    import->positions[i] = -1;
+  import->line = 0;
+  import->reader = ct_csv_reader_new (import->data, import->length);
+  import->records = all_at_once ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
+  import->error_is_final = FALSE;
+
+  ok = import_once (import, n_imported, error);
+
+  g_clear_pointer (&import->reader, ct_csv_reader_free);
+  g_clear_pointer (&import->records, g_ptr_array_unref);
+  return ok;
+}
+
+static gboolean
+run_import (CtImport  *import,
+            guint     *n_imported,
+            GError   **error)
+{
+  GError *first_error = NULL;
+
+  if (import_from_start (import, TRUE, n_imported, &first_error))
+    return TRUE;
+  if (import->error_is_final)
+    {
+      g_propagate_error (error, first_error);
+      return FALSE;
+    }
+  g_clear_error (&first_error);
+  return import_from_start (import, FALSE, n_imported, error);
 }
 
 /* Public API */
@@ -342,18 +441,18 @@ ct_import_data (CtDatabase    *db,
   import.db = db;
   import.kind = kind;
   import.file_name = file_name;
-  import.reader = ct_csv_reader_new (data, length);
+  import.data = data;
+  import.length = length;
   import.positions = g_new (int, n_columns);
   import.cells = g_new0 (const char *, n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    import.positions[i] = -1;
 
   fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-  ok = run_import (&import, fingerprint, flags, &n, error);
+  import.flags = flags;
+  import.fingerprint = fingerprint;
+  ok = run_import (&import, &n, error);
   if (n_imported != NULL)
     *n_imported = ok ? n : 0;
 
-  ct_csv_reader_free (import.reader);
   g_free (import.positions);
   g_free (import.cells);
   return ok;

@@ -40,6 +40,26 @@ gboolean      ct_database_exec             (CtDatabase    *self,
                                             const char    *sql,
                                             GError       **error);
 
+/* Binds the parameters of row @row of a ct_database_insert_rows(), which
+ * in its statement start at @first_param (the one-row text's ?1). */
+typedef void (*CtRowBinder) (CtStatement *stmt,
+                             int          first_param,
+                             guint        row,
+                             gpointer     user_data);
+
+/* Runs @sql, a one-row "INSERT ... VALUES (?1, ...)" that may end with
+ * "RETURNING id", for @n_rows rows in a few statements of many rows each
+ * (ct-database-rows.c). @bind binds each row. @ids, when not NULL, gets
+ * the new id of each row in the rows' order. */
+gboolean      ct_database_insert_rows      (CtDatabase    *self,
+                                            const char    *sql,
+                                            guint          n_rows,
+                                            CtRowBinder    bind,
+                                            gpointer       user_data,
+                                            gint64        *ids,
+                                            const char    *what,
+                                            GError       **error);
+
 /* Sets @error to CT_DATABASE_ERROR_CLOSED and returns FALSE unless open. */
 gboolean      ct_database_check_open       (CtDatabase    *self,
                                             GError       **error);

@@ -291,6 +291,25 @@ ct_database_rollback (CtDatabase *self)
 
 /* Audit trail */
 
+/* An entry that the store stamps with the time, outside any chain. */
+#define AUDIT_INSERT \
+  "INSERT INTO audit_log (who, action, record_kind, record_id, description)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5)"
+
+/* A write of @action to records makes "changed" due. */
+static void
+note_change (CtDatabase *self,
+             const char *action)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  if (!g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
+                        action))
+    return;
+  priv->records_changed = TRUE;
+  emit_changed_when_committed (self);
+}
+
 /* Inserts the entry; @at and @hash NULL let the store stamp the time and
  * leave the entry out of a chain. */
 static gboolean
@@ -310,8 +329,7 @@ insert_entry (CtDatabase  *self,
                               hash != NULL
                               ? "INSERT INTO audit_log (who, action, record_kind, record_id,"
                                 " description, at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                              : "INSERT INTO audit_log (who, action, record_kind, record_id,"
-                                " description) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              : AUDIT_INSERT,
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -381,7 +399,6 @@ ct_database_audit (CtDatabase  *self,
                    const char  *description,
                    GError     **error)
 {
-  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   gboolean ok;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
@@ -394,11 +411,87 @@ ct_database_audit (CtDatabase  *self,
   if (!ok)
     return FALSE;
 
-  if (g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
-                       action))
-    {
-      priv->records_changed = TRUE;
-      emit_changed_when_committed (self);
-    }
+  note_change (self, action);
   return TRUE;
+}
+
+typedef struct
+{
+  const char          *actor;
+  const char          *action;
+  const char          *record_kind;
+  const gint64        *record_ids;
+  const char * const  *descriptions;
+} AuditRows;
+
+static void
+bind_audit_row (CtStatement *stmt,
+                int          first_param,
+                guint        row,
+                gpointer     user_data)
+{
+  const AuditRows *rows = user_data;
+
+  ct_statement_bind_text (stmt, first_param, rows->actor);
+  ct_statement_bind_text (stmt, first_param + 1, rows->action);
+  ct_statement_bind_text (stmt, first_param + 2, rows->record_kind);
+  ct_statement_bind_int64 (stmt, first_param + 3, rows->record_ids[row]);
+  ct_statement_bind_text (stmt, first_param + 4, rows->descriptions[row]);
+}
+
+gboolean
+ct_database_audit_each (CtDatabase          *self,
+                        const char          *action,
+                        const char          *record_kind,
+                        const gint64        *record_ids,
+                        const char * const  *descriptions,
+                        guint                n,
+                        GError             **error)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  AuditRows rows = { priv->actor, action, record_kind, record_ids, descriptions };
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (action != NULL && record_kind != NULL, FALSE);
+
+  /* A chain is written one entry after the other. */
+  if (CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
+      ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION)
+    {
+      for (guint i = 0; i < n; i++)
+        if (!ct_database_audit (self, action, record_kind, record_ids[i], descriptions[i], error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (!ct_database_begin (self, error))
+    return FALSE;
+  if (!ct_database_insert_rows (self, AUDIT_INSERT, n, bind_audit_row, &rows, NULL,
+                                _("write the audit trail"), error))
+    {
+      ct_database_rollback (self);
+      return FALSE;
+    }
+  note_change (self, action);
+  return ct_database_commit (self, error);
+}
+
+/* Batches */
+
+void
+ct_database_begin_batch (CtDatabase *self)
+{
+  g_return_if_fail (CT_IS_DATABASE (self));
+
+  if (CT_DATABASE_GET_CLASS (self)->set_batch != NULL)
+    CT_DATABASE_GET_CLASS (self)->set_batch (self, TRUE);
+}
+
+void
+ct_database_end_batch (CtDatabase *self)
+{
+  g_return_if_fail (CT_IS_DATABASE (self));
+
+  if (CT_DATABASE_GET_CLASS (self)->set_batch != NULL)
+    CT_DATABASE_GET_CLASS (self)->set_batch (self, FALSE);
 }

@@ -105,6 +105,9 @@ struct _CtDatabaseClass
   int          (*get_schema_version) (CtDatabase  *self);
   gboolean     (*check_integrity)    (CtDatabase  *self,
                                       GError     **error);
+  /* May be NULL: the store gains nothing from knowing of a batch. */
+  void         (*set_batch)          (CtDatabase  *self,
+                                      gboolean     batch);
 };
 
 GQuark       ct_database_error_quark        (void);
@@ -197,6 +200,26 @@ gboolean     ct_database_audit              (CtDatabase  *self,
                                              gint64       record_id,
                                              const char  *description,
                                              GError     **error);
+
+/* One entry per record (@record_ids and @descriptions hold @n each), as
+ * ct_database_audit() writes them one by one, but in as few statements as
+ * the store allows (a team server: many entries per INSERT). */
+gboolean     ct_database_audit_each         (CtDatabase          *self,
+                                             const char          *action,
+                                             const char          *record_kind,
+                                             const gint64        *record_ids,
+                                             const char * const  *descriptions,
+                                             guint                n,
+                                             GError             **error);
+
+/* A batch of many writes in one transaction (an import). Until its end,
+ * the store may answer a read that it answered before, with the same
+ * values, from memory, as long as nothing has been written since: a team
+ * server saves a round trip per row that way when every row looks up the
+ * same few children and staff members. The file keeps nothing. Batches
+ * do not nest. */
+void         ct_database_begin_batch        (CtDatabase  *self);
+void         ct_database_end_batch          (CtDatabase  *self);
 
 /* Transactions nest (SAVEPOINTs). Every begin is matched by exactly one
  * commit or rollback. Committing the outermost transaction of a write to

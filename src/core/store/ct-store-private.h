@@ -36,6 +36,14 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
 
 /* "50%_off" → "%50\%\_off%": text to find anywhere, for LIKE ... ESCAPE '\'. */
 char       *ct_store_like_pattern     (const char     *text);
+/* Binds @record's stored columns in table order from @first_param (the
+ * text of CtStoreText.insert); returns the next parameter. */
+int         ct_store_bind_columns     (CtStatement    *stmt,
+                                       int             first_param,
+                                       CtRecord       *record);
+/* "Consultation 2024-05-01, Dr Invented", the audit entry's words for a
+ * record: its kind and key fields (CtKind.describe), never the notes. */
+char       *ct_store_describe         (CtRecord       *record);
 
 /* The SQL text of a kind's reads and writes (ct-store-text.c), built once
  * for the life of the program. Per-field arrays have one entry per field of

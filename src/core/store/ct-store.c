@@ -16,13 +16,13 @@
 #include "ct-store.h"
 #include "ct-validate.h"
 
-/* Binds the stored columns in table order; returns the next parameter. */
-static int
-bind_columns (CtStatement *stmt,
-              CtRecord     *record)
+int
+ct_store_bind_columns (CtStatement *stmt,
+                       int          first_param,
+                       CtRecord    *record)
 {
   const CtKind *kind = ct_record_get_kind (record);
-  int param = 1;
+  int param = first_param;
 
   for (guint i = 0; i < kind->n_fields; i++)
     if (ct_field_is_stored_column (&kind->fields[i]))
@@ -56,7 +56,7 @@ write_row (CtDatabase  *db,
 
   if (stmt == NULL)
     return FALSE;
-  next = bind_columns (stmt, record);
+  next = ct_store_bind_columns (stmt, 1, record);
   if (*id != 0)
     ct_statement_bind_int64 (stmt, next, *id);
   ok = ct_statement_step (stmt, &has_row, _("save the record"), error);
@@ -122,10 +122,8 @@ write_word_lists (CtDatabase  *db,
   return TRUE;
 }
 
-/* "Consultation 2024-05-01, Dr Invented": the kind and its key fields,
- * never the notes. */
-static char *
-describe (CtRecord *record)
+char *
+ct_store_describe (CtRecord *record)
 {
   const CtKind *kind = ct_record_get_kind (record);
   GString *text = g_string_new (ct_kind_get_label (kind));
@@ -146,7 +144,7 @@ audit (CtDatabase  *db,
        CtRecord    *record,
        GError     **error)
 {
-  g_autofree char *description = describe (record);
+  g_autofree char *description = ct_store_describe (record);
 
   return ct_database_audit (db, action, ct_record_get_kind (record)->name,
                             ct_record_get_id (record), description, error);

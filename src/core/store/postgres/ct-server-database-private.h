@@ -30,6 +30,14 @@ int           ct_server_database_get_found_version (CtServerDatabase *self);
 void          ct_server_database_count_round_trip (CtServerDatabase *self);
 guint64       ct_server_database_get_round_trips  (CtDatabase       *database);
 
+/* During a batch (ct_database_begin_batch()) a statement that reads may
+ * answer from the result it got before with the same values, while the
+ * count of writes has not moved since: every run of a statement that is
+ * not a SELECT, and every exec, counts one. */
+gboolean      ct_server_database_in_batch   (CtServerDatabase  *self);
+void          ct_server_database_count_write (CtServerDatabase *self);
+guint64       ct_server_database_get_writes (CtServerDatabase  *self);
+
 /* A statement of @sql (?1, :name parameters), prepared on the server under
  * @name; NULL with an error when the server refuses it. */
 CtStatement  *ct_server_statement_new       (CtServerDatabase  *db,

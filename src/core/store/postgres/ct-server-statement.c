@@ -5,6 +5,10 @@
  * steps then walk. Values travel as text: PostgreSQL gives the types the
  * statement's columns need, and returns dates as YYYY-MM-DD (DateStyle ISO).
  *
+ * In a batch (an import), a SELECT keeps each result by its values, and
+ * answers the same values again from it until anything is written: every
+ * row of a file looks up the same few children and staff members.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ct-server-database"
@@ -26,7 +30,11 @@ typedef struct
   GPtrArray        *names;       /* the parameters' names, NULL for ?N */
   char            **values;      /* one per parameter; NULL binds NULL */
   PGresult         *result;      /* of the last run, until reset */
+  gboolean          result_kept; /* then self->kept owns it */
   int               row;
+  gboolean          reads;       /* a SELECT: its results may be kept in a batch */
+  GHashTable       *kept;        /* values (key_of()) → PGresult, or NULL */
+  guint64           kept_writes; /* the database's count of writes when kept */
 } CtServerStatement;
 
 #define SELF(stmt) ((CtServerStatement *) (stmt))
@@ -97,13 +105,70 @@ clear_bindings (CtStatement *stmt)
     g_clear_pointer (&self->values[i], g_free);
 }
 
+/* The kept results, unless they are still good. */
+static void
+forget_stale (CtServerStatement *self)
+{
+  if (self->kept != NULL && (!ct_server_database_in_batch (self->db) ||
+                             self->kept_writes != ct_server_database_get_writes (self->db)))
+    g_clear_pointer (&self->kept, g_hash_table_unref);
+}
+
 static void
 reset (CtStatement *stmt)
 {
   CtServerStatement *self = SELF (stmt);
 
-  g_clear_pointer (&self->result, PQclear);
+  if (!self->result_kept)
+    g_clear_pointer (&self->result, PQclear);
+  self->result = NULL;
+  self->result_kept = FALSE;
   self->row = -1;
+  forget_stale (self);
+}
+
+/* The bound values as one string: each its length and text, or "N" for NULL. */
+static char *
+key_of (CtServerStatement *self)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < self->names->len; i++)
+    if (self->values[i] == NULL)
+      g_string_append_c (key, 'N');
+    else
+      g_string_append_printf (key, "%zu:%s", strlen (self->values[i]), self->values[i]);
+  return g_string_free (key, FALSE);
+}
+
+/* In a batch, a result kept for these values. */
+static gboolean
+run_kept (CtServerStatement *self)
+{
+  g_autofree char *key = NULL;
+
+  forget_stale (self);
+  if (!self->reads || self->kept == NULL)
+    return FALSE;
+  key = key_of (self);
+  self->result = g_hash_table_lookup (self->kept, key);
+  self->result_kept = self->result != NULL;
+  return self->result_kept;
+}
+
+static void
+keep (CtServerStatement *self)
+{
+  if (!self->reads || !ct_server_database_in_batch (self->db))
+    return;
+  if (self->kept == NULL)
+    {
+      self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) PQclear);
+      self->kept_writes = ct_server_database_get_writes (self->db);
+    }
+  g_hash_table_replace (self->kept, key_of (self), self->result);
+  self->result_kept = TRUE;
 }
 
 static gboolean
@@ -116,13 +181,20 @@ run (CtServerStatement  *self,
 
   if (conn == NULL)
     return ct_database_check_open (CT_DATABASE (self->db), error);
+  if (run_kept (self))
+    return TRUE;
 
   ct_server_database_count_round_trip (self->db);
+  if (!self->reads)
+    ct_server_database_count_write (self->db);
   self->result = PQexecPrepared (conn, self->name, self->names->len,
                                  (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
   if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
-    return TRUE;
+    {
+      keep (self);
+      return TRUE;
+    }
 
   ct_server_set_error (conn, self->result, what, error);
   g_clear_pointer (&self->result, PQclear);
@@ -196,6 +268,7 @@ free_statement (CtStatement *stmt)
 
   reset (stmt);
   clear_bindings (stmt);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
   if (conn != NULL)
     {
       g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", self->name);
@@ -253,5 +326,6 @@ ct_server_statement_new (CtServerDatabase  *db,
   self->names = g_steal_pointer (&names);
   self->values = g_new0 (char *, self->names->len + 1);
   self->row = -1;
+  self->reads = g_ascii_strncasecmp (text, "SELECT", strlen ("SELECT")) == 0;
   return &self->parent;
 }
