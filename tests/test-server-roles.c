@@ -161,6 +161,14 @@ static const KindSql kinds[] = {
   { "audit_log", "SELECT id FROM audit_log",
     "INSERT INTO audit_log (who, action, description) VALUES (session_user, 'export', '{me}')",
     "UPDATE audit_log SET description = 'Changed'", "DELETE FROM audit_log" },
+  /* Opening a record: every role writes its `view` entry, which nobody
+   * changes; every role reads who last changed which record (a refused
+   * save names them), never the entries themselves. */
+  { "view entry", "SELECT who, at FROM record_change WHERE record_kind = 'child'",
+    "INSERT INTO audit_log (who, action, record_kind, record_id, child_id, description)"
+    " VALUES (session_user, 'view', 'child', 1, 1, 'Child TEST-0001 {me}')",
+    "UPDATE audit_log SET child_id = 2 WHERE action = 'view'",
+    "DELETE FROM audit_log WHERE action = 'view'" },
 };
 
 /* The clinical free text that an administrator never receives. */
@@ -180,13 +188,13 @@ typedef struct
 
 static const RoleRow roles[] = {
   { "a clinician on their own records", "ct_alice", "1",
-    { "1000", "1100", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "0100" }, TRUE },
+    { "1000", "1100", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "0100", "1100" }, TRUE },
   { "a clinician on someone else's records", "ct_bob", "1",
-    { "1000", "1100", "1100", "1000", "1000", "1000", "1000", "1111", "1111", "0100" }, TRUE },
+    { "1000", "1100", "1100", "1000", "1000", "1000", "1000", "1111", "1111", "0100", "1100" }, TRUE },
   { "an administrator", "ct_carol", "1",
-    { "1111", "1100", "1100", "1100", "1100", "1100", "1100", "1111", "1111", "1100" }, FALSE },
+    { "1111", "1100", "1100", "1100", "1100", "1100", "1100", "1111", "1111", "1100", "1100" }, FALSE },
   { "a clinical lead", "ct_dave", "1",
-    { "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1100" }, TRUE },
+    { "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1100", "1100" }, TRUE },
 };
 
 static void

@@ -430,6 +430,18 @@ on_first_map (CtRecordEditor *self)
     ct_reference_row_popup (CT_REFERENCE_ROW (first));
 }
 
+/* Opening a saved record is audited (which record, never its content). A
+ * failure to write the entry does not keep the person from their work. */
+static void
+audit_opening (CtRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ct_store_audit_view (self->database, self->record, &error))
+    g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s",
+               ct_kind_get_name (self->kind), ct_record_get_id (self->record), error->message);
+}
+
 /* Public API */
 
 CtRecordEditor *
@@ -449,8 +461,14 @@ ct_record_editor_new (GtkWindow    *parent,
   self = g_object_new (CT_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   self->database = g_object_ref (database);
   self->kind = kind;
+  /* The record keeps the version it was read at: a save over someone
+   * else's newer one is refused (CT_DATABASE_ERROR_STALE), and the banner
+   * says who changed it and when. */
   if (record != NULL && ct_record_get_id (record) != 0)
-    self->record = g_object_ref (record);
+    {
+      self->record = g_object_ref (record);
+      audit_opening (self);
+    }
   set_title (self);
 
   add_rows (self);

@@ -291,56 +291,66 @@ ct_database_rollback (CtDatabase *self)
 
 /* Audit trail */
 
+/* What an entry holds besides who wrote it. */
+typedef struct
+{
+  const char *action;
+  const char *record_kind;
+  gint64      record_id;
+  gint64      child_id;
+  const char *description;
+} AuditEntry;
+
 /* Inserts the entry; @at and @hash NULL let the store stamp the time and
- * leave the entry out of a chain. */
+ * leave the entry out of a chain. The child is written only when there is
+ * one, so that a file of an older schema, without the column, takes the
+ * other entries. */
 static gboolean
-insert_entry (CtDatabase  *self,
-              const char  *action,
-              const char  *record_kind,
-              gint64       record_id,
-              const char  *description,
-              const char  *at,
-              const char  *hash,
-              GError     **error)
+insert_entry (CtDatabase        *self,
+              const AuditEntry  *entry,
+              const char        *at,
+              const char        *hash,
+              GError           **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  g_autofree char *sql = NULL;
   CtStatement *stmt;
+  int next = 6;
 
-  stmt = ct_database_prepare (self,
-                              hash != NULL
-                              ? "INSERT INTO audit_log (who, action, record_kind, record_id,"
-                                " description, at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                              : "INSERT INTO audit_log (who, action, record_kind, record_id,"
-                                " description) VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
+  sql = g_strdup_printf ("INSERT INTO audit_log (who, action, record_kind, record_id,"
+                         " description%s%s) VALUES (?1, ?2, ?3, ?4, ?5%s%s)",
+                         hash != NULL ? ", at, hash" : "",
+                         entry->child_id != 0 ? ", child_id" : "",
+                         hash != NULL ? ", ?6, ?7" : "",
+                         entry->child_id == 0 ? "" : hash != NULL ? ", ?8" : ", ?6");
+  stmt = ct_database_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
   ct_statement_bind_text (stmt, 1, priv->actor);
-  ct_statement_bind_text (stmt, 2, action);
-  if (record_kind != NULL)
+  ct_statement_bind_text (stmt, 2, entry->action);
+  if (entry->record_kind != NULL)
     {
-      ct_statement_bind_text (stmt, 3, record_kind);
-      ct_statement_bind_int64 (stmt, 4, record_id);
+      ct_statement_bind_text (stmt, 3, entry->record_kind);
+      ct_statement_bind_int64 (stmt, 4, entry->record_id);
     }
-  ct_statement_bind_text (stmt, 5, description);
+  ct_statement_bind_text (stmt, 5, entry->description);
   if (hash != NULL)
     {
-      ct_statement_bind_text (stmt, 6, at);
-      ct_statement_bind_text (stmt, 7, hash);
+      ct_statement_bind_text (stmt, next++, at);
+      ct_statement_bind_text (stmt, next++, hash);
     }
+  if (entry->child_id != 0)
+    ct_statement_bind_int64 (stmt, next, entry->child_id);
   return ct_statement_run (stmt, _("write the audit trail"), error);
 }
 
 /* The entry chained to the newest one (ct-audit-chain.h), read and written
  * in one transaction so that no other writer comes between. */
 static gboolean
-insert_chained_entry (CtDatabase  *self,
-                      const char  *action,
-                      const char  *record_kind,
-                      gint64       record_id,
-                      const char  *description,
-                      GError     **error)
+insert_chained_entry (CtDatabase        *self,
+                      const AuditEntry  *entry,
+                      GError           **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -352,10 +362,9 @@ insert_chained_entry (CtDatabase  *self,
     return FALSE;
   head = ct_audit_chain_dup_head (self, error);
   if (head != NULL)
-    hash = ct_audit_chain_hash (head, at, priv->actor, action, record_kind, record_id,
-                                description);
-  if (head == NULL ||
-      !insert_entry (self, action, record_kind, record_id, description, at, hash, error))
+    hash = ct_audit_chain_hash (head, at, priv->actor, entry->action, entry->record_kind,
+                                entry->record_id, entry->child_id, entry->description);
+  if (head == NULL || !insert_entry (self, entry, at, hash, error))
     {
       ct_database_rollback (self);
       return FALSE;
@@ -364,14 +373,16 @@ insert_chained_entry (CtDatabase  *self,
 }
 
 gboolean
-ct_database_audit (CtDatabase  *self,
-                   const char  *action,
-                   const char  *record_kind,
-                   gint64       record_id,
-                   const char  *description,
-                   GError     **error)
+ct_database_audit_record (CtDatabase  *self,
+                          const char  *action,
+                          const char  *record_kind,
+                          gint64       record_id,
+                          gint64       child_id,
+                          const char  *description,
+                          GError     **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  const AuditEntry entry = { action, record_kind, record_id, child_id, description };
   gboolean ok;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
@@ -380,9 +391,9 @@ ct_database_audit (CtDatabase  *self,
   /* A file of an older schema, left at its version, has no chain. */
   if (CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
       ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION)
-    ok = insert_chained_entry (self, action, record_kind, record_id, description, error);
+    ok = insert_chained_entry (self, &entry, error);
   else
-    ok = insert_entry (self, action, record_kind, record_id, description, NULL, NULL, error);
+    ok = insert_entry (self, &entry, NULL, NULL, error);
   if (!ok)
     return FALSE;
 
@@ -393,4 +404,15 @@ ct_database_audit (CtDatabase  *self,
       emit_changed_when_committed (self);
     }
   return TRUE;
+}
+
+gboolean
+ct_database_audit (CtDatabase  *self,
+                   const char  *action,
+                   const char  *record_kind,
+                   gint64       record_id,
+                   const char  *description,
+                   GError     **error)
+{
+  return ct_database_audit_record (self, action, record_kind, record_id, 0, description, error);
 }

@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @CT_DATABASE_ERROR_DISCONNECTED: the connection was lost; what was being
  *   written was not saved
  * @CT_DATABASE_ERROR_NOT_ALLOWED: the server does not let this person do it
+ * @CT_DATABASE_ERROR_STALE: the record was changed by someone else since it
+ *   was read; the message names who and when, and nothing was written
  */
 typedef enum
 {
@@ -68,10 +70,11 @@ typedef enum
   CT_DATABASE_ERROR_NOT_SET_UP,
   CT_DATABASE_ERROR_DISCONNECTED,
   CT_DATABASE_ERROR_NOT_ALLOWED,
+  CT_DATABASE_ERROR_STALE,
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CT_SCHEMA_VERSION 6
+#define CT_SCHEMA_VERSION 7
 
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10

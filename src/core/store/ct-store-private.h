@@ -34,19 +34,28 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
                                        gint64         *result,
                                        GError        **error);
 
+/* After a save or delete of record @id of @kind at the version that was
+ * read touched no row: fails with CT_DATABASE_ERROR_NOT_FOUND when the
+ * record is gone, else CT_DATABASE_ERROR_STALE naming who changed it last
+ * and when (ct-store-stale.c). Returns FALSE. */
+gboolean    ct_store_refuse_stale     (CtDatabase     *db,
+                                       const CtKind   *kind,
+                                       gint64          id,
+                                       GError        **error);
+
 /* The SQL text of a kind's reads and writes (ct-store-text.c), built once
  * for the life of the program. Per-field arrays have one entry per field of
  * the kind (NULL where it does not apply). */
 typedef struct
 {
-  /* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t
+  /* "SELECT t.id, t.created_at, t.updated_at, t.version, <every field> FROM <table> t
    * <joins>"; select_scan adds the store's hint for reading every row
    * (CtSqlDialect.scan_hint). */
   char  *select;
   char  *select_scan;
   char  *get;               /* select + " WHERE t.id = ?1" */
   char  *insert;            /* the stored columns, ?1... in field order; RETURNING id */
-  char  *update;            /* the same, then id; RETURNING id */
+  char  *update;            /* the same, then id and version; RETURNING id */
   char **words_delete;      /* word lists: "DELETE FROM side WHERE key = ?1" */
   char **words_insert;      /* word lists: "INSERT INTO side (key, word) ..." */
   char **reference_check;   /* references: "SELECT 1 FROM kind WHERE id = ?1" */
