@@ -14,6 +14,7 @@
 #include "ct-audit-chain.h"
 #include "ct-audit-log.h"
 #include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-period.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -416,6 +417,69 @@ test_child_is_chained (RecordsFixture *fixture,
   g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CORRUPT);
 }
 
+/* A file from before versions and view entries: upgrading keeps every
+ * entry, its id and the chain, and the trail still cannot be changed. */
+static void
+test_upgrade_keeps_trail (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("staff");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_database_create_at_version (fixture->path, TEST_PASSPHRASE,
+                                                            CT_AUDIT_CHILD_SCHEMA_VERSION - 1,
+                                                            &error);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(CtAuditEntry) exported = NULL;
+  g_autoptr(CtAuditEntry) created = NULL;
+  g_autoptr(CtRecord) staff = NULL;
+  gint64 n_before;
+
+  g_assert_no_error (error);
+  ct_database_set_actor (db, STAFF_A);
+  g_assert_true (ct_database_exec (db, "INSERT INTO staff (id, name, role)"
+                                       " VALUES (1, 'Test Clinician A', 'trainee')", &error));
+  g_assert_true (ct_database_audit (db, "create", "staff", 1, "Staff member", &error));
+  g_assert_true (ct_database_audit (db, "export", "staff", 0, "Exported staff", &error));
+  g_assert_no_error (error);
+  n_before = last_id (db);
+  g_clear_object (&db);
+
+  db = ct_database_open (fixture->path, TEST_PASSPHRASE, STAFF_B, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_database_get_schema_version (db), ==, CT_SCHEMA_VERSION);
+  /* The same entries, and after them those of the upgrade (the backup
+   * first made, the unlock). */
+  after = list_filtered (db, &(CtAuditFilter) { .action = "export" });
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  exported = g_list_model_get_item (after, 0);
+  g_assert_cmpint (ct_audit_entry_get_id (exported), ==, n_before);
+  g_assert_cmpstr (ct_audit_entry_get_description (exported), ==, "Exported staff");
+  g_clear_object (&after);
+  after = list_filtered (db, &(CtAuditFilter) { .action = "create" });
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  created = g_list_model_get_item (after, 0);
+  g_assert_cmpint (ct_audit_entry_get_id (created), ==, n_before - 1);
+  g_assert_cmpstr (ct_audit_entry_get_description (created), ==, "Staff member");
+  g_assert_cmpint (last_id (db), >, n_before);
+
+  /* Records read at version 1; a save names the one who created it. */
+  staff = ct_store_get (db, kind, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (staff), ==, 1);
+  g_assert_true (ct_store_audit_view (db, staff, &error));
+  g_assert_true (ct_database_exec (db, "UPDATE staff SET version = 2", &error));
+  g_assert_false (ct_store_update (db, staff, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, STAFF_A));
+  g_clear_error (&error);
+
+  g_assert_true (ct_audit_chain_verify (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (ct_database_exec (db, "UPDATE audit_log SET who = 'Someone'", &error));
+  g_clear_error (&error);
+  g_assert_false (ct_database_exec (db, "DELETE FROM audit_log", &error));
+}
+
 static void
 test_action_labels (void)
 {
@@ -446,8 +510,12 @@ main (int   argc,
   g_test_add ("/audit-log/child-and-view", RecordsFixture, NULL, records_fixture_setup,
               test_child_and_view, records_fixture_teardown);
   if (!test_store_is_server ())
-    g_test_add ("/audit-log/child-is-chained", RecordsFixture, NULL, records_fixture_setup,
-                test_child_is_chained, records_fixture_teardown);
+    {
+      g_test_add ("/audit-log/child-is-chained", RecordsFixture, NULL, records_fixture_setup,
+                  test_child_is_chained, records_fixture_teardown);
+      g_test_add ("/audit-log/upgrade-keeps-trail", TestFixture, NULL, test_fixture_setup,
+                  test_upgrade_keeps_trail, test_fixture_teardown);
+    }
   g_test_add_func ("/audit-log/action-labels", test_action_labels);
 
   return g_test_run ();
