@@ -766,6 +766,49 @@ test_draft_round_trip (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (other_kind));
 }
 
+/* A draft of an edit, kept across a lock while someone else saved the
+ * record: restored, its save is refused rather than overwrite theirs. */
+static void
+test_draft_of_changed_record (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  gint64 id = insert_consultation (fixture);
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(CtRecord) theirs = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  CtRecordEditor *restored;
+
+  open_editor (fixture, "consultation", record);
+  type_into (fixture, "attendees", "3");
+  draft = ct_record_editor_save_draft (fixture->editor);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  test_wait_until (is_closed, fixture);
+
+  ct_database_set_actor (fixture->records.db, "Test Clinician B");
+  g_assert_true (ct_record_set_string_by_name (theirs, "attendees", "5", &error));
+  g_assert_true (ct_store_update (fixture->records.db, theirs, &error));
+  g_assert_no_error (error);
+  ct_database_set_actor (fixture->records.db, SIGNED_IN);
+
+  restored = ct_record_editor_new_for_draft (fixture->parent, fixture->records.db, draft, &error);
+  g_assert_no_error (error);
+  fixture->editor = restored;
+  g_object_add_weak_pointer (G_OBJECT (restored), (gpointer *) &fixture->editor);
+  g_signal_connect_swapped (restored, "saved", G_CALLBACK (on_saved), fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "editor.save", NULL));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (test_find_by_id (restored,
+                                                                               "banner_label"))),
+                            "Test Clinician B"));
+  g_clear_object (&theirs);
+  theirs = ct_store_get (fixture->records.db, kind, id, NULL);
+  stored = ct_record_get_string_by_name (theirs, "attendees");
+  g_assert_cmpstr (stored, ==, "5");
+}
+
 /* The draft of a record deleted meanwhile cannot be reopened. */
 static void
 test_draft_of_deleted_record (Fixture       *fixture,
@@ -1216,6 +1259,7 @@ main (int   argc,
   ADD ("/record-editor/save/stale-keeps-form", test_stale_save_keeps_form);
   ADD ("/record-editor/draft/round-trip", test_draft_round_trip);
   ADD ("/record-editor/draft/deleted-record", test_draft_of_deleted_record);
+  ADD ("/record-editor/draft/changed-record", test_draft_of_changed_record);
   ADD ("/record-editor/cancel/unchanged", test_cancel_unchanged_closes);
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);

@@ -81,6 +81,15 @@ CtRecord   *ct_store_get                  (CtDatabase     *db,
                                            const CtKind   *kind,
                                            gint64          id,
                                            GError        **error);
+/* The record as it is now, but to be saved (or deleted) only if it is
+ * still at @version, the one read earlier (an editor's draft kept across a
+ * lock): a save over a change made since fails with
+ * CT_DATABASE_ERROR_STALE. */
+CtRecord   *ct_store_get_at_version       (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           gint64          id,
+                                           gint64          version,
+                                           GError        **error);
 /* A GListStore of records of the kind's record type, matching @filter (NULL:
  * all). One query. Newest date first (then newest id); children by
  * reference, staff by name, goals by referral and number. */
