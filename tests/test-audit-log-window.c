@@ -210,6 +210,7 @@ test_child_and_action_filters (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 1);
   g_assert_cmpstr (ct_audit_entry_get_who (get_row (fixture, 0)), ==, OTHER_STAFF);
   g_assert_cmpstr (ct_audit_entry_get_action (get_row (fixture, 0)), ==, "view");
+  test_save_screenshot (GTK_WIDGET (fixture->audit_log), "audit-log-child-opened.png");
 
   choose (fixture, "child_dropdown", "TEST-0002");
   g_assert_cmpuint (count_rows (fixture), ==, 0);

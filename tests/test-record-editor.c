@@ -635,6 +635,7 @@ test_stale_save_keeps_form (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (fixture->editor,
                                                                                 "banner"))));
   g_assert_nonnull (strstr (gtk_label_get_label (banner_label), "Test Clinician B"));
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "stale-save.png");
   attendees = get_text (fixture, "attendees");
   g_assert_cmpstr (attendees, ==, "3");
   now = ct_store_get (fixture->records.db, kind, id, NULL);
