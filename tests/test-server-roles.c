@@ -286,6 +286,34 @@ test_core_reads_no_clinical_text_for_administrator (void)
     }
 }
 
+/* A save or delete that the server's row rules keep from a clinician
+ * (Alice's consultation, tried by Bob) is refused as not allowed, not as
+ * someone else's change; nothing changes. */
+static void
+test_core_refuses_others_records (void)
+{
+  g_autofree char *connection = pg_test_server_conninfo (server, database, "ct_bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+  g_autoptr(CtRecord) consultation = NULL;
+
+  g_assert_no_error (error);
+  consultation = ct_store_get (db, ct_kind_lookup ("consultation"), 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_set_string_by_name (consultation, "attendees", "4", &error));
+  g_assert_true (ct_record_set_string_by_name (consultation, "topics", "risk", &error));
+  g_assert_false (ct_store_update (db, consultation, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (ct_store_delete_record (db, consultation, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_clear_object (&consultation);
+  consultation = ct_store_get (db, ct_kind_lookup ("consultation"), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (consultation), ==, 1);
+}
+
 static void
 create_login (const char *login,
               const char *group)
@@ -331,6 +359,7 @@ main (int   argc,
       g_test_add_data_func (path, &roles[i], test_role);
     }
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
+  g_test_add_func ("/server-roles/core-refuses-others-records", test_core_refuses_others_records);
   g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
                    test_core_reads_no_clinical_text_for_administrator);
 

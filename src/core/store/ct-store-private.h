@@ -34,13 +34,16 @@ gboolean    ct_store_query_int        (CtDatabase     *db,
                                        gint64         *result,
                                        GError        **error);
 
-/* After a save or delete of record @id of @kind at the version that was
- * read touched no row: fails with CT_DATABASE_ERROR_NOT_FOUND when the
- * record is gone, else CT_DATABASE_ERROR_STALE naming who changed it last
- * and when (ct-store-stale.c). Returns FALSE. */
+/* After a save or delete of record @id of @kind at @version, the one that
+ * was read, touched no row: fails with CT_DATABASE_ERROR_NOT_FOUND when the
+ * record is gone, CT_DATABASE_ERROR_NOT_ALLOWED when it is still at
+ * @version (a team server's rules kept it from this person), else
+ * CT_DATABASE_ERROR_STALE naming who changed it last and when
+ * (ct-store-stale.c). Returns FALSE. */
 gboolean    ct_store_refuse_stale     (CtDatabase     *db,
                                        const CtKind   *kind,
                                        gint64          id,
+                                       gint64          version,
                                        GError        **error);
 
 /* The SQL text of a kind's reads and writes (ct-store-text.c), built once

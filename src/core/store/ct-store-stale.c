@@ -1,10 +1,11 @@
 /* ct-store-stale.c: a save or delete that finds the record changed
  *
  * A record is saved or deleted only at the version that was read
- * (ct-store-text.c); when that touches no row, the record was either
- * deleted or changed by someone else meanwhile, and the refusal says which,
- * naming the last change from the audit trail (the record_change view,
- * which every role may read on a team server).
+ * (ct-store-text.c); when that touches no row, the record was deleted or
+ * changed by someone else meanwhile, or (still at that version) a team
+ * server's row rules hide it from this person's changes; the refusal says
+ * which, naming the last change from the audit trail (the record_change
+ * view, which every role may read on a team server).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,24 +17,21 @@
 
 #include "ct-store-private.h"
 
+/* The version the record has now; 0 when it is gone. */
 static gboolean
-record_exists (CtDatabase    *db,
-               const CtKind  *kind,
-               gint64         id,
-               gboolean      *exists,
-               GError       **error)
+read_version (CtDatabase    *db,
+              const CtKind  *kind,
+              gint64         id,
+              gint64        *version,
+              GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", kind->name);
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?1", kind->name);
   CtStatement *stmt = ct_database_prepare (db, sql, error);
-  gint64 found = 0;
 
   if (stmt == NULL)
     return FALSE;
   ct_statement_bind_int64 (stmt, 1, id);
-  if (!ct_store_query_int (db, stmt, &found, error))
-    return FALSE;
-  *exists = found != 0;
-  return TRUE;
+  return ct_store_query_int (db, stmt, version, error);
 }
 
 /* "2025-03-03T14:05:00Z" → "2025-03-03 14:05", local time. */
@@ -95,16 +93,21 @@ gboolean
 ct_store_refuse_stale (CtDatabase    *db,
                        const CtKind  *kind,
                        gint64         id,
+                       gint64         version,
                        GError       **error)
 {
-  gboolean exists = FALSE;
+  gint64 now = 0;
 
-  if (!record_exists (db, kind, id, &exists, error))
+  if (!read_version (db, kind, id, &now, error))
     return FALSE;
-  if (exists)
+  if (now == 0)
+    g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
+                 _("This record no longer exists; it may have been deleted."));
+  else if (now == version)
+    g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED,
+                         _("The team server does not let you change or delete this record: "
+                           "it is not one of yours. Nothing was saved."));
+  else
     return refuse_changed (db, kind, id, error);
-
-  g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
-               _("This record no longer exists; it may have been deleted."));
   return FALSE;
 }

@@ -71,7 +71,7 @@ write_row (CtDatabase  *db,
   if (!ok)
     return FALSE;
 
-  return has_row || ct_store_refuse_stale (db, kind, *id, error);
+  return has_row || ct_store_refuse_stale (db, kind, *id, ct_record_get_version (record), error);
 }
 
 /* Replaces the rows of a word list's side table. */
@@ -365,7 +365,8 @@ delete_row (CtDatabase    *db,
   ct_statement_bind_int64 (stmt, 2, ct_record_get_version (record));
   ok = ct_statement_step (stmt, &has_row, _("delete the record"), error);
   ct_statement_reset (stmt);
-  return ok && (has_row || ct_store_refuse_stale (db, kind, ct_record_get_id (record), error));
+  return ok && (has_row || ct_store_refuse_stale (db, kind, ct_record_get_id (record),
+                                                    ct_record_get_version (record), error));
 }
 
 /* Deletes record @id of @kind if its version is @version (0: any). */
@@ -384,7 +385,7 @@ delete_at_version (CtDatabase    *db,
   record = ct_store_get (db, kind, id, error);
   if (record == NULL ||
       (version != 0 && ct_record_get_version (record) != version &&
-       !ct_store_refuse_stale (db, kind, id, error)) ||
+       !ct_store_refuse_stale (db, kind, id, version, error)) ||
       !check_not_in_use (db, kind, id, error) ||
       !delete_row (db, record, error) ||
       !audit (db, "delete", record, error))
