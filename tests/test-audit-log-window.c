@@ -37,6 +37,40 @@ write_entries (CtDatabase *database)
   ct_database_set_actor (database, TEST_WINDOW_STAFF);
 }
 
+static gint64
+insert_child (CtDatabase *database,
+              const char *reference)
+{
+  g_autoptr(CtRecord) child = ct_record_new (ct_kind_lookup ("child"));
+  g_autoptr(GError) error = NULL;
+  const char *values[] = { "reference", reference, "name", "Test Child", "date_of_birth",
+                           "2015-03-01", "legal_status", "looked_after", "placement_type",
+                           "kinship", "placement_area", "in_area", NULL };
+
+  for (guint i = 0; values[i] != NULL; i += 2)
+    g_assert_true (ct_record_set_string_by_name (child, values[i], values[i + 1], &error));
+  g_assert_true (ct_store_insert (database, child, &error));
+  g_assert_no_error (error);
+  return ct_record_get_id (child);
+}
+
+/* Two children, and the other person opening the first one. */
+static void
+write_child_entries (CtDatabase *database)
+{
+  g_autoptr(CtRecord) child = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = insert_child (database, "TEST-0001");
+
+  insert_child (database, "TEST-0002");
+  child = ct_store_get (database, ct_kind_lookup ("child"), id, &error);
+  ct_database_set_actor (database, OTHER_STAFF);
+  g_assert_true (ct_store_audit_view (database, child, &error));
+  g_assert_no_error (error);
+  ct_database_set_actor (database, TEST_WINDOW_STAFF);
+}
+
+/* @data non-NULL: with the children's entries too. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -46,6 +80,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = test_window_open (NULL);
   fixture->database = ct_window_get_database (fixture->window);
   write_entries (fixture->database);
+  if (data != NULL)
+    write_child_entries (fixture->database);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.audit-log", NULL));
   audit_log = test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW);
@@ -159,6 +195,35 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 3);
 }
 
+/* "Who has looked at this child's records" and "what has this person
+ * opened". */
+static void
+test_child_and_action_filters (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  /* The unlock, the staff member, the team name, two children, an opening. */
+  g_assert_cmpuint (count_rows (fixture), ==, 6);
+
+  choose (fixture, "child_dropdown", "TEST-0001");
+  g_assert_cmpuint (count_rows (fixture), ==, 2);
+  choose (fixture, "action_dropdown", "Opened");
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpstr (ct_audit_entry_get_who (get_row (fixture, 0)), ==, OTHER_STAFF);
+  g_assert_cmpstr (ct_audit_entry_get_action (get_row (fixture, 0)), ==, "view");
+  test_save_screenshot (GTK_WIDGET (fixture->audit_log), "audit-log-child-opened.png");
+
+  choose (fixture, "child_dropdown", "TEST-0002");
+  g_assert_cmpuint (count_rows (fixture), ==, 0);
+
+  choose (fixture, "child_dropdown", "All Children");
+  choose (fixture, "staff_dropdown", OTHER_STAFF);
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (get_row (fixture, 0)), ==, "child");
+
+  choose (fixture, "action_dropdown", "All Actions");
+  g_assert_cmpuint (count_rows (fixture), ==, 2);
+}
+
 static void
 test_closed_on_lock (Fixture       *fixture,
                      gconstpointer  data)
@@ -185,6 +250,8 @@ main (int   argc,
   ADD ("/audit-log-window/filters", test_filters);
   ADD ("/audit-log-window/closed-on-lock", test_closed_on_lock);
 #undef ADD
+  g_test_add ("/audit-log-window/child-and-action", Fixture, "children", fixture_set_up,
+              test_child_and_action_filters, fixture_tear_down);
 
   return g_test_run ();
 }

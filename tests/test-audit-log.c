@@ -11,9 +11,12 @@
 
 #include <string.h>
 
+#include "ct-audit-chain.h"
 #include "ct-audit-log.h"
 #include "ct-database-private.h"
+#include "ct-file-database-private.h"
 #include "ct-period.h"
+#include "records-fixture.h"
 #include "test-store.h"
 #include "test-database-util.h"
 
@@ -284,12 +287,206 @@ test_lists_core_entries (Fixture       *fixture,
   g_assert_cmpstr (ct_audit_entry_get_description (newest), ==, "Exported children");
 }
 
+/* Entries about a child's records carry the child, and opening a record
+ * writes a `view` entry: "who has looked at this child's records" and
+ * "what has this person opened". */
+
+static void
+count_signal (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static GListModel *
+list_filtered (CtDatabase          *db,
+               const CtAuditFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = ct_audit_log_list_filtered (db, filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+  return model;
+}
+
+static void
+view (CtDatabase *db,
+      const char *kind,
+      gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) record = ct_store_get (db, ct_kind_lookup (kind), id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_store_audit_view (db, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_child_and_view (RecordsFixture *fixture,
+                     gconstpointer   data)
+{
+  CtDatabase *db = fixture->db;
+  g_autofree char *staff = records_id_text (fixture->staff_id);
+  g_autofree char *child = records_id_text (fixture->child_id);
+  g_autofree char *other_child = records_id_text (records_insert_child_b (db));
+  gint64 referral = records_insert_referral (fixture, "2025-01-10");
+  gint64 goal = records_insert_goal (db, referral, "1");
+  const char *kinds[] = { "child", "referral", "goal", "goal_rating", "consultation",
+                          "sdq_score", NULL };
+  CtAuditFilter about_child = { .child_id = fixture->child_id };
+  CtAuditFilter views = { .action = "view", .child_id = fixture->child_id };
+  CtAuditFilter opened_by = { .action = "view" };
+  g_autoptr(GListModel) about = NULL;
+  g_autoptr(GListModel) viewed = NULL;
+  g_autoptr(GListModel) opened = NULL;
+  g_autoptr(CtAuditEntry) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  records_rate (db, goal, "2025-01-11", "baseline", "3");
+  records_insert (db, "consultation", "date", "2025-01-12", "clinician", staff, "child", child,
+                  "requested_by", "social_worker", "mode", "phone", "duration_minutes", "30",
+                  "attendees", "2", "outcome", "advice_given", "topics", "risk", NULL);
+  records_insert (db, "consultation", "date", "2025-01-12", "clinician", staff,
+                  "child", other_child, "requested_by", "social_worker", "mode", "phone",
+                  "duration_minutes", "30", "attendees", "2", "outcome", "advice_given",
+                  "topics", "risk", NULL);
+  records_insert (db, "sdq_score", "child", child, "date", "2025-01-12", "informant", "carer",
+                  "total", "12", NULL);
+
+  /* Opening records changes none: no "changed". */
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (count_signal), &changed);
+  ct_database_set_actor (db, "Test Reviewer C");
+  view (db, "goal", goal);
+  view (db, "child", fixture->child_id);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* The child's own entries and those of their records, no one else's. */
+  about = list_filtered (db, &about_child);
+  g_assert_cmpuint (g_list_model_get_n_items (about), ==, 8);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (about); j++)
+        {
+          g_autoptr(CtAuditEntry) entry = g_list_model_get_item (about, j);
+
+          g_assert_cmpint (ct_audit_entry_get_child_id (entry), ==, fixture->child_id);
+          found |= g_strcmp0 (ct_audit_entry_get_record_kind (entry), kinds[i]) == 0;
+        }
+      g_assert_true (found);
+    }
+
+  /* Who has looked at this child's records, and when. */
+  viewed = list_filtered (db, &views);
+  g_assert_cmpuint (g_list_model_get_n_items (viewed), ==, 2);
+  newest = g_list_model_get_item (viewed, 0);
+  g_assert_cmpstr (ct_audit_entry_get_action (newest), ==, "view");
+  g_assert_cmpstr (ct_audit_entry_get_who (newest), ==, ct_database_get_actor (db));
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (newest), ==, "child");
+  g_assert_cmpint (ct_audit_entry_get_record_id (newest), ==, fixture->child_id);
+  g_assert_nonnull (ct_audit_entry_get_when (newest));
+
+  /* What this person has opened. */
+  opened_by.staff = ct_database_get_actor (db);
+  opened = list_filtered (db, &opened_by);
+  g_assert_cmpuint (g_list_model_get_n_items (opened), ==, 2);
+
+  /* On the file, view entries join the chain, which still holds. */
+  g_assert_true (ct_audit_chain_verify (db, &error));
+  g_assert_no_error (error);
+}
+
+/* A broken child in an entry breaks the chain (the file's trail). */
+static void
+test_child_is_chained (RecordsFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  view (fixture->db, "child", fixture->child_id);
+  g_assert_true (ct_audit_chain_verify (fixture->db, &error));
+  g_assert_true (ct_database_exec (fixture->db,
+                                   "DROP TRIGGER audit_log_never_updated;"
+                                   "UPDATE audit_log SET child_id = child_id + 1"
+                                   " WHERE action = 'view'", &error));
+  g_assert_no_error (error);
+  g_assert_false (ct_audit_chain_verify (fixture->db, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CORRUPT);
+}
+
+/* A file from before versions and view entries: upgrading keeps every
+ * entry, its id and the chain, and the trail still cannot be changed. */
+static void
+test_upgrade_keeps_trail (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("staff");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_database_create_at_version (fixture->path, TEST_PASSPHRASE,
+                                                            CT_AUDIT_CHILD_SCHEMA_VERSION - 1,
+                                                            &error);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(CtAuditEntry) exported = NULL;
+  g_autoptr(CtAuditEntry) created = NULL;
+  g_autoptr(CtRecord) staff = NULL;
+  gint64 n_before;
+
+  g_assert_no_error (error);
+  ct_database_set_actor (db, STAFF_A);
+  g_assert_true (ct_database_exec (db, "INSERT INTO staff (id, name, role)"
+                                       " VALUES (1, 'Test Clinician A', 'trainee')", &error));
+  g_assert_true (ct_database_audit (db, "create", "staff", 1, "Staff member", &error));
+  g_assert_true (ct_database_audit (db, "export", "staff", 0, "Exported staff", &error));
+  g_assert_no_error (error);
+  n_before = last_id (db);
+  g_clear_object (&db);
+
+  db = ct_database_open (fixture->path, TEST_PASSPHRASE, STAFF_B, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_database_get_schema_version (db), ==, CT_SCHEMA_VERSION);
+  /* The same entries, and after them those of the upgrade (the backup
+   * first made, the unlock). */
+  after = list_filtered (db, &(CtAuditFilter) { .action = "export" });
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  exported = g_list_model_get_item (after, 0);
+  g_assert_cmpint (ct_audit_entry_get_id (exported), ==, n_before);
+  g_assert_cmpstr (ct_audit_entry_get_description (exported), ==, "Exported staff");
+  g_clear_object (&after);
+  after = list_filtered (db, &(CtAuditFilter) { .action = "create" });
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  created = g_list_model_get_item (after, 0);
+  g_assert_cmpint (ct_audit_entry_get_id (created), ==, n_before - 1);
+  g_assert_cmpstr (ct_audit_entry_get_description (created), ==, "Staff member");
+  g_assert_cmpint (last_id (db), >, n_before);
+
+  /* Records read at version 1; a save names the one who created it. */
+  staff = ct_store_get (db, kind, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (staff), ==, 1);
+  g_assert_true (ct_store_audit_view (db, staff, &error));
+  g_assert_true (ct_database_exec (db, "UPDATE staff SET version = 2", &error));
+  g_assert_false (ct_store_update (db, staff, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, STAFF_A));
+  g_clear_error (&error);
+
+  g_assert_true (ct_audit_chain_verify (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (ct_database_exec (db, "UPDATE audit_log SET who = 'Someone'", &error));
+  g_clear_error (&error);
+  g_assert_false (ct_database_exec (db, "DELETE FROM audit_log", &error));
+}
+
 static void
 test_action_labels (void)
 {
   g_assert_cmpstr (ct_audit_action_get_label ("create"), ==, "Created");
   g_assert_cmpstr (ct_audit_action_get_label ("passphrase_change"), ==, "Changed passphrase");
   g_assert_cmpstr (ct_audit_action_get_label ("backup"), ==, "Backed up");
+  g_assert_cmpstr (ct_audit_action_get_label ("view"), ==, "Opened");
   g_assert_cmpstr (ct_audit_action_get_label ("not_an_action"), ==, "not_an_action");
 }
 
@@ -310,6 +507,15 @@ main (int   argc,
   ADD ("/audit-log/filter-choices", test_filter_choices);
   ADD ("/audit-log/lists-core-entries", test_lists_core_entries);
 #undef ADD
+  g_test_add ("/audit-log/child-and-view", RecordsFixture, NULL, records_fixture_setup,
+              test_child_and_view, records_fixture_teardown);
+  if (!test_store_is_server ())
+    {
+      g_test_add ("/audit-log/child-is-chained", RecordsFixture, NULL, records_fixture_setup,
+                  test_child_is_chained, records_fixture_teardown);
+      g_test_add ("/audit-log/upgrade-keeps-trail", TestFixture, NULL, test_fixture_setup,
+                  test_upgrade_keeps_trail, test_fixture_teardown);
+    }
   g_test_add_func ("/audit-log/action-labels", test_action_labels);
 
   return g_test_run ();

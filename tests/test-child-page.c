@@ -228,6 +228,27 @@ test_reload (Fixture       *fixture,
                    "Test Child Renamed");
 }
 
+/* Opening the page is audited once, however often it reads again; a goal
+ * it shows, once too. */
+static void
+test_audits_opening (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CtDatabase *db = fixture->records.db;
+
+  g_assert_cmpuint (records_count_audit (db, "view", "child", fixture->records.child_id), ==, 1);
+  ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  g_assert_cmpuint (records_count_audit (db, "view", "child", fixture->records.child_id), ==, 1);
+
+  ct_child_page_show_goal (fixture->page, fixture->goals[1]);
+  ct_child_page_show_goal (fixture->page, fixture->goals[1]);
+  g_assert_cmpuint (records_count_audit (db, "view", "goal", fixture->goals[1]), ==, 1);
+  g_assert_cmpuint (records_count_audit (db, "view", "goal", fixture->goals[0]), ==, 0);
+  /* The page focuses the goal when idle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_missing_child (Fixture       *fixture,
                     gconstpointer  data)
@@ -608,6 +629,8 @@ main (int   argc,
               fixture_set_up, test_threshold, fixture_tear_down);
   g_test_add ("/child-page/reload", Fixture, NULL,
               fixture_set_up, test_reload, fixture_tear_down);
+  g_test_add ("/child-page/audits-opening", Fixture, NULL,
+              fixture_set_up, test_audits_opening, fixture_tear_down);
   g_test_add ("/child-page/missing-child", Fixture, NULL,
               fixture_set_up, test_missing_child, fixture_tear_down);
   g_test_add ("/child-page/add-rating-prefills", Fixture, NULL,

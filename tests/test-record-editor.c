@@ -13,6 +13,7 @@
 #include "editor/ct-record-editor.h"
 #include "editor/ct-reference-row.h"
 #include "records-fixture.h"
+#include "test-store.h"
 #include "widget-test-util.h"
 
 #define SIGNED_IN "Test Clinician A"
@@ -600,6 +601,48 @@ test_edit_updates (Fixture       *fixture,
   g_assert_cmpuint (records_count_audit (fixture->records.db, "update", "consultation", id), ==, 1);
 }
 
+/* Someone else saves the record while it is open here: the save is
+ * refused, naming them, the form keeps what was typed, and their change
+ * stays. Opening the record is audited. */
+static void
+test_stale_save_keeps_form (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  gint64 id = insert_consultation (fixture);
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(CtDatabase) other = test_store_open_again (fixture->records.db, "Test Clinician B");
+  g_autoptr(CtRecord) theirs = ct_store_get (other, kind, id, NULL);
+  g_autoptr(CtRecord) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *attendees = NULL;
+  g_autofree char *stored = NULL;
+  GtkLabel *banner_label;
+
+  open_editor (fixture, "consultation", record);
+  g_assert_cmpuint (records_count_audit (fixture->records.db, "view", "consultation", id), ==, 1);
+
+  g_assert_true (ct_record_set_string_by_name (theirs, "attendees", "5", &error));
+  g_assert_true (ct_store_update (other, theirs, &error));
+  g_assert_no_error (error);
+
+  type_into (fixture, "attendees", "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+
+  g_assert_nonnull (fixture->editor);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  banner_label = GTK_LABEL (test_find_by_id (fixture->editor, "banner_label"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (fixture->editor,
+                                                                                "banner"))));
+  g_assert_nonnull (strstr (gtk_label_get_label (banner_label), "Test Clinician B"));
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "stale-save.png");
+  attendees = get_text (fixture, "attendees");
+  g_assert_cmpstr (attendees, ==, "3");
+  now = ct_store_get (fixture->records.db, kind, id, NULL);
+  stored = ct_record_get_string_by_name (now, "attendees");
+  g_assert_cmpstr (stored, ==, "5");
+}
+
 static void
 fill_child (Fixture    *fixture,
             const char *reference)
@@ -722,6 +765,49 @@ test_draft_round_trip (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (restored));
   gtk_window_destroy (GTK_WINDOW (other_kind));
+}
+
+/* A draft of an edit, kept across a lock while someone else saved the
+ * record: restored, its save is refused rather than overwrite theirs. */
+static void
+test_draft_of_changed_record (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  gint64 id = insert_consultation (fixture);
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(CtRecord) theirs = ct_store_get (fixture->records.db, kind, id, NULL);
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  CtRecordEditor *restored;
+
+  open_editor (fixture, "consultation", record);
+  type_into (fixture, "attendees", "3");
+  draft = ct_record_editor_save_draft (fixture->editor);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  test_wait_until (is_closed, fixture);
+
+  ct_database_set_actor (fixture->records.db, "Test Clinician B");
+  g_assert_true (ct_record_set_string_by_name (theirs, "attendees", "5", &error));
+  g_assert_true (ct_store_update (fixture->records.db, theirs, &error));
+  g_assert_no_error (error);
+  ct_database_set_actor (fixture->records.db, SIGNED_IN);
+
+  restored = ct_record_editor_new_for_draft (fixture->parent, fixture->records.db, draft, &error);
+  g_assert_no_error (error);
+  fixture->editor = restored;
+  g_object_add_weak_pointer (G_OBJECT (restored), (gpointer *) &fixture->editor);
+  g_signal_connect_swapped (restored, "saved", G_CALLBACK (on_saved), fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "editor.save", NULL));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (test_find_by_id (restored,
+                                                                               "banner_label"))),
+                            "Test Clinician B"));
+  g_clear_object (&theirs);
+  theirs = ct_store_get (fixture->records.db, kind, id, NULL);
+  stored = ct_record_get_string_by_name (theirs, "attendees");
+  g_assert_cmpstr (stored, ==, "5");
 }
 
 /* The draft of a record deleted meanwhile cannot be reopened. */
@@ -1171,8 +1257,10 @@ main (int   argc,
   ADD ("/record-editor/validation/score-outside-scale", test_score_outside_scale_refused);
   ADD ("/record-editor/edit/updates", test_edit_updates);
   ADD ("/record-editor/save/conflict-keeps-form", test_conflict_keeps_form);
+  ADD ("/record-editor/save/stale-keeps-form", test_stale_save_keeps_form);
   ADD ("/record-editor/draft/round-trip", test_draft_round_trip);
   ADD ("/record-editor/draft/deleted-record", test_draft_of_deleted_record);
+  ADD ("/record-editor/draft/changed-record", test_draft_of_changed_record);
   ADD ("/record-editor/cancel/unchanged", test_cancel_unchanged_closes);
   ADD ("/record-editor/cancel/changed", test_cancel_changed_asks);
   ADD ("/record-editor/keyboard/tab-order", test_tab_order);

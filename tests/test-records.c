@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ct-attendee-names.h"
 #include "ct-change-watch.h"
 #include "ct-database-private.h"
@@ -1091,6 +1093,111 @@ test_attendee_names (RecordsFixture *fixture,
   g_assert_cmpstr (((CtAttendeeName *) one->pdata[0])->name, ==, "Test Carer Ann");
 }
 
+/* H: versions. Two connections to the same records: a save or a delete of
+ * a record read before the other saved it is refused, naming who saved it;
+ * nothing is overwritten. */
+
+static void
+test_stale_update (RecordsFixture *fixture,
+                   gconstpointer   data)
+{
+  const CtKind *kind = ct_kind_lookup ("child");
+  g_autoptr(CtDatabase) other = test_store_open_again (fixture->db, "Test Clinician B");
+  g_autoptr(CtRecord) mine = get_ok (fixture->db, kind, fixture->child_id);
+  g_autoptr(CtRecord) theirs = get_ok (other, kind, fixture->child_id);
+  g_autoptr(CtRecord) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (ct_record_get_version (mine), ==, 1);
+  g_assert_true (ct_record_set_string_by_name (theirs, "name", "Test Child Theirs", &error));
+  g_assert_true (ct_store_update (other, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (theirs), ==, 2);
+
+  /* Saving over their newer version: refused, naming them. */
+  g_assert_true (ct_record_set_string_by_name (mine, "name", "Test Child Mine", &error));
+  g_assert_false (ct_store_update (fixture->db, mine, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, ct_database_get_actor (other)));
+  g_clear_error (&error);
+  now = get_ok (fixture->db, kind, fixture->child_id);
+  assert_field (now, "name", "Test Child Theirs");
+  g_assert_cmpint (ct_record_get_version (now), ==, 2);
+  g_assert_cmpuint (records_count_audit (fixture->db, "update", "child", fixture->child_id),
+                    ==, 1);
+
+  /* Read again, the change goes through. */
+  g_assert_true (ct_record_set_string_by_name (now, "name", "Test Child Mine", &error));
+  g_assert_true (ct_store_update (fixture->db, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (now), ==, 3);
+  /* Their copy is now the older one. */
+  g_assert_false (ct_store_update (other, theirs, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, ct_database_get_actor (fixture->db)));
+}
+
+static void
+test_stale_delete (RecordsFixture *fixture,
+                   gconstpointer   data)
+{
+  const CtKind *kind = ct_kind_lookup ("child");
+  gint64 child = records_insert_child_b (fixture->db);
+  g_autoptr(CtDatabase) other = test_store_open_again (fixture->db, "Test Clinician B");
+  g_autoptr(CtRecord) mine = get_ok (fixture->db, kind, child);
+  g_autoptr(CtRecord) theirs = get_ok (other, kind, child);
+  g_autoptr(CtRecord) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ct_record_set_string_by_name (theirs, "placement_area", "out_of_area", &error));
+  g_assert_true (ct_store_update (other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (ct_store_delete_record (fixture->db, mine, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE);
+  g_clear_error (&error);
+  now = get_ok (fixture->db, kind, child);
+  g_assert_cmpuint (records_count_audit (fixture->db, "delete", "child", child), ==, 0);
+
+  /* The version read now deletes it. */
+  g_assert_true (ct_store_delete_record (fixture->db, now, &error));
+  g_assert_no_error (error);
+  g_assert_false (ct_store_delete_record (other, theirs, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND);
+}
+
+/* Every save counts the version up, on every kind with a word list too. */
+static void
+test_versions_count_up (RecordsFixture *fixture,
+                        gconstpointer   data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(CtRecord) record = records_new ("consultation", "date", "2025-01-10",
+                                            "requested_by", "social_worker", "mode", "phone",
+                                            "duration_minutes", "30", "attendees", "2",
+                                            "outcome", "advice_given",
+                                            "topics", "risk", NULL);
+  g_autoptr(CtRecord) read = NULL;
+  g_autoptr(CtRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ct_record_set_reference (record, "clinician", fixture->staff_id);
+  g_assert_true (ct_store_insert (fixture->db, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (record), ==, 1);
+  for (int i = 2; i <= 3; i++)
+    {
+      g_assert_true (ct_store_update (fixture->db, record, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (ct_record_get_version (record), ==, i);
+    }
+  read = get_ok (fixture->db, kind, ct_record_get_id (record));
+  g_assert_cmpint (ct_record_get_version (read), ==, 3);
+  /* An editor's copy saves at the version read. */
+  copy = ct_record_dup (read);
+  g_assert_cmpint (ct_record_get_version (copy), ==, 3);
+}
+
 static void
 add_fixture_test (const char    *path,
                   gconstpointer  data,
@@ -1143,6 +1250,9 @@ main (int   argc,
   add_fixture_test ("/records/audit/entry", NULL, test_audit_entry);
   add_fixture_test ("/records/audit/no-notes", NULL, test_audit_without_notes);
   add_fixture_test ("/records/audit/nested-rollback", NULL, test_nested_rollback);
+  add_fixture_test ("/records/versions/stale-update", NULL, test_stale_update);
+  add_fixture_test ("/records/versions/stale-delete", NULL, test_stale_delete);
+  add_fixture_test ("/records/versions/count-up", NULL, test_versions_count_up);
   add_fixture_test ("/records/lookups", NULL, test_lookups);
   add_fixture_test ("/records/ensure-staff", NULL, test_ensure_staff);
 

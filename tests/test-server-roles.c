@@ -163,6 +163,14 @@ static const KindSql kinds[] = {
   { "audit_log", "SELECT id FROM audit_log",
     "INSERT INTO audit_log (who, action, description) VALUES (session_user, 'export', '{me}')",
     "UPDATE audit_log SET description = 'Changed'", "DELETE FROM audit_log" },
+  /* Opening a record: every role writes its `view` entry, which nobody
+   * changes; every role reads who last changed which record (a refused
+   * save names them), never the entries themselves. */
+  { "view entry", "SELECT who, at FROM record_change WHERE record_kind = 'child'",
+    "INSERT INTO audit_log (who, action, record_kind, record_id, child_id, description)"
+    " VALUES (session_user, 'view', 'child', 1, 1, 'Child TEST-0001 {me}')",
+    "UPDATE audit_log SET child_id = 2 WHERE action = 'view'",
+    "DELETE FROM audit_log WHERE action = 'view'" },
 };
 
 /* The clinical free text that an administrator never receives. */
@@ -182,13 +190,13 @@ typedef struct
 
 static const RoleRow roles[] = {
   { "a clinician on their own records", "ct_alice", "1",
-    { "1000", "1100", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "0100" }, TRUE },
+    { "1000", "1100", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "0100", "1100" }, TRUE },
   { "a clinician on someone else's records", "ct_bob", "1",
-    { "1000", "1100", "1100", "1000", "1000", "1000", "1000", "1111", "1111", "0100" }, TRUE },
+    { "1000", "1100", "1100", "1000", "1000", "1000", "1000", "1111", "1111", "0100", "1100" }, TRUE },
   { "an administrator", "ct_carol", "1",
-    { "1111", "1100", "1100", "1100", "1100", "1100", "1100", "1111", "1111", "1100" }, FALSE },
+    { "1111", "1100", "1100", "1100", "1100", "1100", "1100", "1111", "1111", "1100", "1100" }, FALSE },
   { "a clinical lead", "ct_dave", "1",
-    { "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1100" }, TRUE },
+    { "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1111", "1100", "1100" }, TRUE },
 };
 
 static void
@@ -351,6 +359,34 @@ test_core_reads_no_clinical_text_for_administrator (void)
     }
 }
 
+/* A save or delete that the server's row rules keep from a clinician
+ * (Alice's consultation, tried by Bob) is refused as not allowed, not as
+ * someone else's change; nothing changes. */
+static void
+test_core_refuses_others_records (void)
+{
+  g_autofree char *connection = pg_test_server_conninfo (server, database, "ct_bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+  g_autoptr(CtRecord) consultation = NULL;
+
+  g_assert_no_error (error);
+  consultation = ct_store_get (db, ct_kind_lookup ("consultation"), 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_set_string_by_name (consultation, "attendees", "4", &error));
+  g_assert_true (ct_record_set_string_by_name (consultation, "topics", "risk", &error));
+  g_assert_false (ct_store_update (db, consultation, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (ct_store_delete_record (db, consultation, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_clear_object (&consultation);
+  consultation = ct_store_get (db, ct_kind_lookup ("consultation"), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_record_get_version (consultation), ==, 1);
+}
+
 static void
 create_login (const char *login,
               const char *group)
@@ -397,6 +433,7 @@ main (int   argc,
     }
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
   g_test_add_func ("/server-roles/audit-never-changed", test_audit_never_changed);
+  g_test_add_func ("/server-roles/core-refuses-others-records", test_core_refuses_others_records);
   g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
                    test_core_reads_no_clinical_text_for_administrator);
 

@@ -1,5 +1,9 @@
 /* ct-audit-log-window.c: the audit trail, read-only, newest first
  *
+ * Filters by dates, kind of record, person, action and child: "who has
+ * looked at this child's records, and when" is the child and the action
+ * "Opened"; "what has this person opened" the person and "Opened".
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ct-audit-log-window"
@@ -13,6 +17,7 @@
 #include "ct-cell-text.h"
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
+#include "ct-store.h"
 
 struct _CtAuditLogWindow
 {
@@ -22,11 +27,14 @@ struct _CtAuditLogWindow
   /* The words behind the filters' choices, after "All ..." at 0. */
   GStrv              kinds;
   GStrv              people;
+  GArray            *children;  /* gint64 ids */
 
   AdwWindowTitle    *window_title;
   CtDateRangeButton *date_range;
   GtkDropDown       *kind_dropdown;
   GtkDropDown       *staff_dropdown;
+  GtkDropDown       *action_dropdown;
+  GtkDropDown       *child_dropdown;
   GtkStack          *stack;
   GtkColumnView     *column_view;
   AdwStatusPage     *error_page;
@@ -175,6 +183,57 @@ fill_dropdown (GtkDropDown        *dropdown,
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     gtk_string_list_append (labels, get_label != NULL ? get_label (words[i]) : words[i]);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  /* What the search of a searchable drop-down matches. */
+  gtk_drop_down_set_expression (dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+}
+
+/* The actions a person may want to see alone, in the order offered. */
+static const char *const actions[] = {
+  "view", "create", "update", "delete", "export", "import", "unlock", "passphrase_change",
+  "backup", NULL
+};
+
+/* The children, by reference: the choices of the child filter. */
+static gboolean
+load_children (CtAuditLogWindow  *self,
+               GError           **error)
+{
+  g_autoptr(GListModel) children = ct_store_list (self->database, ct_kind_lookup ("child"),
+                                                  NULL, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) references = NULL;
+  guint n;
+
+  if (children == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (children);
+  self->children = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtRecord) child = g_list_model_get_item (children, i);
+      g_autofree char *reference = ct_record_get_string_by_name (child, "reference");
+      gint64 id = ct_record_get_id (child);
+
+      g_array_append_val (self->children, id);
+      g_strv_builder_add (builder, reference);
+    }
+  references = g_strv_builder_end (builder);
+  fill_dropdown (self->child_dropdown, _("All Children"),
+                 (const char * const *) references, NULL);
+  return TRUE;
+}
+
+/* The child chosen, or 0 for "All Children". */
+static gint64
+get_chosen_child (CtAuditLogWindow *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->child_dropdown);
+
+  if (chosen == 0 || chosen == GTK_INVALID_LIST_POSITION || self->children == NULL)
+    return 0;
+  return g_array_index (self->children, gint64, chosen - 1);
 }
 
 /* The word chosen, or NULL for "All ...". */
@@ -217,16 +276,18 @@ reload (CtAuditLogWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = NULL;
+  CtAuditFilter filter = { 0 };
 
   if (self->database == NULL)
     return;
 
-  entries = ct_audit_log_list (self->database,
-                               ct_date_range_button_get_from (self->date_range),
-                               ct_date_range_button_get_to (self->date_range),
-                               get_chosen_word (self->kind_dropdown, self->kinds),
-                               get_chosen_word (self->staff_dropdown, self->people),
-                               &error);
+  filter.from = ct_date_range_button_get_from (self->date_range);
+  filter.to = ct_date_range_button_get_to (self->date_range);
+  filter.kind = get_chosen_word (self->kind_dropdown, self->kinds);
+  filter.staff = get_chosen_word (self->staff_dropdown, self->people);
+  filter.action = get_chosen_word (self->action_dropdown, (GStrv) actions);
+  filter.child_id = get_chosen_child (self);
+  entries = ct_audit_log_list_filtered (self->database, &filter, &error);
   if (entries == NULL)
     show_error (self, error);
   else
@@ -248,7 +309,8 @@ load_choices (CtAuditLogWindow  *self,
                  (const char * const *) self->kinds, get_kind_label);
   fill_dropdown (self->staff_dropdown, _("All Staff"),
                  (const char * const *) self->people, NULL);
-  return TRUE;
+  fill_dropdown (self->action_dropdown, _("All Actions"), actions, ct_audit_action_get_label);
+  return load_children (self, error);
 }
 
 /* The window */
@@ -293,6 +355,7 @@ ct_audit_log_window_finalize (GObject *object)
 
   g_strfreev (self->kinds);
   g_strfreev (self->people);
+  g_clear_pointer (&self->children, g_array_unref);
 
   G_OBJECT_CLASS (ct_audit_log_window_parent_class)->finalize (object);
 }
@@ -314,6 +377,8 @@ ct_audit_log_window_class_init (CtAuditLogWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, date_range);
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, staff_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, action_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, child_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, CtAuditLogWindow, error_page);

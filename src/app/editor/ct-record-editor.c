@@ -430,6 +430,18 @@ on_first_map (CtRecordEditor *self)
     ct_reference_row_popup (CT_REFERENCE_ROW (first));
 }
 
+/* Opening a saved record is audited (which record, never its content). A
+ * failure to write the entry does not keep the person from their work. */
+static void
+audit_opening (CtRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ct_store_audit_view (self->database, self->record, &error))
+    g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s",
+               ct_kind_get_name (self->kind), ct_record_get_id (self->record), error->message);
+}
+
 /* Public API */
 
 CtRecordEditor *
@@ -449,8 +461,14 @@ ct_record_editor_new (GtkWindow    *parent,
   self = g_object_new (CT_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   self->database = g_object_ref (database);
   self->kind = kind;
+  /* The record keeps the version it was read at: a save over someone
+   * else's newer one is refused (CT_DATABASE_ERROR_STALE), and the banner
+   * says who changed it and when. */
   if (record != NULL && ct_record_get_id (record) != 0)
-    self->record = g_object_ref (record);
+    {
+      self->record = g_object_ref (record);
+      audit_opening (self);
+    }
   set_title (self);
 
   add_rows (self);
@@ -484,6 +502,10 @@ ct_record_editor_has_changes (CtRecordEditor *self)
   return !g_variant_equal (now, self->opened_with);
 }
 
+/* The draft's entry for the version of the record edited, which no field
+ * name can be: restored, a save over a change made since is refused. */
+#define DRAFT_VERSION ":version"
+
 GVariant *
 ct_record_editor_save_draft (CtRecordEditor *self)
 {
@@ -499,6 +521,13 @@ ct_record_editor_save_draft (CtRecordEditor *self)
 
       if (text != NULL)
         g_variant_builder_add (&values, "{ss}", ct_field_get_name (field_of (field)), text);
+    }
+  if (self->record != NULL)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  ct_record_get_version (self->record));
+
+      g_variant_builder_add (&values, "{ss}", DRAFT_VERSION, version);
     }
   return g_variant_ref_sink (g_variant_new ("(sxa{ss})", ct_kind_get_name (self->kind),
                                             self->record != NULL ? ct_record_get_id (self->record) : 0,
@@ -554,18 +583,27 @@ ct_record_editor_new_for_draft (GtkWindow   *parent,
                                 GError     **error)
 {
   g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GVariant) values = NULL;
   CtRecordEditor *self;
   const CtKind *kind;
   const char *kind_name;
+  const char *version = NULL;
   gint64 id;
 
   g_return_val_if_fail (g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE), NULL);
 
-  g_variant_get (draft, "(&sx@a{ss})", &kind_name, &id, NULL);
+  g_variant_get (draft, "(&sx@a{ss})", &kind_name, &id, &values);
   kind = ct_kind_lookup (kind_name);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  if (id != 0 && (record = ct_store_get (database, kind, id, error)) == NULL)
+  /* The record at the version the draft was typed over (a draft of an
+   * earlier release has none: the version now). */
+  if (id != 0)
+    record = g_variant_lookup (values, DRAFT_VERSION, "&s", &version)
+             ? ct_store_get_at_version (database, kind, id, g_ascii_strtoll (version, NULL, 10),
+                                        error)
+             : ct_store_get (database, kind, id, error);
+  if (id != 0 && record == NULL)
     return NULL;
   self = ct_record_editor_new (parent, database, kind, record);
   ct_record_editor_restore_draft (self, draft);

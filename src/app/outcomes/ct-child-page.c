@@ -300,6 +300,7 @@ ct_child_page_reload (CtRecordPage *page)
       return;
     }
 
+  ct_record_page_audit_view (page, "child", ct_record_get_id (self->child));
   name = ct_record_get_string_by_name (self->child, "name");
   ct_record_page_set_title (page, name);
   adw_clamp_set_child (self->clamp, build_content (self));
@@ -470,6 +471,7 @@ ct_child_page_show_goal (CtChildPage *self,
   g_return_if_fail (CT_IS_CHILD_PAGE (self));
 
   self->shown_goal_id = goal_id;
+  ct_record_page_audit_view (CT_RECORD_PAGE (self), "goal", goal_id);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_shown_goal, g_object_ref (self), g_object_unref);
 }
 

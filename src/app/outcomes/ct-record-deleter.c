@@ -104,7 +104,7 @@ ct_record_deleter_delete (GtkWidget       *widget,
   g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
 
   copy = ct_record_copy_for_undo (record);
-  if (!ct_store_delete (database, ct_record_get_kind (record), ct_record_get_id (record), &error))
+  if (!ct_store_delete_record (database, record, &error))
     {
       adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
       return FALSE;

@@ -17,6 +17,7 @@ typedef struct
   CtDatabase *database;
   gint64      record_id;
   char       *title;
+  GHashTable *viewed;     /* "kind id" of the records whose `view` entry is written */
 } CtRecordPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtRecordPage, ct_record_page, ADW_TYPE_BIN)
@@ -80,6 +81,26 @@ ct_record_page_set_title (CtRecordPage *self,
   g_free (priv->title);
   priv->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+ct_record_page_audit_view (CtRecordPage *self,
+                           const char   *kind,
+                           gint64        id)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
+  g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  char *key;
+
+  g_return_if_fail (CT_IS_RECORD_PAGE (self));
+
+  key = g_strdup_printf ("%s %" G_GINT64_FORMAT, kind, id);
+  if (!g_hash_table_add (priv->viewed, key))
+    return;
+  record = ct_store_get (priv->database, ct_kind_lookup (kind), id, &error);
+  if (record == NULL || !ct_store_audit_view (priv->database, record, &error))
+    g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s", kind, id, error->message);
 }
 
 void
@@ -189,6 +210,7 @@ ct_record_page_finalize (GObject *object)
   CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
 
   g_free (priv->title);
+  g_hash_table_unref (priv->viewed);
 
   G_OBJECT_CLASS (ct_record_page_parent_class)->finalize (object);
 }
@@ -266,4 +288,7 @@ ct_record_page_class_init (CtRecordPageClass *klass)
 static void
 ct_record_page_init (CtRecordPage *self)
 {
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
+
+  priv->viewed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

@@ -51,6 +51,14 @@ void        ct_record_page_delete_target (CtRecordPage    *self,
                                           GVariant        *target,
                                           const char      *deleted_message);
 
+/* For subclasses: writes a `view` audit entry (who opened which record,
+ * never its content) for record @id of @kind, the page's own or one it
+ * shows (a goal), once for the life of the page however often it is read
+ * again. Best effort: a failure does not keep the person from the page. */
+void        ct_record_page_audit_view    (CtRecordPage *self,
+                                          const char   *kind,
+                                          gint64        id);
+
 /* For subclasses: notifies "title" when it changes. */
 void        ct_record_page_set_title     (CtRecordPage *self,
                                           const char   *title);

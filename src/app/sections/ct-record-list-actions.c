@@ -132,7 +132,7 @@ delete_selected (GtkWidget  *widget,
     return;
 
   copy = ct_record_copy_for_undo (record);
-  if (!ct_store_delete (self->database, self->kind, ct_record_get_id (record), &error))
+  if (!ct_store_delete_record (self->database, record, &error))
     {
       show_message (self, _("Cannot Delete"), error->message);
       if (g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))

@@ -18,6 +18,7 @@ GValue     *ct_record_peek_field        (CtRecord       *self,
                                          const CtField  *field);
 void        ct_record_set_saved         (CtRecord       *self,
                                          gint64          id,
+                                         gint64          version,
                                          const char     *created_at,
                                          const char     *updated_at);
 /* Copies every value of @source (same kind) into @self, notifying the

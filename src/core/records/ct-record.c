@@ -20,6 +20,7 @@ typedef struct
 {
   GValue        *values;
   gint64         id;
+  gint64         version;
   char          *created_at;
   char          *updated_at;
   const CtField *invalid_field;
@@ -307,6 +308,16 @@ ct_record_get_id (CtRecord *self)
   return priv->id;
 }
 
+gint64
+ct_record_get_version (CtRecord *self)
+{
+  CtRecordPrivate *priv = ct_record_get_instance_private (self);
+
+  g_return_val_if_fail (CT_IS_RECORD (self), 0);
+
+  return priv->version;
+}
+
 const char *
 ct_record_get_created_at (CtRecord *self)
 {
@@ -343,6 +354,7 @@ set_string_property (CtRecord    *self,
 void
 ct_record_set_saved (CtRecord   *self,
                      gint64      id,
+                     gint64      version,
                      const char *created_at,
                      const char *updated_at)
 {
@@ -355,6 +367,7 @@ ct_record_set_saved (CtRecord   *self,
       priv->id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
+  priv->version = version;
   set_string_property (self, &priv->created_at, created_at, PROP_CREATED_AT);
   set_string_property (self, &priv->updated_at, updated_at, PROP_UPDATED_AT);
 }
@@ -377,8 +390,8 @@ ct_record_assign (CtRecord *self,
       if (store_value (ct_record_peek_value (self, i), ct_record_peek_value (source, i), pspec))
         g_object_notify_by_pspec (G_OBJECT (self), pspec);
     }
-  ct_record_set_saved (self, ct_record_get_id (source), ct_record_get_created_at (source),
-                       ct_record_get_updated_at (source));
+  ct_record_set_saved (self, ct_record_get_id (source), ct_record_get_version (source),
+                       ct_record_get_created_at (source), ct_record_get_updated_at (source));
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -38,6 +38,10 @@ CtRecord       *ct_record_dup                (CtRecord        *self);
 const CtKind   *ct_record_get_kind           (CtRecord        *self);
 /* 0 until the record is saved. */
 gint64          ct_record_get_id             (CtRecord        *self);
+/* The version of the record that was read (0 until saved): each save
+ * counts it up, and a save or a delete of a record read at an older
+ * version fails with CT_DATABASE_ERROR_STALE (ct-store.h). */
+gint64          ct_record_get_version        (CtRecord        *self);
 /* UTC, ISO 8601 ("2024-05-01T09:30:00Z"); NULL until saved. */
 const char     *ct_record_get_created_at     (CtRecord        *self);
 const char     *ct_record_get_updated_at     (CtRecord        *self);

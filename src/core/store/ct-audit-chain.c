@@ -3,7 +3,9 @@
  * The serialisation is each field's length in bytes, a colon, the field
  * and a newline, in the order at, who, action, record kind, record id,
  * description (an absent kind or id is empty), after the previous hash and
- * a newline; so no two different entries serialise alike.
+ * a newline, and then the child, only when there is one (so that entries
+ * written before there was a child column keep their hash); so no two
+ * different entries serialise alike.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@ ct_audit_chain_hash (const char *previous,
                      const char *action,
                      const char *record_kind,
                      gint64      record_id,
+                     gint64      child_id,
                      const char *description)
 {
   g_autoptr(GString) text = g_string_new (previous != NULL ? previous : "");
@@ -46,6 +49,12 @@ ct_audit_chain_hash (const char *previous,
   append_field (text, record_kind);
   append_field (text, id);
   append_field (text, description);
+  if (child_id != 0)
+    {
+      g_autofree char *child = g_strdup_printf ("%" G_GINT64_FORMAT, child_id);
+
+      append_field (text, child);
+    }
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
 }
 
@@ -88,7 +97,7 @@ check_entry (CtStatement *stmt,
   expected = ct_audit_chain_hash (previous != NULL ? previous : "", column_text (stmt, 1),
                                   column_text (stmt, 2), column_text (stmt, 3),
                                   column_text (stmt, 4), ct_statement_column_int64 (stmt, 5),
-                                  column_text (stmt, 6));
+                                  ct_statement_column_int64 (stmt, 8), column_text (stmt, 6));
   return g_strcmp0 (expected, stored) == 0 ? g_strdup (stored) : NULL;
 }
 
@@ -101,8 +110,15 @@ ct_audit_chain_verify (CtDatabase  *db,
   gboolean has_row;
   gboolean ok;
 
-  stmt = ct_database_prepare (db, "SELECT id, at, who, action, record_kind, record_id,"
-                                  " description, hash FROM audit_log ORDER BY id", error);
+  if (!CT_DATABASE_GET_CLASS (db)->audit_is_chained)
+    return TRUE;
+  stmt = ct_database_prepare (db,
+                              ct_database_get_schema_version (db) >= CT_AUDIT_CHILD_SCHEMA_VERSION
+                              ? "SELECT id, at, who, action, record_kind, record_id,"
+                                " description, hash, child_id FROM audit_log ORDER BY id"
+                              : "SELECT id, at, who, action, record_kind, record_id,"
+                                " description, hash, NULL FROM audit_log ORDER BY id",
+                              error);
   if (stmt == NULL)
     return FALSE;
 

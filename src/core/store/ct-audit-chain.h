@@ -19,13 +19,19 @@ G_BEGIN_DECLS
 /* The schema version that gave audit entries their hash column. */
 #define CT_AUDIT_CHAIN_SCHEMA_VERSION 5
 
-/* The hash of an entry (hex) after @previous (NULL or "": the first). */
+/* The schema version that gave audit entries the child they are about;
+ * an entry with a child has it in its hash too. */
+#define CT_AUDIT_CHILD_SCHEMA_VERSION 8
+
+/* The hash of an entry (hex) after @previous (NULL or "": the first).
+ * @child_id 0: no child. */
 char        *ct_audit_chain_hash     (const char  *previous,
                                       const char  *at,
                                       const char  *who,
                                       const char  *action,
                                       const char  *record_kind,
                                       gint64       record_id,
+                                      gint64       child_id,
                                       const char  *description);
 
 /* The hash of the newest entry, "" when there is none or it has no hash;
@@ -34,7 +40,8 @@ char        *ct_audit_chain_dup_head (CtDatabase  *db,
                                       GError     **error);
 
 /* Checks every entry of the chain; on a broken one, fails with
- * CT_DATABASE_ERROR_CORRUPT naming it (its id and time). */
+ * CT_DATABASE_ERROR_CORRUPT naming it (its id and time). TRUE at once on a
+ * store whose trail is not chained (a team server). */
 gboolean     ct_audit_chain_verify   (CtDatabase  *db,
                                       GError     **error);
 

@@ -22,6 +22,7 @@ struct _CtAuditEntry
   char    *action;
   char    *record_kind;
   gint64   record_id;
+  gint64   child_id;
   char    *description;
 };
 
@@ -165,6 +166,14 @@ ct_audit_entry_get_record_id (CtAuditEntry *self)
   return self->record_id;
 }
 
+gint64
+ct_audit_entry_get_child_id (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), 0);
+
+  return self->child_id;
+}
+
 const char *
 ct_audit_entry_get_description (CtAuditEntry *self)
 {
@@ -189,6 +198,7 @@ ct_audit_action_get_label (const char *action)
     { "unlock", N_("Unlocked") },
     { "passphrase_change", N_("Changed passphrase") },
     { "backup", N_("Backed up") },
+    { "view", N_("Opened") },
   };
 
   g_return_val_if_fail (action != NULL, NULL);
@@ -220,6 +230,7 @@ entry_from_row (CtStatement *stmt)
   entry->record_kind = dup_column (stmt, 4);
   entry->record_id = ct_statement_column_int64 (stmt, 5);
   entry->description = dup_column (stmt, 6);
+  entry->child_id = ct_statement_column_int64 (stmt, 7);
   return entry;
 }
 
@@ -271,28 +282,31 @@ collect_entries (CtDatabase    *db,
 }
 
 GListModel *
-ct_audit_log_list (CtDatabase  *db,
-                   const char  *from,
-                   const char  *to,
-                   const char  *kind,
-                   const char  *staff,
-                   GError     **error)
+ct_audit_log_list_filtered (CtDatabase           *db,
+                            const CtAuditFilter  *filter,
+                            GError              **error)
 {
+  static const CtAuditFilter everything = { 0 };
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   CtStatement *stmt;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
 
-  if (!day_start_utc (from, 0, &start, error) || !day_start_utc (to, 1, &end, error))
+  if (filter == NULL)
+    filter = &everything;
+  if (!day_start_utc (filter->from, 0, &start, error) ||
+      !day_start_utc (filter->to, 1, &end, error))
     return NULL;
 
   stmt = ct_database_prepare (db,
-                              "SELECT id, at, who, action, record_kind, record_id, description"
-                              " FROM audit_log"
+                              "SELECT id, at, who, action, record_kind, record_id, description,"
+                              " child_id FROM audit_log"
                               " WHERE (at >= ?1 OR ?1 IS NULL) AND (at < ?2 OR ?2 IS NULL)"
                               "   AND (record_kind = ?3 OR ?3 IS NULL)"
                               "   AND (who = ?4 OR ?4 IS NULL)"
+                              "   AND (action = ?5 OR ?5 IS NULL)"
+                              "   AND (child_id = ?6 OR ?6 IS NULL)"
                               " ORDER BY at DESC, id DESC",
                               error);
   if (stmt == NULL)
@@ -300,9 +314,25 @@ ct_audit_log_list (CtDatabase  *db,
 
   ct_statement_bind_text (stmt, 1, start);
   ct_statement_bind_text (stmt, 2, end);
-  ct_statement_bind_text (stmt, 3, kind);
-  ct_statement_bind_text (stmt, 4, staff);
+  ct_statement_bind_text (stmt, 3, filter->kind);
+  ct_statement_bind_text (stmt, 4, filter->staff);
+  ct_statement_bind_text (stmt, 5, filter->action);
+  if (filter->child_id != 0)
+    ct_statement_bind_int64 (stmt, 6, filter->child_id);
   return collect_entries (db, stmt, error);
+}
+
+GListModel *
+ct_audit_log_list (CtDatabase  *db,
+                   const char  *from,
+                   const char  *to,
+                   const char  *kind,
+                   const char  *staff,
+                   GError     **error)
+{
+  const CtAuditFilter filter = { .from = from, .to = to, .kind = kind, .staff = staff };
+
+  return ct_audit_log_list_filtered (db, &filter, error);
 }
 
 static GStrv

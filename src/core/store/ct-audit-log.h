@@ -25,22 +25,49 @@ const char *ct_audit_entry_get_when        (CtAuditEntry *self);
 /* The staff profile signed in when the change was made. */
 const char *ct_audit_entry_get_who         (CtAuditEntry *self);
 /* A word of DOMAIN.md: create, update, delete, export, import, unlock,
- * passphrase_change, backup. */
+ * passphrase_change, backup, view. */
 const char *ct_audit_entry_get_action      (CtAuditEntry *self);
 /* The kind name ("consultation", "setting"), or NULL for the file itself. */
 const char *ct_audit_entry_get_record_kind (CtAuditEntry *self);
 /* 0 when the entry is about no one record. */
 gint64      ct_audit_entry_get_record_id   (CtAuditEntry *self);
+/* The child the record is, or belongs to; 0 when none (or the entry was
+ * written before entries had a child). */
+gint64      ct_audit_entry_get_child_id    (CtAuditEntry *self);
 const char *ct_audit_entry_get_description (CtAuditEntry *self);
 
 /* Translated, for a person: "create" → "Created". @action itself when it
  * is not a word of the audit trail. */
 const char *ct_audit_action_get_label      (const char   *action);
 
-/* The entries, newest first, as a GListModel of CtAuditEntry. @from and @to
- * are calendar days (YYYY-MM-DD, both inclusive, in local time), @kind a
- * record kind name and @staff a staff profile; NULL matches everything. A
- * malformed date fails with CT_PERIOD_ERROR_INVALID. */
+/**
+ * CtAuditFilter:
+ * @from: first calendar day (YYYY-MM-DD, inclusive, in local time), or NULL
+ * @to: last calendar day (inclusive), or NULL
+ * @kind: a record kind name, or NULL
+ * @staff: a staff profile (who), or NULL
+ * @action: an action word ("view": what was opened), or NULL
+ * @child_id: entries about this child and the records that belong to them
+ *   (referrals, consultations, goals, goal ratings, SDQ scores), or 0
+ *
+ * Zero-initialise and set what you need: NULL and 0 match everything.
+ */
+typedef struct
+{
+  const char *from;
+  const char *to;
+  const char *kind;
+  const char *staff;
+  const char *action;
+  gint64      child_id;
+} CtAuditFilter;
+
+/* The entries matching @filter (NULL: all), newest first, as a GListModel
+ * of CtAuditEntry. A malformed date fails with CT_PERIOD_ERROR_INVALID. */
+GListModel *ct_audit_log_list_filtered     (CtDatabase          *db,
+                                            const CtAuditFilter *filter,
+                                            GError             **error);
+/* The same with the day, kind and staff criteria only. */
 GListModel *ct_audit_log_list              (CtDatabase   *db,
                                             const char   *from,
                                             const char   *to,

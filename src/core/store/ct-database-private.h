@@ -60,6 +60,17 @@ gboolean      ct_database_insert_rows      (CtDatabase    *self,
                                             const char    *what,
                                             GError       **error);
 
+/* ct_database_audit() for an entry about a record of the child @child_id
+ * (the child itself, or a record of theirs; 0 for none), which the audit
+ * log finds by child. */
+gboolean      ct_database_audit_record     (CtDatabase    *self,
+                                            const char    *action,
+                                            const char    *record_kind,
+                                            gint64         record_id,
+                                            gint64         child_id,
+                                            const char    *description,
+                                            GError       **error);
+
 /* Sets @error to CT_DATABASE_ERROR_CLOSED and returns FALSE unless open. */
 gboolean      ct_database_check_open       (CtDatabase    *self,
                                             GError       **error);

@@ -291,10 +291,10 @@ ct_database_rollback (CtDatabase *self)
 
 /* Audit trail */
 
-/* An entry that the store stamps with the time, outside any chain. */
+/* Entries that the store stamps with the time, outside any chain. */
 #define AUDIT_INSERT \
-  "INSERT INTO audit_log (who, action, record_kind, record_id, description)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5)"
+  "INSERT INTO audit_log (who, action, record_kind, record_id, description, child_id)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 
 /* A write of @action to records makes "changed" due. */
 static void
@@ -310,55 +310,66 @@ note_change (CtDatabase *self,
   emit_changed_when_committed (self);
 }
 
+/* What an entry holds besides who wrote it. */
+typedef struct
+{
+  const char *action;
+  const char *record_kind;
+  gint64      record_id;
+  gint64      child_id;
+  const char *description;
+} AuditEntry;
+
 /* Inserts the entry; @at and @hash NULL let the store stamp the time and
- * leave the entry out of a chain. */
+ * leave the entry out of a chain. The child is written only when there is
+ * one, so that a file of an older schema, without the column, takes the
+ * other entries. */
 static gboolean
-insert_entry (CtDatabase  *self,
-              const char  *action,
-              const char  *record_kind,
-              gint64       record_id,
-              const char  *description,
-              const char  *at,
-              const char  *hash,
-              GError     **error)
+insert_entry (CtDatabase        *self,
+              const AuditEntry  *entry,
+              const char        *at,
+              const char        *hash,
+              GError           **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  g_autofree char *sql = NULL;
   CtStatement *stmt;
+  int next = 6;
 
-  stmt = ct_database_prepare (self,
-                              hash != NULL
-                              ? "INSERT INTO audit_log (who, action, record_kind, record_id,"
-                                " description, at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                              : AUDIT_INSERT,
-                              error);
+  sql = g_strdup_printf ("INSERT INTO audit_log (who, action, record_kind, record_id,"
+                         " description%s%s) VALUES (?1, ?2, ?3, ?4, ?5%s%s)",
+                         hash != NULL ? ", at, hash" : "",
+                         entry->child_id != 0 ? ", child_id" : "",
+                         hash != NULL ? ", ?6, ?7" : "",
+                         entry->child_id == 0 ? "" : hash != NULL ? ", ?8" : ", ?6");
+  stmt = ct_database_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
   ct_statement_bind_text (stmt, 1, priv->actor);
-  ct_statement_bind_text (stmt, 2, action);
-  if (record_kind != NULL)
+  ct_statement_bind_text (stmt, 2, entry->action);
+  if (entry->record_kind != NULL)
     {
-      ct_statement_bind_text (stmt, 3, record_kind);
-      ct_statement_bind_int64 (stmt, 4, record_id);
+      ct_statement_bind_text (stmt, 3, entry->record_kind);
+      ct_statement_bind_int64 (stmt, 4, entry->record_id);
     }
-  ct_statement_bind_text (stmt, 5, description);
+  ct_statement_bind_text (stmt, 5, entry->description);
   if (hash != NULL)
     {
-      ct_statement_bind_text (stmt, 6, at);
-      ct_statement_bind_text (stmt, 7, hash);
+      ct_statement_bind_text (stmt, next++, at);
+      ct_statement_bind_text (stmt, next++, hash);
     }
+  if (entry->child_id != 0)
+    ct_statement_bind_int64 (stmt, next, entry->child_id);
   return ct_statement_run (stmt, _("write the audit trail"), error);
 }
 
 /* The entry chained to the newest one (ct-audit-chain.h), read and written
  * in one transaction so that no other writer comes between. */
 static gboolean
-insert_chained_entry (CtDatabase  *self,
-                      const char  *action,
-                      const char  *record_kind,
-                      gint64       record_id,
-                      const char  *description,
-                      GError     **error)
+insert_chained_entry (CtDatabase        *self,
+                      const AuditEntry  *entry,
+                      GError           **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -370,10 +381,9 @@ insert_chained_entry (CtDatabase  *self,
     return FALSE;
   head = ct_audit_chain_dup_head (self, error);
   if (head != NULL)
-    hash = ct_audit_chain_hash (head, at, priv->actor, action, record_kind, record_id,
-                                description);
-  if (head == NULL ||
-      !insert_entry (self, action, record_kind, record_id, description, at, hash, error))
+    hash = ct_audit_chain_hash (head, at, priv->actor, entry->action, entry->record_kind,
+                                entry->record_id, entry->child_id, entry->description);
+  if (head == NULL || !insert_entry (self, entry, at, hash, error))
     {
       ct_database_rollback (self);
       return FALSE;
@@ -392,6 +402,32 @@ ct_database_has_audit_chain (CtDatabase *self)
 }
 
 gboolean
+ct_database_audit_record (CtDatabase  *self,
+                          const char  *action,
+                          const char  *record_kind,
+                          gint64       record_id,
+                          gint64       child_id,
+                          const char  *description,
+                          GError     **error)
+{
+  const AuditEntry entry = { action, record_kind, record_id, child_id, description };
+  gboolean ok;
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (action != NULL && description != NULL, FALSE);
+
+  if (ct_database_has_audit_chain (self))
+    ok = insert_chained_entry (self, &entry, error);
+  else
+    ok = insert_entry (self, &entry, NULL, NULL, error);
+  if (!ok)
+    return FALSE;
+
+  note_change (self, action);
+  return TRUE;
+}
+
+gboolean
 ct_database_audit (CtDatabase  *self,
                    const char  *action,
                    const char  *record_kind,
@@ -399,20 +435,7 @@ ct_database_audit (CtDatabase  *self,
                    const char  *description,
                    GError     **error)
 {
-  gboolean ok;
-
-  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (action != NULL && description != NULL, FALSE);
-
-  if (ct_database_has_audit_chain (self))
-    ok = insert_chained_entry (self, action, record_kind, record_id, description, error);
-  else
-    ok = insert_entry (self, action, record_kind, record_id, description, NULL, NULL, error);
-  if (!ok)
-    return FALSE;
-
-  note_change (self, action);
-  return TRUE;
+  return ct_database_audit_record (self, action, record_kind, record_id, 0, description, error);
 }
 
 typedef struct
@@ -421,6 +444,7 @@ typedef struct
   const char          *action;
   const char          *record_kind;
   const gint64        *record_ids;
+  const gint64        *child_ids;
   const char * const  *descriptions;
 } AuditRows;
 
@@ -437,6 +461,10 @@ bind_audit_row (CtStatement *stmt,
   ct_statement_bind_text (stmt, first_param + 2, rows->record_kind);
   ct_statement_bind_int64 (stmt, first_param + 3, rows->record_ids[row]);
   ct_statement_bind_text (stmt, first_param + 4, rows->descriptions[row]);
+  if (rows->child_ids[row] != 0)
+    ct_statement_bind_int64 (stmt, first_param + 5, rows->child_ids[row]);
+  else
+    ct_statement_bind_null (stmt, first_param + 5);
 }
 
 gboolean
@@ -444,22 +472,23 @@ ct_database_audit_each (CtDatabase          *self,
                         const char          *action,
                         const char          *record_kind,
                         const gint64        *record_ids,
+                        const gint64        *child_ids,
                         const char * const  *descriptions,
                         guint                n,
                         GError             **error)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
-  AuditRows rows = { priv->actor, action, record_kind, record_ids, descriptions };
+  AuditRows rows = { priv->actor, action, record_kind, record_ids, child_ids, descriptions };
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (action != NULL && record_kind != NULL, FALSE);
 
   /* A chain is written one entry after the other. */
-  if (CT_DATABASE_GET_CLASS (self)->audit_is_chained &&
-      ct_database_get_schema_version (self) >= CT_AUDIT_CHAIN_SCHEMA_VERSION)
+  if (ct_database_has_audit_chain (self))
     {
       for (guint i = 0; i < n; i++)
-        if (!ct_database_audit (self, action, record_kind, record_ids[i], descriptions[i], error))
+        if (!ct_database_audit_record (self, action, record_kind, record_ids[i], child_ids[i],
+                                       descriptions[i], error))
           return FALSE;
       return TRUE;
     }

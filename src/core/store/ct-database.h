@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @CT_DATABASE_ERROR_DISCONNECTED: the connection was lost; what was being
  *   written was not saved
  * @CT_DATABASE_ERROR_NOT_ALLOWED: the server does not let this person do it
+ * @CT_DATABASE_ERROR_STALE: the record was changed by someone else since it
+ *   was read; the message names who and when, and nothing was written
  */
 typedef enum
 {
@@ -68,10 +70,11 @@ typedef enum
   CT_DATABASE_ERROR_NOT_SET_UP,
   CT_DATABASE_ERROR_DISCONNECTED,
   CT_DATABASE_ERROR_NOT_ALLOWED,
+  CT_DATABASE_ERROR_STALE,
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CT_SCHEMA_VERSION 7
+#define CT_SCHEMA_VERSION 8
 
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10
@@ -201,13 +204,15 @@ gboolean     ct_database_audit              (CtDatabase  *self,
                                              const char  *description,
                                              GError     **error);
 
-/* One entry per record (@record_ids and @descriptions hold @n each), as
+/* One entry per record (@record_ids, @child_ids — the child each record
+ * is about, 0 for none — and @descriptions hold @n each), as
  * ct_database_audit() writes them one by one, but in as few statements as
  * the store allows (a team server: many entries per INSERT). */
 gboolean     ct_database_audit_each         (CtDatabase          *self,
                                              const char          *action,
                                              const char          *record_kind,
                                              const gint64        *record_ids,
+                                             const gint64        *child_ids,
                                              const char * const  *descriptions,
                                              guint                n,
                                              GError             **error);

@@ -214,10 +214,14 @@ audit_all (CtDatabase  *db,
            GError     **error)
 {
   g_autoptr(GPtrArray) descriptions = g_ptr_array_new_full (batch->n, g_free);
+  g_autofree gint64 *child_ids = g_new (gint64, batch->n);
 
   for (guint row = 0; row < batch->n; row++)
-    g_ptr_array_add (descriptions, ct_store_describe (batch->records[row]));
-  return ct_database_audit_each (db, "create", batch->kind->name, batch->ids,
+    {
+      g_ptr_array_add (descriptions, ct_store_describe (batch->records[row]));
+      child_ids[row] = ct_store_child_of (batch->records[row], batch->ids[row]);
+    }
+  return ct_database_audit_each (db, "create", batch->kind->name, batch->ids, child_ids,
                                  (const char * const *) descriptions->pdata, batch->n, error);
 }
 

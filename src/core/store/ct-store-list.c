@@ -80,6 +80,21 @@ ct_store_get (CtDatabase    *db,
   return g_object_ref (g_ptr_array_index (records, 0));
 }
 
+CtRecord *
+ct_store_get_at_version (CtDatabase    *db,
+                         const CtKind  *kind,
+                         gint64         id,
+                         gint64         version,
+                         GError       **error)
+{
+  CtRecord *record = ct_store_get (db, kind, id, error);
+
+  if (record != NULL)
+    ct_record_set_saved (record, id, version, ct_record_get_created_at (record),
+                         ct_record_get_updated_at (record));
+  return record;
+}
+
 /* Filters */
 
 static const char *

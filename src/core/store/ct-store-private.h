@@ -44,20 +44,36 @@ int         ct_store_bind_columns     (CtStatement    *stmt,
 /* "Consultation 2024-05-01, Dr Invented", the audit entry's words for a
  * record: its kind and key fields (CtKind.describe), never the notes. */
 char       *ct_store_describe         (CtRecord       *record);
+/* The child @record (saved with @id) is about: the child itself, or the
+ * child of a referral, consultation, goal, goal rating or SDQ score; 0 for
+ * none. The audit trail files entries under it. */
+gint64      ct_store_child_of         (CtRecord       *record,
+                                       gint64          id);
+/* After a save or delete of record @id of @kind at @version, the one that
+ * was read, touched no row: fails with CT_DATABASE_ERROR_NOT_FOUND when the
+ * record is gone, CT_DATABASE_ERROR_NOT_ALLOWED when it is still at
+ * @version (a team server's rules kept it from this person), else
+ * CT_DATABASE_ERROR_STALE naming who changed it last and when
+ * (ct-store-stale.c). Returns FALSE. */
+gboolean    ct_store_refuse_stale     (CtDatabase     *db,
+                                       const CtKind   *kind,
+                                       gint64          id,
+                                       gint64          version,
+                                       GError        **error);
 
 /* The SQL text of a kind's reads and writes (ct-store-text.c), built once
  * for the life of the program. Per-field arrays have one entry per field of
  * the kind (NULL where it does not apply). */
 typedef struct
 {
-  /* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t
+  /* "SELECT t.id, t.created_at, t.updated_at, t.version, <every field> FROM <table> t
    * <joins>"; select_scan adds the store's hint for reading every row
    * (CtSqlDialect.scan_hint). */
   char  *select;
   char  *select_scan;
   char  *get;               /* select + " WHERE t.id = ?1" */
   char  *insert;            /* the stored columns, ?1... in field order; RETURNING id */
-  char  *update;            /* the same, then id; RETURNING id */
+  char  *update;            /* the same, then id and version; RETURNING id */
   char **words_delete;      /* word lists: "DELETE FROM side WHERE key = ?1" */
   char **words_insert;      /* word lists: "INSERT INTO side (key, word) ..." */
   char **reference_check;   /* references: "SELECT 1 FROM kind WHERE id = ?1" */

@@ -11,7 +11,7 @@
 #include "ct-store-private.h"
 
 /* Columns before the fields in CtStoreText.select. */
-#define N_LEADING_COLUMNS 3
+#define N_LEADING_COLUMNS 4
 
 void
 ct_store_bind_value (CtStatement *stmt,
@@ -135,6 +135,7 @@ ct_store_read_record (const CtKind *kind,
     ct_store_read_value (stmt, N_LEADING_COLUMNS + i, &kind->fields[i],
                          ct_record_peek_value (record, i));
   ct_record_set_saved (record, ct_statement_column_int64 (stmt, 0),
+                       ct_statement_column_int64 (stmt, 3),
                        ct_statement_column_text (stmt, 1),
                        ct_statement_column_text (stmt, 2));
   return record;

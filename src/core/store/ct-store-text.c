@@ -15,14 +15,14 @@
 
 #include "ct-store-private.h"
 
-/* "SELECT t.id, t.created_at, t.updated_at, <every field> FROM <table> t"
+/* "SELECT t.id, t.created_at, t.updated_at, t.version, <every field> FROM <table> t"
  * and then @hint (the store's scan hint, or "") and the kind's joins. */
 static char *
 select_sql (const CtSqlDialect *dialect,
             const CtKind       *kind,
             const char         *hint)
 {
-  GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
+  GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at, t.version");
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -37,7 +37,9 @@ select_sql (const CtSqlDialect *dialect,
 }
 
 /* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" or
- * "UPDATE t SET a = ?1, b = ?2, updated_at = <now> WHERE id = ?3 RETURNING id" */
+ * "UPDATE t SET a = ?1, b = ?2, updated_at = <now>, version = version + 1
+ *  WHERE id = ?3 AND version = ?4 RETURNING id": no row when the record was
+ * deleted or saved by someone else since it was read */
 static char *
 write_sql (const CtSqlDialect *dialect,
            const CtKind       *kind,
@@ -64,7 +66,9 @@ write_sql (const CtSqlDialect *dialect,
   if (insert)
     g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
   else
-    g_string_append_printf (sql, "updated_at = %s WHERE id = ?%u RETURNING id", dialect->now, n + 1);
+    g_string_append_printf (sql, "updated_at = %s, version = version + 1"
+                            " WHERE id = ?%u AND version = ?%u RETURNING id",
+                            dialect->now, n + 1, n + 2);
   g_string_free (values, TRUE);
   return g_string_free (sql, FALSE);
 }

@@ -41,14 +41,16 @@ run_write (CtStatement  *stmt,
   return ok;
 }
 
-/* Inserts (*id == 0) or updates the record's row; both return its id. */
+/* Inserts (*id == 0) or updates the record's row at the version that was
+ * read; both return its id. */
 static gboolean
 write_row (CtDatabase  *db,
            CtRecord    *record,
            gint64      *id,
            GError     **error)
 {
-  const CtStoreText *text = ct_store_text_get (db, ct_record_get_kind (record));
+  const CtKind *kind = ct_record_get_kind (record);
+  const CtStoreText *text = ct_store_text_get (db, kind);
   CtStatement *stmt = ct_database_prepare (db, *id == 0 ? text->insert : text->update, error);
   gboolean has_row = FALSE;
   gboolean ok;
@@ -58,7 +60,10 @@ write_row (CtDatabase  *db,
     return FALSE;
   next = ct_store_bind_columns (stmt, 1, record);
   if (*id != 0)
-    ct_statement_bind_int64 (stmt, next, *id);
+    {
+      ct_statement_bind_int64 (stmt, next, *id);
+      ct_statement_bind_int64 (stmt, next + 1, ct_record_get_version (record));
+    }
   ok = ct_statement_step (stmt, &has_row, _("save the record"), error);
   if (ok && has_row)
     *id = ct_statement_column_int64 (stmt, 0);
@@ -66,13 +71,7 @@ write_row (CtDatabase  *db,
   if (!ok)
     return FALSE;
 
-  if (!has_row)
-    {
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
-                   _("This record no longer exists; it may have been deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return has_row || ct_store_refuse_stale (db, kind, *id, ct_record_get_version (record), error);
 }
 
 /* Replaces the rows of a word list's side table. */
@@ -138,6 +137,17 @@ ct_store_describe (CtRecord *record)
   return g_string_free (text, FALSE);
 }
 
+gint64
+ct_store_child_of (CtRecord *record,
+                   gint64    id)
+{
+  const CtKind *kind = ct_record_get_kind (record);
+
+  if (g_str_equal (kind->name, "child"))
+    return id;
+  return kind->child_field != NULL ? ct_record_get_reference (record, kind->child_field) : 0;
+}
+
 static gboolean
 audit (CtDatabase  *db,
        const char  *action,
@@ -146,8 +156,23 @@ audit (CtDatabase  *db,
 {
   g_autofree char *description = ct_store_describe (record);
 
-  return ct_database_audit (db, action, ct_record_get_kind (record)->name,
-                            ct_record_get_id (record), description, error);
+  return ct_database_audit_record (db, action, ct_record_get_kind (record)->name,
+                                   ct_record_get_id (record),
+                                   ct_store_child_of (record, ct_record_get_id (record)),
+                                   description,
+                                   error);
+}
+
+gboolean
+ct_store_audit_view (CtDatabase  *db,
+                     CtRecord    *record,
+                     GError     **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (ct_record_get_id (record) != 0, FALSE);
+
+  return audit (db, "view", record, error);
 }
 
 /* Writes @record (insert when @id is 0) and its audit entry; *saved is the
@@ -320,19 +345,54 @@ check_not_in_use (CtDatabase    *db,
   return FALSE;
 }
 
+/* Deletes the row at the version that was read. */
 static gboolean
 delete_row (CtDatabase    *db,
-            const CtKind  *kind,
-            gint64         id,
+            CtRecord      *record,
             GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->name);
+  const CtKind *kind = ct_record_get_kind (record);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND version = ?2"
+                                          " RETURNING id", kind->name);
   CtStatement *stmt = ct_database_prepare (db, sql, error);
+  gboolean has_row = FALSE;
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  ct_statement_bind_int64 (stmt, 1, id);
-  return run_write (stmt, error);
+  ct_statement_bind_int64 (stmt, 1, ct_record_get_id (record));
+  ct_statement_bind_int64 (stmt, 2, ct_record_get_version (record));
+  ok = ct_statement_step (stmt, &has_row, _("delete the record"), error);
+  ct_statement_reset (stmt);
+  return ok && (has_row || ct_store_refuse_stale (db, kind, ct_record_get_id (record),
+                                                    ct_record_get_version (record), error));
+}
+
+/* Deletes record @id of @kind if its version is @version (0: any). */
+static gboolean
+delete_at_version (CtDatabase    *db,
+                   const CtKind  *kind,
+                   gint64         id,
+                   gint64         version,
+                   GError       **error)
+{
+  g_autoptr(CtRecord) record = NULL;
+
+  if (!ct_database_begin (db, error))
+    return FALSE;
+
+  record = ct_store_get (db, kind, id, error);
+  if (record == NULL ||
+      (version != 0 && ct_record_get_version (record) != version &&
+       !ct_store_refuse_stale (db, kind, id, version, error)) ||
+      !check_not_in_use (db, kind, id, error) ||
+      !delete_row (db, record, error) ||
+      !audit (db, "delete", record, error))
+    {
+      ct_database_rollback (db);
+      return FALSE;
+    }
+  return ct_database_commit (db, error);
 }
 
 gboolean
@@ -341,22 +401,20 @@ ct_store_delete (CtDatabase    *db,
                  gint64         id,
                  GError       **error)
 {
-  g_autoptr(CtRecord) record = NULL;
-
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!ct_database_begin (db, error))
-    return FALSE;
+  return delete_at_version (db, kind, id, 0, error);
+}
 
-  record = ct_store_get (db, kind, id, error);
-  if (record == NULL ||
-      !check_not_in_use (db, kind, id, error) ||
-      !delete_row (db, kind, id, error) ||
-      !audit (db, "delete", record, error))
-    {
-      ct_database_rollback (db);
-      return FALSE;
-    }
-  return ct_database_commit (db, error);
+gboolean
+ct_store_delete_record (CtDatabase  *db,
+                        CtRecord    *record,
+                        GError     **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
+
+  return delete_at_version (db, ct_record_get_kind (record), ct_record_get_id (record),
+                            ct_record_get_version (record), error);
 }

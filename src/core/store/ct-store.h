@@ -51,8 +51,12 @@ typedef struct
 gboolean    ct_store_insert               (CtDatabase     *db,
                                            CtRecord       *record,
                                            GError        **error);
-/* Saves a record read earlier (id != 0); refreshes updated_at and the display
- * fields. CT_DATABASE_ERROR_NOT_FOUND when it was deleted meanwhile. */
+/* Saves a record read earlier (id != 0) at the version that was read, and
+ * counts the version up; refreshes updated_at and the display fields.
+ * CT_DATABASE_ERROR_NOT_FOUND when it was deleted meanwhile;
+ * CT_DATABASE_ERROR_STALE, naming who changed it and when, when it was
+ * saved by someone else (another connection) since it was read: then
+ * nothing is written. */
 gboolean    ct_store_update               (CtDatabase     *db,
                                            CtRecord       *record,
                                            GError        **error);
@@ -62,10 +66,29 @@ gboolean    ct_store_delete               (CtDatabase     *db,
                                            const CtKind   *kind,
                                            gint64          id,
                                            GError        **error);
+/* The same for a record read earlier, only at the version that was read:
+ * CT_DATABASE_ERROR_STALE as ct_store_update() when it changed since. */
+gboolean    ct_store_delete_record        (CtDatabase     *db,
+                                           CtRecord       *record,
+                                           GError        **error);
+/* Writes a `view` audit entry: the signed-in person opened @record (a
+ * saved one) to read it. The entry names the record, never its content. */
+gboolean    ct_store_audit_view           (CtDatabase     *db,
+                                           CtRecord       *record,
+                                           GError        **error);
 /* A new record, or NULL with CT_DATABASE_ERROR_NOT_FOUND. */
 CtRecord   *ct_store_get                  (CtDatabase     *db,
                                            const CtKind   *kind,
                                            gint64          id,
+                                           GError        **error);
+/* The record as it is now, but to be saved (or deleted) only if it is
+ * still at @version, the one read earlier (an editor's draft kept across a
+ * lock): a save over a change made since fails with
+ * CT_DATABASE_ERROR_STALE. */
+CtRecord   *ct_store_get_at_version       (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           gint64          id,
+                                           gint64          version,
                                            GError        **error);
 /* A GListStore of records of the kind's record type, matching @filter (NULL:
  * all). One query. Newest date first (then newest id); children by

@@ -414,12 +414,45 @@ static const char migration_imported_file[] =
   ");"
   "GRANT SELECT, INSERT ON imported_file TO " ROLES ";";
 
+/* Version 6: record versions and read auditing (the file's version 8).
+ * Every role may write `view` entries (the trigger stamps who and when);
+ * an administrator may read the versions of the tables whose columns are
+ * granted one by one. record_change, the owner's view, shows every role who
+ * changed which record when (a refused save names them), never the
+ * descriptions. */
+#define SERVER_VERSION_COLUMN(table) \
+  "ALTER TABLE " table " ADD COLUMN version bigint NOT NULL DEFAULT 1;"
+static const char migration_record_versions[] =
+  SERVER_VERSION_COLUMN ("staff")
+  SERVER_VERSION_COLUMN ("child")
+  SERVER_VERSION_COLUMN ("referral")
+  SERVER_VERSION_COLUMN ("consultation")
+  SERVER_VERSION_COLUMN ("reflective_practice")
+  SERVER_VERSION_COLUMN ("goal")
+  SERVER_VERSION_COLUMN ("goal_rating")
+  SERVER_VERSION_COLUMN ("training_event")
+  SERVER_VERSION_COLUMN ("training_attendance")
+  SERVER_VERSION_COLUMN ("sdq_score")
+  "GRANT SELECT (version) ON referral, consultation, reflective_practice, goal"
+  "  TO clinical_team_administrator;"
+
+  "ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;"
+  "ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check CHECK (action IN ('create',"
+  "  'update', 'delete', 'export', 'import', 'unlock', 'passphrase_change', 'backup', 'view'));"
+  "ALTER TABLE audit_log ADD COLUMN child_id bigint;"
+  "CREATE INDEX audit_log_record ON audit_log (record_kind, record_id);"
+  "CREATE INDEX audit_log_child ON audit_log (child_id);"
+  "CREATE VIEW record_change AS SELECT id, at, who, record_kind, record_id FROM audit_log"
+  "  WHERE action IN ('create', 'update');"
+  "GRANT SELECT ON record_change TO " ROLES ";";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_imported_file,
+  migration_record_versions,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

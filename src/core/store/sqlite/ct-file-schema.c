@@ -299,6 +299,57 @@ static const char migration_imported_file[] =
   "  imported_at TEXT NOT NULL"
   ") STRICT;";
 
+/* Version 8: record versions and read auditing. Every record carries a
+ * version that each save counts up, so that a save or a delete of a record
+ * read at an older version is refused (ct-store.c). The audit trail gains
+ * `view` entries and the child each entry is about (ct-audit-chain.h
+ * CT_AUDIT_CHILD_SCHEMA_VERSION); a CHECK cannot be changed in place, so the
+ * table is copied, entries and ids unchanged (a DROP TABLE fires no delete
+ * trigger). record_change is who changed which record when, without the
+ * descriptions. */
+#define VERSION_COLUMN(table) \
+  "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+static const char migration_versions[] =
+  VERSION_COLUMN ("staff")
+  VERSION_COLUMN ("child")
+  VERSION_COLUMN ("referral")
+  VERSION_COLUMN ("consultation")
+  VERSION_COLUMN ("reflective_practice")
+  VERSION_COLUMN ("goal")
+  VERSION_COLUMN ("goal_rating")
+  VERSION_COLUMN ("training_event")
+  VERSION_COLUMN ("training_attendance")
+  VERSION_COLUMN ("sdq_score")
+
+  "CREATE TABLE audit_log_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  who TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'export',"
+  "    'import', 'unlock', 'passphrase_change', 'backup', 'view')),"
+  "  record_kind TEXT,"
+  "  record_id INTEGER,"
+  "  description TEXT NOT NULL,"
+  "  hash TEXT,"
+  "  child_id INTEGER"
+  ") STRICT;"
+  "INSERT INTO audit_log_new (id, at, who, action, record_kind, record_id, description, hash)"
+  "  SELECT id, at, who, action, record_kind, record_id, description, hash FROM audit_log;"
+  "DROP TABLE audit_log;"
+  "ALTER TABLE audit_log_new RENAME TO audit_log;"
+  "CREATE TRIGGER audit_log_never_updated BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never changed'); END;"
+  "CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never deleted'); END;"
+  /* The last change of a record (a refused save names it):
+   *   SEARCH audit_log USING INDEX audit_log_record (record_kind=? AND record_id=?) */
+  "CREATE INDEX audit_log_record ON audit_log (record_kind, record_id);"
+  /* The audit log's entries about one child:
+   *   SEARCH audit_log USING INDEX audit_log_child (child_id=?) */
+  "CREATE INDEX audit_log_child ON audit_log (child_id);"
+  "CREATE VIEW record_change AS SELECT id, at, who, record_kind, record_id FROM audit_log"
+  "  WHERE action IN ('create', 'update');";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -307,6 +358,7 @@ static const char *const migrations[] = {
   migration_audit_chain,
   migration_nocase,
   migration_imported_file,
+  migration_versions,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
