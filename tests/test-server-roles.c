@@ -17,6 +17,7 @@
 
 #include <libpq-fe.h>
 
+#include "ct-outcomes.h"
 #include "ct-records.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
@@ -278,6 +279,44 @@ test_core_reads_no_clinical_text_for_administrator (void)
     }
 }
 
+/* The Outcomes view's query: an administrator's works (the goal's
+ * description is a column the role is not granted) and carries no
+ * description; a clinician's does. */
+static void
+test_core_outcomes_hide_descriptions_from_administrator (void)
+{
+  static const struct { const char *login; const char *description; } people[] = {
+    { "ct_carol", NULL },
+    { "ct_alice", "Invented goal" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *connection = pg_test_server_conninfo (server, database, people[i].login);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+      g_autoptr(GListModel) rows = NULL;
+      guint n_goals = 0;
+
+      g_assert_no_error (error);
+      rows = ct_outcomes_list (db, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (rows);
+      for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
+        {
+          g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, j);
+
+          if (ct_outcome_row_get_goal_id (row) != 1)
+            continue;
+          g_assert_cmpstr (ct_outcome_row_get_goal_description (row), ==, people[i].description);
+          g_assert_cmpfloat (ct_outcome_row_get_scores (row)->baseline, ==, 3);
+          g_assert_cmpfloat (ct_outcome_row_get_scores (row)->latest, ==, 3);
+          n_goals++;
+        }
+      g_assert_cmpuint (n_goals, ==, 1);
+    }
+}
+
 static void
 create_login (const char *login,
               const char *group)
@@ -325,6 +364,8 @@ main (int   argc,
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
   g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
                    test_core_reads_no_clinical_text_for_administrator);
+  g_test_add_func ("/server-roles/core-outcomes-hide-descriptions-from-administrator",
+                   test_core_outcomes_hide_descriptions_from_administrator);
 
   status = g_test_run ();
   pg_test_server_stop (server);

@@ -137,6 +137,9 @@ gboolean     bench_time_list           (CtDatabase    *db,
                                         double        *median_ms,
                                         guint         *n_records,
                                         GError       **error);
+gboolean     bench_time_outcomes       (CtDatabase    *db,
+                                        double        *median_ms,
+                                        GError       **error);
 gboolean     bench_time_summary        (CtDatabase    *db,
                                         const CtPeriod *period,
                                         double        *median_ms,
@@ -157,11 +160,13 @@ typedef struct
 {
   const char *label;
   CtPeriod   *period;
+  double      target_ms;  /* of the file's summary at county scale */
 } BenchPeriod;
 void         bench_periods_init        (BenchPeriod   *periods);
 void         bench_periods_clear       (BenchPeriod   *periods);
 
 /* The report's row names, shared by the file's rows and the server's. */
+#define BENCH_OUTCOMES_NAME "Outcomes view query (every goal of every episode)"
 #define BENCH_IMPORT_NAME "CSV import of the consultations (40,000 per county)"
 char        *bench_list_name           (const CtKind  *kind);
 char        *bench_summary_name        (const BenchPeriod *which);

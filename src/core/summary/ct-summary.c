@@ -11,7 +11,6 @@
 
 #include "ct-database-private.h"
 #include "ct-preferences.h"
-#include "ct-setting.h"
 #include "ct-summary-private.h"
 
 struct _CtSummary
@@ -57,94 +56,22 @@ bind_parameters (CtStatement *stmt,
   int to = ct_statement_parameter_index (stmt, ":to");
   int threshold = ct_statement_parameter_index (stmt, ":threshold");
 
-  if (from > 0)
-    ct_statement_bind_text (stmt, from, ct_period_get_from (period));
-  if (to > 0)
-    ct_statement_bind_text (stmt, to, ct_period_get_to (period));
-  if (threshold > 0)
-    ct_statement_bind_int64 (stmt, threshold, threshold_hundredths);
+  ct_statement_bind_text (stmt, from, ct_period_get_from (period));
+  ct_statement_bind_text (stmt, to, ct_period_get_to (period));
+  ct_statement_bind_int64 (stmt, threshold, threshold_hundredths);
 }
 
 #define WHAT _("compute the committee summary")
 
-/* Reads the word / count rows of a breakdown; every word starts at 0. */
-static gboolean
-read_cells (CtStatement         *stmt,
-            const CtFigureSpec  *spec,
-            CtFigure            *figure,
-            GError             **error)
+/* Columns of the summary's statement */
+enum { COL_FIGURE, COL_WORD, COL_FIRST, COL_SECOND, COL_THIRD };
+
+/* A figure as its spec says, with every word of a breakdown at 0. */
+static void
+init_figure (const CtFigureSpec *spec,
+             gint64              threshold,
+             CtFigure           *figure)
 {
-  const char * const *words = ct_summary_spec_get_words (spec);
-  CtCell *cells;
-  gboolean has_row;
-  gboolean ok;
-
-  figure->n_cells = g_strv_length ((char **) words);
-  cells = g_new0 (CtCell, figure->n_cells);
-  for (guint i = 0; i < figure->n_cells; i++)
-    cells[i].word = words[i];
-  figure->cells = cells;
-
-  while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
-    {
-      const char *word = ct_statement_column_text (stmt, 0);
-      guint i = 0;
-
-      while (i < figure->n_cells && g_strcmp0 (words[i], word) != 0)
-        i++;
-      if (i < figure->n_cells)
-        cells[i].count = ct_statement_column_int64 (stmt, 1);
-      else
-        g_warning ("A value of %s.%s is none of its words; it is left out",
-                   spec->section, spec->key);
-    }
-  return ok;
-}
-
-/* Reads the one row of a count, hours or a mean. */
-static gboolean
-read_row (CtStatement  *stmt,
-          CtFigure     *figure,
-          GError      **error)
-{
-  gboolean has_row;
-
-  if (!ct_statement_step (stmt, &has_row, WHAT, error))
-    return FALSE;
-  if (!has_row)
-    return TRUE;
-
-  switch (figure->kind)
-    {
-    case CT_FIGURE_COUNT:
-      figure->count = ct_statement_column_int64 (stmt, 0);
-      break;
-    case CT_FIGURE_HOURS:
-      set_value (figure, ct_statement_column_int64 (stmt, 0), 60);
-      break;
-    case CT_FIGURE_MEAN:
-      set_value (figure, ct_statement_column_int64 (stmt, 0), ct_statement_column_int64 (stmt, 1));
-      figure->items = ct_statement_column_int64 (stmt, 2);
-      break;
-    case CT_FIGURE_CONSTANT:
-    case CT_FIGURE_BREAKDOWN:
-    default:
-      g_assert_not_reached ();
-    }
-  return TRUE;
-}
-
-static gboolean
-compute_figure (CtDatabase          *db,
-                const CtPeriod      *period,
-                gint64               threshold,
-                const CtFigureSpec  *spec,
-                CtFigure            *figure,
-                GError             **error)
-{
-  CtStatement *stmt;
-  gboolean ok;
-
   figure->section = spec->section;
   figure->key = spec->key;
   figure->kind = spec->kind;
@@ -153,20 +80,62 @@ compute_figure (CtDatabase          *db,
     {
       figure->has_value = TRUE;
       figure->value = threshold / 100.0;
-      return TRUE;
     }
+  else if (spec->kind == CT_FIGURE_BREAKDOWN)
+    {
+      const char * const *words = ct_summary_spec_get_words (spec);
+      CtCell *cells;
 
-  stmt = ct_database_prepare (db, spec->sql, error);
-  if (stmt == NULL)
-    return FALSE;
+      figure->n_cells = g_strv_length ((char **) words);
+      cells = g_new0 (CtCell, figure->n_cells);
+      for (guint i = 0; i < figure->n_cells; i++)
+        cells[i].word = words[i];
+      figure->cells = cells;
+    }
+}
 
-  bind_parameters (stmt, period, threshold);
-  if (spec->kind == CT_FIGURE_BREAKDOWN)
-    ok = read_cells (stmt, spec, figure, error);
+/* A word / count row of a breakdown. */
+static void
+read_cell (CtStatement        *stmt,
+           const CtFigureSpec *spec,
+           CtFigure           *figure)
+{
+  const char *word = ct_statement_column_text (stmt, COL_WORD);
+  CtCell *cells = (CtCell *) figure->cells;
+  guint i = 0;
+
+  while (i < figure->n_cells && g_strcmp0 (cells[i].word, word) != 0)
+    i++;
+  if (i < figure->n_cells)
+    cells[i].count = ct_statement_column_int64 (stmt, COL_FIRST);
   else
-    ok = read_row (stmt, figure, error);
-  ct_statement_reset (stmt);
-  return ok;
+    g_warning ("A value of %s.%s is none of its words; it is left out",
+               spec->section, spec->key);
+}
+
+/* The one row of a count, hours or a mean. */
+static void
+read_numbers (CtStatement *stmt,
+              CtFigure    *figure)
+{
+  switch (figure->kind)
+    {
+    case CT_FIGURE_COUNT:
+      figure->count = ct_statement_column_int64 (stmt, COL_FIRST);
+      break;
+    case CT_FIGURE_HOURS:
+      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST), 60);
+      break;
+    case CT_FIGURE_MEAN:
+      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST),
+                 ct_statement_column_int64 (stmt, COL_SECOND));
+      figure->items = ct_statement_column_int64 (stmt, COL_THIRD);
+      break;
+    case CT_FIGURE_CONSTANT:
+    case CT_FIGURE_BREAKDOWN:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -178,39 +147,66 @@ free_figures (CtFigure *figures,
   g_free (figures);
 }
 
-static CtFigure *
-compute_figures (CtDatabase      *db,
-                 const CtPeriod  *period,
-                 gint64           threshold,
-                 guint           *n_figures,
-                 GError         **error)
+/* What the summary's statement gives: the figures and the preferences it
+ * shows. */
+typedef struct
 {
-  const CtFigureSpec *specs = ct_summary_get_specs (n_figures);
-  CtFigure *figures = g_new0 (CtFigure, *n_figures);
+  CtFigure         *figures;
+  guint             n_figures;
+  char             *service;
+  CtDisclosureRule  rule;
+} Results;
 
-  for (guint i = 0; i < *n_figures; i++)
-    if (!compute_figure (db, period, threshold, &specs[i], &figures[i], error))
-      {
-        free_figures (figures, *n_figures);
-        return NULL;
-      }
-  return figures;
+static void
+read_result_row (CtStatement *stmt,
+                 Results     *results)
+{
+  guint n_specs = 0;
+  const CtFigureSpec *specs = ct_summary_get_specs (&n_specs);
+  gint64 figure = ct_statement_column_int64 (stmt, COL_FIGURE);
+  const char *word = ct_statement_column_text (stmt, COL_WORD);
+
+  if (figure == CT_SUMMARY_ROW_SERVICE)
+    {
+      g_free (results->service);
+      results->service = g_strdup (word);
+    }
+  else if (figure == CT_SUMMARY_ROW_RULE)
+    ct_disclosure_rule_parse (word, &results->rule);
+  else if (figure >= 0 && figure < n_specs && specs[figure].kind == CT_FIGURE_BREAKDOWN)
+    read_cell (stmt, &specs[figure], &results->figures[figure]);
+  else if (figure >= 0 && figure < n_specs)
+    read_numbers (stmt, &results->figures[figure]);
 }
 
-/* The team's name; "" when it was never set. */
-static char *
-read_service (CtDatabase  *db,
-              GError     **error)
+/* Runs the summary's one statement: one pass over each set of rows, and
+ * one round trip on a team server. */
+static gboolean
+compute_results (CtDatabase      *db,
+                 const CtPeriod  *period,
+                 gint64           threshold,
+                 Results         *results,
+                 GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *service = ct_setting_get (db, CT_SETTING_TEAM_NAME, &local_error);
+  const CtFigureSpec *specs = ct_summary_get_specs (&results->n_figures);
+  CtStatement *stmt;
+  gboolean has_row;
+  gboolean ok;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return service != NULL ? service : g_strdup ("");
+  results->figures = g_new0 (CtFigure, results->n_figures);
+  results->service = g_strdup ("");
+  results->rule = CT_DISCLOSURE_SUPPRESS_1_4;
+  for (guint i = 0; i < results->n_figures; i++)
+    init_figure (&specs[i], threshold, &results->figures[i]);
+
+  stmt = ct_database_prepare (db, ct_summary_get_sql (), error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_parameters (stmt, period, threshold);
+  while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
+    read_result_row (stmt, results);
+  ct_statement_reset (stmt);
+  return ok;
 }
 
 CtSummary *
@@ -218,43 +214,33 @@ ct_summary_compute (CtDatabase      *db,
                     const CtPeriod  *period,
                     GError         **error)
 {
-  g_autofree char *service = NULL;
   g_autoptr(GError) local_error = NULL;
-  CtFigure *figures = NULL;
-  guint n_figures = 0;
+  Results results = { 0 };
   gint64 threshold;
-  CtDisclosureRule rule;
   CtSummary *summary;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  /* One transaction: every figure sees the same records and preferences. */
-  if (!ct_database_begin (db, error))
-    return NULL;
+  /* The figures are one statement, so they see the same records; the
+   * threshold they are computed with is the one the summary reports. */
   threshold = ct_preferences_get_threshold (db, &local_error);
-  rule = local_error == NULL ? ct_preferences_get_rule (db, &local_error) : 0;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      ct_database_rollback (db);
       return NULL;
     }
-  if ((service = read_service (db, error)) == NULL ||
-      (figures = compute_figures (db, period, threshold, &n_figures, error)) == NULL)
+  if (!compute_results (db, period, threshold, &results, error))
     {
-      ct_database_rollback (db);
-      return NULL;
-    }
-  if (!ct_database_commit (db, error))
-    {
-      free_figures (figures, n_figures);
+      free_figures (results.figures, results.n_figures);
+      g_free (results.service);
       return NULL;
     }
 
   g_debug ("Computed the committee summary for %s", ct_period_get_label (period));
-  summary = ct_summary_new (period, service, figures, n_figures);
-  ct_summary_set_choices (summary, threshold, rule);
+  summary = ct_summary_new (period, results.service, results.figures, results.n_figures);
+  ct_summary_set_choices (summary, threshold, results.rule);
+  g_free (results.service);
   return summary;
 }
 

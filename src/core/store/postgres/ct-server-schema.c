@@ -402,11 +402,18 @@ static const char migration_3[] =
 static const char migration_4[] =
   "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);";
 
+/* Version 5: each goal's latest rating (the Outcomes view) read by an
+ * index-only scan (the file's version 7). */
+static const char migration_5[] =
+  "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
+  "DROP INDEX goal_rating_goal;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

@@ -288,6 +288,15 @@ static const char migration_nocase[] =
   "CREATE INDEX staff_active_name_nocase ON staff (name COLLATE NOCASE) WHERE active = 1;"
   "CREATE INDEX training_event_code_nocase ON training_event (code COLLATE NOCASE);";
 
+/* Version 7: each goal's latest rating (the Outcomes view) read from an
+ * index alone, the few ratings of a goal sorted there:
+ *   SEARCH x USING COVERING INDEX goal_rating_latest (goal_id=?)
+ * It starts with goal_rating_goal's columns, so it serves its queries too
+ * (a goal's ratings, the check before a goal is deleted). */
+static const char migration_outcomes_index[] =
+  "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
+  "DROP INDEX goal_rating_goal;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -295,6 +304,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_audit_chain,
   migration_nocase,
+  migration_outcomes_index,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
