@@ -31,8 +31,6 @@
 #define TARGET_OUTCOMES_MS     300
 #define TARGET_ENCRYPTION      1.3
 #define TARGET_OWN_OVERHEAD    1.5
-/* As ct-summary.c binds :threshold: the reliable change in hundredths. */
-#define THRESHOLD_HUNDREDTHS   ((gint64) (CT_GBO_RELIABLE_CHANGE * 100 + 0.5))
 
 /* Unlocking */
 
@@ -233,14 +231,9 @@ bind_named (sqlite3_stmt   *stmt,
 {
   int from = sqlite3_bind_parameter_index (stmt, ":from");
   int to = sqlite3_bind_parameter_index (stmt, ":to");
-  int threshold = sqlite3_bind_parameter_index (stmt, ":threshold");
 
-  if (from > 0)
-    sqlite3_bind_text (stmt, from, ct_period_get_from (period), -1, SQLITE_STATIC);
-  if (to > 0)
-    sqlite3_bind_text (stmt, to, ct_period_get_to (period), -1, SQLITE_STATIC);
-  if (threshold > 0)
-    sqlite3_bind_int64 (stmt, threshold, THRESHOLD_HUNDREDTHS);
+  sqlite3_bind_text (stmt, from, ct_period_get_from (period), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, to, ct_period_get_to (period), -1, SQLITE_STATIC);
 }
 
 static gboolean

@@ -121,6 +121,12 @@ gboolean     bench_run_memory          (BenchData     *data,
                                         BenchReport   *report,
                                         guint          scale,
                                         GError       **error);
+/* From the passphrase to the first painted window (bench-first-frame.c);
+ * nothing without a display. */
+gboolean     bench_run_first_frame     (BenchData     *data,
+                                        BenchReport   *report,
+                                        guint          scale,
+                                        GError       **error);
 /* The same measurements on a throwaway team server, beside the file's
  * (bench-server.c); county scale only. */
 gboolean     bench_run_server          (BenchData     *data,

@@ -91,9 +91,6 @@ static const char row_sets[] =
  * but for a breakdown) and three whole numbers. */
 
 #define HELD          " FROM sessions WHERE status = 'held'"
-#define CHANGE        "(final - baseline) * 50"
-#define IMPROVED      CHANGE " >= :threshold"
-#define DETERIORATED  CHANGE " <= -:threshold"
 #define HAS_ATTENDED  "status = 'attended'"
 #define ATTENDED      " FROM places WHERE " HAS_ATTENDED
 #define RATED_BOTH \
@@ -144,6 +141,12 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
   { section, key, CT_FIGURE_BREAKDOWN, sql, kind, field, NULL }
 #define OWN_BREAKDOWN(section, key, words, sql) \
   { section, key, CT_FIGURE_BREAKDOWN, sql, NULL, NULL, words }
+/* Groups of goals' changes, classified by the threshold as they are read
+ * (ct-summary.c), so that the statement does not depend on it. */
+#define BY_THRESHOLD(kind, section, key, words, sql) \
+  { section, key, kind, sql, NULL, NULL, words, TRUE }
+/* Each goal's change in half points, one goal to a group. */
+#define GOAL_CHANGES "NULL, final - baseline, 1, count (*)" PAIRED " GROUP BY 3"
 
 #define RECEIVED " FROM received"
 #define ENDED    " FROM ended"
@@ -214,15 +217,13 @@ static const CtFigureSpec specs[] = {
   MEAN ("outcomes", "mean_baseline", MEAN_OF_HALVES ("baseline") PAIRED),
   MEAN ("outcomes", "mean_end", MEAN_OF_HALVES ("final") PAIRED),
   MEAN ("outcomes", "mean_change", MEAN_OF_HALVES ("final - baseline") PAIRED),
-  OWN_BREAKDOWN ("outcomes", "by_change", changes,
-                 BY ("CASE WHEN " IMPROVED " THEN 'improved'"
-                     " WHEN " DETERIORATED " THEN 'deteriorated'"
-                     " ELSE 'no_reliable_change' END") PAIRED GROUPED),
-  MEAN ("outcomes", "pct_goals_reliably_improved", PERCENT_OF (IMPROVED) PAIRED),
-  /* The mean change of an episode ≥ the threshold: sum ≥ threshold × goals. */
-  COUNT ("outcomes", "episodes_reliably_improved",
-         NUMBER ("count (*)") " FROM (SELECT episode" PAIRED
-         " GROUP BY episode HAVING sum (" CHANGE ") >= :threshold * count (*)) AS improved"),
+  BY_THRESHOLD (CT_FIGURE_BREAKDOWN, "outcomes", "by_change", changes, GOAL_CHANGES),
+  BY_THRESHOLD (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", NULL, GOAL_CHANGES),
+  /* An episode's mean change against the threshold: its goals' changes
+   * summed, and how many goals. */
+  BY_THRESHOLD (CT_FIGURE_COUNT, "outcomes", "episodes_reliably_improved", NULL,
+                "NULL, change, goals, count (*) FROM (SELECT sum (final - baseline) AS change,"
+                " count (*) AS goals" PAIRED " GROUP BY episode) AS episodes GROUP BY 3, 4"),
   { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT, NULL, NULL, NULL, NULL },
 
   COUNT ("training", "events", NUMBER ("count (*)") " FROM events"),
@@ -251,14 +252,16 @@ static const CtFigureSpec specs[] = {
          SDQ_MOVED (SDQ_CONCERN ("previous") " AND NOT " SDQ_CONCERN ("latest"))),
 };
 
-/* The rows of the preferences the summary shows (figure numbers below 0),
- * read by the same statement so that a summary is one round trip. */
+/* The rows of the preferences the summary uses (figure numbers below 0),
+ * read by the same statement: a summary is one statement, so one round
+ * trip and one view of the records and preferences, with no transaction. */
 #define CHOICE(figure, key) \
   " UNION ALL SELECT " figure ", value, 0, 0, 0 FROM setting WHERE key = '" key "'"
 
 static const char choices[] =
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_SERVICE), CT_SETTING_TEAM_NAME)
-  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE);
+  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE)
+  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_THRESHOLD), CT_SETTING_RELIABLE_CHANGE);
 
 static char *
 build_sql (void)

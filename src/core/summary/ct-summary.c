@@ -48,17 +48,13 @@ set_value (CtFigure *figure,
 }
 
 static void
-bind_parameters (CtStatement *stmt,
-                 const CtPeriod *period,
-                 gint64          threshold_hundredths)
+bind_parameters (CtStatement    *stmt,
+                 const CtPeriod *period)
 {
-  int from = ct_statement_parameter_index (stmt, ":from");
-  int to = ct_statement_parameter_index (stmt, ":to");
-  int threshold = ct_statement_parameter_index (stmt, ":threshold");
-
-  ct_statement_bind_text (stmt, from, ct_period_get_from (period));
-  ct_statement_bind_text (stmt, to, ct_period_get_to (period));
-  ct_statement_bind_int64 (stmt, threshold, threshold_hundredths);
+  ct_statement_bind_text (stmt, ct_statement_parameter_index (stmt, ":from"),
+                          ct_period_get_from (period));
+  ct_statement_bind_text (stmt, ct_statement_parameter_index (stmt, ":to"),
+                          ct_period_get_to (period));
 }
 
 #define WHAT _("compute the committee summary")
@@ -69,19 +65,13 @@ enum { COL_FIGURE, COL_WORD, COL_FIRST, COL_SECOND, COL_THIRD };
 /* A figure as its spec says, with every word of a breakdown at 0. */
 static void
 init_figure (const CtFigureSpec *spec,
-             gint64              threshold,
              CtFigure           *figure)
 {
   figure->section = spec->section;
   figure->key = spec->key;
   figure->kind = spec->kind;
 
-  if (spec->kind == CT_FIGURE_CONSTANT)
-    {
-      figure->has_value = TRUE;
-      figure->value = threshold / 100.0;
-    }
-  else if (spec->kind == CT_FIGURE_BREAKDOWN)
+  if (spec->kind == CT_FIGURE_BREAKDOWN)
     {
       const char * const *words = ct_summary_spec_get_words (spec);
       CtCell *cells;
@@ -147,15 +137,34 @@ free_figures (CtFigure *figures,
   g_free (figures);
 }
 
-/* What the summary's statement gives: the figures and the preferences it
- * shows. */
+/* A group of goals of a @by_threshold figure (ct-summary-private.h). */
+typedef struct
+{
+  guint  figure;
+  gint64 change;   /* half points, summed over the goals */
+  gint64 goals;
+  gint64 groups;
+} GoalGroup;
+
+/* What the summary's statement gives: the figures, the groups of goals
+ * that wait for the threshold, and the preferences. */
 typedef struct
 {
   CtFigure         *figures;
   guint             n_figures;
+  GArray           *groups;
   char             *service;
   CtDisclosureRule  rule;
+  gint64            threshold;
 } Results;
+
+static void
+results_clear (Results *results)
+{
+  free_figures (results->figures, results->n_figures);
+  g_clear_pointer (&results->groups, g_array_unref);
+  g_free (results->service);
+}
 
 static void
 read_result_row (CtStatement *stmt,
@@ -172,19 +181,88 @@ read_result_row (CtStatement *stmt,
       results->service = g_strdup (word);
     }
   else if (figure == CT_SUMMARY_ROW_RULE)
-    ct_disclosure_rule_parse (word, &results->rule);
-  else if (figure >= 0 && figure < n_specs && specs[figure].kind == CT_FIGURE_BREAKDOWN)
+    results->rule = ct_preferences_parse_rule (word);
+  else if (figure == CT_SUMMARY_ROW_THRESHOLD)
+    results->threshold = ct_preferences_parse_threshold (word);
+  else if (figure < 0 || figure >= n_specs)
+    g_warning ("The summary's statement gave a row of no figure (%" G_GINT64_FORMAT ")", figure);
+  else if (specs[figure].by_threshold)
+    {
+      GoalGroup group = { figure, ct_statement_column_int64 (stmt, COL_FIRST),
+                          ct_statement_column_int64 (stmt, COL_SECOND),
+                          ct_statement_column_int64 (stmt, COL_THIRD) };
+
+      g_array_append_val (results->groups, group);
+    }
+  else if (specs[figure].kind == CT_FIGURE_BREAKDOWN)
     read_cell (stmt, &specs[figure], &results->figures[figure]);
-  else if (figure >= 0 && figure < n_specs)
+  else
     read_numbers (stmt, &results->figures[figure]);
 }
 
-/* Runs the summary's one statement: one pass over each set of rows, and
- * one round trip on a team server. */
+/* The cell of changes[] in ct-summary-sql.c: improved, no_reliable_change,
+ * deteriorated. The comparisons are in hundredths (half points × 50): the
+ * threshold is a whole number of them, so they are exact. */
+static guint
+classify_group (const GoalGroup *group,
+                gint64           threshold)
+{
+  if (group->change * 50 >= threshold * group->goals)
+    return 0;
+  if (group->change * 50 <= -threshold * group->goals)
+    return 2;
+  return 1;
+}
+
+/* The figures that depend on the threshold, from their groups of goals;
+ * the threshold itself is a figure too. */
+static void
+apply_threshold (Results *results)
+{
+  g_autofree gint64 *numerators = g_new0 (gint64, results->n_figures);
+  g_autofree gint64 *denominators = g_new0 (gint64, results->n_figures);
+
+  for (guint i = 0; i < results->groups->len; i++)
+    {
+      const GoalGroup *group = &g_array_index (results->groups, GoalGroup, i);
+      CtFigure *figure = &results->figures[group->figure];
+      guint change = classify_group (group, results->threshold);
+      gint64 goals = group->goals * group->groups;
+
+      if (figure->kind == CT_FIGURE_BREAKDOWN)
+        ((CtCell *) figure->cells)[change].count += goals;
+      else if (figure->kind == CT_FIGURE_COUNT)
+        figure->count += change == 0 ? group->groups : 0;
+      else
+        {
+          numerators[group->figure] += change == 0 ? 100 * goals : 0;
+          denominators[group->figure] += goals;
+        }
+    }
+
+  for (guint i = 0; i < results->n_figures; i++)
+    {
+      CtFigure *figure = &results->figures[i];
+
+      if (figure->kind == CT_FIGURE_CONSTANT)
+        {
+          figure->has_value = TRUE;
+          figure->value = results->threshold / 100.0;
+        }
+      else if (figure->kind == CT_FIGURE_MEAN && denominators[i] > 0)
+        {
+          set_value (figure, numerators[i], denominators[i]);
+          figure->items = denominators[i];
+        }
+    }
+}
+
+/* Runs the summary's one statement: one pass over each set of rows, one
+ * view of the records and the preferences, and one round trip on a team
+ * server. */
 static gboolean
 compute_results (CtDatabase      *db,
                  const CtPeriod  *period,
-                 gint64           threshold,
                  Results         *results,
                  GError         **error)
 {
@@ -194,18 +272,22 @@ compute_results (CtDatabase      *db,
   gboolean ok;
 
   results->figures = g_new0 (CtFigure, results->n_figures);
+  results->groups = g_array_new (FALSE, FALSE, sizeof (GoalGroup));
   results->service = g_strdup ("");
-  results->rule = CT_DISCLOSURE_SUPPRESS_1_4;
+  results->rule = ct_preferences_parse_rule (NULL);
+  results->threshold = ct_preferences_parse_threshold (NULL);
   for (guint i = 0; i < results->n_figures; i++)
-    init_figure (&specs[i], threshold, &results->figures[i]);
+    init_figure (&specs[i], &results->figures[i]);
 
   stmt = ct_database_prepare (db, ct_summary_get_sql (), error);
   if (stmt == NULL)
     return FALSE;
-  bind_parameters (stmt, period, threshold);
+  bind_parameters (stmt, period);
   while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
     read_result_row (stmt, results);
   ct_statement_reset (stmt);
+  if (ok)
+    apply_threshold (results);
   return ok;
 }
 
@@ -214,33 +296,23 @@ ct_summary_compute (CtDatabase      *db,
                     const CtPeriod  *period,
                     GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
   Results results = { 0 };
-  gint64 threshold;
   CtSummary *summary;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  /* The figures are one statement, so they see the same records; the
-   * threshold they are computed with is the one the summary reports. */
-  threshold = ct_preferences_get_threshold (db, &local_error);
-  if (local_error != NULL)
+  if (!compute_results (db, period, &results, error))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!compute_results (db, period, threshold, &results, error))
-    {
-      free_figures (results.figures, results.n_figures);
-      g_free (results.service);
+      results_clear (&results);
       return NULL;
     }
 
   g_debug ("Computed the committee summary for %s", ct_period_get_label (period));
-  summary = ct_summary_new (period, results.service, results.figures, results.n_figures);
-  ct_summary_set_choices (summary, threshold, results.rule);
-  g_free (results.service);
+  summary = ct_summary_new (period, results.service, g_steal_pointer (&results.figures),
+                            results.n_figures);
+  ct_summary_set_choices (summary, results.threshold, results.rule);
+  results_clear (&results);
   return summary;
 }
 
