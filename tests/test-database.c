@@ -408,23 +408,6 @@ test_refuse_newer_schema (TestFixture   *fixture,
   assert_open_refused (fixture->path, TEST_PASSPHRASE, CT_DATABASE_ERROR_NEWER_SCHEMA);
 }
 
-/* Flips bytes in the middle of a page that is neither the first nor the last. */
-static void
-damage_middle_page (const char *path)
-{
-  g_autoptr(GBytes) bytes = test_read_bytes (path);
-  gsize len = g_bytes_get_size (bytes);
-  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
-  gsize page_size = 4096;
-  gsize pages = len / page_size;
-  gsize offset = (pages / 2) * page_size + page_size / 2;
-
-  g_assert_cmpuint (pages, >=, 5);
-  for (gsize i = 0; i < 16; i++)
-    data[offset + i] ^= 0xa5;
-  test_write_bytes (path, data, len);
-}
-
 /* The integrity check of @db after unlock, run to its end. */
 static CtFileCheck *
 run_check (CtDatabase *db)
@@ -464,7 +447,7 @@ test_check_after_unlock (TestFixture   *fixture,
                    ==, 1);
   close_database (&db);
 
-  damage_middle_page (fixture->path);
+  test_damage_middle_page (fixture->path);
   db = open_database (fixture->path, TEST_PASSPHRASE);
   check = run_check (db);
   g_assert_cmpint (ct_file_check_get_state (check), ==, CT_FILE_CHECK_FAILED);
