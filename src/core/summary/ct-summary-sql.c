@@ -3,11 +3,11 @@
  * DOMAIN.md's table "The committee summary (JSON)", in SQL. Each set of
  * rows that DOMAIN.md defines once ("referrals whose referral_date is in the
  * period", "goals of the ended episodes that have paired data") is one named
- * table of a WITH clause, read from the records once, and each figure is one
- * entry of specs[] that aggregates it, so that every definition is written
- * in exactly one place. The figures are one statement (a UNION ALL of them):
- * one round trip on a team server, one pass over each set of rows. All
- * aggregation happens in SQL: no record is loaded to count it.
+ * table of a WITH clause, and each figure is one entry of specs[] that
+ * aggregates it, so that every definition is written in exactly one place.
+ * The figures are one statement (a UNION ALL of them): one round trip on a
+ * team server, one view of the records, and the joined row sets built once.
+ * All aggregation happens in SQL: no record is loaded to count it.
  *
  * Exactness: sums are kept in whole numbers (minutes, goal scores in half
  * points, session ratings in hundredths) so that rounding and the reliable
@@ -24,9 +24,13 @@
 #include "ct-setting.h"
 #include "ct-summary-private.h"
 
-/* Row sets: each read once, as a named table of the one statement. A
- * table named more than once is materialized (SQLite since 3.35 and
- * PostgreSQL since 12 do so by default; MATERIALIZED says it). */
+/* Row sets: each a named table of the one statement. Those built by a
+ * join, a window or a lookup per row (received, paired, sdq_moves) are
+ * MATERIALIZED: built once and read by each figure. Those that are a range
+ * of one covering index are NOT MATERIALIZED: each figure reads the range
+ * from the index, which measured cheaper than a copy, whose every page
+ * SQLCipher's memory security locks and wipes (tests/bench; both keywords
+ * are SQLite's since 3.35 and PostgreSQL's since 12). */
 
 #define IN_PERIOD(column) " " column " BETWEEN :from AND :to"
 
@@ -52,10 +56,10 @@ static const char row_sets[] =
   "   FROM referral r JOIN child c ON c.id = r.child_id WHERE" IN_PERIOD ("r.referral_date") "),"
   /* caseload: the episodes started by the end of the period; one is open
    * on a day when it started on or before it and did not end before it */
-  " episodes AS MATERIALIZED (SELECT start_date, end_date FROM referral"
+  " episodes AS NOT MATERIALIZED (SELECT start_date, end_date FROM referral"
   "   WHERE decision = 'accepted' AND start_date <= :to),"
   /* caseload and outcomes: the episodes ended in the period */
-  " ended AS MATERIALIZED (SELECT id, end_reason FROM referral WHERE" IN_PERIOD ("end_date") "),"
+  " ended AS NOT MATERIALIZED (SELECT id, end_reason FROM referral WHERE" IN_PERIOD ("end_date") "),"
   /* outcomes: the goals of the ended episodes that have paired data (a
    * baseline and an end score), scores in half points */
   " paired AS MATERIALIZED (SELECT g.referral_id AS episode,"
@@ -65,18 +69,18 @@ static const char row_sets[] =
   "   JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
   "   JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
   "   WHERE g.referral_id IN (SELECT id FROM ended)),"
-  " consultations AS MATERIALIZED (SELECT id, child_id, duration_minutes, requested_by, mode,"
+  " consultations AS NOT MATERIALIZED (SELECT id, child_id, duration_minutes, requested_by, mode,"
   "   outcome FROM consultation WHERE" IN_PERIOD ("date") "),"
-  " sessions AS MATERIALIZED (SELECT status, setting, attendees, duration_minutes, rating"
+  " sessions AS NOT MATERIALIZED (SELECT status, setting, attendees, duration_minutes, rating"
   "   FROM reflective_practice WHERE" IN_PERIOD ("date") "),"
   /* training: the events of the period and their bookings */
-  " events AS MATERIALIZED (SELECT topic, duration_minutes FROM training_event"
+  " events AS NOT MATERIALIZED (SELECT topic, duration_minutes FROM training_event"
   "   WHERE" IN_PERIOD ("date") "),"
-  " places AS MATERIALIZED (SELECT a.status, a.attendee_name, a.role, a.confidence_before,"
+  " places AS NOT MATERIALIZED (SELECT a.status, a.attendee_name, a.role, a.confidence_before,"
   "   a.confidence_after FROM training_attendance a JOIN training_event e ON e.id = a.event_id"
   "   WHERE" IN_PERIOD ("e.date") " AND a.status <> 'cancelled'),"
   /* sdq: the records dated in the period, with a total or with a reason */
-  " sdq AS MATERIALIZED (SELECT child_id, total, reason FROM sdq_score"
+  " sdq AS NOT MATERIALIZED (SELECT child_id, total, reason FROM sdq_score"
   "   WHERE" IN_PERIOD ("date") "),"
   /* sdq: each child's latest total in the period, latest by date, then by
    * id for two on one day, and the total before it */

@@ -257,9 +257,8 @@ apply_threshold (Results *results)
     }
 }
 
-/* Runs the summary's one statement: one pass over each set of rows, one
- * view of the records and the preferences, and one round trip on a team
- * server. */
+/* Runs the summary's one statement: one view of the records and the
+ * preferences, and one round trip on a team server. */
 static gboolean
 compute_results (CtDatabase      *db,
                  const CtPeriod  *period,
