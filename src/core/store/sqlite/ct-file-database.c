@@ -195,9 +195,9 @@ check_quick (sqlite3  *db,
   if (rc == SQLITE_OK && g_strcmp0 (result, "ok") == 0)
     return TRUE;
 
+  /* It runs after unlock (ct-file-check.c), which has written to the file. */
   return fail (error, CT_DATABASE_ERROR_CORRUPT,
-               _("The records file is damaged and fails its integrity check. "
-                 "Restore it from a backup; the file has not been changed."));
+               _("The records file fails its integrity check. Restore it from a backup."));
 }
 
 int
