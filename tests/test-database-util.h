@@ -39,6 +39,10 @@ void      test_write_bytes       (const char    *path,
 gboolean  test_file_contains     (const char    *path,
                                   const char    *needle);
 
+/* Flips bytes in the middle of a page of the file that is neither the
+ * first nor the last (it has at least five pages). */
+void      test_damage_middle_page (const char   *path);
+
 /* Steps @stmt, asserting that it succeeds: TRUE when it gave a row. */
 gboolean  test_step              (CtStatement   *stmt);
 

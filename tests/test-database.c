@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ct-file-check.h"
 #include "ct-file-database-private.h"
 #include "ct-secret.h"
 #include "test-database-util.h"
@@ -407,39 +408,65 @@ test_refuse_newer_schema (TestFixture   *fixture,
   assert_open_refused (fixture->path, TEST_PASSPHRASE, CT_DATABASE_ERROR_NEWER_SCHEMA);
 }
 
-/* Flips bytes in the middle of a page that is neither the first nor the last. */
-static void
-damage_middle_page (const char *path)
+/* The integrity check of @db after unlock, run to its end. */
+static CtFileCheck *
+run_check (CtDatabase *db)
 {
-  g_autoptr(GBytes) bytes = test_read_bytes (path);
-  gsize len = g_bytes_get_size (bytes);
-  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
-  gsize page_size = 4096;
-  gsize pages = len / page_size;
-  gsize offset = (pages / 2) * page_size + page_size / 2;
+  CtFileCheck *check;
 
-  g_assert_cmpuint (pages, >=, 5);
-  for (gsize i = 0; i < 16; i++)
-    data[offset + i] ^= 0xa5;
-  test_write_bytes (path, data, len);
+  ct_file_check_start (db, TEST_PASSPHRASE);
+  check = ct_file_check_get (db);
+  g_assert_nonnull (check);
+  g_assert_cmpint (ct_file_check_get_state (check), ==, CT_FILE_CHECK_RUNNING);
+  while (ct_file_check_get_state (check) == CT_FILE_CHECK_RUNNING)
+    g_main_context_iteration (NULL, TRUE);
+  return check;
 }
 
+/* Unlocking reads the schema, not every page: a damaged page deep in the
+ * file is found by the check that runs after unlock, on its own
+ * connection, and its result goes to the audit trail. */
 static void
-test_refuse_corrupt (TestFixture   *fixture,
-                     gconstpointer  data)
+test_check_after_unlock (TestFixture   *fixture,
+                         gconstpointer  data)
 {
   g_autoptr(CtDatabase) db = create_database (fixture->path);
+  CtFileCheck *check;
 
   insert_numbered_staff (db, 300, 120);
   close_database (&db);
   assert_no_side_files (fixture->path);
 
-  /* Undamaged, it opens. */
+  /* Undamaged, it passes. */
   db = open_database (fixture->path, TEST_PASSPHRASE);
+  check = run_check (db);
+  g_assert_cmpint (ct_file_check_get_state (check), ==, CT_FILE_CHECK_PASSED);
+  g_assert_null (ct_file_check_get_message (check));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'unlock'"
+                                  " AND description = 'Integrity check after unlock passed'"),
+                   ==, 1);
   close_database (&db);
 
-  damage_middle_page (fixture->path);
-  assert_open_refused (fixture->path, TEST_PASSPHRASE, CT_DATABASE_ERROR_CORRUPT);
+  test_damage_middle_page (fixture->path);
+  db = open_database (fixture->path, TEST_PASSPHRASE);
+  check = run_check (db);
+  g_assert_cmpint (ct_file_check_get_state (check), ==, CT_FILE_CHECK_FAILED);
+  g_assert_cmpstr (ct_file_check_get_message (check), ==,
+                   "The records file fails its integrity check. Restore it from a backup.");
+  close_database (&db);
+}
+
+/* The page cache is a quarter of the file, from 32 to 256 MiB. */
+static void
+test_cache_sized_to_file (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CtDatabase) db = create_database (fixture->path);
+
+  g_assert_cmpint (query_int (db, "PRAGMA cache_size"), ==, -32 * 1024);
+  g_assert_cmpint (ct_file_database_cache_kib (0), ==, 32 * 1024);
+  g_assert_cmpint (ct_file_database_cache_kib ((goffset) 488 << 20), ==, 122 * 1024);
+  g_assert_cmpint (ct_file_database_cache_kib ((goffset) 4 << 30), ==, 256 * 1024);
 }
 
 /* A: migrations */
@@ -839,7 +866,8 @@ main (int    argc,
   add ("/database/refuse/random-bytes", test_refuse_random_bytes);
   add ("/database/refuse/plain-sqlite", test_refuse_plain_sqlite);
   add ("/database/refuse/newer-schema", test_refuse_newer_schema);
-  add ("/database/refuse/corrupt", test_refuse_corrupt);
+  add ("/database/check/after-unlock", test_check_after_unlock);
+  add ("/database/open/cache-sized-to-file", test_cache_sized_to_file);
   add ("/database/migrations", test_migrations);
   add ("/database/passphrase/change", test_change_passphrase);
   add ("/database/backup/verified", test_backup);

@@ -303,6 +303,25 @@ test_no_database (Fixture       *fixture,
   g_assert_null (ct_outcomes_view_get_database (fixture->view));
 }
 
+/* Hidden, a view reads nothing (the window builds it at unlock); shown,
+ * it reads. */
+static void
+test_reads_when_shown (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CtOutcomesView *hidden = CT_OUTCOMES_VIEW (ct_outcomes_view_new (fixture->records.db));
+  GtkWindow *window;
+
+  g_object_ref_sink (hidden);
+  ct_outcomes_view_reload (hidden);
+  g_assert_cmpuint (g_list_model_get_n_items (ct_outcomes_view_get_model (hidden)), ==, 0);
+
+  window = test_present_in_window (GTK_WIDGET (hidden), 1100, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (ct_outcomes_view_get_model (hidden)), ==, 3);
+  g_object_unref (hidden);
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +345,8 @@ main (int   argc,
               fixture_set_up, test_states_threshold, fixture_tear_down);
   g_test_add ("/outcomes-view/no-database", Fixture, NULL,
               fixture_set_up, test_no_database, fixture_tear_down);
+  g_test_add ("/outcomes-view/reads-when-shown", Fixture, NULL,
+              fixture_set_up, test_reads_when_shown, fixture_tear_down);
 
   return g_test_run ();
 }

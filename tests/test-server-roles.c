@@ -18,6 +18,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "ct-outcomes.h"
 #include "ct-records.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
@@ -387,6 +388,44 @@ test_core_refuses_others_records (void)
   g_assert_cmpint (ct_record_get_version (consultation), ==, 1);
 }
 
+/* The Outcomes view's query: an administrator's works (the goal's
+ * description is a column the role is not granted) and carries no
+ * description; a clinician's does. */
+static void
+test_core_outcomes_hide_descriptions_from_administrator (void)
+{
+  static const struct { const char *login; const char *description; } people[] = {
+    { "ct_carol", NULL },
+    { "ct_alice", "Invented goal" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *connection = pg_test_server_conninfo (server, database, people[i].login);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+      g_autoptr(GListModel) rows = NULL;
+      guint n_goals = 0;
+
+      g_assert_no_error (error);
+      rows = ct_outcomes_list (db, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (rows);
+      for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
+        {
+          g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, j);
+
+          if (ct_outcome_row_get_goal_id (row) != 1)
+            continue;
+          g_assert_cmpstr (ct_outcome_row_get_goal_description (row), ==, people[i].description);
+          g_assert_cmpfloat (ct_outcome_row_get_scores (row)->baseline, ==, 3);
+          g_assert_cmpfloat (ct_outcome_row_get_scores (row)->latest, ==, 3);
+          n_goals++;
+        }
+      g_assert_cmpuint (n_goals, ==, 1);
+    }
+}
+
 static void
 create_login (const char *login,
               const char *group)
@@ -436,6 +475,8 @@ main (int   argc,
   g_test_add_func ("/server-roles/core-refuses-others-records", test_core_refuses_others_records);
   g_test_add_func ("/server-roles/core-reads-no-clinical-text-for-administrator",
                    test_core_reads_no_clinical_text_for_administrator);
+  g_test_add_func ("/server-roles/core-outcomes-hide-descriptions-from-administrator",
+                   test_core_outcomes_hide_descriptions_from_administrator);
 
   status = g_test_run ();
   pg_test_server_stop (server);

@@ -11,6 +11,7 @@
 #include "ct-caseload-view.h"
 #include "ct-child-page.h"
 #include "ct-demo.h"
+#include "ct-check-banner.h"
 #include "ct-draft-banner.h"
 #include "ct-editor-launcher.h"
 #include "ct-main-view.h"
@@ -327,6 +328,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
   g_type_ensure (CT_TYPE_OUTCOMES_VIEW);
   g_type_ensure (CT_TYPE_REPORTS_VIEW);
   g_type_ensure (CT_TYPE_DRAFT_BANNER);
+  g_type_ensure (CT_TYPE_CHECK_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CtMainView, leaflet);

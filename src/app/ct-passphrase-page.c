@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ct-file-check.h"
 #include "ct-keyring.h"
 #include "ct-passphrase-page.h"
 #include "ct-secret.h"
@@ -87,6 +88,9 @@ open_in_thread (GTask        *task,
 
   if (database != NULL && data->remember)
     remember_passphrase (data);
+  /* The integrity check runs after unlock, on a connection of its own. */
+  if (database != NULL && data->mode == CT_OPEN_MODE_OPEN)
+    ct_file_check_start (database, data->passphrase);
   g_clear_pointer (&data->passphrase, ct_passphrase_free);
 
   if (database == NULL)

@@ -36,6 +36,7 @@ static const struct
 }
 groups[] = {
   { "database", bench_run_database, FALSE },
+  { "first-frame", bench_run_first_frame, FALSE },
   { "search", bench_run_search, FALSE },
   { "import", bench_run_import, FALSE },
   { "memory", bench_run_memory, FALSE },
@@ -101,7 +102,7 @@ main (int    argc,
     { "factor", 0, 0, G_OPTION_ARG_INT, &factor,
       "Also measure at this many times county scale", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-      "Measure only this: database, search, import, memory or server", "GROUP" },
+      "Measure only this: database, first-frame, search, import, memory or server", "GROUP" },
     { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
       "Print EXPLAIN QUERY PLAN of the hot queries", NULL },
     { "peak-memory", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &peak_memory,

@@ -121,6 +121,12 @@ gboolean     bench_run_memory          (BenchData     *data,
                                         BenchReport   *report,
                                         guint          scale,
                                         GError       **error);
+/* From the passphrase to the first painted window (bench-first-frame.c);
+ * nothing without a display. */
+gboolean     bench_run_first_frame     (BenchData     *data,
+                                        BenchReport   *report,
+                                        guint          scale,
+                                        GError       **error);
 /* The same measurements on a throwaway team server, beside the file's
  * (bench-server.c); county scale only. */
 gboolean     bench_run_server          (BenchData     *data,
@@ -136,6 +142,9 @@ gboolean     bench_time_list           (CtDatabase    *db,
                                         const CtKind  *kind,
                                         double        *median_ms,
                                         guint         *n_records,
+                                        GError       **error);
+gboolean     bench_time_outcomes       (CtDatabase    *db,
+                                        double        *median_ms,
                                         GError       **error);
 gboolean     bench_time_summary        (CtDatabase    *db,
                                         const CtPeriod *period,
@@ -158,11 +167,13 @@ typedef struct
 {
   const char *label;
   CtPeriod   *period;
+  double      target_ms;  /* of the file's summary at county scale */
 } BenchPeriod;
 void         bench_periods_init        (BenchPeriod   *periods);
 void         bench_periods_clear       (BenchPeriod   *periods);
 
 /* The report's row names, shared by the file's rows and the server's. */
+#define BENCH_OUTCOMES_NAME "Outcomes view query (every goal of every episode)"
 #define BENCH_IMPORT_NAME "CSV import of the consultations (40,000 per county)"
 char        *bench_list_name           (const CtKind  *kind);
 char        *bench_summary_name        (const BenchPeriod *which);

@@ -245,6 +245,9 @@ ct_outcomes_view_reload (CtOutcomesView *self)
 
   g_return_if_fail (CT_IS_OUTCOMES_VIEW (self));
 
+  /* Hidden, it reads nothing: it reads when shown (map). */
+  if (self->database != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   ct_sdq_prompt_list_set_database (self->prompt_list, self->database);
   if (self->database == NULL)
     {

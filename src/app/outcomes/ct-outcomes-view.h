@@ -26,6 +26,8 @@ void        ct_outcomes_view_set_database (CtOutcomesView *self,
                                            CtDatabase     *database);
 /* The rows shown (CtOutcomeRow), sorted as the columns say. */
 GListModel *ct_outcomes_view_get_model    (CtOutcomesView *self);
+/* Reads the rows again; while the view is hidden it reads nothing (it
+ * reads when shown). */
 void        ct_outcomes_view_reload       (CtOutcomesView *self);
 /* The SDQ prompts above the goals. */
 CtSdqPromptList *ct_outcomes_view_get_prompt_list (CtOutcomesView *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-goal-rating.h"
+#include "ct-kind-private.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
 #include "ct-store-private.h"
@@ -150,7 +151,10 @@ ct_outcome_row_init (CtOutcomeRow *self)
 }
 
 /* The query. Baseline and end join at most one rating each (a unique
- * index); the latest rating is picked by a subquery on the goal's index. */
+ * index); the latest rating is read by a subquery from the covering index
+ * goal_rating_latest (migration 7), which holds the goal's few ratings. The
+ * goal is "t", so that its description is read as every record's fields
+ * are: as NULL where the signed-in role may not read clinical free text. */
 
 enum {
   COL_REFERRAL_ID,
@@ -178,28 +182,36 @@ enum {
   PARAM_TO,
 };
 
-static const char outcomes_sql[] =
-  "SELECT r.id, c.id, c.reference, c.name, r.clinician_id, s.name,"
-  "       r.referral_date, r.start_date, r.end_date,"
-  "       g.id, g.number, g.description, b.score, l.score, e.score"
-  "  FROM referral r"
-  "  JOIN child c ON c.id = r.child_id"
-  "  LEFT JOIN staff s ON s.id = r.clinician_id"
-  "  LEFT JOIN goal g ON g.referral_id = r.id"
-  "  LEFT JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
-  "  LEFT JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
-  "  LEFT JOIN goal_rating l ON l.id = (SELECT x.id FROM goal_rating x"
-  "                                      WHERE x.goal_id = g.id"
-  "                                      ORDER BY x.date DESC, x.time_point = 'end' DESC,"
-  "                                               x.id DESC"
-  "                                      LIMIT 1)"
-  " WHERE r.decision = 'accepted'"
-  "   AND (?1 = 0 OR r.clinician_id = ?1)"
-  "   AND (?2 = 0 OR r.child_id = ?2)"
-  "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
-  "   AND (r.end_date >= ?4 OR r.end_date IS NULL OR ?4 IS NULL)"
-  "   AND (COALESCE (r.start_date, r.referral_date) <= ?5 OR ?5 IS NULL)"
-  " ORDER BY r.referral_date DESC, r.id DESC, g.number";
+static char *
+outcomes_sql (CtDatabase *db)
+{
+  const CtSqlDialect *dialect = ct_database_get_dialect (db);
+  const CtKind *goal = ct_kind_lookup ("goal");
+  g_autofree char *description =
+    ct_field_dup_select_sql (ct_kind_find_field (goal, "description"), dialect->word_list,
+                             dialect->hides_clinical_text);
+
+  return g_strconcat (
+    "SELECT r.id, c.id, c.reference, c.name, r.clinician_id, s.name,"
+    "       r.referral_date, r.start_date, r.end_date,"
+    "       t.id, t.number, ", description, ", b.score,"
+    "       (SELECT x.score FROM goal_rating x WHERE x.goal_id = t.id"
+    "         ORDER BY x.date DESC, x.time_point = 'end' DESC, x.id DESC LIMIT 1),"
+    "       e.score"
+    "  FROM referral r"
+    "  JOIN child c ON c.id = r.child_id"
+    "  LEFT JOIN staff s ON s.id = r.clinician_id"
+    "  LEFT JOIN goal t ON t.referral_id = r.id"
+    "  LEFT JOIN goal_rating b ON b.goal_id = t.id AND b.time_point = 'baseline'"
+    "  LEFT JOIN goal_rating e ON e.goal_id = t.id AND e.time_point = 'end'"
+    " WHERE r.decision = 'accepted'"
+    "   AND (?1 = 0 OR r.clinician_id = ?1)"
+    "   AND (?2 = 0 OR r.child_id = ?2)"
+    "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
+    "   AND (r.end_date >= ?4 OR r.end_date IS NULL OR ?4 IS NULL)"
+    "   AND (COALESCE (r.start_date, r.referral_date) <= ?5 OR ?5 IS NULL)"
+    " ORDER BY r.referral_date DESC, r.id DESC, t.number", NULL);
+}
 
 static char *
 dup_column_text (CtStatement *stmt,
@@ -251,6 +263,7 @@ ct_outcomes_list (CtDatabase              *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
   CtStatement *stmt;
   gboolean has_row = TRUE;
   double threshold;
@@ -266,7 +279,8 @@ ct_outcomes_list (CtDatabase              *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  stmt = ct_database_prepare (db, outcomes_sql, error);
+  sql = outcomes_sql (db);
+  stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   ct_statement_bind_int64 (stmt, PARAM_CLINICIAN, filter->clinician_id);

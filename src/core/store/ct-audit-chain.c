@@ -110,6 +110,8 @@ ct_audit_chain_verify (CtDatabase  *db,
   gboolean has_row;
   gboolean ok;
 
+  /* A store whose audit trail is not chained (a team server's) has no
+   * chain to check, whatever its schema version. */
   if (!CT_DATABASE_GET_CLASS (db)->audit_is_chained)
     return TRUE;
   stmt = ct_database_prepare (db,

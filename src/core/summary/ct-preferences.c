@@ -11,8 +11,22 @@
 #include "ct-preferences.h"
 #include "ct-setting.h"
 
-/* The whole number stored under @key, @fallback when never set or not a
- * number in [@minimum, @maximum]. */
+/* The whole number @text, @fallback when NULL or not a number in
+ * [@minimum, @maximum]. */
+static gint64
+parse_number (const char *text,
+              gint64      fallback,
+              gint64      minimum,
+              gint64      maximum)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, minimum, maximum, &value, NULL))
+    return fallback;
+  return value;
+}
+
+/* The whole number stored under @key, as parse_number() reads it. */
 static gint64
 get_number (CtDatabase  *db,
             const char  *key,
@@ -22,11 +36,8 @@ get_number (CtDatabase  *db,
             GError     **error)
 {
   g_autofree char *text = ct_setting_get (db, key, error);
-  gint64 value;
 
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, minimum, maximum, &value, NULL))
-    return fallback;
-  return value;
+  return parse_number (text, fallback, minimum, maximum);
 }
 
 static gboolean
@@ -49,13 +60,31 @@ ct_preferences_format_threshold (gint64 hundredths)
 
 /* Stored in hundredths ("245"), so that comparisons stay exact. */
 gint64
+ct_preferences_parse_threshold (const char *text)
+{
+  gint64 value = parse_number (text, CT_RELIABLE_CHANGE_DEFAULT,
+                               CT_RELIABLE_CHANGE_MIN, CT_RELIABLE_CHANGE_MAX);
+
+  return value % CT_RELIABLE_CHANGE_STEP == 0 ? value : CT_RELIABLE_CHANGE_DEFAULT;
+}
+
+gint64
 ct_preferences_get_threshold (CtDatabase  *db,
                               GError     **error)
 {
-  gint64 value = get_number (db, CT_SETTING_RELIABLE_CHANGE, CT_RELIABLE_CHANGE_DEFAULT,
-                             CT_RELIABLE_CHANGE_MIN, CT_RELIABLE_CHANGE_MAX, error);
+  g_autofree char *text = ct_setting_get (db, CT_SETTING_RELIABLE_CHANGE, error);
 
-  return value % CT_RELIABLE_CHANGE_STEP == 0 ? value : CT_RELIABLE_CHANGE_DEFAULT;
+  return ct_preferences_parse_threshold (text);
+}
+
+CtDisclosureRule
+ct_preferences_parse_rule (const char *text)
+{
+  CtDisclosureRule rule = CT_DISCLOSURE_SUPPRESS_1_4;
+
+  if (text != NULL)
+    ct_disclosure_rule_parse (text, &rule);
+  return rule;
 }
 
 gboolean
@@ -79,11 +108,8 @@ ct_preferences_get_rule (CtDatabase  *db,
                          GError     **error)
 {
   g_autofree char *text = ct_setting_get (db, CT_SETTING_DISCLOSURE_RULE, error);
-  CtDisclosureRule rule = CT_DISCLOSURE_SUPPRESS_1_4;
 
-  if (text != NULL)
-    ct_disclosure_rule_parse (text, &rule);
-  return rule;
+  return ct_preferences_parse_rule (text);
 }
 
 gboolean

@@ -46,6 +46,11 @@ gboolean          ct_preferences_set_prompt_days (CtDatabase      *db,
                                                   guint            days,
                                                   GError         **error);
 
+/* The values of the getters from the stored text (NULL: never set), for a
+ * statement that reads the settings with other rows. */
+gint64            ct_preferences_parse_threshold (const char      *text);
+CtDisclosureRule  ct_preferences_parse_rule      (const char      *text);
+
 /* "2.45": T as DOMAIN.md and the summary write it. */
 char             *ct_preferences_format_threshold (gint64          hundredths);
 

@@ -9,17 +9,23 @@
 
 G_BEGIN_DECLS
 
-/* How a figure is computed. @sql is one statement with the named
- * parameters :from, :to (the period, `YYYY-MM-DD`) and :threshold
- * (the reliable-change threshold in hundredths, a whole number) and returns:
- *   COUNT      one row: the count;
- *   HOURS      one row: the sum of the minutes;
- *   MEAN       one row: numerator, denominator, items (all whole numbers;
- *              the value is numerator / denominator, none when the
- *              denominator is 0);
- *   BREAKDOWN  a row per word present: word, count.
+/* How a figure is computed. @sql follows "SELECT <figure's number>, " in
+ * the summary's one statement (ct_summary_get_sql()), whose named
+ * parameters are :from and :to (the period, `YYYY-MM-DD`).
+ * It gives a word and three whole numbers:
+ *   COUNT      one row: NULL, the count, 0, 0;
+ *   HOURS      one row: NULL, the sum of the minutes, 0, 0;
+ *   MEAN       one row: NULL, numerator, denominator, items (the value is
+ *              numerator / denominator, none when the denominator is 0);
+ *   BREAKDOWN  a row per word present: word, count, 0, 0.
  * A breakdown's words are those of the record field @kind_name.@field, or
- * @words when the summary defines its own (age bands, yes / no, ...). */
+ * @words when the summary defines its own (age bands, yes / no, ...).
+ * With @by_threshold the rows are groups of goals instead: NULL, the sum of
+ * their changes in half points, goals, groups; each group is improved when
+ * its mean change reaches the reliable-change threshold, deteriorated when
+ * it falls by as much, and the figure counts groups (COUNT: improved ones),
+ * goals by change (BREAKDOWN of improved, no_reliable_change, deteriorated)
+ * or the percentage of goals improved (MEAN). */
 typedef struct
 {
   const char         *section;
@@ -29,10 +35,19 @@ typedef struct
   const char         *kind_name;
   const char         *field;
   const char * const *words;
+  gboolean            by_threshold;
 } CtFigureSpec;
 
 /* Every figure of DOMAIN.md, in its order (ct-summary-sql.c). */
 const CtFigureSpec *ct_summary_get_specs        (guint              *n_specs);
+/* The summary's one statement: rows of (figure, word, three numbers), the
+ * figure being the index of its spec, or one of the CT_SUMMARY_ROW_* below
+ * with the preference's value as its word. */
+const char         *ct_summary_get_sql          (void);
+#define CT_SUMMARY_ROW_SERVICE -1
+#define CT_SUMMARY_ROW_RULE    -2
+#define CT_SUMMARY_ROW_THRESHOLD -3
+
 /* The enumeration words of a breakdown, in DOMAIN.md's order. */
 const char * const *ct_summary_spec_get_words   (const CtFigureSpec *spec);
 

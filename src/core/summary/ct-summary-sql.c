@@ -2,10 +2,12 @@
  *
  * DOMAIN.md's table "The committee summary (JSON)", in SQL. Each set of
  * rows that DOMAIN.md defines once ("referrals whose referral_date is in the
- * period", "goals of the ended episodes that have paired data") is one macro
- * below, and each figure is one entry of specs[] built on them, so that every
- * definition is written in exactly one place. All aggregation happens in
- * SQLite: no record is loaded to count it.
+ * period", "goals of the ended episodes that have paired data") is one named
+ * table of a WITH clause, and each figure is one entry of specs[] that
+ * aggregates it, so that every definition is written in exactly one place.
+ * The figures are one statement (a UNION ALL of them): one round trip on a
+ * team server, one view of the records, and the joined row sets built once.
+ * All aggregation happens in SQL: no record is loaded to count it.
  *
  * Exactness: sums are kept in whole numbers (minutes, goal scores in half
  * points, session ratings in hundredths) so that rounding and the reliable
@@ -18,15 +20,19 @@
 #include "config.h"
 
 #include "ct-kind.h"
+#include "ct-preferences.h"
+#include "ct-setting.h"
 #include "ct-summary-private.h"
 
-/* Row sets */
+/* Row sets: each a named table of the one statement. Those built by a
+ * join, a window or a lookup per row (received, paired, sdq_moves) are
+ * MATERIALIZED: built once and read by each figure. Those that are a range
+ * of one covering index are NOT MATERIALIZED: each figure reads the range
+ * from the index, which measured cheaper than a copy, whose every page
+ * SQLCipher's memory security locks and wipes (tests/bench; both keywords
+ * are SQLite's since 3.35 and PostgreSQL's since 12). */
 
 #define IN_PERIOD(column) " " column " BETWEEN :from AND :to"
-
-/* referrals: received in the period, with the child's current values */
-#define RECEIVED \
-  " FROM referral r JOIN child c ON c.id = r.child_id WHERE" IN_PERIOD ("r.referral_date")
 
 /* The child's age in whole years on the referral date. */
 #define AGE \
@@ -35,92 +41,94 @@
   " - CASE WHEN substr (CAST (r.referral_date AS TEXT), 6)" \
   "   < substr (CAST (c.date_of_birth AS TEXT), 6) THEN 1 ELSE 0 END"
 
-/* caseload: episodes open on a day (accepted, started on or before it, not
- * ended before it) */
-#define OPEN_ON(day) \
-  " FROM referral WHERE decision = 'accepted' AND start_date <= " day \
-  " AND (end_date IS NULL OR end_date >= " day ")"
-
-#define STARTED " FROM referral WHERE decision = 'accepted' AND" IN_PERIOD ("start_date")
-
-/* caseload and outcomes: episodes ended in the period */
-#define ENDED " FROM referral WHERE" IN_PERIOD ("end_date")
-
-#define CONSULTATIONS " FROM consultation WHERE" IN_PERIOD ("date")
-
-#define SESSIONS " FROM reflective_practice WHERE" IN_PERIOD ("date")
-#define HELD     SESSIONS " AND status = 'held'"
-
-/* outcomes: the goals of the episodes ended in the period that have paired
- * data (a baseline and an end score), scores in half points. */
-#define PAIRED \
-  " FROM (SELECT g.referral_id AS episode," \
-  "         CAST (round (b.score * 2) AS INTEGER) AS baseline," \
-  "         CAST (round (e.score * 2) AS INTEGER) AS final" \
-  "       FROM goal g" \
-  "       JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'" \
-  "       JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'" \
-  "       WHERE g.referral_id IN (SELECT id" ENDED ")) AS paired"
-
-/* A change in hundredths (half points × 50), to compare with :threshold. */
-#define CHANGE       "(final - baseline) * 50"
-#define IMPROVED     CHANGE " >= :threshold"
-#define DETERIORATED CHANGE " <= -:threshold"
-
-#define WITH_PAIRED "SELECT count (DISTINCT episode)" PAIRED
-
-/* training: the events of the period and their bookings */
-#define EVENTS " FROM training_event WHERE" IN_PERIOD ("date")
-#define PLACES \
-  " FROM training_attendance a JOIN training_event e ON e.id = a.event_id" \
-  " WHERE" IN_PERIOD ("e.date") " AND a.status <> 'cancelled'"
-#define HAS_ATTENDED "a.status = 'attended'"
-#define ATTENDED     PLACES " AND " HAS_ATTENDED
-#define RATED_BOTH \
-  ATTENDED " AND a.confidence_before IS NOT NULL AND a.confidence_after IS NOT NULL"
-
-/* sdq: SDQ records dated in the period, with a total or with a reason */
-#define SDQ_IN_PERIOD " FROM sdq_score WHERE" IN_PERIOD ("date")
-#define SDQ_SCORED    SDQ_IN_PERIOD " AND total IS NOT NULL"
-#define SDQ_NO_SCORE  SDQ_IN_PERIOD " AND total IS NULL"
-
-/* sdq: each child's latest total in the period (s), latest by date, then
- * by id for two on one day. */
-#define SDQ_LATEST \
-  " FROM sdq_score s WHERE s.total IS NOT NULL AND" IN_PERIOD ("s.date") \
-  " AND NOT EXISTS (SELECT 1 FROM sdq_score n WHERE n.child_id = s.child_id" \
-  "   AND n.total IS NOT NULL AND" IN_PERIOD ("n.date") \
-  "   AND (n.date > s.date OR (n.date = s.date AND n.id > s.id)))"
-
-/* The total before s (any date before it), or NULL. */
+/* sdq: the total before s (any date before it, in or out of the period),
+ * or NULL. */
 #define SDQ_PREVIOUS \
   "(SELECT p.total FROM sdq_score p WHERE p.child_id = s.child_id AND p.total IS NOT NULL" \
   " AND (p.date < s.date OR (p.date = s.date AND p.id < s.id))" \
   " ORDER BY p.date DESC, p.id DESC LIMIT 1)"
+
+static const char row_sets[] =
+  "WITH"
+  /* referrals: received in the period, with the child's current values */
+  " received AS MATERIALIZED (SELECT r.decision, r.referral_source, " AGE " AS age,"
+  "   c.legal_status, c.placement_type, c.placement_area, c.uasc"
+  "   FROM referral r JOIN child c ON c.id = r.child_id WHERE" IN_PERIOD ("r.referral_date") "),"
+  /* caseload: the episodes started by the end of the period; one is open
+   * on a day when it started on or before it and did not end before it */
+  " episodes AS NOT MATERIALIZED (SELECT start_date, end_date FROM referral"
+  "   WHERE decision = 'accepted' AND start_date <= :to),"
+  /* caseload and outcomes: the episodes ended in the period */
+  " ended AS NOT MATERIALIZED (SELECT id, end_reason FROM referral WHERE" IN_PERIOD ("end_date") "),"
+  /* outcomes: the goals of the ended episodes that have paired data (a
+   * baseline and an end score), scores in half points */
+  " paired AS MATERIALIZED (SELECT g.referral_id AS episode,"
+  "   CAST (round (b.score * 2) AS INTEGER) AS baseline,"
+  "   CAST (round (e.score * 2) AS INTEGER) AS final"
+  "   FROM goal g"
+  "   JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
+  "   JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
+  "   WHERE g.referral_id IN (SELECT id FROM ended)),"
+  " consultations AS NOT MATERIALIZED (SELECT id, child_id, duration_minutes, requested_by, mode,"
+  "   outcome FROM consultation WHERE" IN_PERIOD ("date") "),"
+  " sessions AS NOT MATERIALIZED (SELECT status, setting, attendees, duration_minutes, rating"
+  "   FROM reflective_practice WHERE" IN_PERIOD ("date") "),"
+  /* training: the events of the period and their bookings */
+  " events AS NOT MATERIALIZED (SELECT topic, duration_minutes FROM training_event"
+  "   WHERE" IN_PERIOD ("date") "),"
+  " places AS NOT MATERIALIZED (SELECT a.status, a.attendee_name, a.role, a.confidence_before,"
+  "   a.confidence_after FROM training_attendance a JOIN training_event e ON e.id = a.event_id"
+  "   WHERE" IN_PERIOD ("e.date") " AND a.status <> 'cancelled'),"
+  /* sdq: the records dated in the period, with a total or with a reason */
+  " sdq AS NOT MATERIALIZED (SELECT child_id, total, reason FROM sdq_score"
+  "   WHERE" IN_PERIOD ("date") "),"
+  /* sdq: each child's latest total in the period, latest by date, then by
+   * id for two on one day, and the total before it */
+  " sdq_moves AS MATERIALIZED (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous"
+  "   FROM (SELECT id, child_id, date, total, row_number () OVER"
+  "           (PARTITION BY child_id ORDER BY date DESC, id DESC) AS place"
+  "         FROM sdq_score WHERE total IS NOT NULL AND" IN_PERIOD ("date") ") AS s"
+  "   WHERE s.place = 1)";
+
+/* Each figure is one SELECT of the statement's UNION ALL, which puts the
+ * figure's number first; what follows is its spec's @sql: the word (NULL
+ * but for a breakdown) and three whole numbers. */
+
+#define HELD          " FROM sessions WHERE status = 'held'"
+#define HAS_ATTENDED  "status = 'attended'"
+#define ATTENDED      " FROM places WHERE " HAS_ATTENDED
+#define RATED_BOTH \
+  ATTENDED " AND confidence_before IS NOT NULL AND confidence_after IS NOT NULL"
+#define SDQ_SCORED    " FROM sdq WHERE total IS NOT NULL"
+#define SDQ_NO_SCORE  " FROM sdq WHERE total IS NULL"
 
 /* The bands as the DfE reports them (ct-sdq-score.h). */
 #define SDQ_CONCERN(total) total " >= 17"
 #define SDQ_BAND(total) \
   "CASE WHEN " SDQ_CONCERN (total) " THEN 'concern' WHEN " total " >= 14 THEN 'borderline'" \
   " ELSE 'normal' END"
+#define SDQ_MOVED(condition) \
+  NUMBER ("count (*)") " FROM sdq_moves WHERE previous IS NOT NULL AND " condition
 
-#define SDQ_MOVES(condition) \
-  "SELECT count (*) FROM (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous" SDQ_LATEST \
-  ") AS moves" \
-  " WHERE previous IS NOT NULL AND " condition
-
-/* A mean of whole numbers: numerator, denominator, items. */
+/* A count or a sum of minutes. */
+#define NUMBER(expression) "NULL, " expression ", 0, 0"
+/* A mean: numerator, denominator, items (whole numbers). */
+#define RATIO(numerator, denominator, items) \
+  "NULL, " numerator ", " denominator ", " items
 #define MEAN_OF(expression) \
-  "SELECT coalesce (sum (" expression "), 0), count (*), count (*)"
+  RATIO ("coalesce (sum (" expression "), 0)", "count (*)", "count (*)")
 /* A mean of goal scores in half points. */
 #define MEAN_OF_HALVES(expression) \
-  "SELECT coalesce (sum (" expression "), 0), 2 * count (*), count (*)"
-/* 100 × matching / all: numerator, denominator, items. */
+  RATIO ("coalesce (sum (" expression "), 0)", "2 * count (*)", "count (*)")
+/* 100 × matching / all. */
 #define PERCENT_OF(condition) \
-  "SELECT 100 * coalesce (sum (CASE WHEN " condition " THEN 1 ELSE 0 END), 0), count (*), count (*)"
+  RATIO ("100 * coalesce (sum (CASE WHEN " condition " THEN 1 ELSE 0 END), 0)", \
+         "count (*)", "count (*)")
+#define SUM_OF(expression) NUMBER ("coalesce (sum (" expression "), 0)")
 
-#define BY(column) "SELECT " column ", count (*)"
-#define GROUPED    " GROUP BY 1"
+#define BY(word) word ", count (*), 0, 0"
+/* By the word, the statement's second column. */
+#define GROUPED  " GROUP BY 2"
 
 /* The summary's own breakdown words */
 
@@ -137,102 +145,150 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
   { section, key, CT_FIGURE_BREAKDOWN, sql, kind, field, NULL }
 #define OWN_BREAKDOWN(section, key, words, sql) \
   { section, key, CT_FIGURE_BREAKDOWN, sql, NULL, NULL, words }
+/* Groups of goals' changes, classified by the threshold as they are read
+ * (ct-summary.c), so that the statement does not depend on it. */
+#define BY_THRESHOLD(kind, section, key, words, sql) \
+  { section, key, kind, sql, NULL, NULL, words, TRUE }
+/* Each goal's change in half points, one goal to a group. */
+#define GOAL_CHANGES "NULL, final - baseline, 1, count (*)" PAIRED " GROUP BY 3"
+
+#define RECEIVED " FROM received"
+#define ENDED    " FROM ended"
+#define PAIRED   " FROM paired"
+#define EPISODES_WITH_PAIRED "count (DISTINCT episode)"
 
 static const CtFigureSpec specs[] = {
-  COUNT ("referrals", "received", "SELECT count (*)" RECEIVED),
+  COUNT ("referrals", "received", NUMBER ("count (*)") RECEIVED),
   BREAKDOWN ("referrals", "by_decision", "referral", "decision",
-             BY ("r.decision") RECEIVED GROUPED),
+             BY ("decision") RECEIVED GROUPED),
   BREAKDOWN ("referrals", "by_source", "referral", "referral_source",
-             BY ("r.referral_source") RECEIVED GROUPED),
+             BY ("referral_source") RECEIVED GROUPED),
   OWN_BREAKDOWN ("referrals", "by_age_band", age_bands,
-                 "SELECT CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
-                 " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END,"
-                 " count (*) FROM (SELECT " AGE " AS age" RECEIVED ") AS ages" GROUPED),
+                 BY ("CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
+                     " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END")
+                 RECEIVED GROUPED),
   BREAKDOWN ("referrals", "by_legal_status", "child", "legal_status",
-             BY ("c.legal_status") RECEIVED GROUPED),
+             BY ("legal_status") RECEIVED GROUPED),
   BREAKDOWN ("referrals", "by_placement_type", "child", "placement_type",
-             BY ("c.placement_type") RECEIVED GROUPED),
+             BY ("placement_type") RECEIVED GROUPED),
   BREAKDOWN ("referrals", "by_placement_area", "child", "placement_area",
-             BY ("c.placement_area") RECEIVED GROUPED),
+             BY ("placement_area") RECEIVED GROUPED),
   OWN_BREAKDOWN ("referrals", "by_uasc", yes_no,
-                 BY ("CASE WHEN c.uasc THEN 'yes' ELSE 'no' END") RECEIVED GROUPED),
+                 BY ("CASE WHEN uasc THEN 'yes' ELSE 'no' END") RECEIVED GROUPED),
 
-  COUNT ("caseload", "open_at_start", "SELECT count (*)" OPEN_ON (":from")),
-  COUNT ("caseload", "open_at_end", "SELECT count (*)" OPEN_ON (":to")),
-  COUNT ("caseload", "started", "SELECT count (*)" STARTED),
-  COUNT ("caseload", "ended", "SELECT count (*)" ENDED),
+  /* :from ≤ :to, so every episode here started by :to. */
+  COUNT ("caseload", "open_at_start",
+         NUMBER ("count (*)") " FROM episodes WHERE start_date <= :from"
+         " AND (end_date IS NULL OR end_date >= :from)"),
+  COUNT ("caseload", "open_at_end",
+         NUMBER ("count (*)") " FROM episodes WHERE end_date IS NULL OR end_date >= :to"),
+  COUNT ("caseload", "started", NUMBER ("count (*)") " FROM episodes WHERE start_date >= :from"),
+  COUNT ("caseload", "ended", NUMBER ("count (*)") ENDED),
   BREAKDOWN ("caseload", "by_end_reason", "referral", "end_reason",
              BY ("end_reason") ENDED GROUPED),
 
-  COUNT ("consultations", "total", "SELECT count (*)" CONSULTATIONS),
-  COUNT ("consultations", "children", "SELECT count (DISTINCT child_id)" CONSULTATIONS),
-  HOURS ("consultations", "hours", "SELECT coalesce (sum (duration_minutes), 0)" CONSULTATIONS),
+  COUNT ("consultations", "total", NUMBER ("count (*)") " FROM consultations"),
+  COUNT ("consultations", "children", NUMBER ("count (DISTINCT child_id)") " FROM consultations"),
+  HOURS ("consultations", "hours", SUM_OF ("duration_minutes") " FROM consultations"),
   BREAKDOWN ("consultations", "by_topic", "consultation", "topics",
              BY ("topic") " FROM consultation_topic"
-             " WHERE consultation_id IN (SELECT id" CONSULTATIONS ")" GROUPED),
+             " WHERE consultation_id IN (SELECT id FROM consultations)" GROUPED),
   BREAKDOWN ("consultations", "by_requested_by", "consultation", "requested_by",
-             BY ("requested_by") CONSULTATIONS GROUPED),
+             BY ("requested_by") " FROM consultations" GROUPED),
   BREAKDOWN ("consultations", "by_mode", "consultation", "mode",
-             BY ("mode") CONSULTATIONS GROUPED),
+             BY ("mode") " FROM consultations" GROUPED),
   BREAKDOWN ("consultations", "by_outcome", "consultation", "outcome",
-             BY ("outcome") CONSULTATIONS GROUPED),
+             BY ("outcome") " FROM consultations" GROUPED),
 
-  COUNT ("reflective_practice", "held", "SELECT count (*)" HELD),
+  COUNT ("reflective_practice", "held", NUMBER ("count (*)") HELD),
   COUNT ("reflective_practice", "cancelled",
-         "SELECT count (*)" SESSIONS " AND status = 'cancelled'"),
-  COUNT ("reflective_practice", "attendances", "SELECT coalesce (sum (attendees), 0)" HELD),
-  HOURS ("reflective_practice", "hours", "SELECT coalesce (sum (duration_minutes), 0)" HELD),
+         NUMBER ("count (*)") " FROM sessions WHERE status = 'cancelled'"),
+  COUNT ("reflective_practice", "attendances", SUM_OF ("attendees") HELD),
+  HOURS ("reflective_practice", "hours", SUM_OF ("duration_minutes") HELD),
   BREAKDOWN ("reflective_practice", "by_setting", "reflective_practice", "setting",
              BY ("setting") HELD GROUPED),
   /* Ratings in hundredths, so that their sum is a whole number. */
   MEAN ("reflective_practice", "mean_rating",
-        "SELECT coalesce (sum (CAST (round (rating * 100) AS INTEGER)), 0),"
-        " 100 * count (rating), count (rating)" HELD),
+        RATIO ("coalesce (sum (CAST (round (rating * 100) AS INTEGER)), 0)",
+               "100 * count (rating)", "count (rating)") HELD),
 
-  COUNT ("outcomes", "episodes_ended", "SELECT count (*)" ENDED),
-  COUNT ("outcomes", "episodes_with_paired_gbo", WITH_PAIRED),
+  COUNT ("outcomes", "episodes_ended", NUMBER ("count (*)") ENDED),
+  COUNT ("outcomes", "episodes_with_paired_gbo", NUMBER (EPISODES_WITH_PAIRED) PAIRED),
   MEAN ("outcomes", "completeness_pct",
-        "SELECT 100 * (" WITH_PAIRED "), count (*), count (*)" ENDED),
-  COUNT ("outcomes", "goals_paired", "SELECT count (*)" PAIRED),
+        RATIO ("100 * (SELECT " EPISODES_WITH_PAIRED PAIRED ")", "count (*)", "count (*)")
+        ENDED),
+  COUNT ("outcomes", "goals_paired", NUMBER ("count (*)") PAIRED),
   MEAN ("outcomes", "mean_baseline", MEAN_OF_HALVES ("baseline") PAIRED),
   MEAN ("outcomes", "mean_end", MEAN_OF_HALVES ("final") PAIRED),
   MEAN ("outcomes", "mean_change", MEAN_OF_HALVES ("final - baseline") PAIRED),
-  OWN_BREAKDOWN ("outcomes", "by_change", changes,
-                 "SELECT CASE WHEN " IMPROVED " THEN 'improved'"
-                 " WHEN " DETERIORATED " THEN 'deteriorated'"
-                 " ELSE 'no_reliable_change' END, count (*)" PAIRED GROUPED),
-  MEAN ("outcomes", "pct_goals_reliably_improved", PERCENT_OF (IMPROVED) PAIRED),
-  /* The mean change of an episode ≥ the threshold: sum ≥ threshold × goals. */
-  COUNT ("outcomes", "episodes_reliably_improved",
-         "SELECT count (*) FROM (SELECT episode" PAIRED
-         " GROUP BY episode HAVING sum (" CHANGE ") >= :threshold * count (*)) AS improved"),
+  BY_THRESHOLD (CT_FIGURE_BREAKDOWN, "outcomes", "by_change", changes, GOAL_CHANGES),
+  BY_THRESHOLD (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", NULL, GOAL_CHANGES),
+  /* An episode's mean change against the threshold: its goals' changes
+   * summed, and how many goals. */
+  BY_THRESHOLD (CT_FIGURE_COUNT, "outcomes", "episodes_reliably_improved", NULL,
+                "NULL, change, goals, count (*) FROM (SELECT sum (final - baseline) AS change,"
+                " count (*) AS goals" PAIRED " GROUP BY episode) AS episodes GROUP BY 3, 4"),
   { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT, NULL, NULL, NULL, NULL },
 
-  COUNT ("training", "events", "SELECT count (*)" EVENTS),
-  HOURS ("training", "hours", "SELECT coalesce (sum (duration_minutes), 0)" EVENTS),
-  COUNT ("training", "places_booked", "SELECT count (*)" PLACES),
-  OWN_BREAKDOWN ("training", "by_status", bookings, BY ("a.status") PLACES GROUPED),
-  MEAN ("training", "attendance_rate_pct", PERCENT_OF (HAS_ATTENDED) PLACES),
-  COUNT ("training", "distinct_attendees", "SELECT count (DISTINCT a.attendee_name)" ATTENDED),
-  BREAKDOWN ("training", "by_topic", "training_event", "topic", BY ("topic") EVENTS GROUPED),
-  BREAKDOWN ("training", "by_role", "training_attendance", "role",
-             BY ("a.role") ATTENDED GROUPED),
-  MEAN ("training", "mean_confidence_before", MEAN_OF ("a.confidence_before") RATED_BOTH),
-  MEAN ("training", "mean_confidence_after", MEAN_OF ("a.confidence_after") RATED_BOTH),
+  COUNT ("training", "events", NUMBER ("count (*)") " FROM events"),
+  HOURS ("training", "hours", SUM_OF ("duration_minutes") " FROM events"),
+  COUNT ("training", "places_booked", NUMBER ("count (*)") " FROM places"),
+  OWN_BREAKDOWN ("training", "by_status", bookings, BY ("status") " FROM places" GROUPED),
+  MEAN ("training", "attendance_rate_pct", PERCENT_OF (HAS_ATTENDED) " FROM places"),
+  COUNT ("training", "distinct_attendees", NUMBER ("count (DISTINCT attendee_name)") ATTENDED),
+  BREAKDOWN ("training", "by_topic", "training_event", "topic",
+             BY ("topic") " FROM events" GROUPED),
+  BREAKDOWN ("training", "by_role", "training_attendance", "role", BY ("role") ATTENDED GROUPED),
+  MEAN ("training", "mean_confidence_before", MEAN_OF ("confidence_before") RATED_BOTH),
+  MEAN ("training", "mean_confidence_after", MEAN_OF ("confidence_after") RATED_BOTH),
   MEAN ("training", "mean_confidence_change",
-        MEAN_OF ("a.confidence_after - a.confidence_before") RATED_BOTH),
+        MEAN_OF ("confidence_after - confidence_before") RATED_BOTH),
 
-  COUNT ("sdq", "scores", "SELECT count (*)" SDQ_SCORED),
-  COUNT ("sdq", "children", "SELECT count (DISTINCT child_id)" SDQ_SCORED),
-  COUNT ("sdq", "no_score", "SELECT count (*)" SDQ_NO_SCORE),
+  COUNT ("sdq", "scores", NUMBER ("count (*)") SDQ_SCORED),
+  COUNT ("sdq", "children", NUMBER ("count (DISTINCT child_id)") SDQ_SCORED),
+  COUNT ("sdq", "no_score", NUMBER ("count (*)") SDQ_NO_SCORE),
   BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", BY ("reason") SDQ_NO_SCORE GROUPED),
-  OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, BY (SDQ_BAND ("s.total")) SDQ_LATEST GROUPED),
-  MEAN ("sdq", "mean_total", MEAN_OF ("s.total") SDQ_LATEST),
+  OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, BY (SDQ_BAND ("latest")) " FROM sdq_moves" GROUPED),
+  MEAN ("sdq", "mean_total", MEAN_OF ("latest") " FROM sdq_moves"),
   COUNT ("sdq", "moved_into_concern",
-         SDQ_MOVES (SDQ_CONCERN ("latest") " AND NOT " SDQ_CONCERN ("previous"))),
+         SDQ_MOVED (SDQ_CONCERN ("latest") " AND NOT " SDQ_CONCERN ("previous"))),
   COUNT ("sdq", "moved_out_of_concern",
-         SDQ_MOVES (SDQ_CONCERN ("previous") " AND NOT " SDQ_CONCERN ("latest"))),
+         SDQ_MOVED (SDQ_CONCERN ("previous") " AND NOT " SDQ_CONCERN ("latest"))),
 };
+
+/* The rows of the preferences the summary uses (figure numbers below 0),
+ * read by the same statement: a summary is one statement, so one round
+ * trip and one view of the records and preferences, with no transaction. */
+#define CHOICE(figure, key) \
+  " UNION ALL SELECT " figure ", value, 0, 0, 0 FROM setting WHERE key = '" key "'"
+
+static const char choices[] =
+  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_SERVICE), CT_SETTING_TEAM_NAME)
+  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE)
+  CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_THRESHOLD), CT_SETTING_RELIABLE_CHANGE);
+
+static char *
+build_sql (void)
+{
+  GString *sql = g_string_new (row_sets);
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    if (specs[i].sql != NULL)
+      g_string_append_printf (sql, " %s SELECT %u, %s", i == 0 ? "" : "UNION ALL", i,
+                              specs[i].sql);
+  g_string_append (sql, choices);
+  return g_string_free (sql, FALSE);
+}
+
+const char *
+ct_summary_get_sql (void)
+{
+  static const char *sql = NULL;
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, build_sql ());
+  return sql;
+}
 
 const CtFigureSpec *
 ct_summary_get_specs (guint *n_specs)

@@ -11,7 +11,6 @@
 
 #include "ct-database-private.h"
 #include "ct-preferences.h"
-#include "ct-setting.h"
 #include "ct-summary-private.h"
 
 struct _CtSummary
@@ -49,124 +48,84 @@ set_value (CtFigure *figure,
 }
 
 static void
-bind_parameters (CtStatement *stmt,
-                 const CtPeriod *period,
-                 gint64          threshold_hundredths)
+bind_parameters (CtStatement    *stmt,
+                 const CtPeriod *period)
 {
-  int from = ct_statement_parameter_index (stmt, ":from");
-  int to = ct_statement_parameter_index (stmt, ":to");
-  int threshold = ct_statement_parameter_index (stmt, ":threshold");
-
-  if (from > 0)
-    ct_statement_bind_text (stmt, from, ct_period_get_from (period));
-  if (to > 0)
-    ct_statement_bind_text (stmt, to, ct_period_get_to (period));
-  if (threshold > 0)
-    ct_statement_bind_int64 (stmt, threshold, threshold_hundredths);
+  ct_statement_bind_text (stmt, ct_statement_parameter_index (stmt, ":from"),
+                          ct_period_get_from (period));
+  ct_statement_bind_text (stmt, ct_statement_parameter_index (stmt, ":to"),
+                          ct_period_get_to (period));
 }
 
 #define WHAT _("compute the committee summary")
 
-/* Reads the word / count rows of a breakdown; every word starts at 0. */
-static gboolean
-read_cells (CtStatement         *stmt,
-            const CtFigureSpec  *spec,
-            CtFigure            *figure,
-            GError             **error)
+/* Columns of the summary's statement */
+enum { COL_FIGURE, COL_WORD, COL_FIRST, COL_SECOND, COL_THIRD };
+
+/* A figure as its spec says, with every word of a breakdown at 0. */
+static void
+init_figure (const CtFigureSpec *spec,
+             CtFigure           *figure)
 {
-  const char * const *words = ct_summary_spec_get_words (spec);
-  CtCell *cells;
-  gboolean has_row;
-  gboolean ok;
+  figure->section = spec->section;
+  figure->key = spec->key;
+  figure->kind = spec->kind;
 
-  figure->n_cells = g_strv_length ((char **) words);
-  cells = g_new0 (CtCell, figure->n_cells);
-  for (guint i = 0; i < figure->n_cells; i++)
-    cells[i].word = words[i];
-  figure->cells = cells;
-
-  while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
+  if (spec->kind == CT_FIGURE_BREAKDOWN)
     {
-      const char *word = ct_statement_column_text (stmt, 0);
-      guint i = 0;
+      const char * const *words = ct_summary_spec_get_words (spec);
+      CtCell *cells;
 
-      while (i < figure->n_cells && g_strcmp0 (words[i], word) != 0)
-        i++;
-      if (i < figure->n_cells)
-        cells[i].count = ct_statement_column_int64 (stmt, 1);
-      else
-        g_warning ("A value of %s.%s is none of its words; it is left out",
-                   spec->section, spec->key);
+      figure->n_cells = g_strv_length ((char **) words);
+      cells = g_new0 (CtCell, figure->n_cells);
+      for (guint i = 0; i < figure->n_cells; i++)
+        cells[i].word = words[i];
+      figure->cells = cells;
     }
-  return ok;
 }
 
-/* Reads the one row of a count, hours or a mean. */
-static gboolean
-read_row (CtStatement  *stmt,
-          CtFigure     *figure,
-          GError      **error)
+/* A word / count row of a breakdown. */
+static void
+read_cell (CtStatement        *stmt,
+           const CtFigureSpec *spec,
+           CtFigure           *figure)
 {
-  gboolean has_row;
+  const char *word = ct_statement_column_text (stmt, COL_WORD);
+  CtCell *cells = (CtCell *) figure->cells;
+  guint i = 0;
 
-  if (!ct_statement_step (stmt, &has_row, WHAT, error))
-    return FALSE;
-  if (!has_row)
-    return TRUE;
+  while (i < figure->n_cells && g_strcmp0 (cells[i].word, word) != 0)
+    i++;
+  if (i < figure->n_cells)
+    cells[i].count = ct_statement_column_int64 (stmt, COL_FIRST);
+  else
+    g_warning ("A value of %s.%s is none of its words; it is left out",
+               spec->section, spec->key);
+}
 
+/* The one row of a count, hours or a mean. */
+static void
+read_numbers (CtStatement *stmt,
+              CtFigure    *figure)
+{
   switch (figure->kind)
     {
     case CT_FIGURE_COUNT:
-      figure->count = ct_statement_column_int64 (stmt, 0);
+      figure->count = ct_statement_column_int64 (stmt, COL_FIRST);
       break;
     case CT_FIGURE_HOURS:
-      set_value (figure, ct_statement_column_int64 (stmt, 0), 60);
+      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST), 60);
       break;
     case CT_FIGURE_MEAN:
-      set_value (figure, ct_statement_column_int64 (stmt, 0), ct_statement_column_int64 (stmt, 1));
-      figure->items = ct_statement_column_int64 (stmt, 2);
+      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST),
+                 ct_statement_column_int64 (stmt, COL_SECOND));
+      figure->items = ct_statement_column_int64 (stmt, COL_THIRD);
       break;
     case CT_FIGURE_CONSTANT:
     case CT_FIGURE_BREAKDOWN:
     default:
       g_assert_not_reached ();
     }
-  return TRUE;
-}
-
-static gboolean
-compute_figure (CtDatabase          *db,
-                const CtPeriod      *period,
-                gint64               threshold,
-                const CtFigureSpec  *spec,
-                CtFigure            *figure,
-                GError             **error)
-{
-  CtStatement *stmt;
-  gboolean ok;
-
-  figure->section = spec->section;
-  figure->key = spec->key;
-  figure->kind = spec->kind;
-
-  if (spec->kind == CT_FIGURE_CONSTANT)
-    {
-      figure->has_value = TRUE;
-      figure->value = threshold / 100.0;
-      return TRUE;
-    }
-
-  stmt = ct_database_prepare (db, spec->sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_parameters (stmt, period, threshold);
-  if (spec->kind == CT_FIGURE_BREAKDOWN)
-    ok = read_cells (stmt, spec, figure, error);
-  else
-    ok = read_row (stmt, figure, error);
-  ct_statement_reset (stmt);
-  return ok;
 }
 
 static void
@@ -178,39 +137,157 @@ free_figures (CtFigure *figures,
   g_free (figures);
 }
 
-static CtFigure *
-compute_figures (CtDatabase      *db,
-                 const CtPeriod  *period,
-                 gint64           threshold,
-                 guint           *n_figures,
-                 GError         **error)
+/* A group of goals of a @by_threshold figure (ct-summary-private.h). */
+typedef struct
 {
-  const CtFigureSpec *specs = ct_summary_get_specs (n_figures);
-  CtFigure *figures = g_new0 (CtFigure, *n_figures);
+  guint  figure;
+  gint64 change;   /* half points, summed over the goals */
+  gint64 goals;
+  gint64 groups;
+} GoalGroup;
 
-  for (guint i = 0; i < *n_figures; i++)
-    if (!compute_figure (db, period, threshold, &specs[i], &figures[i], error))
-      {
-        free_figures (figures, *n_figures);
-        return NULL;
-      }
-  return figures;
+/* What the summary's statement gives: the figures, the groups of goals
+ * that wait for the threshold, and the preferences. */
+typedef struct
+{
+  CtFigure         *figures;
+  guint             n_figures;
+  GArray           *groups;
+  char             *service;
+  CtDisclosureRule  rule;
+  gint64            threshold;
+} Results;
+
+static void
+results_clear (Results *results)
+{
+  free_figures (results->figures, results->n_figures);
+  g_clear_pointer (&results->groups, g_array_unref);
+  g_free (results->service);
 }
 
-/* The team's name; "" when it was never set. */
-static char *
-read_service (CtDatabase  *db,
-              GError     **error)
+static void
+read_result_row (CtStatement *stmt,
+                 Results     *results)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *service = ct_setting_get (db, CT_SETTING_TEAM_NAME, &local_error);
+  guint n_specs = 0;
+  const CtFigureSpec *specs = ct_summary_get_specs (&n_specs);
+  gint64 figure = ct_statement_column_int64 (stmt, COL_FIGURE);
+  const char *word = ct_statement_column_text (stmt, COL_WORD);
 
-  if (local_error != NULL)
+  if (figure == CT_SUMMARY_ROW_SERVICE)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      g_free (results->service);
+      results->service = g_strdup (word);
     }
-  return service != NULL ? service : g_strdup ("");
+  else if (figure == CT_SUMMARY_ROW_RULE)
+    results->rule = ct_preferences_parse_rule (word);
+  else if (figure == CT_SUMMARY_ROW_THRESHOLD)
+    results->threshold = ct_preferences_parse_threshold (word);
+  else if (figure < 0 || figure >= n_specs)
+    g_warning ("The summary's statement gave a row of no figure (%" G_GINT64_FORMAT ")", figure);
+  else if (specs[figure].by_threshold)
+    {
+      GoalGroup group = { figure, ct_statement_column_int64 (stmt, COL_FIRST),
+                          ct_statement_column_int64 (stmt, COL_SECOND),
+                          ct_statement_column_int64 (stmt, COL_THIRD) };
+
+      g_array_append_val (results->groups, group);
+    }
+  else if (specs[figure].kind == CT_FIGURE_BREAKDOWN)
+    read_cell (stmt, &specs[figure], &results->figures[figure]);
+  else
+    read_numbers (stmt, &results->figures[figure]);
+}
+
+/* The cell of changes[] in ct-summary-sql.c: improved, no_reliable_change,
+ * deteriorated. The comparisons are in hundredths (half points × 50): the
+ * threshold is a whole number of them, so they are exact. */
+static guint
+classify_group (const GoalGroup *group,
+                gint64           threshold)
+{
+  if (group->change * 50 >= threshold * group->goals)
+    return 0;
+  if (group->change * 50 <= -threshold * group->goals)
+    return 2;
+  return 1;
+}
+
+/* The figures that depend on the threshold, from their groups of goals;
+ * the threshold itself is a figure too. */
+static void
+apply_threshold (Results *results)
+{
+  g_autofree gint64 *numerators = g_new0 (gint64, results->n_figures);
+  g_autofree gint64 *denominators = g_new0 (gint64, results->n_figures);
+
+  for (guint i = 0; i < results->groups->len; i++)
+    {
+      const GoalGroup *group = &g_array_index (results->groups, GoalGroup, i);
+      CtFigure *figure = &results->figures[group->figure];
+      guint change = classify_group (group, results->threshold);
+      gint64 goals = group->goals * group->groups;
+
+      if (figure->kind == CT_FIGURE_BREAKDOWN)
+        ((CtCell *) figure->cells)[change].count += goals;
+      else if (figure->kind == CT_FIGURE_COUNT)
+        figure->count += change == 0 ? group->groups : 0;
+      else
+        {
+          numerators[group->figure] += change == 0 ? 100 * goals : 0;
+          denominators[group->figure] += goals;
+        }
+    }
+
+  for (guint i = 0; i < results->n_figures; i++)
+    {
+      CtFigure *figure = &results->figures[i];
+
+      if (figure->kind == CT_FIGURE_CONSTANT)
+        {
+          figure->has_value = TRUE;
+          figure->value = results->threshold / 100.0;
+        }
+      else if (figure->kind == CT_FIGURE_MEAN && denominators[i] > 0)
+        {
+          set_value (figure, numerators[i], denominators[i]);
+          figure->items = denominators[i];
+        }
+    }
+}
+
+/* Runs the summary's one statement: one view of the records and the
+ * preferences, and one round trip on a team server. */
+static gboolean
+compute_results (CtDatabase      *db,
+                 const CtPeriod  *period,
+                 Results         *results,
+                 GError         **error)
+{
+  const CtFigureSpec *specs = ct_summary_get_specs (&results->n_figures);
+  CtStatement *stmt;
+  gboolean has_row;
+  gboolean ok;
+
+  results->figures = g_new0 (CtFigure, results->n_figures);
+  results->groups = g_array_new (FALSE, FALSE, sizeof (GoalGroup));
+  results->service = g_strdup ("");
+  results->rule = ct_preferences_parse_rule (NULL);
+  results->threshold = ct_preferences_parse_threshold (NULL);
+  for (guint i = 0; i < results->n_figures; i++)
+    init_figure (&specs[i], &results->figures[i]);
+
+  stmt = ct_database_prepare (db, ct_summary_get_sql (), error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_parameters (stmt, period);
+  while ((ok = ct_statement_step (stmt, &has_row, WHAT, error)) && has_row)
+    read_result_row (stmt, results);
+  ct_statement_reset (stmt);
+  if (ok)
+    apply_threshold (results);
+  return ok;
 }
 
 CtSummary *
@@ -218,43 +295,23 @@ ct_summary_compute (CtDatabase      *db,
                     const CtPeriod  *period,
                     GError         **error)
 {
-  g_autofree char *service = NULL;
-  g_autoptr(GError) local_error = NULL;
-  CtFigure *figures = NULL;
-  guint n_figures = 0;
-  gint64 threshold;
-  CtDisclosureRule rule;
+  Results results = { 0 };
   CtSummary *summary;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  /* One transaction: every figure sees the same records and preferences. */
-  if (!ct_database_begin (db, error))
-    return NULL;
-  threshold = ct_preferences_get_threshold (db, &local_error);
-  rule = local_error == NULL ? ct_preferences_get_rule (db, &local_error) : 0;
-  if (local_error != NULL)
+  if (!compute_results (db, period, &results, error))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ct_database_rollback (db);
-      return NULL;
-    }
-  if ((service = read_service (db, error)) == NULL ||
-      (figures = compute_figures (db, period, threshold, &n_figures, error)) == NULL)
-    {
-      ct_database_rollback (db);
-      return NULL;
-    }
-  if (!ct_database_commit (db, error))
-    {
-      free_figures (figures, n_figures);
+      results_clear (&results);
       return NULL;
     }
 
   g_debug ("Computed the committee summary for %s", ct_period_get_label (period));
-  summary = ct_summary_new (period, service, figures, n_figures);
-  ct_summary_set_choices (summary, threshold, rule);
+  summary = ct_summary_new (period, results.service, g_steal_pointer (&results.figures),
+                            results.n_figures);
+  ct_summary_set_choices (summary, results.threshold, results.rule);
+  results_clear (&results);
   return summary;
 }
 

@@ -446,6 +446,12 @@ static const char migration_record_versions[] =
   "  WHERE action IN ('create', 'update');"
   "GRANT SELECT ON record_change TO " ROLES ";";
 
+/* Version 7: each goal's latest rating (the Outcomes view) read by an
+ * index-only scan (the file's version 9). */
+static const char migration_outcomes_index[] =
+  "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
+  "DROP INDEX goal_rating_goal;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -453,6 +459,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_imported_file,
   migration_record_versions,
+  migration_outcomes_index,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

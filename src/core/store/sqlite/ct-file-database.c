@@ -195,9 +195,29 @@ check_quick (sqlite3  *db,
   if (rc == SQLITE_OK && g_strcmp0 (result, "ok") == 0)
     return TRUE;
 
+  /* It runs after unlock (ct-file-check.c), which has written to the file. */
   return fail (error, CT_DATABASE_ERROR_CORRUPT,
-               _("The records file is damaged and fails its integrity check. "
-                 "Restore it from a backup; the file has not been changed."));
+               _("The records file fails its integrity check. Restore it from a backup."));
+}
+
+int
+ct_file_database_cache_kib (goffset file_size)
+{
+  return (int) CLAMP (file_size / 4 / 1024, CT_DATABASE_CACHE_MIN_KIB, CT_DATABASE_CACHE_MAX_KIB);
+}
+
+/* The page cache, sized to the file before anything but the schema is
+ * read (cache_size reads the schema, so not before the key). */
+static gboolean
+size_cache (sqlite3     *db,
+            const char  *path)
+{
+  g_autofree char *pragma = NULL;
+  GStatBuf st;
+
+  pragma = g_strdup_printf ("PRAGMA cache_size = -%d",
+                            ct_file_database_cache_kib (g_stat (path, &st) == 0 ? st.st_size : 0));
+  return sqlite3_exec (db, pragma, NULL, NULL, NULL) == SQLITE_OK;
 }
 
 static gboolean
@@ -210,14 +230,12 @@ configure_connection (sqlite3  *db,
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA foreign_keys = ON;"
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;"
-    CT_DATABASE_CACHE_PRAGMA;
+    "PRAGMA synchronous = FULL;";
   /* Reading only: the journal mode stays as it is, and SQL that would
    * write is refused. */
   static const char read_only_pragmas[] =
     "PRAGMA temp_store = MEMORY;"
-    "PRAGMA query_only = ON;"
-    CT_DATABASE_CACHE_PRAGMA;
+    "PRAGMA query_only = ON;";
   char *message = NULL;
 
   sqlite3_busy_timeout (db, 5000);
@@ -279,7 +297,8 @@ open_connection (const char  *path,
   if (!check_cipher (db, error) ||
       sqlite3_key_v2 (db, "main", passphrase, strlen (passphrase)) != SQLITE_OK ||
       !check_key (db, error) ||
-      (!creating && (!check_version (db, error) || !check_quick (db, error))) ||
+      !size_cache (db, path) ||
+      (!creating && !check_version (db, error)) ||
       !configure_connection (db, read_only, error))
     {
       if (error != NULL && *error == NULL)
@@ -289,6 +308,18 @@ open_connection (const char  *path,
     }
 
   return db;
+}
+
+gboolean
+ct_file_database_quick_check (const char  *path,
+                              const char  *passphrase,
+                              GError     **error)
+{
+  sqlite3 *db = open_connection (path, passphrase, FALSE, TRUE, error);
+  gboolean ok = db != NULL && check_quick (db, error);
+
+  sqlite3_close_v2 (db);
+  return ok;
 }
 
 static CtDatabase *

@@ -350,6 +350,15 @@ static const char migration_versions[] =
   "CREATE VIEW record_change AS SELECT id, at, who, record_kind, record_id FROM audit_log"
   "  WHERE action IN ('create', 'update');";
 
+/* Version 9: each goal's latest rating (the Outcomes view) read from an
+ * index alone, the few ratings of a goal sorted there:
+ *   SEARCH x USING COVERING INDEX goal_rating_latest (goal_id=?)
+ * It starts with goal_rating_goal's columns, so it serves its queries too
+ * (a goal's ratings, the check before a goal is deleted). */
+static const char migration_outcomes_index[] =
+  "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
+  "DROP INDEX goal_rating_goal;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -359,6 +368,7 @@ static const char *const migrations[] = {
   migration_nocase,
   migration_imported_file,
   migration_versions,
+  migration_outcomes_index,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
