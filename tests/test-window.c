@@ -493,6 +493,26 @@ is_error_shown (gpointer dialog)
   return gtk_widget_get_visible (test_find_by_id (dialog, "error_label"));
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The main menu of the unlocked window, for a person to look at. */
+static void
+show_primary_menu (CtWindow *window)
+{
+  GtkWidget *view = test_find_of_type (window, CT_TYPE_MAIN_VIEW);
+  GtkMenuButton *button = GTK_MENU_BUTTON (test_find_by_id (view, "menu_button"));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  test_wait_until (is_mapped, popover);
+  test_save_screenshot (popover, "primary-menu.png");
+  gtk_menu_button_popdown (button);
+}
+
 static CtPassphraseDialog *
 wait_for_passphrase_dialog (void)
 {
@@ -565,6 +585,7 @@ test_backup_from_menu (void)
   g_autofree char *suggested = g_strdup_printf ("records-backup-%s.ctdb", day);
   CtPassphraseDialog *dialog;
 
+  show_primary_menu (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL));
   cancel_save_chooser (suggested);
   g_assert_null (test_find_toplevel (CT_TYPE_PASSPHRASE_DIALOG));
