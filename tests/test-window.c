@@ -343,11 +343,17 @@ create_file_at (const char *path,
   ct_database_close (database);
 }
 
-/* The chooser notes the file in GTK's recent files, written a moment
- * later where GTK first made them: in the folders of the first test that
- * used a chooser, which are gone after it. They are made again. */
+static gboolean
+is_recent_file_written (gpointer filename)
+{
+  return g_file_test (filename, G_FILE_TEST_EXISTS);
+}
+
+/* The chooser notes the file in GTK's recent files, written a moment later
+ * where GTK first made them (in the folders of the first test that chose
+ * a file): waited for, so that it is not written after the folders go. */
 static void
-keep_recent_files_folder (void)
+wait_for_recent_files (void)
 {
   g_autofree char *filename = NULL;
   g_autofree char *folder = NULL;
@@ -355,6 +361,7 @@ keep_recent_files_folder (void)
   g_object_get (gtk_recent_manager_get_default (), "filename", &filename, NULL);
   folder = g_path_get_dirname (filename);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  test_wait_until (is_recent_file_written, filename);
 }
 
 static GFile *expected_file;
@@ -394,7 +401,7 @@ choose_in_file_chooser (const char *path)
   expected_file = file;
   test_wait_until (has_chosen_file, chooser);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  keep_recent_files_folder ();
+  wait_for_recent_files ();
 }
 
 /* A chooser of where a new file goes suggests @name; cancelled. (GTK's
