@@ -437,7 +437,7 @@ test_welcome_page (void)
   g_autoptr(GHashTable) unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CtWindow *window = g_object_ref_sink (ct_window_new (NULL));
   static const char *const order[] = { "confirm_entry", "name_entry", "role_dropdown",
-                                       "create_button" };
+                                       "location_button", "create_button" };
   GtkWidget *passphrase;
 
   gtk_window_present (GTK_WINDOW (window));

@@ -8,6 +8,7 @@
 #include "ct-caseload-view.h"
 #include "ct-child-page.h"
 #include "ct-demo.h"
+#include "ct-field-row.h"
 #include "ct-goal-card.h"
 #include "ct-main-view.h"
 #include "ct-outcomes-view.h"
@@ -349,6 +350,44 @@ test_consultation_opens_editor (Fixture       *fixture,
   gtk_window_destroy (editor);
 }
 
+static gboolean
+is_focus_on_child (gpointer editor)
+{
+  GtkWidget *focus = gtk_root_get_focus (editor);
+  GtkWidget *row = focus == NULL ? NULL
+                   : CT_IS_FIELD_ROW (focus) ? focus
+                   : gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW);
+
+  return row != NULL &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (row))), "child");
+}
+
+/* The consultation path of the README's Quick tasks: Ctrl+3, Ctrl+N, and
+ * the focus is on Child (the date and clinician filled in), so Enter opens
+ * the child search with no Tab: two presses to get there. */
+static void
+test_consultation_keys (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  GtkWidget *section;
+  GVariant *argument = NULL;
+  const char *action;
+  GtkWindow *editor;
+
+  g_assert_true (press_key (fixture, GDK_KEY_3, GDK_CONTROL_MASK));
+  section = gtk_stack_get_visible_child (sections);
+  action = find_key_action (section, GDK_KEY_n, GDK_CONTROL_MASK, &argument);
+  g_assert_cmpstr (action, ==, "section.new");
+  g_assert_true (gtk_widget_activate_action_variant (section, action, argument));
+
+  editor = test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR);
+  g_assert_true (ct_record_editor_get_kind (CT_RECORD_EDITOR (editor)) ==
+                 ct_kind_lookup ("consultation"));
+  test_wait_until (is_focus_on_child, editor);
+  gtk_window_destroy (editor);
+}
+
 /* Every section fits a phone's width (360 px): the sidebar folds away and
  * only the section shown sets the narrowest width. */
 static void
@@ -445,6 +484,8 @@ main (int   argc,
               fixture_set_up, test_training_event_page, fixture_tear_down);
   g_test_add ("/main-view/consultation-opens-editor", Fixture, NULL,
               fixture_set_up, test_consultation_opens_editor, fixture_tear_down);
+  g_test_add ("/main-view/consultation-keys", Fixture, NULL,
+              fixture_set_up, test_consultation_keys, fixture_tear_down);
   g_test_add ("/main-view/demo-signed-in", Fixture, NULL,
               fixture_set_up, test_demo_signed_in, fixture_tear_down);
   g_test_add ("/main-view/narrow", Fixture, NULL,

@@ -10,6 +10,10 @@
 
 #include "config.h"
 
+#if HAVE_LIBSECRET
+#include <libsecret/secret.h>
+#endif
+
 #include "ct-audit-log.h"
 #include "ct-field-row.h"
 #include "ct-keyring.h"
@@ -412,6 +416,43 @@ test_closed_on_lock (Fixture       *fixture,
 
 /* The keyring */
 
+static gboolean
+is_switch_off (gpointer toggle)
+{
+  return !gtk_switch_get_active (toggle);
+}
+
+/* Without a keyring (a secret service under a name nobody owns), Remember
+ * passphrase says so under the switch and turns itself off. */
+static void
+test_remember_without_keyring (Fixture       *fixture,
+                               gconstpointer  data)
+{
+#if HAVE_LIBSECRET
+  CtPreferencesWindow *preferences = open_preferences (fixture);
+  GtkSwitch *toggle = GTK_SWITCH (test_find_by_id (preferences, "remember_switch"));
+  AdwActionRow *row = ADW_ACTION_ROW (test_find_by_id (preferences, "remember_row"));
+
+  /* libsecret keeps its connection to the service: dropped before and after. */
+  secret_service_disconnect ();
+  g_setenv ("SECRET_SERVICE_BUS_NAME", "org.example.ClinicalTeam.NoKeyringHere", TRUE);
+
+  gtk_switch_set_active (toggle, TRUE);
+  test_wait_until (is_switch_off, toggle);
+  g_assert_false (g_settings_get_boolean (fixture->settings, "remember-passphrase"));
+  g_assert_false (ct_keyring_is_wanted ());
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "No keyring answers on this computer, so the passphrase cannot be "
+                   "remembered: type it at each unlock.");
+  test_save_screenshot (GTK_WIDGET (preferences), "remember-without-keyring.png");
+
+  g_unsetenv ("SECRET_SERVICE_BUS_NAME");
+  secret_service_disconnect ();
+#else
+  g_test_skip ("Built without libsecret: the switch is hidden (see remember-switch).");
+#endif
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -503,6 +544,7 @@ main (int   argc,
   ADD ("/preferences/remember-switch", test_remember_switch);
   ADD ("/preferences/figures", test_figure_preferences);
   ADD ("/preferences/closed-on-lock", test_closed_on_lock);
+  ADD ("/keyring/remember-without-keyring", test_remember_without_keyring);
 #undef ADD
   g_test_add_func ("/keyring/round-trip", test_keyring_round_trip);
 

@@ -10,6 +10,7 @@
 #include "ct-audit-log-window.h"
 #include "ct-draft-banner.h"
 #include "ct-main-view.h"
+#include "ct-passphrase-dialog.h"
 #include "ct-preferences-window.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
@@ -31,6 +32,7 @@ template_type (guint i)
     case 4: return CT_TYPE_PREFERENCES_WINDOW;
     case 5: return CT_TYPE_AUDIT_LOG_WINDOW;
     case 6: return CT_TYPE_DRAFT_BANNER;
+    case 7: return CT_TYPE_PASSPHRASE_DIALOG;
     default: return G_TYPE_INVALID;
     }
 }

@@ -33,11 +33,39 @@ use_system_mime_database (const char *system_data_dirs)
   g_content_type_set_mime_dirs ((const char * const *) dirs);
 }
 
+/* The system's GSettings schemas besides the build's (GTK's file chooser
+ * reads its own), found before the isolated folders hide them. */
+static void
+use_system_schemas (const char *system_data_dirs)
+{
+  g_auto(GStrv) data_dirs = g_strsplit (system_data_dirs != NULL ? system_data_dirs
+                                                                 : "/usr/local/share:/usr/share",
+                                        G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autoptr(GStrvBuilder) schema_dirs = g_strv_builder_new ();
+  g_auto(GStrv) dirs = NULL;
+  g_autofree char *joined = NULL;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
+    g_strv_builder_add (schema_dirs, g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *schema_dir = g_build_filename (data_dirs[i], "glib-2.0", "schemas", NULL);
+
+      if (g_file_test (schema_dir, G_FILE_TEST_IS_DIR))
+        g_strv_builder_add (schema_dirs, schema_dir);
+    }
+  dirs = g_strv_builder_end (schema_dirs);
+  joined = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, dirs);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", joined, TRUE);
+}
+
 void
 test_widget_init (int    *argc,
                   char ***argv)
 {
   g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  use_system_schemas (system_data_dirs);
 
   /* Each test gets its own user folders, so a fresh records file. */
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);

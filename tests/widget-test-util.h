@@ -13,8 +13,9 @@ typedef gboolean (*TestCondition) (gpointer data);
 typedef gboolean (*TestWidgetMatch) (GtkWidget     *widget,
                                      gconstpointer  data);
 
-/* g_test_init() with isolated XDG folders (and the system's MIME database,
- * so that icons load), GTK and libadwaita, with no animations and no
+/* g_test_init() with isolated XDG folders (and the system's GSettings
+ * schemas and MIME database, so that the file chooser works and icons
+ * load), GTK and libadwaita, with no animations and no
  * blinking cursor: under Xvfb no window manager gives a window focus. */
 void        test_widget_init       (int            *argc,
                                     char         ***argv);

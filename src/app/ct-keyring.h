@@ -41,6 +41,27 @@ void     ct_keyring_clear        (const char           *path,
 gboolean ct_keyring_clear_finish (GAsyncResult         *result,
                                   GError              **error);
 
+/* Whether a keyring answers on this computer: FALSE with an error that
+ * says so, in words for the person, when no secret service runs (or the
+ * program was built without keyring support). */
+void     ct_keyring_check        (const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean ct_keyring_check_finish (GAsyncResult         *result,
+                                  GError              **error);
+
+/* Binds @toggle to the remember-passphrase setting of @settings for the
+ * file at @path: turned on, the keyring is checked, and when none answers
+ * the switch turns itself off and @row's subtitle says why; turned off,
+ * the stored passphrase is removed (a failure also shows in @row). With
+ * no @path (a team server), @row is hidden. */
+void     ct_keyring_bind_switch  (GSettings            *settings,
+                                  const char           *path,
+                                  AdwActionRow         *row,
+                                  GtkSwitch            *toggle,
+                                  GCancellable         *cancellable);
+
 /* At startup, when the passphrase is wanted and stored: opens @page's file
  * with it, as if it had been typed. Otherwise the page waits for typing. */
 void     ct_keyring_unlock_page  (CtPassphrasePage     *page,

@@ -19,6 +19,7 @@ typedef struct
   char         *path;
   GCancellable *cancellable;
   gboolean      busy;
+  CtOpenMode    mode;
 } CtPassphrasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtPassphrasePage, ct_passphrase_page, ADW_TYPE_BIN)
@@ -38,15 +39,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What the worker thread needs; the passphrase is wiped when it is freed.
- * With @remember, an opened file's passphrase goes to the keyring. */
+/* What the worker thread needs; the passphrases are wiped when it is
+ * freed. With @remember, an opened file's passphrase (the new one, after a
+ * change) goes to the keyring; @not_remembered says why it could not. */
 typedef struct
 {
   CtOpenMode  mode;
   char       *path;
   char       *passphrase;
+  char       *new_passphrase;
   char       *actor;
   gboolean    remember;
+  GError     *not_remembered;
 } OpenData;
 
 static void
@@ -54,7 +58,9 @@ open_data_free (OpenData *data)
 {
   g_free (data->path);
   ct_passphrase_free (data->passphrase);
+  ct_passphrase_free (data->new_passphrase);
   g_free (data->actor);
+  g_clear_error (&data->not_remembered);
   g_free (data);
 }
 
@@ -62,18 +68,21 @@ static CtDatabase *
 open_database (OpenData  *data,
                GError   **error)
 {
-  if (data->mode == CT_OPEN_MODE_OPEN)
-    return ct_database_open (data->path, data->passphrase, data->actor, error);
-  return ct_database_create (data->path, data->passphrase, data->actor, error);
-}
+  g_autoptr(CtDatabase) database = NULL;
 
-static void
-remember_passphrase (OpenData *data)
-{
-  g_autoptr(GError) error = NULL;
+  if (data->mode == CT_OPEN_MODE_CREATE)
+    return ct_database_create (data->path, data->passphrase, data->actor, error);
 
-  if (!ct_keyring_store_sync (data->path, data->passphrase, NULL, &error))
-    g_warning ("The passphrase could not be kept in the keyring: %s", error->message);
+  database = ct_database_open (data->path, data->passphrase, data->actor, error);
+  if (database == NULL || data->mode == CT_OPEN_MODE_OPEN)
+    return g_steal_pointer (&database);
+
+  /* The change verifies itself by opening the file with the new one. */
+  if (!ct_database_change_passphrase (database, data->new_passphrase, error))
+    return NULL;
+  ct_passphrase_free (data->passphrase);
+  data->passphrase = g_steal_pointer (&data->new_passphrase);
+  return g_steal_pointer (&database);
 }
 
 static void
@@ -87,7 +96,7 @@ open_in_thread (GTask        *task,
   CtDatabase *database = open_database (data, &error);
 
   if (database != NULL && data->remember)
-    remember_passphrase (data);
+    ct_keyring_store_sync (data->path, data->passphrase, NULL, &data->not_remembered);
   /* The integrity check runs after unlock, on a connection of its own. */
   if (database != NULL && data->mode == CT_OPEN_MODE_OPEN)
     ct_file_check_start (database, data->passphrase);
@@ -110,12 +119,24 @@ set_busy (CtPassphrasePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* A keyring that does not answer is not asked again: the setting turns
+ * itself off, and Preferences says why when it is turned on again. */
+static void
+forget_remembering (const GError *error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_message ("The passphrase could not be kept in the keyring: %s", error->message);
+  g_settings_set_boolean (settings, "remember-passphrase", FALSE);
+}
+
 static void
 on_opened (GObject      *source_object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   CtPassphrasePage *self = CT_PASSPHRASE_PAGE (source_object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(CtDatabase) database = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -123,11 +144,33 @@ on_opened (GObject      *source_object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  if (data->not_remembered != NULL)
+    forget_remembering (data->not_remembered);
+
   set_busy (self, FALSE);
   if (database == NULL)
     CT_PASSPHRASE_PAGE_GET_CLASS (self)->show_error (self, error);
   else
     g_signal_emit (self, signals[UNLOCKED], 0, database);
+}
+
+static void
+start (CtPassphrasePage *self,
+       OpenData         *data)
+{
+  CtPassphrasePagePrivate *priv = ct_passphrase_page_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+
+  data->path = g_strdup (priv->path);
+  data->remember = ct_keyring_is_wanted ();
+  priv->mode = data->mode;
+
+  task = g_task_new (self, priv->cancellable, on_opened, NULL);
+  g_task_set_source_tag (task, ct_passphrase_page_open);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, open_in_thread);
 }
 
 void
@@ -137,7 +180,27 @@ ct_passphrase_page_open (CtPassphrasePage *self,
                          const char       *actor)
 {
   CtPassphrasePagePrivate *priv = ct_passphrase_page_get_instance_private (self);
-  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (CT_IS_PASSPHRASE_PAGE (self));
+  g_return_if_fail (mode != CT_OPEN_MODE_CHANGE);
+  g_return_if_fail (priv->path != NULL);
+  g_return_if_fail (!priv->busy);
+
+  data = g_new0 (OpenData, 1);
+  data->mode = mode;
+  data->passphrase = passphrase;
+  data->actor = g_strdup (actor);
+  start (self, data);
+}
+
+void
+ct_passphrase_page_change (CtPassphrasePage *self,
+                           char             *passphrase,
+                           char             *new_passphrase,
+                           const char       *actor)
+{
+  CtPassphrasePagePrivate *priv = ct_passphrase_page_get_instance_private (self);
   OpenData *data;
 
   g_return_if_fail (CT_IS_PASSPHRASE_PAGE (self));
@@ -145,18 +208,21 @@ ct_passphrase_page_open (CtPassphrasePage *self,
   g_return_if_fail (!priv->busy);
 
   data = g_new0 (OpenData, 1);
-  data->mode = mode;
-  data->path = g_strdup (priv->path);
+  data->mode = CT_OPEN_MODE_CHANGE;
   data->passphrase = passphrase;
+  data->new_passphrase = new_passphrase;
   data->actor = g_strdup (actor);
-  data->remember = ct_keyring_is_wanted ();
+  start (self, data);
+}
 
-  task = g_task_new (self, priv->cancellable, on_opened, NULL);
-  g_task_set_source_tag (task, ct_passphrase_page_open);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+CtOpenMode
+ct_passphrase_page_get_mode (CtPassphrasePage *self)
+{
+  CtPassphrasePagePrivate *priv = ct_passphrase_page_get_instance_private (self);
 
-  set_busy (self, TRUE);
-  g_task_run_in_thread (task, open_in_thread);
+  g_return_val_if_fail (CT_IS_PASSPHRASE_PAGE (self), CT_OPEN_MODE_OPEN);
+
+  return priv->mode;
 }
 
 const char *

@@ -14,6 +14,7 @@ typedef enum
 {
   CT_OPEN_MODE_OPEN,
   CT_OPEN_MODE_CREATE,
+  CT_OPEN_MODE_CHANGE,
 } CtOpenMode;
 
 #define CT_TYPE_PASSPHRASE_PAGE (ct_passphrase_page_get_type ())
@@ -43,5 +44,14 @@ void        ct_passphrase_page_open     (CtPassphrasePage *self,
                                          CtOpenMode        mode,
                                          char             *passphrase,
                                          const char       *actor);
+/* Opens the file with @passphrase and changes it to @new_passphrase (the
+ * core verifies the change by opening the file with it); ::unlocked gives
+ * the file open under the new one. Takes and wipes both. */
+void        ct_passphrase_page_change   (CtPassphrasePage *self,
+                                         char             *passphrase,
+                                         char             *new_passphrase,
+                                         const char       *actor);
+/* How the page last opened its file. */
+CtOpenMode  ct_passphrase_page_get_mode (CtPassphrasePage *self);
 
 G_END_DECLS

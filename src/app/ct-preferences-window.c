@@ -274,39 +274,11 @@ edit_staff_action (GtkWidget  *widget,
 /* Locking */
 
 static void
-on_keyring_cleared (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ct_keyring_clear_finish (result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (CT_PREFERENCES_WINDOW (user_data), error->message);
-}
-
-static void
-on_remember_changed (CtPreferencesWindow *self)
-{
-  if (g_settings_get_boolean (self->settings, "remember-passphrase"))
-    return;
-
-  ct_keyring_clear (ct_database_get_path (self->database), self->cancellable,
-                    on_keyring_cleared, self);
-}
-
-static void
 bind_settings (CtPreferencesWindow *self)
 {
   g_settings_bind (self->settings, "auto-lock-minutes",
                    gtk_spin_button_get_adjustment (self->auto_lock_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->remember_row), ct_keyring_is_supported ());
-  g_settings_bind (self->settings, "remember-passphrase", self->remember_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::remember-passphrase",
-                           G_CALLBACK (on_remember_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* The window */
@@ -326,6 +298,8 @@ ct_preferences_window_new (GtkWindow  *parent,
   ct_figure_preferences_set_database (self->figure_group, database);
   load_staff (self);
   load_staff_list (self);
+  ct_keyring_bind_switch (self->settings, ct_database_get_path (database), self->remember_row,
+                          self->remember_switch, self->cancellable);
   return self;
 }
 

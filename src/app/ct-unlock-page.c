@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-unlock-page.h"
 
 struct _CtUnlockPage
@@ -14,6 +16,7 @@ struct _CtUnlockPage
 
   GtkEditable      *passphrase_entry;
   GtkSpinner       *spinner;
+  GtkLabel         *file_label;
   GtkLabel         *status_label;
   GtkLabel         *error_label;
 };
@@ -67,6 +70,9 @@ ct_unlock_page_set_busy (CtPassphrasePage *page,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), busy);
+  gtk_label_set_label (self->status_label,
+                       ct_passphrase_page_get_mode (page) == CT_OPEN_MODE_CHANGE
+                       ? _("Changing the passphrase…") : _("Unlocking…"));
   update (self);
 }
 
@@ -91,6 +97,16 @@ ct_unlock_page_reset (CtUnlockPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
+/* Which file, now that the window can open others. */
+static void
+on_path_changed (CtUnlockPage *self)
+{
+  const char *path = ct_passphrase_page_get_path (CT_PASSPHRASE_PAGE (self));
+  g_autofree char *shown = path != NULL ? g_filename_display_name (path) : g_strdup ("");
+
+  gtk_label_set_label (self->file_label, shown);
+}
+
 static gboolean
 ct_unlock_page_grab_focus (GtkWidget *widget)
 {
@@ -111,6 +127,7 @@ ct_unlock_page_class_init (CtUnlockPageClass *klass)
                                                "/org/council/ClinicalTeam/ct-unlock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CtUnlockPage, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, CtUnlockPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CtUnlockPage, file_label);
   gtk_widget_class_bind_template_child (widget_class, CtUnlockPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, CtUnlockPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
@@ -123,5 +140,6 @@ static void
 ct_unlock_page_init (CtUnlockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::path", G_CALLBACK (on_path_changed), NULL);
   update (self);
 }

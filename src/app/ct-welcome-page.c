@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-records.h"
+#include "ct-records-file-chooser.h"
 #include "ct-passphrase-quality.h"
 #include "ct-welcome-page.h"
 
@@ -29,6 +30,7 @@ struct _CtWelcomePage
   GtkSpinner       *spinner;
   GtkLabel         *hint_label;
   GtkLabel         *error_label;
+  GtkLabel         *location_label;
 
   char             *role;     /* the role of the profile being created */
   gboolean          ready;
@@ -205,6 +207,39 @@ create_action (GtkWidget  *widget,
   ct_passphrase_page_open (CT_PASSPHRASE_PAGE (self), CT_OPEN_MODE_CREATE, passphrase, name);
 }
 
+/* Where the file goes */
+
+static void
+on_path_changed (CtWelcomePage *self)
+{
+  const char *path = ct_passphrase_page_get_path (CT_PASSPHRASE_PAGE (self));
+  g_autofree char *shown = path != NULL ? g_filename_display_name (path) : g_strdup ("");
+
+  gtk_label_set_label (self->location_label, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_label), shown);
+}
+
+static void
+on_location_chosen (const char *path,
+                    gpointer    user_data)
+{
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (user_data), path);
+}
+
+static void
+choose_location_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CtWelcomePage *self = CT_WELCOME_PAGE (widget);
+
+  ct_records_file_chooser_run (GTK_WINDOW (gtk_widget_get_root (widget)),
+                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                               _("Choose Where to Keep the Records File"), _("_Choose"),
+                               ct_passphrase_page_get_path (CT_PASSPHRASE_PAGE (self)),
+                               on_location_chosen, g_object_ref (self), g_object_unref);
+}
+
 static void
 ct_welcome_page_set_busy (CtPassphrasePage *page,
                           gboolean          busy)
@@ -265,10 +300,13 @@ ct_welcome_page_class_init (CtWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CtWelcomePage, location_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
 
   gtk_widget_class_install_action (widget_class, "welcome.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "welcome.choose-location", NULL,
+                                   choose_location_action);
 }
 
 static void
@@ -282,5 +320,6 @@ ct_welcome_page_init (CtWelcomePage *self)
   fill_roles (self);
   /* Runs before the window's handler shows the records. */
   g_signal_connect (self, "unlocked", G_CALLBACK (on_created), NULL);
+  g_signal_connect (self, "notify::path", G_CALLBACK (on_path_changed), NULL);
   update (self);
 }

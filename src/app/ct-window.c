@@ -1,7 +1,9 @@
 /* ct-window.c: the main window
  *
  * Locked, it shows the welcome page (no records file yet) or the unlock
- * page; unlocked, a CtMainView built for the open database.
+ * page; unlocked, a CtMainView built for the open database. The primary
+ * menu opens another records file or makes a new one, and backs up the
+ * open file or changes its passphrase (a file's own: hidden on a server).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,13 +11,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-audit-log-window.h"
 #include "ct-auto-lock.h"
 #include "ct-change-watch.h"
+#include "ct-demo.h"
 #include "ct-draft-keeper.h"
 #include "ct-keyring.h"
 #include "ct-main-view.h"
+#include "ct-passphrase-dialog.h"
 #include "ct-preferences-window.h"
+#include "ct-records-file-chooser.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "ct-window.h"
@@ -33,6 +40,7 @@ struct _CtWindow
   CtAutoLock           *auto_lock;
   GCancellable         *cancellable;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkStack             *locked_stack;
   CtWelcomePage        *welcome_page;
@@ -63,15 +71,53 @@ show_locked_page (CtWindow  *self,
   gtk_widget_grab_focus (page);
 }
 
-/* The actions that need an open records file. */
+/* The actions that need an open records file; backup and passphrase
+ * change, an open file (not a team server). */
 static void
 set_unlocked_actions_enabled (CtWindow *self,
                               gboolean  enabled)
 {
   static const char *const actions[] = { "win.lock", "win.preferences", "win.audit-log" };
+  static const char *const file_actions[] = { "win.backup", "win.change-passphrase" };
+  gboolean is_file = enabled && ct_database_get_path (self->database) != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_actions[i], is_file);
+}
+
+static void
+show_toast (CtWindow   *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The pages open @path from now on. */
+static void
+set_path (CtWindow   *self,
+          const char *path)
+{
+  char *copy = g_strdup (path);   /* @path may be self->path */
+
+  g_free (self->path);
+  self->path = copy;
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->welcome_page), path);
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->unlock_page), path);
+}
+
+/* The next start opens the file last unlocked (never the demo's). */
+static void
+remember_file (CtWindow   *self,
+               CtDatabase *database)
+{
+  const char *path = ct_database_get_path (database);
+
+  if (path == NULL || ct_demo_is_demo (database))
+    return;
+  set_path (self, path);
+  g_settings_set_string (self->settings, "records-file", path);
 }
 
 static void
@@ -82,11 +128,14 @@ on_page_unlocked (CtWindow         *self,
   g_return_if_fail (self->database == NULL);
 
   self->database = g_object_ref (database);
+  remember_file (self, database);
   self->change_watch = ct_change_watch_new (database, CHANGE_WATCH_INTERVAL_MS);
   self->main_view = ct_main_view_new (database, self->primary_menu);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
   gtk_stack_set_visible_child_name (self->stack, "main");
   set_unlocked_actions_enabled (self, TRUE);
+  if (page != NULL && ct_passphrase_page_get_mode (page) == CT_OPEN_MODE_CHANGE)
+    show_toast (self, _("Passphrase changed. The old passphrase no longer opens the records file."));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -109,6 +158,150 @@ lock (CtWindow *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   ct_database_close (database);
+}
+
+/* Another records file, or a new one */
+
+/* Shows the page for @path: unlocking when it exists, else creating it. */
+static void
+show_file (CtWindow   *self,
+           const char *path)
+{
+  lock (self);
+  set_path (self, path);
+  ct_unlock_page_reset (self->unlock_page);
+  show_locked_page (self, g_file_test (path, G_FILE_TEST_EXISTS)
+                          ? GTK_WIDGET (self->unlock_page) : GTK_WIDGET (self->welcome_page));
+}
+
+void
+ct_window_open_file (CtWindow   *self,
+                     const char *path)
+{
+  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  show_file (self, path);
+  if (gtk_stack_get_visible_child (self->locked_stack) == GTK_WIDGET (self->unlock_page))
+    ct_keyring_unlock_page (CT_PASSPHRASE_PAGE (self->unlock_page), self->cancellable);
+}
+
+static void
+on_file_chosen (const char *path,
+                gpointer    user_data)
+{
+  ct_window_open_file (CT_WINDOW (user_data), path);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  ct_records_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("Open Records File"), _("_Open"), self->path,
+                               on_file_chosen, g_object_ref (self), g_object_unref);
+}
+
+static void
+new_file_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autofree char *folder = ct_records_file_chooser_dup_folder (self->path);
+  g_autofree char *suggested = g_build_filename (folder, _("new-records.ctdb"), NULL);
+
+  ct_records_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                               _("New Records File"), _("_Create"), suggested,
+                               on_file_chosen, g_object_ref (self), g_object_unref);
+}
+
+/* Backup and passphrase change */
+
+static void
+on_backup_done (CtWindow   *self,
+                const char *message)
+{
+  show_toast (self, message);
+}
+
+void
+ct_window_back_up_to (CtWindow   *self,
+                      const char *path)
+{
+  CtPassphraseDialog *dialog;
+
+  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* Locked, or a team server, while the chooser was open. */
+  if (self->database == NULL || ct_database_get_path (self->database) == NULL)
+    return;
+  dialog = ct_passphrase_dialog_new_backup (GTK_WINDOW (self), self->database, path);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_backup_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_backup_chosen (const char *path,
+                  gpointer    user_data)
+{
+  ct_window_back_up_to (CT_WINDOW (user_data), path);
+}
+
+/* Backups go elsewhere than the file (the Documents folder, to copy to a
+ * safe place), named by the day. */
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *folder = ct_records_file_chooser_dup_folder (NULL);
+  /* Translators: the suggested name of a backup; %s is the date, 2026-12-05 */
+  g_autofree char *name = g_strdup_printf (_("records-backup-%s.ctdb"), day);
+  g_autofree char *suggested = g_build_filename (folder, name, NULL);
+
+  ct_records_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                               _("Back Up Records"), _("_Save"), suggested,
+                               on_backup_chosen, g_object_ref (self), g_object_unref);
+}
+
+/* The passphrases are right: the file is closed, changed and opened again
+ * by the unlock page, which shows the progress (and any failure). */
+static void
+on_change_confirmed (CtWindow           *self,
+                     const char         *message,
+                     CtPassphraseDialog *dialog)
+{
+  g_autofree char *actor = g_strdup (ct_database_get_actor (self->database));
+  char *current = NULL;
+  char *new_passphrase = NULL;
+
+  ct_passphrase_dialog_steal_passphrases (dialog, &current, &new_passphrase);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lock (self);
+  ct_passphrase_page_change (CT_PASSPHRASE_PAGE (self->unlock_page), current, new_passphrase,
+                             actor);
+}
+
+static void
+change_passphrase_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  CtPassphraseDialog *dialog = ct_passphrase_dialog_new_change (GTK_WINDOW (self),
+                                                                self->database);
+
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_change_confirmed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -268,28 +461,34 @@ ct_window_set_property (GObject      *object,
     }
 }
 
+/* The file last unlocked, when it is still there; else the default. */
+static char *
+dup_start_path (CtWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "records-file");
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&last);
+  return ct_database_get_default_path ();
+}
+
 /* The pages need the path, known only once the properties are set. The
- * keyring remembers the passphrase of the default file only. */
+ * keyring may unlock the file the window starts with. */
 static void
 ct_window_constructed (GObject *object)
 {
   CtWindow *self = CT_WINDOW (object);
-  gboolean is_default = self->path == NULL;
-  gboolean exists;
+  g_autofree char *path = NULL;
 
   G_OBJECT_CLASS (ct_window_parent_class)->constructed (object);
 
-  if (is_default)
-    self->path = ct_database_get_default_path ();
-  exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
-
-  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->welcome_page), self->path);
-  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->unlock_page), self->path);
-  show_locked_page (self, exists ? GTK_WIDGET (self->unlock_page)
-                                 : GTK_WIDGET (self->welcome_page));
-
-  if (exists && is_default)
-    ct_keyring_unlock_page (CT_PASSPHRASE_PAGE (self->unlock_page), self->cancellable);
+  if (self->path != NULL)
+    {
+      show_file (self, self->path);
+      return;
+    }
+  path = dup_start_path (self);
+  ct_window_open_file (self, path);
 }
 
 static void
@@ -320,6 +519,7 @@ ct_window_class_init (CtWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, locked_stack);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, welcome_page);
@@ -330,6 +530,11 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.new-file", NULL, new_file_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.change-passphrase", NULL,
+                                   change_passphrase_action);
 }
 
 static void

@@ -23,4 +23,14 @@ CtWindow   *ct_window_new_unlocked (GtkApplication *application,
  * "database" property on unlocking and locking. */
 CtDatabase *ct_window_get_database (CtWindow       *self);
 
+/* Locks the open file, if any, and shows the page for @path: unlocking it
+ * when it exists (with the keyring's passphrase, when remembered), else
+ * creating it. What "Open Records File…" does with the chosen file. */
+void        ct_window_open_file    (CtWindow       *self,
+                                    const char     *path);
+/* Asks for the passphrase and backs the open file up to @path: what
+ * "Back Up Records…" does with the chosen place. */
+void        ct_window_back_up_to   (CtWindow       *self,
+                                    const char     *path);
+
 G_END_DECLS

@@ -418,6 +418,21 @@ set_title (CtRecordEditor *self)
                             _(self->record != NULL ? titles[i].edit_title : titles[i].new_title));
 }
 
+/* Where typing starts: a new record's first field still empty (the date
+ * and the clinician come filled in), else the first field. */
+static CtFieldRow *
+get_first_to_fill (CtRecordEditor *self)
+{
+  for (guint i = 0; self->record == NULL && i < self->fields->len; i++)
+    {
+      g_autofree char *text = ct_field_row_dup_text (get_field (self, i)->row);
+
+      if (text == NULL)
+        return get_field (self, i)->row;
+    }
+  return self->fields->len > 0 ? get_field (self, 0)->row : NULL;
+}
+
 /* A new record whose first field is another record (a rating's goal, an
  * attendance's event) starts by searching for it. */
 static void
@@ -478,7 +493,14 @@ ct_record_editor_new (GtkWindow    *parent,
   revalidate (self, self->record != NULL);
 
   if (self->fields->len > 0)
-    gtk_window_set_focus (GTK_WINDOW (self), ct_field_row_get_input (get_field (self, 0)->row));
+    {
+      CtFieldRow *first = get_first_to_fill (self);
+      GtkWidget *input = ct_field_row_get_input (first);
+
+      /* A reference row takes the focus itself. */
+      gtk_window_set_focus (GTK_WINDOW (self),
+                            gtk_widget_get_focusable (input) ? input : GTK_WIDGET (first));
+    }
   g_signal_connect_after (self, "map", G_CALLBACK (on_first_map), NULL);
   return self;
 }
