@@ -9,7 +9,7 @@
  * derives from it.
  *
  * The process is set up as the app's main() sets it up (started again with
- * plain GSlice allocations, then ct_process_guard()), and meson's own
+ * no cache of freed blocks, then ct_process_guard()), and meson's own
  * MALLOC_PERTURB_ is turned off for this test, so that the result is the
  * app's, not the test runner's.
  *
@@ -246,7 +246,7 @@ int
 main (int    argc,
       char **argv)
 {
-  ct_process_restart_with_plain_slices (argv);
+  ct_process_restart_to_wipe_freed_memory (argv);
   ct_process_guard ();
   test_widget_init (&argc, &argv);
   g_test_add_func ("/memory/after-lock", test_memory_after_lock);

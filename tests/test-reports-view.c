@@ -294,9 +294,10 @@ notice_text (Fixture *fixture)
   return gtk_label_get_text (GTK_LABEL (get_named (fixture, "notice")));
 }
 
-/* The audit trail's summary entries, newest first. */
+/* The audit trail's summary entries of @action, newest first. */
 static GStrv
-summary_audit (Fixture *fixture)
+summary_entries (Fixture    *fixture,
+                 const char *action)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = ct_audit_log_list (fixture->db, NULL, NULL, "summary", NULL,
@@ -308,10 +309,16 @@ summary_audit (Fixture *fixture)
     {
       g_autoptr(CtAuditEntry) entry = g_list_model_get_item (entries, i);
 
-      g_assert_cmpstr (ct_audit_entry_get_action (entry), ==, "export");
-      g_strv_builder_add (descriptions, ct_audit_entry_get_description (entry));
+      if (g_str_equal (ct_audit_entry_get_action (entry), action))
+        g_strv_builder_add (descriptions, ct_audit_entry_get_description (entry));
     }
   return g_strv_builder_end (descriptions);
+}
+
+static GStrv
+summary_audit (Fixture *fixture)
+{
+  return summary_entries (fixture, "export");
 }
 
 /* Tests */
@@ -339,6 +346,21 @@ has_text (GtkWidget     *widget,
           gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Each summary shown is a view entry of the audit trail, naming the period
+ * and the audience, never a figure. */
+static void
+test_view_audited (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const CtPeriod *shown = ct_summary_get_period (shown_summary (fixture));
+  g_autofree char *expected = g_strdup_printf ("Viewed the public committee summary for %s",
+                                               ct_period_get_label (shown));
+  g_auto(GStrv) views = summary_entries (fixture, "view");
+
+  g_assert_cmpuint (g_strv_length (views), >=, 1);
+  g_assert_cmpstr (views[0], ==, expected);
 }
 
 /* The period under way is offered ending today, marked "to date" in the
@@ -737,6 +759,7 @@ main (int   argc,
   test_widget_init (&argc, &argv);
 
   add ("/reports-view/default-period", test_default_period);
+  add ("/reports-view/view-audited", test_view_audited);
   add ("/reports-view/period-to-date", test_period_to_date);
   add ("/reports-view/worked-example-public", test_worked_example_public);
   add ("/reports-view/internal-unwithholds", test_internal_unwithholds);

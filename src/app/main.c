@@ -18,7 +18,7 @@ main (int   argc,
 {
   g_autoptr(CtApplication) application = NULL;
 
-  ct_process_restart_with_plain_slices (argv);
+  ct_process_restart_to_wipe_freed_memory (argv);
   ct_process_guard ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

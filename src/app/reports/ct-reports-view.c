@@ -17,6 +17,7 @@
 #include "ct-report-export.h"
 #include "ct-report-page.h"
 #include "ct-reports-view.h"
+#include "ct-summary-export.h"
 
 struct _CtReportsView
 {
@@ -97,6 +98,10 @@ refresh (CtReportsView *self)
       show_report (self, NULL, error->message);
       return;
     }
+  /* Producing a summary is audited as a view; a failure to write the
+   * entry does not hide the figures. */
+  if (!ct_summary_audit_view (self->database, summary, get_audience (self), &error))
+    g_message ("The summary shown could not be audited: %s", error->message);
   show_report (self, ct_report_new (summary, get_audience (self)), NULL);
 }
 

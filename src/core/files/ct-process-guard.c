@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <malloc.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -32,13 +33,27 @@ ct_process_guard (void)
     g_debug ("Could not have freed memory overwritten");
 }
 
+#define NO_TCACHE "glibc.malloc.tcache_count=0"
+
 void
-ct_process_restart_with_plain_slices (char **argv)
+ct_process_restart_to_wipe_freed_memory (char **argv)
 {
-  if (glib_check_version (2, 76, 0) == NULL || g_getenv ("G_SLICE") != NULL)
+  const char *tunables = g_getenv ("GLIBC_TUNABLES");
+  gboolean slices = glib_check_version (2, 76, 0) != NULL && g_getenv ("G_SLICE") == NULL;
+  gboolean tcache = tunables == NULL || strstr (tunables, "glibc.malloc.tcache_count") == NULL;
+
+  if (!slices && !tcache)
     return;
 
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
+  if (slices)
+    g_setenv ("G_SLICE", "always-malloc", TRUE);
+  if (tcache)
+    {
+      g_autofree char *value = tunables != NULL ? g_strconcat (tunables, ":", NO_TCACHE, NULL)
+                                                : g_strdup (NO_TCACHE);
+
+      g_setenv ("GLIBC_TUNABLES", value, TRUE);
+    }
   execv ("/proc/self/exe", argv);
-  g_debug ("Could not start again with G_SLICE set: %s", g_strerror (errno));
+  g_debug ("Could not start again with freed memory wiped: %s", g_strerror (errno));
 }

@@ -21,13 +21,14 @@ G_BEGIN_DECLS
  * unreferenced. Call it first thing in main(). */
 void         ct_process_guard  (void);
 
-/* GLib before 2.76 keeps freed GSlice blocks (GTK's text buffers among
- * them, holding notes as they were typed) in caches of its own, which
- * M_PERTURB never wipes; G_SLICE=always-malloc hands them to malloc
- * instead. GLib reads G_SLICE before main() runs, so with such a GLib and
- * G_SLICE unset this starts the program again (execv of /proc/self/exe
- * with @argv) with it set, and returns only if that fails. Call it first
- * thing in the app's main(). */
-void         ct_process_restart_with_plain_slices (char **argv);
+/* Two caches keep freed blocks out of reach of M_PERTURB: glibc's
+ * per-thread cache (tcache) of small blocks, and, in GLib before 2.76,
+ * GSlice's own (GTK's text buffers among them, holding notes as they were
+ * typed). Both are set only from the environment, read before main() runs
+ * (GLIBC_TUNABLES glibc.malloc.tcache_count=0, G_SLICE=always-malloc), so
+ * when they are not set this starts the program again (execv of
+ * /proc/self/exe with @argv) with them, and returns only if that fails or
+ * nothing was missing. Call it first thing in the app's main(). */
+void         ct_process_restart_to_wipe_freed_memory (char **argv);
 
 G_END_DECLS

@@ -13,32 +13,48 @@
 #include "ct-summary-export.h"
 #include "ct-summary-json.h"
 
-/* The audit entry of a document written (exported) or a paper printed. */
+/* What was done with a summary, for its audit entry. */
+typedef enum
+{
+  SUMMARY_EXPORTED,
+  SUMMARY_PRINTED,
+  SUMMARY_VIEWED,
+} SummaryUse;
+
 static char *
 describe (const CtSummary  *summary,
           CtAudience        audience,
-          gboolean          printed)
+          SummaryUse        use)
 {
   const char *word = ct_audience_to_string (audience);
   const char *label = ct_period_get_label (ct_summary_get_period (summary));
 
-  return printed
-    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
-    ? g_strdup_printf (_("Printed the %s committee summary for %s"), word, label)
-    /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
-    : g_strdup_printf (_("Exported the %s committee summary for %s"), word, label);
+  switch (use)
+    {
+    case SUMMARY_PRINTED:
+      /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
+      return g_strdup_printf (_("Printed the %s committee summary for %s"), word, label);
+    case SUMMARY_VIEWED:
+      /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
+      return g_strdup_printf (_("Viewed the %s committee summary for %s"), word, label);
+    case SUMMARY_EXPORTED:
+    default:
+      /* TRANSLATORS: the audit entry; "public committee summary for 2024/25 Q2" */
+      return g_strdup_printf (_("Exported the %s committee summary for %s"), word, label);
+    }
 }
 
 static gboolean
 audit (CtDatabase       *db,
        const CtSummary  *summary,
        CtAudience        audience,
-       gboolean          printed,
+       SummaryUse        use,
        GError          **error)
 {
-  g_autofree char *description = describe (summary, audience, printed);
+  g_autofree char *description = describe (summary, audience, use);
 
-  return ct_database_audit (db, "export", "summary", 0, description, error);
+  return ct_database_audit (db, use == SUMMARY_VIEWED ? "view" : "export", "summary", 0,
+                            description, error);
 }
 
 gboolean
@@ -60,7 +76,7 @@ ct_summary_export (CtDatabase          *db,
 
   root = ct_summary_to_json (summary, audience, generated_at);
   text = ct_summary_json_to_text (root);
-  description = describe (summary, audience, FALSE);
+  description = describe (summary, audience, SUMMARY_EXPORTED);
   return ct_audited_write (db, "summary", description, text, strlen (text), write_func,
                            user_data, error);
 }
@@ -107,7 +123,7 @@ ct_summary_audit_print_failed (CtDatabase       *db,
                                CtAudience        audience,
                                const GError     *failure)
 {
-  g_autofree char *description = describe (summary, audience, TRUE);
+  g_autofree char *description = describe (summary, audience, SUMMARY_PRINTED);
 
   ct_audited_write_failed (db, "summary", description, failure);
 }
@@ -121,5 +137,17 @@ ct_summary_audit_print (CtDatabase       *db,
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  return audit (db, summary, audience, TRUE, error);
+  return audit (db, summary, audience, SUMMARY_PRINTED, error);
+}
+
+gboolean
+ct_summary_audit_view (CtDatabase       *db,
+                       const CtSummary  *summary,
+                       CtAudience        audience,
+                       GError          **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return audit (db, summary, audience, SUMMARY_VIEWED, error);
 }

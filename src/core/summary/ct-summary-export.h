@@ -54,4 +54,11 @@ void      ct_summary_audit_print_failed (CtDatabase         *db,
                                          CtAudience          audience,
                                          const GError       *failure);
 
+/* Records that @summary was shown to a person for @audience (a `view`
+ * entry), as the Reports view does each time it shows one. */
+gboolean  ct_summary_audit_view        (CtDatabase          *db,
+                                        const CtSummary     *summary,
+                                        CtAudience           audience,
+                                        GError             **error);
+
 G_END_DECLS
