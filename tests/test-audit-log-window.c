@@ -152,14 +152,15 @@ test_newest_first (Fixture       *fixture,
   g_autoptr(GListModel) all = ct_audit_log_list (fixture->database, NULL, NULL, NULL, NULL, NULL);
   CtAuditEntry *newest = get_row (fixture, 0);
 
-  /* unlock, the staff member, the team name */
-  g_assert_cmpuint (count_rows (fixture), ==, 3);
+  /* unlock, its integrity check, the staff member, the team name */
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
   g_assert_cmpuint (count_rows (fixture), ==, g_list_model_get_n_items (all));
   g_assert_cmpstr (ct_audit_entry_get_record_kind (newest), ==, "setting");
   g_assert_cmpstr (ct_audit_entry_get_who (newest), ==, OTHER_STAFF);
   g_assert_cmpstr (ct_audit_entry_get_action (get_row (fixture, 2)), ==, "unlock");
+  g_assert_cmpstr (ct_audit_entry_get_action (get_row (fixture, 3)), ==, "unlock");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (test_find_by_id (fixture->audit_log, "window_title"))),
-                   ==, "3 entries");
+                   ==, "4 entries");
 }
 
 static void
@@ -185,14 +186,14 @@ test_filters (Fixture       *fixture,
 
   choose (fixture, "kind_dropdown", "All Records");
   choose (fixture, "staff_dropdown", "All Staff");
-  g_assert_cmpuint (count_rows (fixture), ==, 3);
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   /* Long ago: nothing. */
   ct_date_range_button_set_range (dates, "2001-01-01", "2001-12-31");
   g_assert_cmpuint (count_rows (fixture), ==, 0);
   ct_date_range_button_set_range (dates, NULL, NULL);
-  g_assert_cmpuint (count_rows (fixture), ==, 3);
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
 }
 
 /* "Who has looked at this child's records" and "what has this person
@@ -201,8 +202,9 @@ static void
 test_child_and_action_filters (Fixture       *fixture,
                                gconstpointer  data)
 {
-  /* The unlock, the staff member, the team name, two children, an opening. */
-  g_assert_cmpuint (count_rows (fixture), ==, 6);
+  /* The unlock and its check, the staff member, the team name, two
+   * children, an opening. */
+  g_assert_cmpuint (count_rows (fixture), ==, 7);
 
   choose (fixture, "child_dropdown", "TEST-0001");
   g_assert_cmpuint (count_rows (fixture), ==, 2);

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ct-file-check.h"
 #include "ct-passphrase-page.h"
 #include "ct-record-list.h"
 #include "ct-unlock-page.h"
@@ -39,6 +40,14 @@ test_window_create_records_file (void)
   ct_database_close (database);
 }
 
+static gboolean
+is_checked (gpointer window)
+{
+  CtFileCheck *check = ct_file_check_get (ct_window_get_database (window));
+
+  return check == NULL || ct_file_check_get_state (check) != CT_FILE_CHECK_RUNNING;
+}
+
 void
 test_window_unlock (CtWindow *window)
 {
@@ -49,6 +58,8 @@ test_window_unlock (CtWindow *window)
   test_set_text (page, "passphrase_entry", TEST_WINDOW_PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (page, "unlock.unlock", NULL));
   test_wait_until (is_unlocked, window);
+  /* The integrity check after unlock adds its audit entry when it ends. */
+  test_wait_until (is_checked, window);
 }
 
 CtWindow *

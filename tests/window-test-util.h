@@ -25,7 +25,8 @@ void        test_window_create_records_file (void);
  * then a window of @application (may be NULL) that is shown and unlocked
  * as a person would. Returns a new reference. */
 CtWindow   *test_window_open       (GtkApplication *application);
-/* Types the passphrase into the unlock page and waits for it to open. */
+/* Types the passphrase into the unlock page and waits for it to open and
+ * for its integrity check to end. */
 void        test_window_unlock     (CtWindow       *window);
 /* Shows @section and activates its first row, as Enter would, once the
  * list has rows. Returns that row's record. */
