@@ -16,23 +16,6 @@ struct _CtChangeWatch
   gint64    version;   /* -1: not read yet */
 };
 
-/* PRAGMA data_version of @db's connection, or -1 when it is closed. */
-static gint64
-read_version (CtDatabase *db)
-{
-  CtStatement *stmt;
-  gint64 version = -1;
-  gboolean has_row;
-
-  if (!ct_database_is_open (db) ||
-      (stmt = ct_database_prepare (db, "PRAGMA data_version", NULL)) == NULL)
-    return -1;
-  if (ct_statement_step (stmt, &has_row, "read the data version", NULL) && has_row)
-    version = ct_statement_column_int64 (stmt, 0);
-  ct_statement_reset (stmt);
-  return version;
-}
-
 gboolean
 ct_change_watch_check (CtChangeWatch *watch)
 {
@@ -42,12 +25,12 @@ ct_change_watch_check (CtChangeWatch *watch)
 
   if (db == NULL)
     return FALSE;
-  version = read_version (db);
+  version = ct_database_count_changes_elsewhere (db);
   changed = version >= 0 && watch->version >= 0 && version != watch->version;
   watch->version = version;
   if (changed)
     {
-      g_debug ("Another process changed the records file");
+      g_debug ("Someone else changed the records");
       g_signal_emit_by_name (db, "changed");
     }
   return changed;
@@ -71,7 +54,7 @@ ct_change_watch_new (CtDatabase *db,
 
   watch = g_new0 (CtChangeWatch, 1);
   g_weak_ref_init (&watch->db, db);
-  watch->version = read_version (db);
+  watch->version = ct_database_count_changes_elsewhere (db);
   watch->source_id = g_timeout_add (interval_ms, on_timeout, watch);
   return watch;
 }

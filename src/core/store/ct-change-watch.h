@@ -1,10 +1,12 @@
-/* ct-change-watch.h: noticing what another process changed in the file
+/* ct-change-watch.h: noticing what someone else changed in the records
  *
- * SQLite tells one connection nothing about another's commits. The watch
- * asks the file's PRAGMA data_version every few seconds (cheap: no page is
- * read) and, when another connection has committed since, emits the
- * database's "changed" signal, so that the lists read their records again.
- * The app's own writes already emit "changed" and do not move the counter.
+ * A store tells one connection nothing of another's commits by itself. The
+ * watch asks the store every few seconds for its count of changes made
+ * elsewhere (the file: PRAGMA data_version, which reads no page; the team
+ * server: the notifications its triggers send on every commit to records)
+ * and, when it has moved, emits the database's "changed" signal, so that
+ * the lists read their records again. The app's own writes already emit
+ * "changed" and do not move the count.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +24,8 @@ CtChangeWatch *ct_change_watch_new   (CtDatabase     *db,
                                       guint           interval_ms);
 void           ct_change_watch_free  (CtChangeWatch  *watch);
 
-/* Checks once, now: TRUE when another process changed the file since the
- * last check (and "changed" was emitted). */
+/* Checks once, now: TRUE when another connection changed the records since
+ * the last check (and "changed" was emitted). */
 gboolean       ct_change_watch_check (CtChangeWatch  *watch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtChangeWatch, ct_change_watch_free)

@@ -71,6 +71,11 @@ gboolean      ct_database_audit_record     (CtDatabase    *self,
                                             const char    *description,
                                             GError       **error);
 
+/* The store's count of changes committed by other connections (the file's
+ * PRAGMA data_version; the team server's notifications); -1 when closed or
+ * not known. Only its moving means anything. */
+gint64        ct_database_count_changes_elsewhere (CtDatabase *self);
+
 /* Sets @error to CT_DATABASE_ERROR_CLOSED and returns FALSE unless open. */
 gboolean      ct_database_check_open       (CtDatabase    *self,
                                             GError       **error);

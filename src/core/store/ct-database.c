@@ -505,6 +505,19 @@ ct_database_audit_each (CtDatabase          *self,
   return ct_database_commit (self, error);
 }
 
+/* Changes made elsewhere */
+
+gint64
+ct_database_count_changes_elsewhere (CtDatabase *self)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (self), -1);
+
+  if (!ct_database_is_open (self) ||
+      CT_DATABASE_GET_CLASS (self)->count_changes_elsewhere == NULL)
+    return -1;
+  return CT_DATABASE_GET_CLASS (self)->count_changes_elsewhere (self);
+}
+
 /* Batches */
 
 void

@@ -109,6 +109,9 @@ struct _CtDatabaseClass
   gboolean     (*check_integrity)    (CtDatabase  *self,
                                       GError     **error);
   /* May be NULL: the store gains nothing from knowing of a batch. */
+  /* A count that moves when another connection commits a change to the
+   * records (ct-change-watch.h); -1 when it cannot be read. */
+  gint64       (*count_changes_elsewhere) (CtDatabase *self);
   void         (*set_batch)          (CtDatabase  *self,
                                       gboolean     batch);
 };

@@ -23,6 +23,7 @@ struct _CtServerDatabase
   guint64     n_round_trips; /* requests sent on @conn: benchmarks count them */
   int         found_version; /* the schema's version before a set-up */
   guint64     n_writes;      /* ct_server_database_count_write() */
+  gint64      n_changes_elsewhere; /* notifications from other sessions */
   gboolean    batch;
 };
 
@@ -76,7 +77,9 @@ static const char session_settings[] =
   "SET jit = off;"
   "SET TimeZone = 'UTC';"
   "SET client_encoding = 'UTF8';"
-  "SET search_path = " CT_SERVER_SCHEMA ";";
+  "SET search_path = " CT_SERVER_SCHEMA ";"
+  /* The records' triggers notify on every commit (server migration 8). */
+  "LISTEN " CT_SERVER_CHANGE_CHANNEL ";";
 
 PGconn *
 ct_server_database_get_conn (CtServerDatabase *self)
@@ -187,6 +190,27 @@ server_check_integrity (CtDatabase  *database,
   return ct_server_schema_check (CT_SERVER_DATABASE (database)->conn, error);
 }
 
+/* The notifications of other sessions' commits received so far; libpq
+ * keeps those that arrived with other answers, and reads what waited on
+ * the socket without blocking. Our own session's are not counted: its
+ * writes emit "changed" themselves. */
+static gint64
+server_count_changes_elsewhere (CtDatabase *database)
+{
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
+  PGnotify *notify;
+
+  if (!PQconsumeInput (self->conn))
+    return -1;
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (self->conn))
+        self->n_changes_elsewhere++;
+      PQfreemem (notify);
+    }
+  return self->n_changes_elsewhere;
+}
+
 static void
 ct_server_database_class_init (CtServerDatabaseClass *klass)
 {
@@ -201,6 +225,7 @@ ct_server_database_class_init (CtServerDatabaseClass *klass)
   database_class->get_schema_version = server_get_schema_version;
   database_class->check_integrity = server_check_integrity;
   database_class->set_batch = server_set_batch;
+  database_class->count_changes_elsewhere = server_count_changes_elsewhere;
 }
 
 static void

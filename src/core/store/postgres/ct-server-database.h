@@ -9,10 +9,12 @@
 G_BEGIN_DECLS
 
 /* The schema version of the team server's records (its own numbering). */
-#define CT_SERVER_SCHEMA_VERSION 7
+#define CT_SERVER_SCHEMA_VERSION 8
 
 /* The schema that holds Clinical Team's tables on the server. */
 #define CT_SERVER_SCHEMA "clinical_team"
+/* What the records' triggers notify (server migration 8). */
+#define CT_SERVER_CHANGE_CHANNEL "clinical_team_change"
 
 /* Connects to the team server described by @connection: a libpq connection
  * string ("host=records.example dbname=clinical user=jo"), a URI, or

@@ -452,6 +452,34 @@ static const char migration_outcomes_index[] =
   "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
   "DROP INDEX goal_rating_goal;";
 
+/* Version 8: every commit that changes records notifies the other
+ * sessions (LISTEN CT_SERVER_CHANGE_CHANNEL), once per statement; the
+ * app's lists read their records again within the change watch's
+ * interval. The payload is the table's name, never a value. */
+#define NOTIFY_ON(table) \
+  "CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON " table \
+  "  FOR EACH STATEMENT EXECUTE FUNCTION notify_change ();"
+
+static const char migration_notify[] =
+  "CREATE FUNCTION notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN"
+  "    PERFORM pg_notify ('" CT_SERVER_CHANGE_CHANNEL "', TG_TABLE_NAME);"
+  "    RETURN NULL;"
+  "  END $$;"
+  NOTIFY_ON ("staff")
+  NOTIFY_ON ("child")
+  NOTIFY_ON ("referral")
+  NOTIFY_ON ("consultation")
+  NOTIFY_ON ("consultation_topic")
+  NOTIFY_ON ("reflective_practice")
+  NOTIFY_ON ("goal")
+  NOTIFY_ON ("goal_rating")
+  NOTIFY_ON ("training_event")
+  NOTIFY_ON ("training_event_audience")
+  NOTIFY_ON ("training_attendance")
+  NOTIFY_ON ("sdq_score")
+;
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -460,6 +488,7 @@ static const char *const migrations[] = {
   migration_imported_file,
   migration_record_versions,
   migration_outcomes_index,
+  migration_notify,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

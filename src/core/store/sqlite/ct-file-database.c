@@ -680,6 +680,22 @@ ct_file_database_finalize (GObject *object)
   G_OBJECT_CLASS (ct_file_database_parent_class)->finalize (object);
 }
 
+/* PRAGMA data_version: moves when another connection commits. */
+static gint64
+file_count_changes_elsewhere (CtDatabase *database)
+{
+  CtStatement *stmt = ct_database_prepare (database, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return -1;
+  if (ct_statement_step (stmt, &has_row, "read the data version", NULL) && has_row)
+    version = ct_statement_column_int64 (stmt, 0);
+  ct_statement_reset (stmt);
+  return version;
+}
+
 static void
 ct_file_database_class_init (CtFileDatabaseClass *klass)
 {
@@ -696,6 +712,7 @@ ct_file_database_class_init (CtFileDatabaseClass *klass)
   database_class->close = file_close;
   database_class->get_schema_version = file_get_schema_version;
   database_class->check_integrity = file_check_integrity;
+  database_class->count_changes_elsewhere = file_count_changes_elsewhere;
 }
 
 static void
