@@ -52,7 +52,7 @@ ct_cli_check (CtCli   *cli,
   g_autoptr(CtDatabase) db = ct_cli_open_database (cli, CT_DATABASE_OPEN_READ_ONLY, NULL, error);
 
   if (db == NULL || !ct_database_check_integrity (db, error) ||
-      (ct_database_has_audit_chain (db) && !ct_audit_chain_verify (db, error)))
+      !ct_audit_chain_verify (db, error))
     return FALSE;
 
   if (cli->server != NULL)

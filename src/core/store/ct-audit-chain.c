@@ -110,9 +110,9 @@ ct_audit_chain_verify (CtDatabase  *db,
   gboolean has_row;
   gboolean ok;
 
-  /* A store whose audit trail is not chained (a team server's) has no
-   * chain to check, whatever its schema version. */
-  if (!CT_DATABASE_GET_CLASS (db)->audit_is_chained)
+  /* A store whose trail is not chained (a team server's, an older file
+   * left at its version) has no chain to check. */
+  if (!ct_database_has_audit_chain (db))
     return TRUE;
   stmt = ct_database_prepare (db,
                               ct_database_get_schema_version (db) >= CT_AUDIT_CHILD_SCHEMA_VERSION

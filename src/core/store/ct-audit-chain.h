@@ -41,7 +41,7 @@ char        *ct_audit_chain_dup_head (CtDatabase  *db,
 
 /* Checks every entry of the chain; on a broken one, fails with
  * CT_DATABASE_ERROR_CORRUPT naming it (its id and time). TRUE at once on a
- * store whose trail is not chained (a team server). */
+ * store whose trail is not chained (a team server, an older file). */
 gboolean     ct_audit_chain_verify   (CtDatabase  *db,
                                       GError     **error);
 
