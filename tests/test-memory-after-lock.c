@@ -6,7 +6,9 @@
  * locked. Then the process reads all its own writable memory (what a core
  * dump or a memory-scraping attacker would get) and looks for the child's
  * name, the consultation's notes, the passphrase and the key SQLCipher
- * derives from it.
+ * derives from it. On the way, the pointer brushes the child's name in
+ * the list and leaves the window before its tooltip shows: GTK keeps the
+ * text of the tooltip it prepared until the pointer comes back.
  *
  * The process is set up as the app's main() sets it up (started again with
  * no cache of freed blocks, then ct_process_guard()), and meson's own
@@ -20,7 +22,9 @@
 
 #include "config.h"
 
+#include <X11/Xlib.h>
 #include <fcntl.h>
+#include <gdk/x11/gdkx.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
@@ -187,6 +191,67 @@ spin (guint ms)
   test_wait_until (is_set, &elapsed);
 }
 
+static gboolean
+is_child_name (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), CHILD_NAME) == 0;
+}
+
+/* Moves the real pointer (the tests run on X11) to @x, @y of the screen;
+ * negative: from the right or bottom edge. */
+static void
+move_pointer (Display *display,
+              int      x,
+              int      y)
+{
+  int screen = DefaultScreen (display);
+
+  XWarpPointer (display, None, RootWindow (display, screen), 0, 0, 0, 0,
+                x >= 0 ? x : DisplayWidth (display, screen) + x,
+                y >= 0 ? y : DisplayHeight (display, screen) + y);
+}
+
+static gboolean
+pointer_is_over (CtWindow *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkDevice *pointer = gdk_seat_get_pointer (gdk_display_get_default_seat (display));
+
+  return gdk_device_get_surface_at_position (pointer, NULL, NULL) ==
+         gtk_native_get_surface (GTK_NATIVE (window));
+}
+
+/* The pointer passes over the child's name in the list of children, and
+ * off the window before the tooltip's delay. The window is at the top left
+ * of the screen (no window manager), which it does not fill. */
+static void
+brush_child_name (CtWindow *window)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkStack *sections = GTK_STACK (test_find_by_id (window, "sections"));
+  GtkWidget *name;
+  double x = 0, y = 0;
+
+  gtk_stack_set_visible_child_name (sections, "children");
+  name = test_find_widget (window, is_child_name, NULL);
+  while (name == NULL)
+    {
+      spin (100);
+      name = test_find_widget (window, is_child_name, NULL);
+    }
+  g_assert_true (gtk_widget_translate_coordinates (name, GTK_WIDGET (window), 4, 4, &x, &y));
+  move_pointer (display, x, y);
+  move_pointer (display, x + 2, y + 1);
+  XSync (display, False);
+  g_assert_true (pointer_is_over (window));
+  move_pointer (display, -1, -1);
+  XSync (display, False);
+  g_assert_false (pointer_is_over (window));
+  spin (300);
+}
+
 static void
 show_every_section (CtWindow *window)
 {
@@ -220,6 +285,7 @@ test_memory_after_lock (void)
 
   /* Every section, the child's page, the consultation in its editor. */
   show_every_section (window);
+  brush_child_name (window);
   child = test_window_open_first_record (window, "children");
   spin (200);
   consultation = test_window_open_first_record (window, "consultations");

@@ -17,6 +17,7 @@
 #include "ct-cell-text.h"
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
+#include "ct-record-tooltip.h"
 #include "ct-store.h"
 
 struct _CtAuditLogWindow
@@ -149,7 +150,7 @@ on_bind (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   /* Long descriptions are cut short: the tooltip has them whole. */
-  gtk_widget_set_tooltip_text (label, text);
+  ct_record_tooltip_set_text (label, text);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "ct-main-view.h"
 #include "ct-passphrase-dialog.h"
 #include "ct-preferences-window.h"
+#include "ct-record-tooltip.h"
 #include "ct-records-file-chooser.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
@@ -155,6 +156,7 @@ lock (CtWindow *self)
   ct_unlock_page_reset (self->unlock_page);
   show_locked_page (self, GTK_WIDGET (self->unlock_page));
   gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->main_view)));
+  ct_record_tooltip_forget ();
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   ct_database_close (database);

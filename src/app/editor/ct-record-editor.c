@@ -19,6 +19,7 @@
 #include "ct-episode-closer.h"
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
+#include "ct-record-tooltip.h"
 #include "ct-records.h"
 #include "ct-reference-row.h"
 
@@ -166,7 +167,7 @@ show_invalid (CtRecordEditor *self,
 
       show_message (field, at_fault ? message : NULL);
     }
-  gtk_widget_set_tooltip_text (self->save_button, message);
+  ct_record_tooltip_set_text (self->save_button, message);
 }
 
 /* Save is on while the form is valid. @always: mark the field at fault

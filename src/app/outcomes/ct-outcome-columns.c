@@ -12,6 +12,7 @@
 #include "ct-gbo-text.h"
 #include "ct-outcome-columns.h"
 #include "ct-outcomes.h"
+#include "ct-record-tooltip.h"
 
 /* The text of a cell; the sort key is the text, or @key when set (ISO
  * dates), or @number when set (scores). */
@@ -192,7 +193,7 @@ on_bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = column->dup_text (row);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column->expand ? text : NULL);
+  ct_record_tooltip_set_text (label, column->expand ? text : NULL);
   if (column->dup_text == change_text)
     set_change_class (label, row);
 }

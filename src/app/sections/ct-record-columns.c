@@ -8,6 +8,7 @@
 
 #include "ct-cell-text.h"
 #include "ct-record-columns.h"
+#include "ct-record-tooltip.h"
 
 #define LIST_ITEM_KEY "ct-record-columns-list-item"
 
@@ -84,7 +85,7 @@ on_bind_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   /* Long text is cut short in the cell; the tooltip shows all of it. */
-  gtk_widget_set_tooltip_text (label, is_wide (field) && *text != '\0' ? text : NULL);
+  ct_record_tooltip_set_text (label, is_wide (field) && *text != '\0' ? text : NULL);
 }
 
 static GtkListItemFactory *
