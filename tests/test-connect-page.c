@@ -13,7 +13,9 @@
 
 #include "config.h"
 
+#include "ct-auto-lock.h"
 #include "ct-connect-page.h"
+#include "ct-keyring.h"
 #include "ct-main-view.h"
 #include "ct-server-team.h"
 #include "pg-test-server.h"
@@ -121,6 +123,7 @@ choose_team_server (Fixture *fixture)
 
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (welcome), ==, "CtWelcomePage");
   test_wait_until_mapped (button);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "welcome-three-ways.png");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (visible_locked_page (fixture->window) == fixture->page);
@@ -166,9 +169,25 @@ dup_lock_heading (GMenuModel *menu)
   g_assert_not_reached ();
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+shows_heading (gpointer popover)
+{
+  return test_find_widget (popover, is_label_with_text,
+                           g_object_get_data (popover, "heading")) != NULL;
+}
+
+/* Opens the primary menu and waits for @heading to show in it. */
 static void
-save_menu_screenshot (CtWindow   *window,
-                      const char *name)
+assert_menu_shows (CtWindow   *window,
+                   const char *heading,
+                   const char *screenshot)
 {
   g_autoptr(GPtrArray) buttons = test_find_all (window, GTK_TYPE_MENU_BUTTON);
 
@@ -179,9 +198,16 @@ save_menu_screenshot (CtWindow   *window,
         GtkMenuButton *button = buttons->pdata[i];
         GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
 
+        GtkWidget *label;
+
         gtk_menu_button_popup (button);
         test_wait_until_mapped (popover);
-        test_save_screenshot (popover, name);
+        /* The menu builds its sections' headings when idle. */
+        g_object_set_data (G_OBJECT (popover), "heading", (gpointer) heading);
+        test_wait_until (shows_heading, popover);
+        label = test_find_widget (popover, is_label_with_text, heading);
+        test_wait_until_mapped (label);
+        test_save_screenshot (popover, screenshot);
         gtk_menu_button_popdown (button);
       }
 }
@@ -222,7 +248,7 @@ test_signs_in_and_out (Fixture       *fixture,
   /* The password is not kept on the page once it is left. */
   g_assert_cmpstr (test_get_text (fixture->page, "password_row"), ==, "");
   test_save_screenshot (GTK_WIDGET (fixture->window), "signed-in-clinician.png");
-  save_menu_screenshot (fixture->window, "signed-in-menu-clinician.png");
+  assert_menu_shows (fixture->window, heading, "signed-in-menu-clinician.png");
 
   /* Lock signs out: the sign-in page again, the fields but the password. */
   g_object_ref (db);
@@ -254,6 +280,57 @@ test_signs_in_and_out (Fixture       *fixture,
   test_window_close (next_start);
 }
 
+static void
+sign_in_as_clinician (Fixture *fixture)
+{
+  g_autofree char *address = dup_address (pg_test_server_get_port (server));
+
+  choose_team_server (fixture);
+  fill_in (fixture, address, database, CLINICIAN, PASSWORD, pg_test_server_get_ca_file (server));
+  sign_in (fixture);
+  test_wait_until (is_unlocked, fixture->window);
+}
+
+/* Auto-lock signs out as Lock does. */
+static void
+test_idle_signs_out (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ct_auto_lock_set_timeout_for_testing (1);
+  sign_in_as_clinician (fixture);
+
+  test_wait_until (test_window_is_locked, fixture->window);
+  ct_auto_lock_set_timeout_for_testing (0);
+  g_assert_true (visible_locked_page (fixture->window) == fixture->page);
+  g_assert_cmpstr (test_get_text (fixture->page, "user_row"), ==, CLINICIAN);
+  g_assert_cmpstr (test_get_text (fixture->page, "password_row"), ==, "");
+}
+
+static gboolean
+is_remember_off (gpointer settings)
+{
+  return !g_settings_get_boolean (settings, "remember-password");
+}
+
+/* With no keyring answering (none runs in the tests), the switch turns
+ * itself off and says why; signing in works all the same. */
+static void
+test_remember_without_keyring (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwActionRow *row = ADW_ACTION_ROW (test_find_by_id (fixture->page, "remember_row"));
+
+  g_assert_true (ct_keyring_is_supported ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  gtk_switch_set_active (GTK_SWITCH (test_find_by_id (fixture->page, "remember_switch")), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "remember-password"));
+  test_wait_until (is_remember_off, settings);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "No keyring answers"));
+
+  sign_in_as_clinician (fixture);
+}
+
 /* An administrator, with an address of libpq's own words. */
 static void
 test_administrator (Fixture       *fixture,
@@ -274,7 +351,7 @@ test_administrator (Fixture       *fixture,
   g_assert_cmpint (role, ==, CT_TEAM_ROLE_ADMINISTRATOR);
   heading = dup_lock_heading (get_primary_menu (fixture->window));
   g_assert_cmpstr (heading, ==, ADMINISTRATOR " · Administrator");
-  save_menu_screenshot (fixture->window, "signed-in-menu-administrator.png");
+  assert_menu_shows (fixture->window, heading, "signed-in-menu-administrator.png");
 }
 
 /* A file shows no one: it proves no identity. */
@@ -484,6 +561,10 @@ main (int   argc,
               fixture_set_up, test_signs_in_and_out, fixture_tear_down);
   g_test_add ("/connect/administrator", Fixture, NULL,
               fixture_set_up, test_administrator, fixture_tear_down);
+  g_test_add ("/connect/idle-signs-out", Fixture, NULL,
+              fixture_set_up, test_idle_signs_out, fixture_tear_down);
+  g_test_add ("/connect/remember-without-keyring", Fixture, NULL,
+              fixture_set_up, test_remember_without_keyring, fixture_tear_down);
   g_test_add ("/connect/errors-say-what-to-do", Fixture, NULL,
               fixture_set_up, test_errors_say_what_to_do, fixture_tear_down);
   g_test_add_func ("/connect/file-shows-no-one", test_file_shows_no_one);

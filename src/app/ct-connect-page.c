@@ -503,7 +503,9 @@ on_keyring_checked (GObject      *source_object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_settings_set_boolean (self->settings, "remember-password", FALSE);
-  adw_action_row_set_subtitle (self->remember_row, error->message);
+  adw_action_row_set_subtitle (self->remember_row,
+                               _("No keyring answers on this computer, so the password cannot "
+                                 "be remembered: type it at each sign-in."));
 }
 
 /* Turned on, the keyring is checked (and the switch turns itself off when
