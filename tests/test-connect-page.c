@@ -177,6 +177,12 @@ is_label_with_text (GtkWidget     *widget,
 }
 
 static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 shows_heading (gpointer popover)
 {
   return test_find_widget (popover, is_label_with_text,
@@ -208,7 +214,10 @@ assert_menu_shows (CtWindow   *window,
         label = test_find_widget (popover, is_label_with_text, heading);
         test_wait_until_mapped (label);
         test_save_screenshot (popover, screenshot);
+        /* Hidden before the window goes, so that no event of the
+         * popover's finds its surface gone. */
         gtk_menu_button_popdown (button);
+        test_wait_until (is_unmapped, popover);
       }
 }
 
