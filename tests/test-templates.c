@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ct-audit-log-window.h"
+#include "ct-connect-page.h"
 #include "ct-draft-banner.h"
 #include "ct-main-view.h"
 #include "ct-passphrase-dialog.h"
@@ -33,6 +34,7 @@ template_type (guint i)
     case 5: return CT_TYPE_AUDIT_LOG_WINDOW;
     case 6: return CT_TYPE_DRAFT_BANNER;
     case 7: return CT_TYPE_PASSPHRASE_DIALOG;
+    case 8: return CT_TYPE_CONNECT_PAGE;
     default: return G_TYPE_INVALID;
     }
 }

@@ -45,6 +45,21 @@ get_schema (void)
   return &schema;
 }
 
+static const SecretSchema *
+get_password_schema (void)
+{
+  static const SecretSchema schema = {
+    APP_ID ".Password", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
 gboolean
 ct_keyring_store_sync (const char    *path,
                        const char    *passphrase,
@@ -60,6 +75,25 @@ ct_keyring_store_sync (const char    *path,
                                      passphrase, cancellable, error, "path", path, NULL);
 }
 
+gboolean
+ct_keyring_store_password_sync (const char    *server,
+                                const char    *user,
+                                const char    *password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  /* TRANSLATORS: the name of the item in the user's keyring; %s is the user
+   * name, then the team server's address */
+  g_autofree char *label = g_strdup_printf (_("Clinical Team password of %s on %s"),
+                                            user, server);
+
+  g_return_val_if_fail (server != NULL && user != NULL && password != NULL, FALSE);
+
+  return secret_password_store_sync (get_password_schema (), SECRET_COLLECTION_DEFAULT, label,
+                                     password, cancellable, error,
+                                     "server", server, "user", user, NULL);
+}
+
 void
 ct_keyring_lookup (const char          *path,
                    GCancellable        *cancellable,
@@ -69,6 +103,19 @@ ct_keyring_lookup (const char          *path,
   g_return_if_fail (path != NULL);
 
   secret_password_lookup (get_schema (), cancellable, callback, user_data, "path", path, NULL);
+}
+
+void
+ct_keyring_lookup_password (const char          *server,
+                            const char          *user,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (server != NULL && user != NULL);
+
+  secret_password_lookup (get_password_schema (), cancellable, callback, user_data,
+                          "server", server, "user", user, NULL);
 }
 
 char *
@@ -87,6 +134,19 @@ ct_keyring_clear (const char          *path,
   g_return_if_fail (path != NULL);
 
   secret_password_clear (get_schema (), cancellable, callback, user_data, "path", path, NULL);
+}
+
+void
+ct_keyring_clear_password (const char          *server,
+                           const char          *user,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (server != NULL && user != NULL);
+
+  secret_password_clear (get_password_schema (), cancellable, callback, user_data,
+                         "server", server, "user", user, NULL);
 }
 
 gboolean
@@ -118,6 +178,16 @@ ct_keyring_store_sync (const char    *path,
   return FALSE;
 }
 
+gboolean
+ct_keyring_store_password_sync (const char    *server,
+                                const char    *user,
+                                const char    *password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  return ct_keyring_store_sync (server, password, cancellable, error);
+}
+
 static void
 return_nothing (GCancellable        *cancellable,
                 GAsyncReadyCallback  callback,
@@ -139,6 +209,16 @@ ct_keyring_lookup (const char          *path,
   return_nothing (cancellable, callback, user_data, ct_keyring_lookup);
 }
 
+void
+ct_keyring_lookup_password (const char          *server,
+                            const char          *user,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  return_nothing (cancellable, callback, user_data, ct_keyring_lookup);
+}
+
 char *
 ct_keyring_lookup_finish (GAsyncResult  *result,
                           GError       **error)
@@ -151,6 +231,16 @@ ct_keyring_clear (const char          *path,
                   GCancellable        *cancellable,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
+{
+  return_nothing (cancellable, callback, user_data, ct_keyring_clear);
+}
+
+void
+ct_keyring_clear_password (const char          *server,
+                           const char          *user,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   return_nothing (cancellable, callback, user_data, ct_keyring_clear);
 }

@@ -1,8 +1,9 @@
 /* ct-keyring.h: the passphrase in the user's keyring, when asked for
  *
  * Only when the program is built with libsecret; otherwise nothing is
- * stored and lookups find nothing. Items are keyed by the records file's
- * path.
+ * stored and lookups find nothing. A passphrase is keyed by the records
+ * file's path; a team server's password (the remember-password setting)
+ * by the server's connection string and the user name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,12 +25,24 @@ gboolean ct_keyring_store_sync   (const char           *path,
                                   GCancellable         *cancellable,
                                   GError              **error);
 
+gboolean ct_keyring_store_password_sync (const char     *server,
+                                         const char     *user,
+                                         const char     *password,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+
 /* The passphrase stored for @path (wipe it with ct_passphrase_free()), or
  * NULL with no error when there is none. */
 void     ct_keyring_lookup       (const char           *path,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data);
+/* The same for the password of @user on @server. */
+void     ct_keyring_lookup_password (const char        *server,
+                                     const char        *user,
+                                     GCancellable      *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer           user_data);
 char    *ct_keyring_lookup_finish (GAsyncResult        *result,
                                    GError             **error);
 
@@ -38,6 +51,12 @@ void     ct_keyring_clear        (const char           *path,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data);
+/* Removes the password stored for @user on @server, if any. */
+void     ct_keyring_clear_password (const char         *server,
+                                    const char         *user,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
 gboolean ct_keyring_clear_finish (GAsyncResult         *result,
                                   GError              **error);
 

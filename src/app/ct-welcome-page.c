@@ -1,4 +1,5 @@
-/* ct-welcome-page.c: the first run, which creates the records file
+/* ct-welcome-page.c: the first run, which creates the records file (or
+ * leads to opening one, or to a team server)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,9 +1,12 @@
 /* ct-window.c: the main window
  *
- * Locked, it shows the welcome page (no records file yet) or the unlock
- * page; unlocked, a CtMainView built for the open database. The primary
- * menu opens another records file or makes a new one, and backs up the
- * open file or changes its passphrase (a file's own: hidden on a server).
+ * Locked, it shows the welcome page (no records file yet), the unlock
+ * page, or the team server's sign-in page (the last place used, or after
+ * signing out of a server); unlocked, a CtMainView built for the open
+ * database. The primary menu opens another records file, makes a new one
+ * or signs in to a team server, says who is signed in (on a server), and
+ * backs up the open file or changes its passphrase (a file's own: hidden
+ * on a server).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 #include "ct-audit-log-window.h"
 #include "ct-auto-lock.h"
 #include "ct-change-watch.h"
+#include "ct-connect-page.h"
 #include "ct-demo.h"
 #include "ct-draft-keeper.h"
 #include "ct-keyring.h"
@@ -30,6 +34,9 @@
 
 /* How often the window asks whether another process changed the file. */
 #define CHANGE_WATCH_INTERVAL_MS 2000
+
+/* The primary menu's section that says who is signed in, with Lock. */
+#define ACCOUNT_SECTION 1
 
 struct _CtWindow
 {
@@ -46,6 +53,7 @@ struct _CtWindow
   GtkStack             *locked_stack;
   CtWelcomePage        *welcome_page;
   CtUnlockPage         *unlock_page;
+  CtConnectPage        *connect_page;
   GMenuModel           *primary_menu;
   CtMainView           *main_view;
 
@@ -63,10 +71,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Leaving the sign-in page forgets the password typed there. */
 static void
 show_locked_page (CtWindow  *self,
                   GtkWidget *page)
 {
+  GtkWidget *shown = gtk_stack_get_visible_child (self->locked_stack);
+
+  if (shown == GTK_WIDGET (self->connect_page) && page != shown)
+    ct_connect_page_reset (self->connect_page);
   gtk_stack_set_visible_child (self->locked_stack, page);
   gtk_stack_set_visible_child_name (self->stack, "locked");
   gtk_widget_grab_focus (page);
@@ -119,6 +132,49 @@ remember_file (CtWindow   *self,
     return;
   set_path (self, path);
   g_settings_set_string (self->settings, "records-file", path);
+  g_settings_set_string (self->settings, "last-place", "file");
+}
+
+static const char *
+get_role_label (CtTeamRole role)
+{
+  static const char *const labels[CT_TEAM_N_ROLES] = {
+    N_("Clinician"), N_("Administrator"), N_("Clinical Lead"),
+  };
+
+  return _(labels[role]);
+}
+
+/* Who the server knows signed in, and their role; NULL on the file, which
+ * proves no identity (whoever has the passphrase may do everything). */
+static char *
+dup_identity (CtDatabase *database)
+{
+  const char *actor = ct_database_get_actor (database);
+  CtTeamRole role;
+
+  if (ct_database_get_path (database) != NULL)
+    return NULL;
+  if (!ct_database_get_role (database, &role))
+    return g_strdup (actor);
+  /* Translators: the primary menu's heading: who signed in to the team
+   * server (their login), then their role (Clinician, Administrator,
+   * Clinical Lead) */
+  return g_strdup_printf (_("%s · %s"), actor, get_role_label (role));
+}
+
+/* The heading of the section with Lock: who is signed in, when known. */
+static void
+show_identity (CtWindow *self)
+{
+  GMenu *menu = G_MENU (self->primary_menu);
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu,
+                                                              ACCOUNT_SECTION,
+                                                              G_MENU_LINK_SECTION);
+  g_autofree char *identity = self->database != NULL ? dup_identity (self->database) : NULL;
+
+  g_menu_remove (menu, ACCOUNT_SECTION);
+  g_menu_insert_section (menu, ACCOUNT_SECTION, identity, section);
 }
 
 static void
@@ -130,6 +186,7 @@ on_page_unlocked (CtWindow         *self,
 
   self->database = g_object_ref (database);
   remember_file (self, database);
+  show_identity (self);
   self->change_watch = ct_change_watch_new (database, CHANGE_WATCH_INTERVAL_MS);
   self->main_view = ct_main_view_new (database, self->primary_menu);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
@@ -141,7 +198,18 @@ on_page_unlocked (CtWindow         *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
-/* Drops everything built from the database before closing it. */
+/* The next start shows the team server's sign-in page. */
+static void
+on_connected (CtWindow   *self,
+              CtDatabase *database)
+{
+  g_settings_set_string (self->settings, "last-place", "server");
+  on_page_unlocked (self, database, NULL);
+}
+
+/* Drops everything built from the database before closing it; a team
+ * server's window shows its sign-in page again, without the password
+ * unless it is remembered. */
 static void
 lock (CtWindow *self)
 {
@@ -153,8 +221,17 @@ lock (CtWindow *self)
   g_clear_pointer (&self->change_watch, ct_change_watch_free);
   ct_draft_keeper_close_windows (GTK_WINDOW (self), database);
   set_unlocked_actions_enabled (self, FALSE);
-  ct_unlock_page_reset (self->unlock_page);
-  show_locked_page (self, GTK_WIDGET (self->unlock_page));
+  show_identity (self);
+  if (ct_database_get_path (database) == NULL)
+    {
+      ct_connect_page_reset (self->connect_page);
+      show_locked_page (self, GTK_WIDGET (self->connect_page));
+    }
+  else
+    {
+      ct_unlock_page_reset (self->unlock_page);
+      show_locked_page (self, GTK_WIDGET (self->unlock_page));
+    }
   gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->main_view)));
   ct_record_tooltip_forget ();
 
@@ -205,6 +282,27 @@ open_file_action (GtkWidget  *widget,
   ct_records_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                _("Open Records File"), _("_Open"), self->path,
                                on_file_chosen, g_object_ref (self), g_object_unref);
+}
+
+static void
+use_file_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  show_file (self, self->path);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  lock (self);
+  show_locked_page (self, GTK_WIDGET (self->connect_page));
 }
 
 static void
@@ -474,8 +572,19 @@ dup_start_path (CtWindow *self)
   return ct_database_get_default_path ();
 }
 
+/* The last place used was a team server. */
+static gboolean
+starts_on_server (CtWindow *self)
+{
+  g_autofree char *place = g_settings_get_string (self->settings, "last-place");
+  g_autofree char *address = g_settings_get_string (self->settings, "server-address");
+
+  return g_str_equal (place, "server") && *address != '\0';
+}
+
 /* The pages need the path, known only once the properties are set. The
- * keyring may unlock the file the window starts with. */
+ * keyring may unlock the file the window starts with, or fill in the
+ * server's password. */
 static void
 ct_window_constructed (GObject *object)
 {
@@ -490,7 +599,14 @@ ct_window_constructed (GObject *object)
       return;
     }
   path = dup_start_path (self);
-  ct_window_open_file (self, path);
+  if (!starts_on_server (self))
+    {
+      ct_window_open_file (self, path);
+      return;
+    }
+  set_path (self, path);
+  ct_connect_page_reset (self->connect_page);
+  show_locked_page (self, GTK_WIDGET (self->connect_page));
 }
 
 static void
@@ -518,6 +634,7 @@ ct_window_class_init (CtWindowClass *klass)
 
   g_type_ensure (CT_TYPE_WELCOME_PAGE);
   g_type_ensure (CT_TYPE_UNLOCK_PAGE);
+  g_type_ensure (CT_TYPE_CONNECT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-window.ui");
@@ -526,14 +643,18 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, locked_stack);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, connect_page);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_page_unlocked);
+  gtk_widget_class_bind_template_callback (widget_class, on_connected);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-file", NULL, new_file_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.use-file", NULL, use_file_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.change-passphrase", NULL,
                                    change_passphrase_action);

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
 
 CtWindow   *ct_window_new          (GtkApplication *application);
-/* A window showing @database, already open (the --demo file). Locking it
- * asks for that file's passphrase again. */
+/* A window showing @database, already open (the --demo file, or a team
+ * server). Locking it asks for that file's passphrase again, or shows the
+ * team server's sign-in page. */
 CtWindow   *ct_window_new_unlocked (GtkApplication *application,
                                     CtDatabase     *database);
 

@@ -135,6 +135,19 @@ ct_database_check_integrity (CtDatabase  *self,
          CT_DATABASE_GET_CLASS (self)->check_integrity (self, error);
 }
 
+gboolean
+ct_database_get_role (CtDatabase *self,
+                      CtTeamRole *role)
+{
+  CtDatabaseClass *klass;
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  klass = CT_DATABASE_GET_CLASS (self);
+  return klass->get_role != NULL && ct_database_is_open (self) && klass->get_role (self, role);
+}
+
 const char *
 ct_database_get_actor (CtDatabase *self)
 {

@@ -79,6 +79,23 @@ typedef enum
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10
 
+/**
+ * CtTeamRole:
+ * @CT_TEAM_ROLE_CLINICIAN: `clinician`
+ * @CT_TEAM_ROLE_ADMINISTRATOR: `administrator`
+ * @CT_TEAM_ROLE_LEAD: `lead`, the clinical lead
+ *
+ * The roles of a team server's login (help/C/who-can-see-what.page).
+ */
+typedef enum
+{
+  CT_TEAM_ROLE_CLINICIAN,
+  CT_TEAM_ROLE_ADMINISTRATOR,
+  CT_TEAM_ROLE_LEAD,
+} CtTeamRole;
+
+#define CT_TEAM_N_ROLES 3
+
 #define CT_TYPE_DATABASE (ct_database_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)
 
@@ -114,6 +131,9 @@ struct _CtDatabaseClass
   gint64       (*count_changes_elsewhere) (CtDatabase *self);
   void         (*set_batch)          (CtDatabase  *self,
                                       gboolean     batch);
+  /* May be NULL: the store knows no role (the file). */
+  gboolean     (*get_role)           (CtDatabase  *self,
+                                      CtTeamRole  *role);
 };
 
 GQuark       ct_database_error_quark        (void);
@@ -191,6 +211,14 @@ const char  *ct_database_get_actor          (CtDatabase  *self);
  * login, which this does not change. */
 void         ct_database_set_actor          (CtDatabase  *self,
                                              const char  *actor);
+
+/* The role of the person signed in, when the store knows one: a team
+ * server's login in one of Clinical Team's roles. FALSE for the file,
+ * which proves no identity (whoever holds the passphrase may do
+ * everything), for a server's login in none of the roles (IT's owner),
+ * and once closed. */
+gboolean     ct_database_get_role           (CtDatabase  *self,
+                                             CtTeamRole  *role);
 
 /* The file: PRAGMA cipher_integrity_check and PRAGMA integrity_check. A
  * server: its schema is Clinical Team's, at this program's version. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-server-database-private.h"
+#include "ct-server-team.h"
 
 struct _CtServerDatabase
 {
@@ -25,6 +26,8 @@ struct _CtServerDatabase
   guint64     n_writes;      /* ct_server_database_count_write() */
   gint64      n_changes_elsewhere; /* notifications from other sessions */
   gboolean    batch;
+  gboolean    has_role;      /* the login is in one of our roles: @role */
+  CtTeamRole  role;
 };
 
 G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
@@ -66,6 +69,35 @@ choose_dialect (CtServerDatabase *self)
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
       g_str_equal (PQgetvalue (result, 0, 0), "t"))
     ct_database_set_dialect (CT_DATABASE (self), &administrator_dialect);
+}
+
+/* The role the login was put in (ct-server-team.c): a direct membership,
+ * since a superuser counts as a member of every role. */
+static const char login_role[] =
+  "SELECT substr (g.rolname, length ('clinical_team_') + 1)"
+  " FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+  " JOIN pg_roles u ON u.oid = m.member"
+  " WHERE u.rolname = current_user"
+  " AND g.rolname IN ('clinical_team_clinician', 'clinical_team_administrator',"
+  " 'clinical_team_lead')";
+
+static void
+find_role (CtServerDatabase *self)
+{
+  g_autoptr(PGresult) result = PQexec (self->conn, login_role);
+
+  self->has_role = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                   ct_team_role_from_word (PQgetvalue (result, 0, 0), &self->role, NULL);
+}
+
+static gboolean
+server_get_role (CtDatabase *database,
+                 CtTeamRole *role)
+{
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
+
+  *role = self->role;
+  return self->has_role;
 }
 
 /* Every session: dates as YYYY-MM-DD, times in UTC, our schema first; no
@@ -226,6 +258,7 @@ ct_server_database_class_init (CtServerDatabaseClass *klass)
   database_class->check_integrity = server_check_integrity;
   database_class->set_batch = server_set_batch;
   database_class->count_changes_elsewhere = server_count_changes_elsewhere;
+  database_class->get_role = server_get_role;
 }
 
 static void
@@ -335,6 +368,7 @@ connect_to (const char  *connection,
   /* Whoever @actor says, the server knows who signed in. */
   ct_database_set_actor (self, PQuser (conn));
   choose_dialect (CT_SERVER_DATABASE (self));
+  find_role (CT_SERVER_DATABASE (self));
   if (!set_up &&
       !ct_database_audit (self, "unlock", NULL, 0, _("Signed in to the team server"), error))
     return NULL;

@@ -25,23 +25,6 @@ CtDatabase  *ct_server_team_init         (const char   *connection,
                                           const char   *password,
                                           GError      **error);
 
-/**
- * CtTeamRole:
- * @CT_TEAM_ROLE_CLINICIAN: `clinician`
- * @CT_TEAM_ROLE_ADMINISTRATOR: `administrator`
- * @CT_TEAM_ROLE_LEAD: `lead`, the clinical lead
- *
- * The roles of a login, by their words on the command line.
- */
-typedef enum
-{
-  CT_TEAM_ROLE_CLINICIAN,
-  CT_TEAM_ROLE_ADMINISTRATOR,
-  CT_TEAM_ROLE_LEAD,
-} CtTeamRole;
-
-#define CT_TEAM_N_ROLES 3
-
 /* "clinician", "administrator", "lead". */
 const char  *ct_team_role_get_word       (CtTeamRole    role);
 /* FALSE with CT_DATABASE_ERROR_INVALID, naming the words, when @word is
