@@ -66,9 +66,12 @@ ct_database_class_init (CtDatabaseClass *klass)
    * CtDatabase::changed:
    *
    * Records were created, changed, deleted or imported, and committed.
-   * Views showing records read them again.
+   * Views showing records read them again. The detail "elsewhere" marks a
+   * change another connection made (ct-change-watch.h): a view that keeps
+   * its own writes in place may listen to that alone.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
