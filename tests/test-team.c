@@ -1,6 +1,7 @@
 /* test-team.c: working as a team, in the real window, with a second
  * connection to the same records standing in for a colleague: their saves
- * appear without any action, and a save over their newer edit asks first.
+ * appear without any action, and a save over their newer edit asks first
+ * (the conflict dialog).
  * Runs on both stores (CT_TEST_STORE).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,8 @@
 #include "config.h"
 
 #include "ct-child-page.h"
+#include "ct-field-row.h"
+#include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -117,6 +120,160 @@ test_live (Fixture       *fixture,
   assert_shown_soon (list_has_two_rows, list);
 }
 
+/* The conflict dialog */
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+static char *
+get_name_typed (CtRecordEditor *editor)
+{
+  return ct_field_row_dup_text (CT_FIELD_ROW (test_find_widget (editor, is_row_of, "name")));
+}
+
+static char *
+get_name_stored (Fixture *fixture)
+{
+  g_autoptr(CtRecord) now = ct_store_get (fixture->records.db, ct_kind_lookup ("child"),
+                                          fixture->records.child_id, NULL);
+
+  return ct_record_get_string_by_name (now, "name");
+}
+
+static gboolean
+is_message_dialog (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_MESSAGE_DIALOG (widget) && gtk_widget_get_visible (widget);
+}
+
+/* Presses Save and returns the conflict dialog it shows. */
+static AdwMessageDialog *
+save_into_conflict (CtRecordEditor *editor)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dialog = test_find_window (is_message_dialog, NULL);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (editor));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static char *
+get_view_text (gpointer root)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (test_find_of_type (root, GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  g_assert_false (gtk_text_view_get_editable (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+is_gone (gpointer weak_pointer)
+{
+  return *(gpointer *) weak_pointer == NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Clicks the button labelled @label, as a person would, and waits for the
+ * dialog to go. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  GtkWidget *button = test_find_widget (dialog, is_button_labelled, label);
+  gpointer weak = dialog;
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (button, "clicked");
+  test_wait_until (is_gone, &weak);
+}
+
+/* A colleague renames the child while it is open here: Save shows who and
+ * when, with what was typed; Keep Editing keeps it, Reload loads their
+ * version and keeps what was typed beside it, and nothing of theirs is
+ * overwritten until the person saves over what they have seen. */
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("child");
+  g_autoptr(CtRecord) mine = ct_store_get (fixture->records.db, kind, fixture->records.child_id,
+                                           NULL);
+  g_autoptr(CtRecord) theirs = ct_store_get (fixture->colleague, kind,
+                                             fixture->records.child_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stored = NULL;
+  CtRecordEditor *editor;
+  AdwMessageDialog *dialog;
+
+  editor = ct_record_editor_new (GTK_WINDOW (fixture->window), fixture->records.db, kind, mine);
+  gtk_window_present (GTK_WINDOW (editor));
+  test_wait_until_mapped (GTK_WIDGET (editor));
+  g_assert_true (ct_record_set_string_by_name (theirs, "name", "Test Child Renamed", &error));
+  g_assert_true (ct_store_update (fixture->colleague, theirs, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find_widget (editor, is_row_of, "name")),
+                         "Test Child Mine");
+  dialog = save_into_conflict (editor);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            ct_database_get_actor (fixture->colleague)));
+  typed = get_view_text (dialog);
+  g_assert_nonnull (strstr (typed, "Name: Test Child Mine\n"));
+  g_assert_nonnull (strstr (typed, "Reference: TEST-0001\n"));
+  test_wait_until_mapped (GTK_WIDGET (dialog));
+  test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog.png");
+
+  /* Keep Editing: as typed, theirs stands. */
+  respond (dialog, "_Keep Editing");
+  name = get_name_typed (editor);
+  g_assert_cmpstr (name, ==, "Test Child Mine");
+  stored = get_name_stored (fixture);
+  g_assert_cmpstr (stored, ==, "Test Child Renamed");
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&stored, g_free);
+
+  /* Save again: asked again. Reload: theirs, with what was typed above. */
+  dialog = save_into_conflict (editor);
+  respond (dialog, "_Reload");
+  name = get_name_typed (editor);
+  g_assert_cmpstr (name, ==, "Test Child Renamed");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (editor,
+                                                                               "typed_revealer"))));
+  kept = get_view_text (test_find_by_id (editor, "typed_expander"));
+  g_assert_cmpstr (kept, ==, typed);
+  test_save_screenshot (GTK_WIDGET (editor), "conflict-reloaded.png");
+
+  /* Now over their version: saved. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_widget (editor, is_row_of, "name")),
+                         "Test Child Mine");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_null (test_find_window (is_message_dialog, NULL));
+  stored = get_name_stored (fixture);
+  g_assert_cmpstr (stored, ==, "Test Child Mine");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +281,7 @@ main (int   argc,
   test_widget_init (&argc, &argv);
 
   g_test_add ("/team/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
+  g_test_add ("/team/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
 
   return g_test_run ();
 }
