@@ -1,7 +1,7 @@
 /* test-team.c: working as a team, in the real window, with a second
  * connection to the same records standing in for a colleague: their saves
  * appear without any action, and a save over their newer edit asks first
- * (the conflict dialog).
+ * (the conflict dialog); on the server, its going away and coming back.
  * Runs on both stores (CT_TEST_STORE).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,8 @@
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
+#include "ct-server-banner.h"
+#include "pg-test-server.h"
 #include "records-fixture.h"
 #include "test-store.h"
 #include "window-test-util.h"
@@ -152,6 +154,21 @@ is_message_dialog (GtkWidget     *widget,
   return ADW_IS_MESSAGE_DIALOG (widget) && gtk_widget_get_visible (widget);
 }
 
+/* The editor of the fixture's child, over the window, shown. */
+static CtRecordEditor *
+open_child_editor (Fixture *fixture)
+{
+  const CtKind *kind = ct_kind_lookup ("child");
+  g_autoptr(CtRecord) mine = ct_store_get (fixture->records.db, kind, fixture->records.child_id,
+                                           NULL);
+  CtRecordEditor *editor = ct_record_editor_new (GTK_WINDOW (fixture->window),
+                                                 fixture->records.db, kind, mine);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  test_wait_until_mapped (GTK_WIDGET (editor));
+  return editor;
+}
+
 /* Presses Save and returns the conflict dialog it shows. */
 static AdwMessageDialog *
 save_into_conflict (CtRecordEditor *editor)
@@ -214,10 +231,7 @@ static void
 test_conflict (Fixture       *fixture,
                gconstpointer  data)
 {
-  const CtKind *kind = ct_kind_lookup ("child");
-  g_autoptr(CtRecord) mine = ct_store_get (fixture->records.db, kind, fixture->records.child_id,
-                                           NULL);
-  g_autoptr(CtRecord) theirs = ct_store_get (fixture->colleague, kind,
+  g_autoptr(CtRecord) theirs = ct_store_get (fixture->colleague, ct_kind_lookup ("child"),
                                              fixture->records.child_id, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *typed = NULL;
@@ -227,9 +241,7 @@ test_conflict (Fixture       *fixture,
   CtRecordEditor *editor;
   AdwMessageDialog *dialog;
 
-  editor = ct_record_editor_new (GTK_WINDOW (fixture->window), fixture->records.db, kind, mine);
-  gtk_window_present (GTK_WINDOW (editor));
-  test_wait_until_mapped (GTK_WIDGET (editor));
+  editor = open_child_editor (fixture);
   g_assert_true (ct_record_set_string_by_name (theirs, "name", "Test Child Renamed", &error));
   g_assert_true (ct_store_update (fixture->colleague, theirs, &error));
   g_assert_no_error (error);
@@ -274,6 +286,65 @@ test_conflict (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "Test Child Mine");
 }
 
+/* The server gone */
+
+static gboolean
+banner_is_shown (gpointer banner)
+{
+  return ct_server_banner_is_shown (banner);
+}
+
+static gboolean
+banner_is_hidden (gpointer banner)
+{
+  return !ct_server_banner_is_shown (banner);
+}
+
+/* The team server stops while a record is being edited: the window's
+ * banner says so, a save fails and keeps the form, and once the server is
+ * back Save connects again and saves; the banner goes by itself. */
+static void
+test_server_gone (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PgTestServer *server = test_store_get_server ();
+  CtServerBanner *banner = CT_SERVER_BANNER (test_find_of_type (fixture->window,
+                                                                CT_TYPE_SERVER_BANNER));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stored = NULL;
+  CtRecordEditor *editor;
+  gpointer weak;
+
+  g_assert_false (ct_server_banner_is_shown (banner));
+  editor = open_child_editor (fixture);
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+
+  g_assert_true (pg_test_server_pause (server, &error));
+  g_assert_no_error (error);
+  test_wait_until (banner_is_shown, banner);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "server-gone-banner.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find_widget (editor, is_row_of, "name")),
+                         "Test Child Typed Offline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (editor,
+                                                                               "banner"))));
+  name = get_name_typed (editor);
+  g_assert_cmpstr (name, ==, "Test Child Typed Offline");
+  g_assert_true (ct_record_editor_has_changes (editor));
+
+  g_assert_true (pg_test_server_resume (server, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  test_wait_until (is_gone, &weak);
+  stored = get_name_stored (fixture);
+  g_assert_cmpstr (stored, ==, "Test Child Typed Offline");
+  test_wait_until (banner_is_hidden, banner);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +353,9 @@ main (int   argc,
 
   g_test_add ("/team/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/team/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
+  if (test_store_is_server ())
+    g_test_add ("/team/server-gone", Fixture, NULL, fixture_set_up, test_server_gone,
+                fixture_tear_down);
 
   return g_test_run ();
 }

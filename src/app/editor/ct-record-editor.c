@@ -185,6 +185,14 @@ revalidate (CtRecordEditor *self,
   g_autoptr(GError) error = NULL;
   gboolean valid = read_form (self, &record, &error);
 
+  /* No word on the form while the team server is away: Save stays on, to
+   * try again when it is back. */
+  if (!valid && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED))
+    {
+      show_invalid (self, NULL, NULL, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+      return;
+    }
   show_invalid (self, ct_record_get_invalid_field (record), valid ? NULL : error->message, always);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
 }
@@ -280,16 +288,34 @@ ask_about_conflict (CtRecordEditor *self,
 
 /* Saving and closing */
 
+/* The form read, checked and written. */
+static gboolean
+write_form (CtRecordEditor  *self,
+            CtRecord       **record,
+            GError         **error)
+{
+  if (!read_form (self, record, error))
+    return FALSE;
+  return self->record != NULL ? ct_store_update (self->database, *record, error)
+                              : ct_store_insert (self->database, *record, error);
+}
+
 static void
 save (CtRecordEditor *self)
 {
   g_autoptr(CtRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saved = read_form (self, &record, &error);
+  gboolean saved = write_form (self, &record, &error);
 
-  if (saved)
-    saved = self->record != NULL ? ct_store_update (self->database, record, &error)
-                                 : ct_store_insert (self->database, record, &error);
+  /* The team server was away (the window's banner says so): once it is
+   * back, Save connects again and tries once more. */
+  if (!saved && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED) &&
+      ct_database_reconnect (self->database, NULL))
+    {
+      g_clear_object (&record);
+      g_clear_error (&error);
+      saved = write_form (self, &record, &error);
+    }
   /* The form stays as typed; what the records file holds now (a reference
    * taken meanwhile, say) decides whether Save can be tried again. */
   if (!saved && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE))

@@ -120,6 +120,38 @@ ct_database_is_open (CtDatabase *self)
   return CT_DATABASE_GET_CLASS (self)->is_open (self);
 }
 
+gboolean
+ct_database_is_connected (CtDatabase *self)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+
+  if (!ct_database_is_open (self))
+    return FALSE;
+  return CT_DATABASE_GET_CLASS (self)->is_connected == NULL ||
+         CT_DATABASE_GET_CLASS (self)->is_connected (self);
+}
+
+gboolean
+ct_database_reconnect (CtDatabase  *self,
+                       GError     **error)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (priv->depth == 0, FALSE);
+
+  if (!ct_database_check_open (self, error))
+    return FALSE;
+  if (ct_database_is_connected (self))
+    return TRUE;
+  /* The statements were prepared on the connection that is gone. */
+  g_hash_table_remove_all (priv->statements);
+  if (!CT_DATABASE_GET_CLASS (self)->reconnect (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("elsewhere"));
+  return TRUE;
+}
+
 int
 ct_database_get_schema_version (CtDatabase *self)
 {
