@@ -301,8 +301,9 @@ banner_is_hidden (gpointer banner)
 }
 
 /* The team server stops while a record is being edited: the window's
- * banner says so, a save fails and keeps the form, and once the server is
- * back Save connects again and saves; the banner goes by itself. */
+ * banner says so, a save fails and keeps the form, closing the window
+ * asks first, and once the server is back Save connects again and saves;
+ * the banner goes by itself. */
 static void
 test_server_gone (Fixture       *fixture,
                   gconstpointer  data)
@@ -314,6 +315,7 @@ test_server_gone (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *stored = NULL;
   CtRecordEditor *editor;
+  AdwMessageDialog *dialog;
   gpointer weak;
 
   g_assert_false (ct_server_banner_is_shown (banner));
@@ -335,6 +337,16 @@ test_server_gone (Fixture       *fixture,
   name = get_name_typed (editor);
   g_assert_cmpstr (name, ==, "Test Child Typed Offline");
   g_assert_true (ct_record_editor_has_changes (editor));
+
+  /* Closing the window would lose it: asked first, and Cancel keeps all. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = ADW_MESSAGE_DIALOG (test_find_window (is_message_dialog, NULL));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->window));
+  respond (dialog, "_Cancel");
+  g_assert_nonnull (weak);
+  g_assert_nonnull (ct_window_get_database (fixture->window));
 
   g_assert_true (pg_test_server_resume (server, &error));
   g_assert_no_error (error);

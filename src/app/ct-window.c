@@ -16,6 +16,7 @@
 #include "ct-audit-log-window.h"
 #include "ct-auto-lock.h"
 #include "ct-change-watch.h"
+#include "ct-close-guard.h"
 #include "ct-demo.h"
 #include "ct-draft-keeper.h"
 #include "ct-keyring.h"
@@ -361,6 +362,8 @@ ct_window_close_request (GtkWindow *window)
 {
   CtWindow *self = CT_WINDOW (window);
 
+  if (ct_close_guard_asks (window, self->database))
+    return TRUE;
   save_size (self);
   lock (self);
 
