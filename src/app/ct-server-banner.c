@@ -167,6 +167,7 @@ ct_server_banner_init (CtServerBanner *self)
   g_signal_connect_swapped (self->info_bar, "response", G_CALLBACK (on_response), self);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_hexpand (box, TRUE);
