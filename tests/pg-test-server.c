@@ -872,6 +872,43 @@ pg_test_server_stop (PgTestServer *self)
   dismiss_watchdog (self);
 }
 
+gboolean
+pg_test_server_pause (PgTestServer  *self,
+                      GError       **error)
+{
+  int status;
+
+  g_return_val_if_fail (self != NULL && self->started, FALSE);
+
+  status = run_prebuilt (self->stop_argv);
+  if (!(WIFEXITED (status) && WEXITSTATUS (status) == 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "pg_ctl stop failed (status %d)",
+                   status);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pg_test_server_resume (PgTestServer  *self,
+                       GError       **error)
+{
+  g_autofree char *port_option = NULL;
+
+  g_return_val_if_fail (self != NULL && self->started, FALSE);
+
+  port_option = g_strdup_printf ("-p %d", self->port);
+  {
+    const char *const argv[] = {
+      PG_TEST_PG_CTL, "-w", "-s", "-t", "60", "-D", self->data_dir,
+      "-l", self->log_file, "-o", port_option, "start", NULL
+    };
+
+    return run_tool (self, argv, TRUE, error);
+  }
+}
+
 void
 pg_test_server_free (PgTestServer *self)
 {

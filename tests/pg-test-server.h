@@ -44,6 +44,13 @@ typedef struct _PgTestServer PgTestServer;
 PgTestServer *pg_test_server_start                  (GError       **error);
 /* Stops the server and deletes its folder; idempotent. */
 void          pg_test_server_stop                   (PgTestServer  *self);
+/* Stops the server as a crash or an outage would (immediate mode), keeping
+ * its folder; connections drop. */
+gboolean      pg_test_server_pause                  (PgTestServer  *self,
+                                                     GError       **error);
+/* Starts it again on the same port, after pg_test_server_pause(). */
+gboolean      pg_test_server_resume                 (PgTestServer  *self,
+                                                     GError       **error);
 /* Stops the server if it still runs, and frees @self. */
 void          pg_test_server_free                   (PgTestServer  *self);
 

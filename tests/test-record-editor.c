@@ -602,8 +602,9 @@ test_edit_updates (Fixture       *fixture,
 }
 
 /* Someone else saves the record while it is open here: the save is
- * refused, naming them, the form keeps what was typed, and their change
- * stays. Opening the record is audited. */
+ * refused, the conflict dialog names them, the form keeps what was typed,
+ * and their change stays. Opening the record is audited. (test-team.c
+ * answers the dialog.) */
 static void
 test_stale_save_keeps_form (Fixture       *fixture,
                             gconstpointer  data)
@@ -617,7 +618,7 @@ test_stale_save_keeps_form (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *attendees = NULL;
   g_autofree char *stored = NULL;
-  GtkLabel *banner_label;
+  AdwMessageDialog *dialog;
 
   open_editor (fixture, "consultation", record);
   g_assert_cmpuint (records_count_audit (fixture->records.db, "view", "consultation", id), ==, 1);
@@ -631,11 +632,11 @@ test_stale_save_keeps_form (Fixture       *fixture,
 
   g_assert_nonnull (fixture->editor);
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  banner_label = GTK_LABEL (test_find_by_id (fixture->editor, "banner_label"));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (fixture->editor,
-                                                                                "banner"))));
-  g_assert_nonnull (strstr (gtk_label_get_label (banner_label), "Test Clinician B"));
-  test_save_screenshot (GTK_WIDGET (fixture->editor), "stale-save.png");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            ct_database_get_actor (other)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   attendees = get_text (fixture, "attendees");
   g_assert_cmpstr (attendees, ==, "3");
   now = ct_store_get (fixture->records.db, kind, id, NULL);
@@ -773,6 +774,7 @@ static void
 test_draft_of_changed_record (Fixture       *fixture,
                               gconstpointer  data)
 {
+  AdwMessageDialog *dialog;
   const CtKind *kind = ct_kind_lookup ("consultation");
   gint64 id = insert_consultation (fixture);
   g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind, id, NULL);
@@ -801,9 +803,10 @@ test_draft_of_changed_record (Fixture       *fixture,
   g_signal_connect_swapped (restored, "saved", G_CALLBACK (on_saved), fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "editor.save", NULL));
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (test_find_by_id (restored,
-                                                                               "banner_label"))),
-                            "Test Clinician B"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Test Clinician B"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&theirs);
   theirs = ct_store_get (fixture->records.db, kind, id, NULL);
   stored = ct_record_get_string_by_name (theirs, "attendees");

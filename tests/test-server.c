@@ -256,6 +256,75 @@ test_connection_lost_mid_write (void)
   g_assert_cmpuint (records_count (again, "SELECT count (*) FROM staff"), ==, 0);
 }
 
+static void
+count_signal (guint *n)
+{
+  (*n)++;
+}
+
+/* Looks, as the app does every two seconds, for at most five seconds. */
+static void
+wait_until_disconnected (CtDatabase *db)
+{
+  for (int look = 0; look < 50 && ct_database_is_connected (db); look++)
+    g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_false (ct_database_is_connected (db));
+}
+
+/* A dropped connection is noticed without a query, and connecting again
+ * (as the same login, with the password it was given) brings back a
+ * working session, its cached statements prepared anew; while the server
+ * is down, connecting again fails as connecting does. */
+static void
+test_reconnect (void)
+{
+  g_autofree char *connection = set_up_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
+                                                         &error);
+  g_autofree char *kill = NULL;
+  guint n_elsewhere = 0;
+  CtStatement *stmt;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (db, "changed::elsewhere", G_CALLBACK (count_signal), &n_elsewhere);
+  g_assert_true (ct_database_is_connected (db));
+  g_assert_true (ct_database_reconnect (db, &error));
+  g_assert_cmpuint (n_elsewhere, ==, 0);
+
+  stmt = ct_database_prepare (db, "SELECT pg_backend_pid ()", &error);
+  g_assert_no_error (error);
+  g_assert_true (test_step (stmt));
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")",
+                          ct_statement_column_int64 (stmt, 0));
+  ct_statement_reset (stmt);
+  g_assert_true (pg_test_server_exec (server, "postgres", kill, &error));
+  g_assert_no_error (error);
+  wait_until_disconnected (db);
+
+  g_assert_true (ct_database_reconnect (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_elsewhere, ==, 1);
+  g_assert_true (ct_database_is_connected (db));
+  g_assert_cmpstr (ct_database_get_actor (db), ==, pg_test_server_get_superuser (server));
+  records_insert (db, "staff", "name", "Test Clinician Back", "role", "clinical_psychologist",
+                  NULL);
+  g_assert_cmpuint (records_count (db, "SELECT count (*) FROM staff"), ==, 1);
+
+  g_assert_true (pg_test_server_pause (server, &error));
+  g_assert_no_error (error);
+  wait_until_disconnected (db);
+  g_assert_false (ct_database_reconnect (db, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_true (pg_test_server_resume (server, &error));
+  g_assert_no_error (error);
+  g_assert_true (ct_database_reconnect (db, &error));
+  g_assert_no_error (error);
+  records_insert (db, "staff", "name", "Test Clinician Again", "role", "clinical_psychologist",
+                  NULL);
+}
+
 /* An import reads and checks every row, looking each child and clinician
  * up once, then writes the rows many to a statement: far fewer round trips
  * than rows (row by row it was a dozen each). */
@@ -416,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/server/not-set-up", test_not_set_up);
   g_test_add_func ("/server/newer-schema", test_newer_schema);
   g_test_add_func ("/server/connection-lost-mid-write", test_connection_lost_mid_write);
+  g_test_add_func ("/server/reconnect", test_reconnect);
   g_test_add_func ("/server/import-round-trips", test_import_round_trips);
   g_test_add_func ("/server/summary-same-as-file", test_summary_same_as_file);
   g_test_add_func ("/server/cli", test_cli);

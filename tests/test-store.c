@@ -54,6 +54,12 @@ ensure_server (void)
   ct_database_close (db);
 }
 
+PgTestServer *
+test_store_get_server (void)
+{
+  return server;
+}
+
 CtDatabase *
 test_store_create (const char *path,
                    const char *actor)

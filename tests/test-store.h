@@ -26,6 +26,10 @@ CtDatabase  *test_store_create      (const char  *path,
 CtDatabase  *test_store_open_again  (CtDatabase  *db,
                                      const char  *actor);
 
+/* The team server of this run (started by test_store_create()); NULL on
+ * the file. */
+struct _PgTestServer *test_store_get_server (void);
+
 /* Makes every insert into @table fail in the store itself (a trigger), as
  * a full disk or a server's refusal would, or stops doing so. */
 void         test_store_fail_inserts (CtDatabase *db,

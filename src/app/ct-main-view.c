@@ -18,6 +18,7 @@
 #include "ct-outcomes-view.h"
 #include "ct-record-list.h"
 #include "ct-reports-view.h"
+#include "ct-server-banner.h"
 #include "ct-training-event-page.h"
 
 struct _CtMainView
@@ -329,6 +330,7 @@ ct_main_view_class_init (CtMainViewClass *klass)
   g_type_ensure (CT_TYPE_REPORTS_VIEW);
   g_type_ensure (CT_TYPE_DRAFT_BANNER);
   g_type_ensure (CT_TYPE_CHECK_BANNER);
+  g_type_ensure (CT_TYPE_SERVER_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/ct-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CtMainView, leaflet);

@@ -20,6 +20,7 @@
 #include "ct-auto-lock.h"
 #include "ct-change-watch.h"
 #include "ct-connect-page.h"
+#include "ct-close-guard.h"
 #include "ct-demo.h"
 #include "ct-draft-keeper.h"
 #include "ct-keyring.h"
@@ -461,6 +462,8 @@ ct_window_close_request (GtkWindow *window)
 {
   CtWindow *self = CT_WINDOW (window);
 
+  if (ct_close_guard_asks (window, self->database))
+    return TRUE;
   save_size (self);
   lock (self);
 

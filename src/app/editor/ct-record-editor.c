@@ -5,7 +5,9 @@
  * After every change the form is read into a record and validated against
  * the database; the field at fault is marked with the message under it
  * (once the person has touched it), and Save stays off while the record is
- * invalid. A failed save keeps the form as typed and says why.
+ * invalid. A failed save keeps the form as typed and says why; a save
+ * over someone else's newer version asks what to do (ct-conflict-dialog.h)
+ * and never overwrites it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-cell-text.h"
+#include "ct-conflict-dialog.h"
 #include "ct-editor-defaults.h"
 #include "ct-episode-closer.h"
 #include "ct-field-row.h"
@@ -38,6 +42,8 @@ struct _CtRecordEditor
   AdwPreferencesGroup *group;
   GtkRevealer         *banner;
   GtkLabel            *banner_label;
+  GtkRevealer         *typed_revealer;
+  GtkExpander         *typed_expander;
   GtkWidget           *save_button;
 
   CtDatabase          *database;
@@ -180,6 +186,14 @@ revalidate (CtRecordEditor *self,
   g_autoptr(GError) error = NULL;
   gboolean valid = read_form (self, &record, &error);
 
+  /* No word on the form while the team server is away: Save stays on, to
+   * try again when it is back. */
+  if (!valid && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED))
+    {
+      show_invalid (self, NULL, NULL, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+      return;
+    }
   show_invalid (self, ct_record_get_invalid_field (record), valid ? NULL : error->message, always);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
 }
@@ -207,20 +221,109 @@ on_row_changed (CtRecordEditor *self,
   revalidate (self, FALSE);
 }
 
+/* Someone else saved first */
+
+/* The form as a person reads it: a line per field that is not empty. */
+static char *
+dup_typed_text (CtRecordEditor *self,
+                CtRecord       *typed)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const CtField *field = field_of (get_field (self, i));
+      g_autofree char *value = ct_cell_text_dup (typed, field);
+
+      if (*value != '\0')
+        /* TRANSLATORS: a field's label and its value, as typed */
+        g_string_append_printf (text, _("%s: %s\n"), ct_field_get_label (field), value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Their version in the form, with what was typed kept above it. */
+static void
+reload (CtRecordEditor *self,
+        const char     *typed)
+{
+  g_autoptr(CtRecord) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  theirs = ct_store_get (self->database, self->kind, ct_record_get_id (self->record), &error);
+  if (theirs == NULL)
+    {
+      show_banner (self, error->message);
+      return;
+    }
+  g_set_object (&self->record, theirs);
+  fill_form (self, theirs);
+  g_clear_pointer (&self->opened_with, g_variant_unref);
+  self->opened_with = ct_record_editor_save_draft (self);
+  gtk_expander_set_child (self->typed_expander, ct_conflict_typed_view_new (typed));
+  gtk_revealer_set_reveal_child (self->typed_revealer, TRUE);
+  revalidate (self, TRUE);
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CtRecordEditor   *self)
+{
+  if (g_str_equal (response, CT_CONFLICT_RESPONSE_RELOAD))
+    reload (self, g_object_get_data (G_OBJECT (dialog), "typed"));
+}
+
+static void
+ask_about_conflict (CtRecordEditor *self,
+                    CtRecord       *typed,
+                    const char     *message)
+{
+  char *text = dup_typed_text (self, typed);
+  GtkWidget *dialog = ct_conflict_dialog_new (GTK_WINDOW (self), message, text);
+
+  g_object_set_data_full (G_OBJECT (dialog), "typed", text, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Saving and closing */
+
+/* The form read, checked and written. */
+static gboolean
+write_form (CtRecordEditor  *self,
+            CtRecord       **record,
+            GError         **error)
+{
+  if (!read_form (self, record, error))
+    return FALSE;
+  return self->record != NULL ? ct_store_update (self->database, *record, error)
+                              : ct_store_insert (self->database, *record, error);
+}
 
 static void
 save (CtRecordEditor *self)
 {
   g_autoptr(CtRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean saved = read_form (self, &record, &error);
+  gboolean saved = write_form (self, &record, &error);
 
-  if (saved)
-    saved = self->record != NULL ? ct_store_update (self->database, record, &error)
-                                 : ct_store_insert (self->database, record, &error);
+  /* The team server was away (the window's banner says so): once it is
+   * back, Save connects again and tries once more. */
+  if (!saved && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED) &&
+      ct_database_reconnect (self->database, NULL))
+    {
+      g_clear_object (&record);
+      g_clear_error (&error);
+      saved = write_form (self, &record, &error);
+    }
   /* The form stays as typed; what the records file holds now (a reference
    * taken meanwhile, say) decides whether Save can be tried again. */
+  if (!saved && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_STALE))
+    {
+      ask_about_conflict (self, record, error->message);
+      return;
+    }
   if (!saved)
     {
       show_banner (self, error->message);
@@ -275,11 +378,13 @@ ask_to_discard (CtRecordEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Closes at once when nothing was typed; else asks first. */
+/* Closes at once when nothing was typed (nor kept from before a reload);
+ * else asks first. */
 static gboolean
 on_close_request (CtRecordEditor *self)
 {
-  if (self->done || !ct_record_editor_has_changes (self))
+  if (self->done || (!ct_record_editor_has_changes (self) &&
+                     !gtk_revealer_get_reveal_child (self->typed_revealer)))
     return FALSE;
   ask_to_discard (self);
   return TRUE;
@@ -349,6 +454,8 @@ ct_record_editor_class_init (CtRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, group);
   gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, banner);
   gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, typed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, typed_expander);
   gtk_widget_class_bind_template_child (widget_class, CtRecordEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request);
 
@@ -478,8 +585,8 @@ ct_record_editor_new (GtkWindow    *parent,
   self->database = g_object_ref (database);
   self->kind = kind;
   /* The record keeps the version it was read at: a save over someone
-   * else's newer one is refused (CT_DATABASE_ERROR_STALE), and the banner
-   * says who changed it and when. */
+   * else's newer one is refused (CT_DATABASE_ERROR_STALE), and the
+   * conflict dialog says who changed it and when. */
   if (record != NULL && ct_record_get_id (record) != 0)
     {
       self->record = g_object_ref (record);

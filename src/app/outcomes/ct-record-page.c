@@ -176,6 +176,16 @@ ct_record_page_delete_target (CtRecordPage    *self,
                               deleted_message, G_CALLBACK (ct_record_page_reload));
 }
 
+/* Someone else changed the records: read them again now if shown (else
+ * mapping does). The page's own writes reload it themselves, keeping the
+ * focus where it is (the attendance register). */
+static void
+on_changed_elsewhere (CtRecordPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ct_record_page_reload (self);
+}
+
 /* GtkWidget: the page reads the records whenever it comes into view. */
 
 static void
@@ -190,7 +200,12 @@ ct_record_page_map (GtkWidget *widget)
 static void
 ct_record_page_constructed (GObject *object)
 {
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
+
   G_OBJECT_CLASS (ct_record_page_parent_class)->constructed (object);
+  if (priv->database != NULL)
+    g_signal_connect_object (priv->database, "changed::elsewhere",
+                             G_CALLBACK (on_changed_elsewhere), object, G_CONNECT_SWAPPED);
   ct_record_page_reload (CT_RECORD_PAGE (object));
 }
 

@@ -4,8 +4,8 @@
  * watch asks the store every few seconds for its count of changes made
  * elsewhere (the file: PRAGMA data_version, which reads no page; the team
  * server: the notifications its triggers send on every commit to records)
- * and, when it has moved, emits the database's "changed" signal, so that
- * the lists read their records again. The app's own writes already emit
+ * and, when it has moved, emits the database's "changed" signal (with the
+ * detail "elsewhere"), so that the lists and pages read their records again. The app's own writes already emit
  * "changed" and do not move the count.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

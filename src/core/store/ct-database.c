@@ -66,9 +66,12 @@ ct_database_class_init (CtDatabaseClass *klass)
    * CtDatabase::changed:
    *
    * Records were created, changed, deleted or imported, and committed.
-   * Views showing records read them again.
+   * Views showing records read them again. The detail "elsewhere" marks a
+   * change another connection made (ct-change-watch.h): a view that keeps
+   * its own writes in place may listen to that alone.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -115,6 +118,38 @@ ct_database_is_open (CtDatabase *self)
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
 
   return CT_DATABASE_GET_CLASS (self)->is_open (self);
+}
+
+gboolean
+ct_database_is_connected (CtDatabase *self)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+
+  if (!ct_database_is_open (self))
+    return FALSE;
+  return CT_DATABASE_GET_CLASS (self)->is_connected == NULL ||
+         CT_DATABASE_GET_CLASS (self)->is_connected (self);
+}
+
+gboolean
+ct_database_reconnect (CtDatabase  *self,
+                       GError     **error)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (priv->depth == 0, FALSE);
+
+  if (!ct_database_check_open (self, error))
+    return FALSE;
+  if (ct_database_is_connected (self))
+    return TRUE;
+  /* The statements were prepared on the connection that is gone. */
+  g_hash_table_remove_all (priv->statements);
+  if (!CT_DATABASE_GET_CLASS (self)->reconnect (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("elsewhere"));
+  return TRUE;
 }
 
 int

@@ -129,6 +129,10 @@ struct _CtDatabaseClass
   /* A count that moves when another connection commits a change to the
    * records (ct-change-watch.h); -1 when it cannot be read. */
   gint64       (*count_changes_elsewhere) (CtDatabase *self);
+  /* May be NULL: the store's connection cannot drop (the file). */
+  gboolean     (*is_connected)       (CtDatabase  *self);
+  gboolean     (*reconnect)          (CtDatabase  *self,
+                                      GError     **error);
   void         (*set_batch)          (CtDatabase  *self,
                                       gboolean     batch);
   /* May be NULL: the store knows no role (the file). */
@@ -200,6 +204,19 @@ const char  *ct_database_get_path           (CtDatabase  *self);
  * Also called by dispose. */
 void         ct_database_close              (CtDatabase  *self);
 gboolean     ct_database_is_open            (CtDatabase  *self);
+
+/* Whether the connection to a team server is still there; a file's is
+ * while it is open. Reads what waits on the connection without blocking:
+ * a server that went away is noticed within two calls. */
+gboolean     ct_database_is_connected       (CtDatabase  *self);
+/* After the connection dropped (CT_DATABASE_ERROR_DISCONNECTED), connects
+ * again as the same login, with what the first connection was given (the
+ * password, which is wiped when the database is closed), and emits
+ * "changed::elsewhere": others may have saved meanwhile. TRUE at once when
+ * still connected; FALSE with the error of a connection when the server
+ * cannot be reached yet. Not inside a transaction. */
+gboolean     ct_database_reconnect          (CtDatabase  *self,
+                                             GError     **error);
 
 int          ct_database_get_schema_version (CtDatabase  *self);
 /* Whether its audit entries carry a hash chain (ct-audit-chain.h): a

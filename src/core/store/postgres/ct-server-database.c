@@ -243,6 +243,40 @@ server_count_changes_elsewhere (CtDatabase *database)
   return self->n_changes_elsewhere;
 }
 
+static gboolean
+server_is_connected (CtDatabase *database)
+{
+  PGconn *conn = CT_SERVER_DATABASE (database)->conn;
+
+  PQconsumeInput (conn);
+  return PQstatus (conn) == CONNECTION_OK;
+}
+
+/* libpq connects again with the parameters it was given, the password
+ * among them (it keeps it, and wipes it when the connection is closed). */
+static gboolean
+server_reconnect (CtDatabase  *database,
+                  GError     **error)
+{
+  PGconn *conn = CT_SERVER_DATABASE (database)->conn;
+  g_autoptr(PGresult) result = NULL;
+
+  PQreset (conn);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      ct_server_set_connect_error (conn, error);
+      return FALSE;
+    }
+  result = PQexec (conn, session_settings);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      ct_server_set_error (conn, result, _("prepare the connection"), error);
+      return FALSE;
+    }
+  g_debug ("Connected to the team server again");
+  return TRUE;
+}
+
 static void
 ct_server_database_class_init (CtServerDatabaseClass *klass)
 {
@@ -259,6 +293,8 @@ ct_server_database_class_init (CtServerDatabaseClass *klass)
   database_class->set_batch = server_set_batch;
   database_class->count_changes_elsewhere = server_count_changes_elsewhere;
   database_class->get_role = server_get_role;
+  database_class->is_connected = server_is_connected;
+  database_class->reconnect = server_reconnect;
 }
 
 static void
