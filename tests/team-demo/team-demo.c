@@ -215,11 +215,13 @@ set_up (TeamDemo  *demo,
          write_password_file (demo, error);
 }
 
+/* @as: the login whose connection is shown. */
 static void
-print_details (TeamDemo *demo)
+print_details (TeamDemo *demo,
+               guint     as)
 {
   g_autofree char *example = pg_test_server_conninfo (demo->server, DATABASE,
-                                                      demo->logins[0].login);
+                                                      demo->logins[as].login);
 
   g_print ("A throwaway team server with the demo records is running; it is removed when\n"
            "the app closes (or on Ctrl+C).\n\n"
@@ -396,7 +398,7 @@ main (int   argc,
   ok = set_up (&demo, &error);
   if (ok)
     {
-      print_details (&demo);
+      print_details (&demo, as);
       ok = check ? check_logins (&demo, &error) : run_app (&demo, app_argv, as, &error);
     }
   if (demo.server != NULL)
