@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Checks the Flatpak manifest: identity, runtime, sandbox, and module order.
+"""Checks the Flatpak manifest: identity, runtime, sandbox, modules and their pins.
 
 Usage: check-flatpak-manifest.py MANIFEST
 
@@ -21,13 +21,22 @@ RUNTIME = "org.gnome.Platform"
 RUNTIME_VERSION = "50"
 SDK = "org.gnome.Sdk"
 COMMAND = "clinical-team"
-FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri"}
-MODULE_ORDER = ["tcl", "sqlcipher", "clinical-team"]
+# The network is for the team server (libpq); nothing else widens the sandbox.
+FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri",
+               "--share=network"}
+MODULE_ORDER = ["tcl", "sqlcipher", "libpq", "clinical-team"]
 SQLCIPHER_VERSION = "4.6.1"
 SQLCIPHER_CONFIG_OPTS = {"--enable-tempstore=yes", "--disable-tcl"}
 # Secure delete: a deleted record's pages are overwritten, not left in the file.
 SQLCIPHER_CFLAGS = {"-DSQLITE_HAS_CODEC", "-DSQLITE_TEMP_STORE=2", "-DSQLITE_SECURE_DELETE"}
 SQLCIPHER_LDFLAGS = {"-lcrypto"}
+
+# libpq from a PostgreSQL release tarball (15 or later, as meson.build
+# requires), with TLS, and only the client library and its headers installed.
+LIBPQ_URL = re.compile(r"^https://ftp\.postgresql\.org/pub/source/v(\d+)\.(\d+)/"
+                       r"postgresql-\1\.\2\.tar\.(bz2|gz)$")
+LIBPQ_MIN_MAJOR = 15
+LIBPQ_INSTALLS = ["make -C src/include install", "make -C src/interfaces/libpq install"]
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
@@ -68,7 +77,7 @@ def check_identity(manifest):
 def check_finish_args(manifest):
     args = manifest.get("finish-args", [])
     problems = [f"finish-arg {arg} is not allowed (files go through the portal)"
-                for arg in args if arg.startswith("--filesystem") or arg == "--share=network"]
+                for arg in args if arg.startswith("--filesystem")]
     if len(args) != len(set(args)) or set(args) != FINISH_ARGS:
         problems.append(f"finish-args are {args}, expected exactly {sorted(FINISH_ARGS)}")
     return problems
@@ -114,6 +123,29 @@ def check_sqlcipher(module):
     return problems
 
 
+def check_libpq(module):
+    sources = [s for s in module.get("sources", []) if isinstance(s, dict)]
+    releases = [LIBPQ_URL.match(s.get("url", "")) for s in sources
+                if s.get("type") == "archive" and SHA256.match(s.get("sha256", ""))]
+    if len(sources) != 1 or not releases or releases[0] is None:
+        return ["libpq: the source must be one PostgreSQL release tarball from "
+                "ftp.postgresql.org with its sha256"]
+    problems = []
+    if int(releases[0].group(1)) < LIBPQ_MIN_MAJOR:
+        problems.append(f"libpq: PostgreSQL {releases[0].group(1)} is older than "
+                        f"{LIBPQ_MIN_MAJOR}")
+    commands = module.get("build-commands", [])
+    if module.get("buildsystem") != "simple" or not commands:
+        return problems + ["libpq: build with buildsystem 'simple' and build-commands"]
+    if not (commands[0].startswith("./configure ") and "--with-openssl" in commands[0].split()):
+        problems.append("libpq: the first command must be ./configure ... --with-openssl")
+    installs = [c for c in commands if "install" in c.split()]
+    if installs != LIBPQ_INSTALLS:
+        problems.append(f"libpq: installs {installs}, expected only {LIBPQ_INSTALLS} "
+                        "(the client library and headers, no server)")
+    return problems
+
+
 def check_app(module):
     problems = []
     if module.get("buildsystem") != "meson":
@@ -130,7 +162,8 @@ def check_modules(manifest):
     names = [m.get("name") for m in modules]
     if names != MODULE_ORDER:
         return [f"modules are {names}, expected {MODULE_ORDER} in that order"]
-    return check_sources(modules) + check_sqlcipher(modules[1]) + check_app(modules[2])
+    return (check_sources(modules) + check_sqlcipher(modules[1]) + check_libpq(modules[2])
+            + check_app(modules[3]))
 
 
 def main(argv):

@@ -11,6 +11,7 @@
 
 #include "ct-application.h"
 #include "ct-demo.h"
+#include "ct-server-database.h"
 #include "ct-window.h"
 
 struct _CtApplication
@@ -19,6 +20,7 @@ struct _CtApplication
 
   gboolean        demo;
   char           *demo_folder;  /* removed on shutdown */
+  char           *server;       /* --server: a team server's connection */
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -148,12 +150,14 @@ ct_application_handle_local_options (GApplication *application,
   CtApplication *self = CT_APPLICATION (application);
 
   self->demo = g_variant_dict_contains (options, "demo");
-  /* A demo is its own instance, and its folder is removed even when the
-   * terminal stops it. */
+  g_variant_dict_lookup (options, "server", "s", &self->server);
+  /* Before GTK starts and anything reads a setting. */
   if (self->demo)
+    ct_demo_use_private_settings ();
+  /* A demo or a given server is its own instance, and closes its records
+   * (removing the demo's folder) even when the terminal stops it. */
+  if (self->demo || self->server != NULL)
     {
-      /* Before GTK starts and anything reads a setting. */
-      ct_demo_use_private_settings ();
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
       g_unix_signal_add (SIGINT, quit_on_signal, application);
@@ -176,6 +180,22 @@ new_demo_window (CtApplication *self)
   return GTK_WINDOW (ct_window_new_unlocked (GTK_APPLICATION (self), db));
 }
 
+/* --server: signed in with libpq's password file (or none), as the login
+ * that @self->server names. */
+static GtkWindow *
+new_server_window (CtApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (self->server, NULL, NULL, &error);
+
+  if (db == NULL)
+    {
+      g_printerr (_("Could not open the records on the team server: %s\n"), error->message);
+      return NULL;
+    }
+  return GTK_WINDOW (ct_window_new_unlocked (GTK_APPLICATION (self), db));
+}
+
 static void
 ct_application_activate (GApplication *application)
 {
@@ -184,6 +204,8 @@ ct_application_activate (GApplication *application)
 
   if (window == NULL && self->demo)
     window = new_demo_window (self);
+  else if (window == NULL && self->server != NULL)
+    window = new_server_window (self);
   else if (window == NULL)
     window = GTK_WINDOW (ct_window_new (GTK_APPLICATION (application)));
   if (window != NULL)
@@ -200,6 +222,7 @@ ct_application_shutdown (GApplication *application)
   if (self->demo_folder != NULL)
     ct_demo_remove (self->demo_folder);
   g_clear_pointer (&self->demo_folder, g_free);
+  g_clear_pointer (&self->server, g_free);
 }
 
 CtApplication *
@@ -231,6 +254,9 @@ ct_application_init (CtApplication *self)
   static const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a throwaway records file of invented records (removed on exit)"), NULL },
+    { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the records on a team server, signing in with libpq’s password file"),
+      N_("CONNECTION") },
     { NULL },
   };
 
