@@ -138,7 +138,6 @@ static const char row_sets[] =
          "count (*)", "count (*)")
 #define SUM_OF(expression) NUMBER ("coalesce (sum (" expression "), 0)")
 
-
 /* The summary's own breakdown words */
 
 static const char *const age_bands[] = { "0-4", "5-10", "11-15", "16-17", "18+", NULL };
@@ -159,7 +158,6 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
  * (ct-summary.c), so that the statement does not depend on it. */
 #define BY_THRESHOLD(kind, section, key, words, sql) \
   { section, key, kind, sql, NULL, NULL, words, TRUE }
-/* Each goal's change in half points, one goal to a group. */
 /* Each goal's change in half points, counted by change: a group of goals
  * per change (ct-summary.c adds groups up, so a change of no goal counts
  * nothing). Scores are 0–10 in half points (the schema checks it), so a
