@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  *   HOURS      one row: NULL, the sum of the minutes, 0, 0;
  *   MEAN       one row: NULL, numerator, denominator, items (the value is
  *              numerator / denominator, none when the denominator is 0);
- *   BREAKDOWN  a row per word present: word, count, 0, 0.
+ *   BREAKDOWN  a row per word: word, count, 0, 0; @sql is the FROM clause
+ *              of the rows and @value the expression whose word each
+ *              counts (ct-summary-sql.c counts every word in one pass).
  * A breakdown's words are those of the record field @kind_name.@field, or
  * @words when the summary defines its own (age bands, yes / no, ...).
  * With @by_threshold the rows are groups of goals instead: NULL, the sum of
@@ -36,6 +38,7 @@ typedef struct
   const char         *field;
   const char * const *words;
   gboolean            by_threshold;
+  const char         *value;
 } CtFigureSpec;
 
 /* Every figure of DOMAIN.md, in its order (ct-summary-sql.c). */

@@ -25,7 +25,7 @@
 #include "ct-summary-private.h"
 
 /* Row sets: each a named table of the one statement. Those built by a
- * join, a window or a lookup per row (received, paired, sdq_moves) are
+ * join or a lookup per row (received, paired, sdq_moves) are
  * MATERIALIZED: built once and read by each figure. Those that are a range
  * of one covering index are NOT MATERIALIZED: each figure reads the range
  * from the index, which measured cheaper than a copy, whose every page
@@ -41,12 +41,28 @@
   " - CASE WHEN substr (CAST (r.referral_date AS TEXT), 6)" \
   "   < substr (CAST (c.date_of_birth AS TEXT), 6) THEN 1 ELSE 0 END"
 
+/* sdq: whether row @later of sdq_score comes after row @row, by date, then
+ * by id for two on one day. */
+#define SDQ_AFTER(later, row) \
+  "(" later ".date > " row ".date OR (" later ".date = " row ".date AND " later ".id > " row ".id))"
+
+/* sdq: the child's latest total in the period. No sort (a window or an
+ * ORDER BY sorts, and SQLite's sorter allocates every row, each locked and
+ * wiped by SQLCipher's memory security): none of the child's totals in the
+ * period comes after it, which the index on (child_id, date) answers. */
+#define SDQ_LATEST \
+  "s.total IS NOT NULL AND" IN_PERIOD ("s.date") \
+  " AND NOT EXISTS (SELECT 1 FROM sdq_score l WHERE l.child_id = s.child_id" \
+  "   AND l.total IS NOT NULL AND" IN_PERIOD ("l.date") " AND " SDQ_AFTER ("l", "s") ")"
+
 /* sdq: the total before s (any date before it, in or out of the period),
- * or NULL. */
+ * or NULL: the total p before s with none between them. */
+#define SDQ_BEFORE_S(row) \
+  row ".child_id = s.child_id AND " row ".total IS NOT NULL AND " SDQ_AFTER ("s", row)
 #define SDQ_PREVIOUS \
-  "(SELECT p.total FROM sdq_score p WHERE p.child_id = s.child_id AND p.total IS NOT NULL" \
-  " AND (p.date < s.date OR (p.date = s.date AND p.id < s.id))" \
-  " ORDER BY p.date DESC, p.id DESC LIMIT 1)"
+  "(SELECT p.total FROM sdq_score p WHERE " SDQ_BEFORE_S ("p") \
+  " AND NOT EXISTS (SELECT 1 FROM sdq_score q WHERE " SDQ_BEFORE_S ("q") \
+  "   AND " SDQ_AFTER ("q", "p") "))"
 
 static const char row_sets[] =
   "WITH"
@@ -82,13 +98,9 @@ static const char row_sets[] =
   /* sdq: the records dated in the period, with a total or with a reason */
   " sdq AS NOT MATERIALIZED (SELECT child_id, total, reason FROM sdq_score"
   "   WHERE" IN_PERIOD ("date") "),"
-  /* sdq: each child's latest total in the period, latest by date, then by
-   * id for two on one day, and the total before it */
+  /* sdq: each child's latest total in the period, and the total before it */
   " sdq_moves AS MATERIALIZED (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous"
-  "   FROM (SELECT id, child_id, date, total, row_number () OVER"
-  "           (PARTITION BY child_id ORDER BY date DESC, id DESC) AS place"
-  "         FROM sdq_score WHERE total IS NOT NULL AND" IN_PERIOD ("date") ") AS s"
-  "   WHERE s.place = 1)";
+  "   FROM sdq_score s WHERE " SDQ_LATEST ")";
 
 /* Each figure is one SELECT of the statement's UNION ALL, which puts the
  * figure's number first; what follows is its spec's @sql: the word (NULL
@@ -126,10 +138,6 @@ static const char row_sets[] =
          "count (*)", "count (*)")
 #define SUM_OF(expression) NUMBER ("coalesce (sum (" expression "), 0)")
 
-#define BY(word) word ", count (*), 0, 0"
-/* By the word, the statement's second column. */
-#define GROUPED  " GROUP BY 2"
-
 /* The summary's own breakdown words */
 
 static const char *const age_bands[] = { "0-4", "5-10", "11-15", "16-17", "18+", NULL };
@@ -141,16 +149,22 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
 #define COUNT(section, key, sql)  { section, key, CT_FIGURE_COUNT, sql, NULL, NULL, NULL }
 #define HOURS(section, key, sql)  { section, key, CT_FIGURE_HOURS, sql, NULL, NULL, NULL }
 #define MEAN(section, key, sql)   { section, key, CT_FIGURE_MEAN, sql, NULL, NULL, NULL }
-#define BREAKDOWN(section, key, kind, field, sql) \
-  { section, key, CT_FIGURE_BREAKDOWN, sql, kind, field, NULL }
-#define OWN_BREAKDOWN(section, key, words, sql) \
-  { section, key, CT_FIGURE_BREAKDOWN, sql, NULL, NULL, words }
+/* A breakdown: the @value of each row of @source, counted by word. */
+#define BREAKDOWN(section, key, kind, field, value, source) \
+  { section, key, CT_FIGURE_BREAKDOWN, source, kind, field, NULL, FALSE, value }
+#define OWN_BREAKDOWN(section, key, words, value, source) \
+  { section, key, CT_FIGURE_BREAKDOWN, source, NULL, NULL, words, FALSE, value }
 /* Groups of goals' changes, classified by the threshold as they are read
  * (ct-summary.c), so that the statement does not depend on it. */
 #define BY_THRESHOLD(kind, section, key, words, sql) \
   { section, key, kind, sql, NULL, NULL, words, TRUE }
-/* Each goal's change in half points, one goal to a group. */
-#define GOAL_CHANGES "NULL, final - baseline, 1, count (*)" PAIRED " GROUP BY 3"
+/* Each goal's change in half points, counted by change: a group of goals
+ * per change (ct-summary.c adds groups up, so a change of no goal counts
+ * nothing). Scores are 0–10 in half points (the schema checks it), so a
+ * change is one of -GOAL_CHANGE_MAX … GOAL_CHANGE_MAX. */
+#define GOAL_CHANGE_MAX 20
+#define GOAL_CHANGES(kind, section, key, words) \
+  { section, key, kind, PAIRED, NULL, NULL, words, TRUE, "final - baseline" }
 
 #define RECEIVED " FROM received"
 #define ENDED    " FROM ended"
@@ -160,21 +174,21 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
 static const CtFigureSpec specs[] = {
   COUNT ("referrals", "received", NUMBER ("count (*)") RECEIVED),
   BREAKDOWN ("referrals", "by_decision", "referral", "decision",
-             BY ("decision") RECEIVED GROUPED),
+             "decision", RECEIVED),
   BREAKDOWN ("referrals", "by_source", "referral", "referral_source",
-             BY ("referral_source") RECEIVED GROUPED),
+             "referral_source", RECEIVED),
   OWN_BREAKDOWN ("referrals", "by_age_band", age_bands,
-                 BY ("CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
-                     " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END")
-                 RECEIVED GROUPED),
+                 "CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
+                 " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END",
+                 RECEIVED),
   BREAKDOWN ("referrals", "by_legal_status", "child", "legal_status",
-             BY ("legal_status") RECEIVED GROUPED),
+             "legal_status", RECEIVED),
   BREAKDOWN ("referrals", "by_placement_type", "child", "placement_type",
-             BY ("placement_type") RECEIVED GROUPED),
+             "placement_type", RECEIVED),
   BREAKDOWN ("referrals", "by_placement_area", "child", "placement_area",
-             BY ("placement_area") RECEIVED GROUPED),
+             "placement_area", RECEIVED),
   OWN_BREAKDOWN ("referrals", "by_uasc", yes_no,
-                 BY ("CASE WHEN uasc THEN 'yes' ELSE 'no' END") RECEIVED GROUPED),
+                 "CASE WHEN uasc THEN 'yes' ELSE 'no' END", RECEIVED),
 
   /* :from ≤ :to, so every episode here started by :to. */
   COUNT ("caseload", "open_at_start",
@@ -185,20 +199,20 @@ static const CtFigureSpec specs[] = {
   COUNT ("caseload", "started", NUMBER ("count (*)") " FROM episodes WHERE start_date >= :from"),
   COUNT ("caseload", "ended", NUMBER ("count (*)") ENDED),
   BREAKDOWN ("caseload", "by_end_reason", "referral", "end_reason",
-             BY ("end_reason") ENDED GROUPED),
+             "end_reason", ENDED),
 
   COUNT ("consultations", "total", NUMBER ("count (*)") " FROM consultations"),
   COUNT ("consultations", "children", NUMBER ("count (DISTINCT child_id)") " FROM consultations"),
   HOURS ("consultations", "hours", SUM_OF ("duration_minutes") " FROM consultations"),
   BREAKDOWN ("consultations", "by_topic", "consultation", "topics",
-             BY ("topic") " FROM consultation_topic"
-             " WHERE consultation_id IN (SELECT id FROM consultations)" GROUPED),
+             "topic", " FROM consultation_topic"
+             " WHERE consultation_id IN (SELECT id FROM consultations)"),
   BREAKDOWN ("consultations", "by_requested_by", "consultation", "requested_by",
-             BY ("requested_by") " FROM consultations" GROUPED),
+             "requested_by", " FROM consultations"),
   BREAKDOWN ("consultations", "by_mode", "consultation", "mode",
-             BY ("mode") " FROM consultations" GROUPED),
+             "mode", " FROM consultations"),
   BREAKDOWN ("consultations", "by_outcome", "consultation", "outcome",
-             BY ("outcome") " FROM consultations" GROUPED),
+             "outcome", " FROM consultations"),
 
   COUNT ("reflective_practice", "held", NUMBER ("count (*)") HELD),
   COUNT ("reflective_practice", "cancelled",
@@ -206,7 +220,7 @@ static const CtFigureSpec specs[] = {
   COUNT ("reflective_practice", "attendances", SUM_OF ("attendees") HELD),
   HOURS ("reflective_practice", "hours", SUM_OF ("duration_minutes") HELD),
   BREAKDOWN ("reflective_practice", "by_setting", "reflective_practice", "setting",
-             BY ("setting") HELD GROUPED),
+             "setting", HELD),
   /* Ratings in hundredths, so that their sum is a whole number. */
   MEAN ("reflective_practice", "mean_rating",
         RATIO ("coalesce (sum (CAST (round (rating * 100) AS INTEGER)), 0)",
@@ -221,8 +235,8 @@ static const CtFigureSpec specs[] = {
   MEAN ("outcomes", "mean_baseline", MEAN_OF_HALVES ("baseline") PAIRED),
   MEAN ("outcomes", "mean_end", MEAN_OF_HALVES ("final") PAIRED),
   MEAN ("outcomes", "mean_change", MEAN_OF_HALVES ("final - baseline") PAIRED),
-  BY_THRESHOLD (CT_FIGURE_BREAKDOWN, "outcomes", "by_change", changes, GOAL_CHANGES),
-  BY_THRESHOLD (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", NULL, GOAL_CHANGES),
+  GOAL_CHANGES (CT_FIGURE_BREAKDOWN, "outcomes", "by_change", changes),
+  GOAL_CHANGES (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", NULL),
   /* An episode's mean change against the threshold: its goals' changes
    * summed, and how many goals. */
   BY_THRESHOLD (CT_FIGURE_COUNT, "outcomes", "episodes_reliably_improved", NULL,
@@ -233,12 +247,12 @@ static const CtFigureSpec specs[] = {
   COUNT ("training", "events", NUMBER ("count (*)") " FROM events"),
   HOURS ("training", "hours", SUM_OF ("duration_minutes") " FROM events"),
   COUNT ("training", "places_booked", NUMBER ("count (*)") " FROM places"),
-  OWN_BREAKDOWN ("training", "by_status", bookings, BY ("status") " FROM places" GROUPED),
+  OWN_BREAKDOWN ("training", "by_status", bookings, "status", " FROM places"),
   MEAN ("training", "attendance_rate_pct", PERCENT_OF (HAS_ATTENDED) " FROM places"),
   COUNT ("training", "distinct_attendees", NUMBER ("count (DISTINCT attendee_name)") ATTENDED),
   BREAKDOWN ("training", "by_topic", "training_event", "topic",
-             BY ("topic") " FROM events" GROUPED),
-  BREAKDOWN ("training", "by_role", "training_attendance", "role", BY ("role") ATTENDED GROUPED),
+             "topic", " FROM events"),
+  BREAKDOWN ("training", "by_role", "training_attendance", "role", "role", ATTENDED),
   MEAN ("training", "mean_confidence_before", MEAN_OF ("confidence_before") RATED_BOTH),
   MEAN ("training", "mean_confidence_after", MEAN_OF ("confidence_after") RATED_BOTH),
   MEAN ("training", "mean_confidence_change",
@@ -247,8 +261,8 @@ static const CtFigureSpec specs[] = {
   COUNT ("sdq", "scores", NUMBER ("count (*)") SDQ_SCORED),
   COUNT ("sdq", "children", NUMBER ("count (DISTINCT child_id)") SDQ_SCORED),
   COUNT ("sdq", "no_score", NUMBER ("count (*)") SDQ_NO_SCORE),
-  BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", BY ("reason") SDQ_NO_SCORE GROUPED),
-  OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, BY (SDQ_BAND ("latest")) " FROM sdq_moves" GROUPED),
+  BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", "reason", SDQ_NO_SCORE),
+  OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, SDQ_BAND ("latest"), " FROM sdq_moves"),
   MEAN ("sdq", "mean_total", MEAN_OF ("latest") " FROM sdq_moves"),
   COUNT ("sdq", "moved_into_concern",
          SDQ_MOVED (SDQ_CONCERN ("latest") " AND NOT " SDQ_CONCERN ("previous"))),
@@ -267,15 +281,73 @@ static const char choices[] =
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE)
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_THRESHOLD), CT_SETTING_RELIABLE_CHANGE);
 
+/* A breakdown counts each of its words in one pass over its rows (a
+ * GROUP BY would sort them, and SQLite's sorter allocates each row, which
+ * SQLCipher's memory security locks and wipes): a one-row table of the
+ * counts of @value = each of @cases (SQL literals), named after the
+ * figure, added to the WITH clause. */
+static void
+append_counts (GString            *with,
+               guint               figure,
+               const CtFigureSpec *spec,
+               GStrv               cases)
+{
+  g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", figure);
+  for (guint c = 0; cases[c] != NULL; c++)
+    g_string_append_printf (with, "%s count (CASE WHEN %s = %s THEN 1 END) AS n%u",
+                            c == 0 ? "" : ",", spec->value, cases[c], c);
+  g_string_append_printf (with, "%s)", spec->sql);
+}
+
+/* A row per case of the counts: a breakdown's word and its count, or
+ * (@by_threshold) a change and its group of goals. */
+static void
+append_cells (GString            *figures,
+              guint               figure,
+              const CtFigureSpec *spec,
+              GStrv               cases)
+{
+  for (guint c = 0; cases[c] != NULL; c++)
+    g_string_append_printf (figures,
+                            spec->by_threshold ? " UNION ALL SELECT %u, NULL, %s, 1, n%u FROM counts_%u"
+                                               : " UNION ALL SELECT %u, %s, n%u, 0, 0 FROM counts_%u",
+                            figure, cases[c], c, figure);
+}
+
+/* A breakdown's words as SQL literals, or every change of a goal. */
+static GStrv
+counted_cases (const CtFigureSpec *spec)
+{
+  GPtrArray *cases = g_ptr_array_new ();
+
+  if (spec->by_threshold)
+    for (int change = -GOAL_CHANGE_MAX; change <= GOAL_CHANGE_MAX; change++)
+      g_ptr_array_add (cases, g_strdup_printf ("%d", change));
+  else
+    for (const char * const *word = ct_summary_spec_get_words (spec); *word != NULL; word++)
+      g_ptr_array_add (cases, g_strdup_printf ("'%s'", *word));
+  g_ptr_array_add (cases, NULL);
+  return (GStrv) g_ptr_array_free (cases, FALSE);
+}
+
 static char *
 build_sql (void)
 {
   GString *sql = g_string_new (row_sets);
+  g_autoptr(GString) figures = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
-    if (specs[i].sql != NULL)
-      g_string_append_printf (sql, " %s SELECT %u, %s", i == 0 ? "" : "UNION ALL", i,
-                              specs[i].sql);
+    if (specs[i].value != NULL)
+      {
+        g_auto(GStrv) cases = counted_cases (&specs[i]);
+
+        append_counts (sql, i, &specs[i], cases);
+        append_cells (figures, i, &specs[i], cases);
+      }
+    else if (specs[i].sql != NULL)
+      g_string_append_printf (figures, " UNION ALL SELECT %u, %s", i, specs[i].sql);
+  /* Less the first UNION ALL. */
+  g_string_append (sql, figures->str + strlen (" UNION ALL"));
   g_string_append (sql, choices);
   return g_string_free (sql, FALSE);
 }
