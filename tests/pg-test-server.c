@@ -876,18 +876,13 @@ gboolean
 pg_test_server_pause (PgTestServer  *self,
                       GError       **error)
 {
-  int status;
+  const char *const argv[] = {
+    PG_TEST_PG_CTL, "-D", self->data_dir, "-m", "fast", "-s", "-w", "stop", NULL
+  };
 
   g_return_val_if_fail (self != NULL && self->started, FALSE);
 
-  status = run_prebuilt (self->stop_argv);
-  if (!(WIFEXITED (status) && WEXITSTATUS (status) == 0))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "pg_ctl stop failed (status %d)",
-                   status);
-      return FALSE;
-    }
-  return TRUE;
+  return run_tool (self, argv, TRUE, error);
 }
 
 gboolean

@@ -44,8 +44,9 @@ typedef struct _PgTestServer PgTestServer;
 PgTestServer *pg_test_server_start                  (GError       **error);
 /* Stops the server and deletes its folder; idempotent. */
 void          pg_test_server_stop                   (PgTestServer  *self);
-/* Stops the server as a crash or an outage would (immediate mode), keeping
- * its folder; connections drop. */
+/* Stops the server as an outage would, keeping its folder: connections
+ * drop. Fast mode, not immediate: the test server commits asynchronously,
+ * and what a test committed must survive as on a real server. */
 gboolean      pg_test_server_pause                  (PgTestServer  *self,
                                                      GError       **error);
 /* Starts it again on the same port, after pg_test_server_pause(). */

@@ -225,7 +225,8 @@ pointer_is_over (CtWindow *window)
 
 /* The pointer passes over the child's name in the list of children, and
  * off the window before the tooltip's delay. The window is at the top left
- * of the screen (no window manager), which it does not fill. */
+ * of the screen (no window manager), which it does not fill; other tests'
+ * windows may share the screen, so it is raised above them first. */
 static void
 brush_child_name (CtWindow *window)
 {
@@ -242,10 +243,14 @@ brush_child_name (CtWindow *window)
       name = test_find_widget (window, is_child_name, NULL);
     }
   g_assert_true (gtk_widget_translate_coordinates (name, GTK_WIDGET (window), 4, 4, &x, &y));
-  move_pointer (display, x, y);
-  move_pointer (display, x + 2, y + 1);
-  XSync (display, False);
-  g_assert_true (pointer_is_over (window));
+  for (guint tries = 0; !pointer_is_over (window); tries++)
+    {
+      g_assert_cmpuint (tries, <, SETTLE_TRIES);
+      XRaiseWindow (display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+      move_pointer (display, x, y);
+      move_pointer (display, x + 2, y + 1);
+      XSync (display, False);
+    }
   move_pointer (display, -1, -1);
   XSync (display, False);
   g_assert_false (pointer_is_over (window));
