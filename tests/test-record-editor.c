@@ -12,6 +12,7 @@
 #include "editor/ct-field-row.h"
 #include "editor/ct-record-editor.h"
 #include "editor/ct-reference-row.h"
+#include "ct-record-tooltip.h"
 #include "records-fixture.h"
 #include "test-store.h"
 #include "widget-test-util.h"
@@ -320,7 +321,7 @@ test_new_consultation_defaults (Fixture       *fixture,
   g_assert_false (ct_record_editor_has_changes (fixture->editor));
   g_assert_false (can_save (fixture));
   g_assert_null (get_message (fixture, "requested_by"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_save_button (fixture)), ==,
+  g_assert_cmpstr (ct_record_tooltip_get_text (get_save_button (fixture)), ==,
                    "Requested by: this is required; choose one.");
 }
 

@@ -14,11 +14,14 @@
 
 G_BEGIN_DECLS
 
-/* Shows @text (NULL: nothing) as @widget's tooltip. */
-void  ct_record_tooltip_set_text (GtkWidget  *widget,
-                                  const char *text);
+/* Shows @text (NULL: nothing) as @widget's tooltip, and describes
+ * @widget with it to assistive technologies, as GTK's tooltips do. */
+void         ct_record_tooltip_set_text (GtkWidget  *widget,
+                                         const char *text);
+/* The text @widget's tooltip shows, or NULL. */
+const char  *ct_record_tooltip_get_text (GtkWidget  *widget);
 
 /* Empties the label that every record tooltip is shown in. */
-void  ct_record_tooltip_forget   (void);
+void         ct_record_tooltip_forget   (void);
 
 G_END_DECLS
