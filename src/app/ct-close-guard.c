@@ -11,26 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "ct-close-guard.h"
-#include "ct-record-editor.h"
+#include "ct-draft-keeper.h"
 
 /* Set on the window once the person chose to close all the same. */
 #define CONFIRMED_KEY "ct-close-guard-confirmed"
-
-static gboolean
-has_unsaved_editor (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
-
-      if (CT_IS_RECORD_EDITOR (other) && gtk_window_get_transient_for (other) == window &&
-          ct_record_editor_has_changes (CT_RECORD_EDITOR (other)))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static void
 on_response (GtkWindow  *window,
@@ -52,7 +36,7 @@ ct_close_guard_asks (GtkWindow  *window,
 
   if (database == NULL || ct_database_is_connected (database) ||
       g_object_get_data (G_OBJECT (window), CONFIRMED_KEY) != NULL ||
-      !has_unsaved_editor (window))
+      !ct_draft_keeper_has_unsaved_work (window))
     return FALSE;
 
   dialog = adw_message_dialog_new (window, _("Close without saving?"),

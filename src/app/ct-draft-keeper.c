@@ -40,6 +40,12 @@ list_windows_over (GtkWindow *parent)
   return windows;
 }
 
+static gboolean
+has_changes (GtkWindow *window)
+{
+  return CT_IS_RECORD_EDITOR (window) && ct_record_editor_has_changes (CT_RECORD_EDITOR (window));
+}
+
 /* TRUE when @window is an editor with changes whose draft is now kept. */
 static gboolean
 keep_draft (GtkWindow  *window,
@@ -48,7 +54,7 @@ keep_draft (GtkWindow  *window,
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) draft = NULL;
 
-  if (!CT_IS_RECORD_EDITOR (window) || !ct_record_editor_has_changes (CT_RECORD_EDITOR (window)))
+  if (!has_changes (window))
     return FALSE;
 
   draft = ct_record_editor_save_draft (CT_RECORD_EDITOR (window));
@@ -77,4 +83,18 @@ ct_draft_keeper_close_windows (GtkWindow  *window,
 
   for (guint i = 0; i < windows->len; i++)
     gtk_window_destroy (g_ptr_array_index (windows, i));
+}
+
+gboolean
+ct_draft_keeper_has_unsaved_work (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) windows = NULL;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  windows = list_windows_over (window);
+  for (guint i = 0; i < windows->len; i++)
+    if (has_changes (g_ptr_array_index (windows, i)))
+      return TRUE;
+  return FALSE;
 }

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
  * the draft of a record editor over @window that has unsaved changes in
  * @database (ct_draft_store()), then destroys every window over @window
  * (editors, their dialogs, preferences, the audit log). */
-void ct_draft_keeper_close_windows (GtkWindow  *window,
-                                    CtDatabase *database);
+void     ct_draft_keeper_close_windows    (GtkWindow  *window,
+                                           CtDatabase *database);
+/* Whether an editor over @window (directly or through another window)
+ * has changes not saved. */
+gboolean ct_draft_keeper_has_unsaved_work (GtkWindow  *window);
 
 G_END_DECLS
