@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "ct-outcomes.h"
+#include "ct-permission.h"
 #include "ct-records.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
@@ -238,6 +239,103 @@ test_role (gconstpointer data)
     assert_cell (conn, row->who, "clinical text", "reading", clinical_text[i],
                  row->reads_clinical_text ? '1' : '0');
   PQfinish (conn);
+}
+
+/* The records of kinds[] that the core's permission table is asked about:
+ * the one each cell changes and deletes, and whose field says whose a new
+ * one is (made for staff 1, as in the cells). */
+typedef struct
+{
+  const char *kind;
+  gint64      changed_id;
+  const char *owner;
+} PermissionProbe;
+
+static const PermissionProbe probes[] = {
+  { "staff", 5 }, { "child", 2 }, { "referral", 2, "clinician" },
+  { "consultation", 1, "clinician" }, { "reflective_practice", 1, "facilitator" },
+  { "goal", 2, "referral" }, { "goal_rating", 1, "goal" }, { "training_event", 2 },
+  { "training_attendance", 1 },
+};
+
+static void
+assert_permission (const char *who,
+                   const char *kind,
+                   const char *what,
+                   gboolean    allowed,
+                   GError     *error,
+                   char        expected)
+{
+  if (allowed != (expected == '1'))
+    g_error ("%s: the app %s %s %s, but the server %s it", who, allowed ? "offers" : "refuses",
+             what, kind, expected == '1' ? "allows" : "refuses");
+  /* A refusal says why, in the app's words. */
+  if (!allowed)
+    g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+}
+
+/* What the app offers each role (ct-permission.h) is what the server
+ * allows it: every cell of the role table but reading, through the core. */
+static void
+test_app_permissions (gconstpointer data)
+{
+  const RoleRow *row = data;
+  g_autofree char *connection = pg_test_server_conninfo (server, database, row->login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+
+  g_assert_no_error (error);
+  G_STATIC_ASSERT (G_N_ELEMENTS (probes) + 2 == G_N_ELEMENTS (kinds));
+  for (guint k = 0; k < G_N_ELEMENTS (probes); k++)
+    {
+      const CtKind *kind = ct_kind_lookup (probes[k].kind);
+      g_autoptr(CtRecord) stored = ct_store_get (db, kind, probes[k].changed_id, &error);
+      g_autoptr(CtRecord) fresh = ct_record_new (kind);
+      g_autoptr(GError) create_error = NULL;
+      g_autoptr(GError) change_error = NULL;
+      g_autoptr(GError) delete_error = NULL;
+      gboolean may_create, may_change, may_delete;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (kinds[k].kind, ==, probes[k].kind);
+      if (probes[k].owner != NULL)
+        ct_record_set_reference (fresh, probes[k].owner, 1);
+      may_create = ct_permission_check_save (db, fresh, &create_error);
+      may_change = ct_permission_check_record (db, stored, CT_PERMISSION_CHANGE, &change_error);
+      may_delete = ct_permission_check_record (db, stored, CT_PERMISSION_DELETE, &delete_error);
+      assert_permission (row->who, probes[k].kind, "creating", may_create, create_error,
+                         row->cells[k][1]);
+      assert_permission (row->who, probes[k].kind, "changing", may_change, change_error,
+                         row->cells[k][2]);
+      assert_permission (row->who, probes[k].kind, "deleting", may_delete, delete_error,
+                         row->cells[k][3]);
+    }
+  g_assert_cmpstr (kinds[G_N_ELEMENTS (probes)].kind, ==, "audit_log");
+  g_assert_true (ct_permission_can_read_audit_log (db) == (row->cells[G_N_ELEMENTS (probes)][0] == '1'));
+}
+
+/* A clinician's new consultation made for someone else is refused on the
+ * field that says whose it is, with what to choose. */
+static void
+test_app_permission_names_the_owner_field (void)
+{
+  g_autofree char *connection = pg_test_server_conninfo (server, database, "ct_bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+  g_autoptr(CtRecord) consultation = ct_record_new (ct_kind_lookup ("consultation"));
+
+  g_assert_no_error (error);
+  ct_record_set_reference (consultation, "clinician", 1);
+  g_assert_false (ct_permission_check_save (db, consultation, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "choose yourself"));
+  g_assert_cmpstr (ct_field_get_name (ct_record_get_invalid_field (consultation)), ==, "clinician");
+  g_clear_error (&error);
+  /* Bob's own (staff 2): allowed. */
+  ct_record_set_reference (consultation, "clinician", 2);
+  g_assert_true (ct_permission_check_save (db, consultation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 2);
 }
 
 /* The audit trail's who is the login, whatever the client writes. */
@@ -468,8 +566,14 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
       g_autofree char *path = g_strdup_printf ("/server-roles/%s", roles[i].login + 3);
+      g_autofree char *app_path = g_strdup_printf ("/server-roles/app-offers/%s",
+                                                   roles[i].login + 3);
+
       g_test_add_data_func (path, &roles[i], test_role);
+      g_test_add_data_func (app_path, &roles[i], test_app_permissions);
     }
+  g_test_add_func ("/server-roles/app-permission-names-the-owner-field",
+                   test_app_permission_names_the_owner_field);
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
   g_test_add_func ("/server-roles/audit-never-changed", test_audit_never_changed);
   g_test_add_func ("/server-roles/core-refuses-others-records", test_core_refuses_others_records);

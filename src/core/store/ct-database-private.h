@@ -19,6 +19,7 @@ typedef struct _CtSqlDialect
   const char *like;        /* LIKE that ignores (at least ASCII) case */
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
   const char *word_list;   /* the aggregate that joins text: f (column, ';') */
+  const char *own_staff;   /* the signed-in person's staff id, ?1 the actor */
   gboolean    hides_clinical_text;  /* read as NULL, never searched (an administrator) */
 } CtSqlDialect;
 

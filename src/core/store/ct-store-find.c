@@ -74,6 +74,25 @@ ct_store_find_staff (CtDatabase  *db,
 }
 
 gint64
+ct_store_find_own_staff (CtDatabase  *db,
+                         GError     **error)
+{
+  const char *actor;
+  CtStatement *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+
+  actor = ct_database_get_actor (db);
+  if (actor == NULL)
+    return 0;
+  stmt = prepare_with_text (db, ct_database_get_dialect (db)->own_staff, actor, error);
+  if (stmt == NULL || !ct_store_query_int (db, stmt, &id, error))
+    return 0;
+  return id;
+}
+
+gint64
 ct_store_ensure_staff (CtDatabase  *db,
                        const char  *name,
                        GError     **error)

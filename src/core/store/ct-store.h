@@ -105,6 +105,11 @@ GListModel *ct_store_list                 (CtDatabase     *db,
 gint64      ct_store_find_staff           (CtDatabase     *db,
                                            const char     *name,
                                            GError        **error);
+/* The staff member of the person signed in: on a team server the one
+ * linked to their login, on a records file the staff profile chosen (the
+ * actor). 0, without @error, when there is none. */
+gint64      ct_store_find_own_staff       (CtDatabase     *db,
+                                           GError        **error);
 /* The staff member called @name, created (active, role "other") when new. */
 gint64      ct_store_ensure_staff         (CtDatabase     *db,
                                            const char     *name,

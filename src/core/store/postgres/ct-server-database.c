@@ -34,6 +34,10 @@ G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
 
 #define NOW "to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* The staff member linked to the login (staff.login); the actor is the
+ * login, which the server knows itself. */
+#define OWN_STAFF "SELECT my_staff_id () WHERE CAST (?1 AS text) IS NOT NULL"
+
 static const CtSqlDialect server_dialect = {
   .id = 1,
   .begin = "BEGIN",
@@ -41,6 +45,7 @@ static const CtSqlDialect server_dialect = {
   .like = "ILIKE",
   .now = NOW,
   .word_list = "string_agg",
+  .own_staff = OWN_STAFF,
 };
 
 /* An administrator's: the server grants no clinical free text to read. */
@@ -51,6 +56,7 @@ static const CtSqlDialect administrator_dialect = {
   .like = "ILIKE",
   .now = NOW,
   .word_list = "string_agg",
+  .own_staff = OWN_STAFF,
   .hides_clinical_text = TRUE,
 };
 

@@ -64,7 +64,13 @@ ct_server_set_error (PGconn          *conn,
            sqlstate_is (sqlstate, "P0001"))
     code = CT_DATABASE_ERROR_INVALID;
   else if (sqlstate_is (sqlstate, "42501"))
-    code = CT_DATABASE_ERROR_NOT_ALLOWED;
+    {
+      /* The server's words name its tables and policies. */
+      code = CT_DATABASE_ERROR_NOT_ALLOWED;
+      g_free (detail);
+      detail = g_strdup (_("your role on the team server does not allow it; ask the clinical "
+                           "lead if it should"));
+    }
   else if (sqlstate_is (sqlstate, "40"))
     {
       g_free (detail);
