@@ -69,24 +69,6 @@ test_idle_locks (void)
 
 /* Editors */
 
-static gboolean
-is_row_of (GtkWidget     *widget,
-           gconstpointer  name)
-{
-  return CT_IS_FIELD_ROW (widget) &&
-         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
-}
-
-static CtFieldRow *
-get_row (CtRecordEditor *editor,
-         const char     *name)
-{
-  GtkWidget *row = test_find_widget (editor, is_row_of, name);
-
-  g_assert_nonnull (row);
-  return CT_FIELD_ROW (row);
-}
-
 /* A new consultation with something typed, over @window. */
 static CtRecordEditor *
 open_typed_editor (CtWindow *window)
@@ -96,8 +78,8 @@ open_typed_editor (CtWindow *window)
                                                  ct_kind_lookup ("consultation"), NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
-  ct_field_row_set_text (get_row (editor, "team"), TYPED_TEAM);
-  ct_field_row_set_text (get_row (editor, "notes"), TYPED_NOTES);
+  ct_field_row_set_text (test_editor_get_row (editor, "team"), TYPED_TEAM);
+  ct_field_row_set_text (test_editor_get_row (editor, "notes"), TYPED_NOTES);
   g_assert_true (ct_record_editor_has_changes (editor));
   return editor;
 }
@@ -105,8 +87,8 @@ open_typed_editor (CtWindow *window)
 static void
 assert_typed_text (CtRecordEditor *editor)
 {
-  g_autofree char *team = ct_field_row_dup_text (get_row (editor, "team"));
-  g_autofree char *notes = ct_field_row_dup_text (get_row (editor, "notes"));
+  g_autofree char *team = ct_field_row_dup_text (test_editor_get_row (editor, "team"));
+  g_autofree char *notes = ct_field_row_dup_text (test_editor_get_row (editor, "notes"));
 
   g_assert_cmpstr (team, ==, TYPED_TEAM);
   g_assert_cmpstr (notes, ==, TYPED_NOTES);

@@ -201,6 +201,20 @@ test_get_text (gpointer    root,
   return gtk_editable_get_text (GTK_EDITABLE (test_find_by_id (root, id)));
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
+GtkWidget *
+test_find_label (gpointer    root,
+                 const char *text)
+{
+  return test_find_widget (root, is_label_with_text, text);
+}
+
 GtkWidget *
 test_find_of_type (gpointer root,
                    GType    type)

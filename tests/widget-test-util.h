@@ -49,6 +49,9 @@ void        test_set_text          (gpointer        root,
 const char *test_get_text          (gpointer        root,
                                     const char     *id);
 /* The first widget of @type in @root or below, or NULL. */
+/* The label of @root whose text (mnemonic included) is @text, or NULL. */
+GtkWidget  *test_find_label        (gpointer        root,
+                                    const char     *text);
 GtkWidget  *test_find_of_type      (gpointer        root,
                                     GType           type);
 /* Every widget of @type in @root or below, depth first (a new array). */

@@ -106,20 +106,119 @@ is_section (GtkWidget     *widget,
   return match;
 }
 
-CtRecord *
-test_window_open_first_record (gpointer    window,
-                               const char *section)
+GtkWidget *
+test_window_show_section (gpointer    window,
+                          const char *section)
 {
   GtkStack *sections = GTK_STACK (test_find_by_id (window, "sections"));
   GtkWidget *list;
-  GtkColumnView *view;
 
   gtk_stack_set_visible_child_name (sections, section);
   list = test_find_widget (window, is_section, section);
   g_assert_nonnull (list);
   test_wait_until (list_has_rows, list);
-  view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
+  return list;
+}
+
+void
+test_window_select_record (GtkWidget *list,
+                           gint64     id)
+{
+  GListModel *model = ct_record_list_get_model (CT_RECORD_LIST (list));
+  GtkColumnView *view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (model, i);
+
+      if (ct_record_get_id (record) == id)
+        {
+          gtk_selection_model_select_item (gtk_column_view_get_model (view), i, TRUE);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+CtRecord *
+test_window_open_first_record (gpointer    window,
+                               const char *section)
+{
+  GtkWidget *list = test_window_show_section (window, section);
+  GtkColumnView *view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
+
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (list, "section.open", NULL));
   return g_list_model_get_item (ct_record_list_get_model (CT_RECORD_LIST (list)), 0);
+}
+
+GtkMenuButton *
+test_window_find_primary_menu (CtWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = test_find_all (window, GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (buttons->pdata[i]) &&
+        gtk_menu_button_get_primary (buttons->pdata[i]))
+      return buttons->pdata[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+shows_heading (gpointer popover)
+{
+  GtkWidget *label = test_find_label (popover, g_object_get_data (popover, "heading"));
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+GtkWidget *
+test_window_open_primary_menu (CtWindow   *window,
+                               const char *heading)
+{
+  GtkMenuButton *button = test_window_find_primary_menu (window);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  /* Other tests' windows on the shared display may take the focus, which
+   * would close it. */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_menu_button_popup (button);
+  test_wait_until_mapped (popover);
+  g_object_set_data (G_OBJECT (popover), "heading", (gpointer) heading);
+  test_wait_until (shows_heading, popover);
+  return popover;
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+void
+test_window_close_primary_menu (CtWindow *window)
+{
+  GtkMenuButton *button = test_window_find_primary_menu (window);
+
+  gtk_menu_button_popdown (button);
+  test_wait_until (is_unmapped, gtk_menu_button_get_popover (button));
+  gtk_popover_set_autohide (gtk_menu_button_get_popover (button), TRUE);
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+CtFieldRow *
+test_editor_get_row (gpointer    editor,
+                     const char *name)
+{
+  GtkWidget *row = test_find_widget (editor, is_row_of, name);
+
+  g_assert_nonnull (row);
+  return CT_FIELD_ROW (row);
 }

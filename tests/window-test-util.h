@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "ct-field-row.h"
 #include "ct-records.h"
 #include "ct-window.h"
 #include "widget-test-util.h"
@@ -28,10 +29,29 @@ CtWindow   *test_window_open       (GtkApplication *application);
 /* Types the passphrase into the unlock page and waits for it to open and
  * for its integrity check to end. */
 void        test_window_unlock     (CtWindow       *window);
+/* Shows @section once its list has rows; returns the list. */
+GtkWidget  *test_window_show_section (gpointer    window,
+                                      const char *section);
+/* Selects the row of the record @id in @list, a CtRecordList. */
+void        test_window_select_record (GtkWidget  *list,
+                                       gint64      id);
 /* Shows @section and activates its first row, as Enter would, once the
  * list has rows. Returns that row's record. */
 CtRecord   *test_window_open_first_record (gpointer    window,
                                            const char *section);
+/* The button of @window's primary menu, where it is shown. */
+GtkMenuButton *test_window_find_primary_menu (CtWindow *window);
+/* Opens @window's primary menu and waits until @heading (a section's
+ * heading, which the menu builds when idle) shows in it; returns the
+ * menu's popover. */
+GtkWidget  *test_window_open_primary_menu  (CtWindow   *window,
+                                            const char *heading);
+/* Hides it and waits, so that no event of the popover's finds its
+ * surface gone when the window goes. */
+void        test_window_close_primary_menu (CtWindow   *window);
+/* The row of the field @name in @editor, a CtRecordEditor. */
+CtFieldRow *test_editor_get_row    (gpointer        editor,
+                                    const char     *name);
 /* Destroys the window and asserts that nothing keeps it alive. */
 void        test_window_close      (CtWindow       *window);
 

@@ -27,9 +27,11 @@ struct _CtPreferencesWindow
   GCancellable         *cancellable;
 
   AdwEntryRow          *team_name_row;
+  AdwPreferencesGroup  *staff_profile_group;
   AdwEntryRow          *staff_row;
   GtkMenuButton        *staff_button;
   AdwPreferencesGroup  *staff_group;
+  GtkWidget            *add_staff_button;
   GPtrArray            *staff_rows;     /* the rows of staff_group */
   GtkSpinButton        *auto_lock_spin;
   AdwActionRow         *remember_row;
@@ -171,7 +173,8 @@ load_staff (CtPreferencesWindow *self)
 /* The staff list: everyone, active or not, each with an edit button */
 
 static GtkWidget *
-create_staff_row (CtRecord *member)
+create_staff_row (CtPreferencesWindow *self,
+                  CtRecord            *member)
 {
   const CtKind *kind = ct_record_get_kind (member);
   GtkWidget *row = adw_action_row_new ();
@@ -190,8 +193,9 @@ create_staff_row (CtRecord *member)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             ct_record_button_new (edit, "document-edit-symbolic",
-                                                   "prefs.edit-staff", member));
+                             ct_record_button_new (self->database, CT_PERMISSION_CHANGE, edit,
+                                                   "document-edit-symbolic", "prefs.edit-staff",
+                                                   member));
   return row;
 }
 
@@ -216,7 +220,7 @@ load_staff_list (CtPreferencesWindow *self)
   for (guint i = 0; i < n_staff; i++)
     {
       g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
-      GtkWidget *row = create_staff_row (member);
+      GtkWidget *row = create_staff_row (self, member);
 
       adw_preferences_group_add (self->staff_group, row);
       g_ptr_array_add (self->staff_rows, row);
@@ -283,6 +287,21 @@ bind_settings (CtPreferencesWindow *self)
 
 /* The window */
 
+/* On a team server the login says who is signed in, and the role whether
+ * staff can be added. */
+static void
+apply_role (CtPreferencesWindow *self)
+{
+  g_autoptr(GError) why_not = NULL;
+  gboolean allowed = ct_permission_check_kind (self->database, ct_kind_for_type (CT_TYPE_STAFF),
+                                               CT_PERMISSION_CREATE, &why_not);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_profile_group),
+                          ct_database_get_path (self->database) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-staff", allowed);
+  ct_record_button_explain (self->add_staff_button, NULL, why_not);
+}
+
 CtPreferencesWindow *
 ct_preferences_window_new (GtkWindow  *parent,
                            CtDatabase *database)
@@ -298,6 +317,7 @@ ct_preferences_window_new (GtkWindow  *parent,
   ct_figure_preferences_set_database (self->figure_group, database);
   load_staff (self);
   load_staff_list (self);
+  apply_role (self);
   ct_keyring_bind_switch (self->settings, ct_database_get_path (database), self->remember_row,
                           self->remember_switch, self->cancellable);
   return self;
@@ -330,8 +350,10 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
                                                "/org/council/ClinicalTeam/ct-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, team_name_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_row);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_profile_group);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_button);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, add_staff_button);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_row);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remember_switch);

@@ -26,9 +26,11 @@
 #include "ct-keyring.h"
 #include "ct-main-view.h"
 #include "ct-passphrase-dialog.h"
+#include "ct-permission.h"
 #include "ct-preferences-window.h"
 #include "ct-record-tooltip.h"
 #include "ct-records-file-chooser.h"
+#include "ct-records.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "ct-window.h"
@@ -92,7 +94,7 @@ static void
 set_unlocked_actions_enabled (CtWindow *self,
                               gboolean  enabled)
 {
-  static const char *const actions[] = { "win.lock", "win.preferences", "win.audit-log" };
+  static const char *const actions[] = { "win.lock", "win.preferences" };
   static const char *const file_actions[] = { "win.backup", "win.change-passphrase" };
   gboolean is_file = enabled && ct_database_get_path (self->database) != NULL;
 
@@ -100,6 +102,9 @@ set_unlocked_actions_enabled (CtWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), file_actions[i], is_file);
+  /* A clinician's role does not read the audit trail: not offered. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
+                                 enabled && ct_permission_can_read_audit_log (self->database));
 }
 
 static void
@@ -146,22 +151,37 @@ get_role_label (CtTeamRole role)
   return _(labels[role]);
 }
 
+/* The name of the staff member linked to the login, else the login. */
+static char *
+dup_signed_in_name (CtDatabase *database)
+{
+  gint64 staff_id = ct_store_find_own_staff (database, NULL);
+  g_autoptr(CtRecord) staff = NULL;
+
+  if (staff_id != 0)
+    staff = ct_store_get (database, ct_kind_for_type (CT_TYPE_STAFF), staff_id, NULL);
+  if (staff != NULL)
+    return ct_record_get_string_by_name (staff, "name");
+  return g_strdup (ct_database_get_actor (database));
+}
+
 /* Who the server knows signed in, and their role; NULL on the file, which
  * proves no identity (whoever has the passphrase may do everything). */
 static char *
 dup_identity (CtDatabase *database)
 {
-  const char *actor = ct_database_get_actor (database);
+  g_autofree char *name = NULL;
   CtTeamRole role;
 
   if (ct_database_get_path (database) != NULL)
     return NULL;
+  name = dup_signed_in_name (database);
   if (!ct_database_get_role (database, &role))
-    return g_strdup (actor);
+    return g_steal_pointer (&name);
   /* Translators: the primary menu's heading: who signed in to the team
-   * server (their login), then their role (Clinician, Administrator,
-   * Clinical Lead) */
-  return g_strdup_printf (_("%s · %s"), actor, get_role_label (role));
+   * server (their name, or their login), then their role (Clinician,
+   * Administrator, Clinical Lead) */
+  return g_strdup_printf (_("%s · %s"), name, get_role_label (role));
 }
 
 /* The heading of the section with Lock: who is signed in, when known. */

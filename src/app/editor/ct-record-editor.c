@@ -24,6 +24,7 @@
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "ct-record-tooltip.h"
+#include "ct-permission.h"
 #include "ct-records.h"
 #include "ct-reference-row.h"
 
@@ -53,6 +54,7 @@ struct _CtRecordEditor
   GVariant            *opened_with; /* the draft as opened, for has_changes */
   gboolean             filling;     /* changes are the editor's, not the person's */
   gboolean             done;        /* saved or discarded: close without asking */
+  gboolean             read_only;   /* the person's role may not change the record */
 };
 
 G_DEFINE_FINAL_TYPE (CtRecordEditor, ct_record_editor, ADW_TYPE_WINDOW)
@@ -116,7 +118,8 @@ read_form (CtRecordEditor  *self,
       if (!ct_record_set_string (*record, field_of (field), text, error))
         return FALSE;
     }
-  return ct_record_validate (*record, self->database, error);
+  return ct_record_validate (*record, self->database, error) &&
+         ct_permission_check_save (self->database, *record, error);
 }
 
 static void
@@ -194,6 +197,8 @@ revalidate (CtRecordEditor *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
       return;
     }
+  if (self->read_only)
+    return;
   show_invalid (self, ct_record_get_invalid_field (record), valid ? NULL : error->message, always);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
 }
@@ -219,6 +224,23 @@ on_row_changed (CtRecordEditor *self,
       get_field (self, i)->touched = TRUE;
   show_banner (self, NULL);
   revalidate (self, FALSE);
+}
+
+/* A record the person's role may not change (someone else's
+ * consultation) is shown, not offered for editing: the banner says why. */
+static void
+offer_only_what_is_allowed (CtRecordEditor *self)
+{
+  g_autoptr(GError) why_not = NULL;
+
+  if (self->record == NULL ||
+      ct_permission_check_record (self->database, self->record, CT_PERMISSION_CHANGE, &why_not))
+    return;
+  self->read_only = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  ct_record_tooltip_set_text (self->save_button, why_not->message);
+  show_banner (self, why_not->message);
 }
 
 /* Someone else saved first */
@@ -598,6 +620,7 @@ ct_record_editor_new (GtkWindow    *parent,
   shown = self->record != NULL ? g_object_ref (record) : ct_editor_defaults_new_record (database, kind, record);
   fill_form (self, shown);
   self->opened_with = ct_record_editor_save_draft (self);
+  offer_only_what_is_allowed (self);
   revalidate (self, self->record != NULL);
 
   if (self->fields->len > 0)

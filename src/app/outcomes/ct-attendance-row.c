@@ -241,10 +241,12 @@ add_record_buttons (CtAttendanceRow *self)
   g_autofree char *delete = g_strdup_printf (_("Delete attendance of %s"), name);
 
   gtk_box_append (self->record_buttons_box,
-                  ct_record_button_new (edit, "document-edit-symbolic", "event.edit-record",
+                  ct_record_button_new (self->database, CT_PERMISSION_CHANGE, edit,
+                                        "document-edit-symbolic", "event.edit-record",
                                         self->attendance));
   gtk_box_append (self->record_buttons_box,
-                  ct_record_button_new (delete, "user-trash-symbolic", "event.delete-record",
+                  ct_record_button_new (self->database, CT_PERMISSION_DELETE, delete,
+                                        "user-trash-symbolic", "event.delete-record",
                                         self->attendance));
 }
 

@@ -147,19 +147,26 @@ ct_caseload_view_reload (CtCaseloadView *self)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
-  const char *actor;
   gint64 staff_id;
 
   g_return_if_fail (CT_IS_CASELOAD_VIEW (self));
 
   if (self->database == NULL || !ct_database_is_open (self->database))
     return;
-  actor = ct_database_get_actor (self->database);
-  staff_id = actor != NULL ? ct_store_find_staff (self->database, actor, NULL) : 0;
+  staff_id = ct_store_find_own_staff (self->database, &error);
+  if (staff_id == 0 && error != NULL)
+    {
+      show_empty (self, _("The Caseload Cannot Be Read"), error->message);
+      return;
+    }
   if (staff_id == 0)
     {
+      /* On a team server the login is linked to a staff member by IT. */
       show_empty (self, _("No Staff Profile"),
-                  _("Choose who you are in Preferences to see your caseload."));
+                  ct_database_get_path (self->database) != NULL
+                  ? _("Choose who you are in Preferences to see your caseload.")
+                  : _("Your login is not linked to a staff member. Ask your IT department "
+                      "to link it to see your caseload."));
       return;
     }
   today = ct_validate_dup_today ();

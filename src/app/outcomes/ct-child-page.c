@@ -165,6 +165,8 @@ build_header (CtChildPage *self)
 
   gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "child.edit-child");
+  ct_record_button_check (edit_button, ct_record_page_get_database (CT_RECORD_PAGE (self)),
+                          self->child, CT_PERMISSION_CHANGE);
   gtk_box_append (GTK_BOX (box), names);
   gtk_box_append (GTK_BOX (box), edit_button);
   return box;
@@ -194,6 +196,8 @@ build_referrals_heading (CtChildPage *self)
   gtk_widget_add_css_class (add_button, "suggested-action");
   gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "child.add-referral");
+  ct_record_button_check_new (add_button, ct_record_page_get_database (CT_RECORD_PAGE (self)),
+                              kind ("referral"), "child", ct_record_get_id (self->child));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add_button);
   return group;
 }
@@ -202,7 +206,8 @@ static GtkWidget *
 build_episode (CtChildPage *self,
                CtRecord    *referral)
 {
-  GtkWidget *group = ct_episode_group_new (referral, self->threshold);
+  GtkWidget *group = ct_episode_group_new (ct_record_page_get_database (CT_RECORD_PAGE (self)),
+                                           referral, self->threshold);
   GListModel *goals = lookup_group (self->goals_by_referral, ct_record_get_id (referral));
   guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
 
@@ -224,7 +229,8 @@ build_content (CtChildPage *self)
 
   gtk_box_append (GTK_BOX (box), build_header (self));
   gtk_box_append (GTK_BOX (box), build_details (self));
-  gtk_box_append (GTK_BOX (box), ct_sdq_group_new (self->sdq_scores));
+  gtk_box_append (GTK_BOX (box), ct_sdq_group_new (ct_record_page_get_database (CT_RECORD_PAGE (self)),
+                                                    self->sdq_scores));
   gtk_box_append (GTK_BOX (box), build_referrals_heading (self));
   for (guint i = 0; i < n_referrals; i++)
     {

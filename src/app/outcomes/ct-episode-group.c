@@ -20,6 +20,7 @@ struct _CtEpisodeGroup
 {
   AdwPreferencesGroup  parent_instance;
 
+  CtDatabase          *database;
   gint64               referral_id;
   guint                n_goals;
   guint                n_paired;
@@ -111,9 +112,11 @@ add_buttons (CtEpisodeGroup *self,
 
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons),
-                  ct_record_button_new (_("_Edit"), NULL, "child.edit-record", referral));
+                  ct_record_button_new (self->database, CT_PERMISSION_CHANGE, _("_Edit"), NULL,
+                                        "child.edit-record", referral));
   gtk_box_append (GTK_BOX (buttons),
-                  ct_record_button_new (_("_Delete"), NULL, "child.delete-record", referral));
+                  ct_record_button_new (self->database, CT_PERMISSION_DELETE, _("_Delete"), NULL,
+                                        "child.delete-record", referral));
   if (accepted)
     {
       GtkWidget *add_goal = gtk_button_new_with_mnemonic (_("Add _Goal"));
@@ -121,20 +124,24 @@ add_buttons (CtEpisodeGroup *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add_goal), "child.add-goal");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add_goal),
                                               g_variant_new_int64 (self->referral_id));
+      ct_record_button_check_new (add_goal, self->database, ct_kind_lookup ("goal"), "referral",
+                                  self->referral_id);
       gtk_box_append (GTK_BOX (buttons), add_goal);
     }
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
 }
 
 GtkWidget *
-ct_episode_group_new (CtRecord *referral,
-                      double    threshold)
+ct_episode_group_new (CtDatabase *database,
+                      CtRecord   *referral,
+                      double      threshold)
 {
   CtEpisodeGroup *self;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   g_autofree char *decision = NULL;
 
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
   g_return_val_if_fail (CT_IS_RECORD (referral), NULL);
 
   date = ct_cell_text_dup (referral, ct_kind_find_field (ct_record_get_kind (referral),
@@ -142,6 +149,7 @@ ct_episode_group_new (CtRecord *referral,
   /* Translators: the heading of one referral of a child, "Referral of 3 Mar 2025" */
   title = g_strdup_printf (_("Referral of %s"), date);
   self = g_object_new (CT_TYPE_EPISODE_GROUP, "title", title, NULL);
+  self->database = g_object_ref (database);
   self->referral_id = ct_record_get_id (referral);
   self->threshold = threshold;
   add_details (self, referral);
@@ -194,7 +202,7 @@ ct_episode_group_add_goal (CtEpisodeGroup *self,
 
   g_return_if_fail (CT_IS_EPISODE_GROUP (self));
 
-  card = ct_goal_card_new (goal, ratings, self->threshold);
+  card = ct_goal_card_new (self->database, goal, ratings, self->threshold);
   gtk_widget_set_margin_top (card, 12);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), card);
   if (self->no_goals_label != NULL)
@@ -227,8 +235,17 @@ ct_episode_group_get_n_goals (CtEpisodeGroup *self)
 }
 
 static void
+ct_episode_group_dispose (GObject *object)
+{
+  g_clear_object (&CT_EPISODE_GROUP (object)->database);
+
+  G_OBJECT_CLASS (ct_episode_group_parent_class)->dispose (object);
+}
+
+static void
 ct_episode_group_class_init (CtEpisodeGroupClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = ct_episode_group_dispose;
 }
 
 static void

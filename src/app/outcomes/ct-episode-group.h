@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ct-database.h"
 #include "ct-record.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,11 @@ G_DECLARE_FINAL_TYPE (CtEpisodeGroup, ct_episode_group, CT, EPISODE_GROUP, AdwPr
 /* The referral's details and status, with "Edit" and "Delete" buttons that
  * activate `child.edit-record` and `child.delete-record` with the target
  * ("referral", id), and for an accepted referral an "Add Goal" button that
- * activates `child.add-goal` with the referral's id. */
+ * activates `child.add-goal` with the referral's id; those that the
+ * person signed in to @database may not use are insensitive and say why. */
 /* @threshold: T, the reliable-change threshold its goals are judged by. */
-GtkWidget      *ct_episode_group_new         (CtRecord       *referral,
+GtkWidget      *ct_episode_group_new         (CtDatabase     *database,
+                                              CtRecord       *referral,
                                               double          threshold);
 /* Appends a goal card. The group's description gives the mean change over
  * the goals with paired data, which says whether the episode shows a

@@ -18,6 +18,7 @@ struct _CtGoalCard
 {
   GtkBox       parent_instance;
 
+  CtDatabase  *database;
   gint64       goal_id;
 
   GtkLabel    *title_label;
@@ -120,12 +121,14 @@ show_goal (CtGoalCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label,
                                   -1);
+  ct_record_button_check_new (GTK_WIDGET (self->add_rating_button), self->database,
+                              ct_kind_lookup ("goal_rating"), "goal", self->goal_id);
   gtk_box_append (self->buttons_box,
-                  ct_record_button_new (_("Edit Goal"), "document-edit-symbolic",
-                                        "child.edit-record", goal));
+                  ct_record_button_new (self->database, CT_PERMISSION_CHANGE, _("Edit Goal"),
+                                        "document-edit-symbolic", "child.edit-record", goal));
   gtk_box_append (self->buttons_box,
-                  ct_record_button_new (_("Delete Goal"), "user-trash-symbolic",
-                                        "child.delete-record", goal));
+                  ct_record_button_new (self->database, CT_PERMISSION_DELETE, _("Delete Goal"),
+                                        "user-trash-symbolic", "child.delete-record", goal));
 }
 
 /* The ratings, one row each: time point, date and score, with buttons to
@@ -139,7 +142,8 @@ dup_text (CtRecord   *rating,
 }
 
 static GtkWidget *
-create_rating_row (CtRecord *rating)
+create_rating_row (CtGoalCard *self,
+                   CtRecord   *rating)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *time_point = dup_text (rating, "time_point");
@@ -156,11 +160,13 @@ create_rating_row (CtRecord *rating)
   gtk_widget_add_css_class (score_label, "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             ct_record_button_new (edit, "document-edit-symbolic",
-                                                   "child.edit-record", rating));
+                             ct_record_button_new (self->database, CT_PERMISSION_CHANGE, edit,
+                                                   "document-edit-symbolic", "child.edit-record",
+                                                   rating));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             ct_record_button_new (delete, "user-trash-symbolic",
-                                                   "child.delete-record", rating));
+                             ct_record_button_new (self->database, CT_PERMISSION_DELETE, delete,
+                                                   "user-trash-symbolic", "child.delete-record",
+                                                   rating));
   return row;
 }
 
@@ -174,23 +180,26 @@ show_ratings (CtGoalCard *self,
     {
       g_autoptr(CtRecord) rating = g_list_model_get_item (ratings, i);
 
-      gtk_list_box_append (self->ratings_list, create_rating_row (rating));
+      gtk_list_box_append (self->ratings_list, create_rating_row (self, rating));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->ratings_list), n_ratings > 0);
 }
 
 GtkWidget *
-ct_goal_card_new (CtRecord   *goal,
+ct_goal_card_new (CtDatabase *database,
+                  CtRecord   *goal,
                   GListModel *ratings,
                   double      threshold)
 {
   CtGoalCard *self;
   const CtGboScores *scores;
 
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
   g_return_val_if_fail (CT_IS_RECORD (goal), NULL);
   g_return_val_if_fail (ratings == NULL || G_IS_LIST_MODEL (ratings), NULL);
 
   self = g_object_new (CT_TYPE_GOAL_CARD, NULL);
+  self->database = g_object_ref (database);
   show_goal (self, goal);
   ct_goal_chart_set_threshold (self->chart, threshold);
   ct_goal_chart_set_ratings (self->chart, ratings);
@@ -221,9 +230,20 @@ ct_goal_card_get_chart (CtGoalCard *self)
 }
 
 static void
+ct_goal_card_dispose (GObject *object)
+{
+  g_clear_object (&CT_GOAL_CARD (object)->database);
+
+  G_OBJECT_CLASS (ct_goal_card_parent_class)->dispose (object);
+}
+
+static void
 ct_goal_card_class_init (CtGoalCardClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_goal_card_dispose;
 
   g_type_ensure (CT_TYPE_GOAL_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,

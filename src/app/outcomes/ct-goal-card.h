@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ct-database.h"
 #include "ct-goal-chart.h"
 #include "ct-record.h"
 
@@ -18,8 +19,11 @@ G_DECLARE_FINAL_TYPE (CtGoalCard, ct_goal_card, CT, GOAL_CARD, GtkBox)
  * Its "Add Rating" button activates `child.add-rating` with the goal's id
  * (an int64); its buttons to edit and delete the goal, and each rating in
  * the list of ratings, activate `child.edit-record` and
- * `child.delete-record` with the target (kind name, id), "(sx)". */
-GtkWidget   *ct_goal_card_new       (CtRecord    *goal,
+ * `child.delete-record` with the target (kind name, id), "(sx)"; those
+ * that the person signed in to @database may not use are insensitive and
+ * say why. */
+GtkWidget   *ct_goal_card_new       (CtDatabase  *database,
+                                     CtRecord    *goal,
                                      GListModel  *ratings,
                                      double       threshold);
 gint64       ct_goal_card_get_goal_id (CtGoalCard *self);

@@ -9,14 +9,64 @@
 #include "ct-kind.h"
 #include "ct-record-button.h"
 
+void
+ct_record_button_explain (GtkWidget    *widget,
+                          const char   *does,
+                          const GError *why_not)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, why_not != NULL ? why_not->message : does);
+  if (why_not != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why_not->message,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+ct_record_button_check (GtkWidget    *button,
+                        CtDatabase   *database,
+                        CtRecord     *record,
+                        CtPermission  permission)
+{
+  g_autoptr(GError) why_not = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (CT_IS_DATABASE (database));
+
+  if (!ct_permission_check_record (database, record, permission, &why_not))
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      ct_record_button_explain (button, NULL, why_not);
+    }
+}
+
+void
+ct_record_button_check_new (GtkWidget    *button,
+                            CtDatabase   *database,
+                            const CtKind *kind,
+                            const char   *reference,
+                            gint64        id)
+{
+  g_autoptr(CtRecord) record = ct_record_new (kind);
+
+  ct_record_set_reference (record, reference, id);
+  ct_record_button_check (button, database, record, CT_PERMISSION_CREATE);
+}
+
 GtkWidget *
-ct_record_button_new (const char *label,
-                      const char *icon_name,
-                      const char *action,
-                      CtRecord   *record)
+ct_record_button_new (CtDatabase   *database,
+                      CtPermission  permission,
+                      const char   *label,
+                      const char   *icon_name,
+                      const char   *action,
+                      CtRecord     *record)
 {
   GtkWidget *button;
 
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
   g_return_val_if_fail (label != NULL, NULL);
   g_return_val_if_fail (CT_IS_RECORD (record), NULL);
 
@@ -38,6 +88,7 @@ ct_record_button_new (const char *label,
                                           g_variant_new ("(sx)",
                                                          ct_kind_get_name (ct_record_get_kind (record)),
                                                          ct_record_get_id (record)));
+  ct_record_button_check (button, database, record, permission);
   return button;
 }
 

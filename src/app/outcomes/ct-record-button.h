@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ct-database.h"
+#include "ct-permission.h"
 #include "ct-record.h"
 
 G_BEGIN_DECLS
@@ -13,11 +15,38 @@ G_BEGIN_DECLS
 /* A button that activates @action ("child.delete-record") with the target
  * (kind name, id) of @record, a GVariant of type "(sx)". With @icon_name,
  * an icon button whose accessible name and tooltip are @label; without, a
- * button with the mnemonic @label. */
-GtkWidget *ct_record_button_new          (const char *label,
-                                          const char *icon_name,
-                                          const char *action,
-                                          CtRecord   *record);
+ * button with the mnemonic @label. When the person signed in to @database
+ * may not do @permission to @record, the button is insensitive and its
+ * tooltip says why. */
+GtkWidget *ct_record_button_new          (CtDatabase   *database,
+                                          CtPermission  permission,
+                                          const char   *label,
+                                          const char   *icon_name,
+                                          const char   *action,
+                                          CtRecord     *record);
+
+/* Makes @button insensitive, with a tooltip that says why, unless the
+ * person signed in to @database may do @permission to @record. */
+void       ct_record_button_check        (GtkWidget    *button,
+                                          CtDatabase   *database,
+                                          CtRecord     *record,
+                                          CtPermission  permission);
+
+/* Makes @button, which adds a record of @kind whose @reference (a field
+ * name) is @id, insensitive with a tooltip that says why when the person
+ * signed in to @database may not add it. */
+void       ct_record_button_check_new    (GtkWidget    *button,
+                                          CtDatabase   *database,
+                                          const CtKind *kind,
+                                          const char   *reference,
+                                          gint64        id);
+
+/* Sets @widget's tooltip to what it does (@does, may be NULL), or, when
+ * @why_not is set, to why it cannot be used; the reason is also its
+ * accessible description. */
+void       ct_record_button_explain      (GtkWidget    *widget,
+                                          const char   *does,
+                                          const GError *why_not);
 
 /* The kind name and id of a "(sx)" target; NULL when the kind is unknown. */
 const CtKind *ct_record_button_parse_target (GVariant *target,

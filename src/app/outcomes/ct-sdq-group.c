@@ -34,7 +34,8 @@ describe_score (CtRecord *score)
 }
 
 static GtkWidget *
-create_score_row (CtRecord *score)
+create_score_row (CtDatabase *database,
+                  CtRecord   *score)
 {
   const CtKind *kind = ct_record_get_kind (score);
   GtkWidget *row = adw_action_row_new ();
@@ -50,11 +51,11 @@ create_score_row (CtRecord *score)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons),
-                  ct_record_button_new (_("Edit SDQ Score"), "document-edit-symbolic",
-                                        "child.edit-record", score));
+                  ct_record_button_new (database, CT_PERMISSION_CHANGE, _("Edit SDQ Score"),
+                                        "document-edit-symbolic", "child.edit-record", score));
   gtk_box_append (GTK_BOX (buttons),
-                  ct_record_button_new (_("Delete SDQ Score"), "user-trash-symbolic",
-                                        "child.delete-record", score));
+                  ct_record_button_new (database, CT_PERMISSION_DELETE, _("Delete SDQ Score"),
+                                        "user-trash-symbolic", "child.delete-record", score));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
   return row;
 }
@@ -62,7 +63,8 @@ create_score_row (CtRecord *score)
 /* The chart, then the rows: a preferences group puts widgets that are not
  * rows after its rows, so the rows have a group of their own. */
 GtkWidget *
-ct_sdq_group_new (GListModel *scores)
+ct_sdq_group_new (CtDatabase *database,
+                  GListModel *scores)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
@@ -71,6 +73,7 @@ ct_sdq_group_new (GListModel *scores)
   GtkWidget *chart = ct_sdq_chart_new ();
   guint n_scores = g_list_model_get_n_items (scores);
 
+  g_return_val_if_fail (CT_IS_DATABASE (database), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (scores), NULL);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
@@ -93,7 +96,7 @@ ct_sdq_group_new (GListModel *scores)
     {
       g_autoptr(CtRecord) score = g_list_model_get_item (scores, i);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows), create_score_row (score));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows), create_score_row (database, score));
     }
   gtk_box_append (GTK_BOX (box), rows);
   return box;

@@ -33,6 +33,7 @@ struct _CtRecordList
   GMenuModel         *row_menu_model;
   AdwToastOverlay    *toast_overlay;
   GtkButton          *new_button;
+  GtkButton          *delete_button;
   GtkLabel           *count_label;
   CtDateRangeButton  *date_range;
   GtkSearchBar       *search_bar;

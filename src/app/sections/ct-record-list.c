@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-csv-columns.h"
+#include "ct-record-button.h"
 #include "ct-record-columns.h"
 #include "ct-record-list-private.h"
 
@@ -48,11 +49,25 @@ void
 ct_record_list_update_actions (CtRecordList *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_selection = self->database != NULL && ct_record_list_get_selected (self) != NULL;
+  CtRecord *selected = self->database != NULL ? ct_record_list_get_selected (self) : NULL;
+  g_autoptr(GError) why_not_new = NULL;
+  g_autoptr(GError) why_not_delete = NULL;
+  gboolean may_add, may_delete;
 
-  gtk_widget_action_set_enabled (widget, "section.new", self->database != NULL);
-  gtk_widget_action_set_enabled (widget, "section.open", has_selection);
-  gtk_widget_action_set_enabled (widget, "section.delete", has_selection);
+  /* What the role cannot do is not offered, and the button says why. */
+  may_add = self->database != NULL &&
+            ct_permission_check_kind (self->database, self->kind, CT_PERMISSION_CREATE,
+                                      &why_not_new);
+  may_delete = selected != NULL &&
+               ct_permission_check_record (self->database, selected, CT_PERMISSION_DELETE,
+                                           &why_not_delete);
+  ct_record_button_explain (GTK_WIDGET (self->new_button), _(self->section->new_label),
+                            why_not_new);
+  ct_record_button_explain (GTK_WIDGET (self->delete_button), _("Delete the Selected Record"),
+                            why_not_delete);
+  gtk_widget_action_set_enabled (widget, "section.new", may_add);
+  gtk_widget_action_set_enabled (widget, "section.open", selected != NULL);
+  gtk_widget_action_set_enabled (widget, "section.delete", may_delete);
   gtk_widget_action_set_enabled (widget, "section.undo-delete", self->deleted != NULL);
 }
 
@@ -269,7 +284,6 @@ describe_section (CtRecordList *self)
   adw_status_page_set_icon_name (self->empty_page, section->icon_name);
   adw_status_page_set_title (self->empty_page, _(section->empty_title));
   adw_status_page_set_description (self->empty_page, _(section->empty_description));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _(section->new_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->new_label), -1);
   g_object_set (self->search_entry, "placeholder-text", _(section->search_label), NULL);
@@ -454,6 +468,7 @@ ct_record_list_class_init (CtRecordListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, row_menu_model);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, count_label);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, date_range);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, search_bar);
