@@ -619,6 +619,7 @@ test_stale_save_keeps_form (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *attendees = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *typed = NULL;
   AdwMessageDialog *dialog;
 
   open_editor (fixture, "consultation", record);
@@ -637,6 +638,10 @@ test_stale_save_keeps_form (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             ct_database_get_actor (other)));
+  /* What was typed, as the form shows it: the clinician by name. */
+  typed = test_dup_text_view_text (dialog);
+  g_assert_nonnull (strstr (typed, "Attendees: 3\n"));
+  g_assert_nonnull (strstr (typed, "Clinician: Test Clinician A"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   attendees = get_text (fixture, "attendees");
   g_assert_cmpstr (attendees, ==, "3");

@@ -182,18 +182,6 @@ save_into_conflict (CtRecordEditor *editor)
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
-static char *
-get_view_text (gpointer root)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (test_find_of_type (root, GTK_TYPE_TEXT_VIEW));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  g_assert_false (gtk_text_view_get_editable (view));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static gboolean
 is_gone (gpointer weak_pointer)
 {
@@ -251,7 +239,7 @@ test_conflict (Fixture       *fixture,
   dialog = save_into_conflict (editor);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             ct_database_get_actor (fixture->colleague)));
-  typed = get_view_text (dialog);
+  typed = test_dup_text_view_text (dialog);
   g_assert_nonnull (strstr (typed, "Name: Test Child Mine\n"));
   g_assert_nonnull (strstr (typed, "Reference: TEST-0001\n"));
   test_wait_until_mapped (GTK_WIDGET (dialog));
@@ -273,7 +261,7 @@ test_conflict (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Test Child Renamed");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (editor,
                                                                                "typed_revealer"))));
-  kept = get_view_text (test_find_by_id (editor, "typed_expander"));
+  kept = test_dup_text_view_text (test_find_by_id (editor, "typed_expander"));
   g_assert_cmpstr (kept, ==, typed);
   test_save_screenshot (GTK_WIDGET (editor), "conflict-reloaded.png");
 

@@ -201,6 +201,18 @@ test_get_text (gpointer    root,
   return gtk_editable_get_text (GTK_EDITABLE (test_find_by_id (root, id)));
 }
 
+char *
+test_dup_text_view_text (gpointer root)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (test_find_of_type (root, GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  g_assert_false (gtk_text_view_get_editable (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)

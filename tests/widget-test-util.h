@@ -49,6 +49,8 @@ void        test_set_text          (gpointer        root,
 const char *test_get_text          (gpointer        root,
                                     const char     *id);
 /* The first widget of @type in @root or below, or NULL. */
+/* The text of the first text view of @root, which must be read-only. */
+char       *test_dup_text_view_text (gpointer       root);
 /* The label of @root whose text (mnemonic included) is @text, or NULL. */
 GtkWidget  *test_find_label        (gpointer        root,
                                     const char     *text);

@@ -257,6 +257,13 @@ dup_typed_text (CtRecordEditor *self,
       const CtField *field = field_of (get_field (self, i));
       g_autofree char *value = ct_cell_text_dup (typed, field);
 
+      /* A record chosen, as its row shows it ("TEST-0001 — Robin T."),
+       * not its id. */
+      if (*value != '\0' && CT_IS_REFERENCE_ROW (get_field (self, i)->row))
+        {
+          g_free (value);
+          value = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_field (self, i)->row)));
+        }
       if (*value != '\0')
         /* TRANSLATORS: a field's label and its value, as typed */
         g_string_append_printf (text, _("%s: %s\n"), ct_field_get_label (field), value);
