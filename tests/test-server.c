@@ -283,6 +283,9 @@ test_reconnect (void)
   g_autoptr(CtDatabase) db = ct_server_database_connect (connection, password (), "Test Runner",
                                                          &error);
   g_autofree char *kill = NULL;
+  g_autoptr(GSocketListener) listener = NULL;
+  g_autoptr(GSocketConnection) taken = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
   guint n_elsewhere = 0;
   CtStatement *stmt;
 
@@ -317,6 +320,29 @@ test_reconnect (void)
   g_assert_false (ct_database_reconnect (db, &error));
   g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_UNREACHABLE);
   g_clear_error (&error);
+
+  /* Something takes the connection and never answers, as behind a network
+   * that swallows packets: the call returns while the attempt is still
+   * under way (it does not wait out the connection's ten seconds), and
+   * the attempt fails once the other side goes. */
+  listener = g_socket_listener_new ();
+  address = g_inet_socket_address_new_from_string (PG_TEST_SERVER_HOST,
+                                                   pg_test_server_get_port (server));
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ct_database_reconnect (db, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED);
+  g_clear_error (&error);
+  taken = g_socket_listener_accept (listener, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (taken), NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  g_assert_false (ct_database_reconnect (db, &error));
+  g_assert_false (g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED));
+  g_clear_error (&error);
+
   g_assert_true (pg_test_server_resume (server, &error));
   g_assert_no_error (error);
   g_assert_true (ct_database_reconnect (db, &error));

@@ -28,6 +28,8 @@ struct _CtServerDatabase
   gboolean    batch;
   gboolean    has_role;      /* the login is in one of our roles: @role */
   CtTeamRole  role;
+  gint64      reset_started; /* monotonic µs of the connection attempt under way, or 0 */
+  PostgresPollingStatusType reset_status;  /* what that attempt waits for */
 };
 
 G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
@@ -252,31 +254,85 @@ server_count_changes_elsewhere (CtDatabase *database)
 static gboolean
 server_is_connected (CtDatabase *database)
 {
-  PGconn *conn = CT_SERVER_DATABASE (database)->conn;
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
 
-  PQconsumeInput (conn);
-  return PQstatus (conn) == CONNECTION_OK;
+  /* Reading would break a connection attempt under way. */
+  if (self->reset_started != 0)
+    return FALSE;
+  PQconsumeInput (self->conn);
+  return PQstatus (self->conn) == CONNECTION_OK;
+}
+
+/* How long one call may wait for the connection (the window waits with
+ * it), and how long an attempt may take over as many calls as it needs
+ * before it starts again (libpq's connect_timeout only holds for a
+ * blocking connection). */
+#define RECONNECT_WAIT_MS 250
+#define RECONNECT_ATTEMPT_US (10 * G_USEC_PER_SEC)
+
+/* Waits up to @timeout_ms for the socket to be ready for what libpq asked;
+ * FALSE when the time is up. */
+static gboolean
+wait_for_socket (PGconn                *conn,
+                 PostgresPollingStatusType status,
+                 int                    timeout_ms)
+{
+  GPollFD fd = {
+    .fd = PQsocket (conn),
+    .events = status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT,
+  };
+
+  return timeout_ms > 0 && g_poll (&fd, 1, timeout_ms) > 0;
 }
 
 /* libpq connects again with the parameters it was given, the password
- * among them (it keeps it, and wipes it when the connection is closed). */
+ * among them (it keeps it, and wipes it when the connection is closed),
+ * without blocking: each call takes the attempt a step further, waiting
+ * at most RECONNECT_WAIT_MS, so that a server behind a network that
+ * swallows packets never freezes the window. */
 static gboolean
 server_reconnect (CtDatabase  *database,
                   GError     **error)
 {
-  PGconn *conn = CT_SERVER_DATABASE (database)->conn;
+  CtServerDatabase *self = CT_SERVER_DATABASE (database);
+  gint64 deadline = g_get_monotonic_time () + RECONNECT_WAIT_MS * 1000;
   g_autoptr(PGresult) result = NULL;
 
-  PQreset (conn);
-  if (PQstatus (conn) != CONNECTION_OK)
+  if (self->reset_started != 0 &&
+      g_get_monotonic_time () - self->reset_started > RECONNECT_ATTEMPT_US)
+    self->reset_started = 0;
+  if (self->reset_started == 0)
     {
-      ct_server_set_connect_error (conn, error);
+      if (!PQresetStart (self->conn))
+        {
+          ct_server_set_connect_error (self->conn, error);
+          return FALSE;
+        }
+      self->reset_started = g_get_monotonic_time ();
+      self->reset_status = PGRES_POLLING_WRITING;
+    }
+  /* libpq's protocol: wait for what it asked, then poll it again. */
+  while (self->reset_status != PGRES_POLLING_OK && self->reset_status != PGRES_POLLING_FAILED)
+    {
+      if (!wait_for_socket (self->conn, self->reset_status,
+                            (int) ((deadline - g_get_monotonic_time ()) / 1000)))
+        {
+          g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED,
+                               _("Still connecting to the team server."));
+          return FALSE;
+        }
+      self->reset_status = PQresetPoll (self->conn);
+    }
+  self->reset_started = 0;
+  if (self->reset_status == PGRES_POLLING_FAILED)
+    {
+      ct_server_set_connect_error (self->conn, error);
       return FALSE;
     }
-  result = PQexec (conn, session_settings);
+  result = PQexec (self->conn, session_settings);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
-      ct_server_set_error (conn, result, _("prepare the connection"), error);
+      ct_server_set_error (self->conn, result, _("prepare the connection"), error);
       return FALSE;
     }
   g_debug ("Connected to the team server again");
