@@ -288,6 +288,63 @@ test_shows_every_record (ListFixture   *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 7);
 }
 
+/* Saving a record shown reads that record again, not the list: the other
+ * rows stay the very objects they were. A new record newest of all goes
+ * first; a deleted one goes; a date changed (the store's order) reads the
+ * list again, in order. */
+static void
+test_save_updates_its_row (ListFixture   *fixture,
+                           gconstpointer  data)
+{
+  CtRecord *before[4];
+  g_autoptr(CtRecord) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 newest;
+
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-03-%02u", i);
+
+      insert_consultation (fixture, fixture->records.staff_id, date, "video", "60");
+    }
+  show_list (fixture, "consultations");
+  for (guint i = 0; i < 4; i++)
+    before[i] = g_object_ref (get_row (fixture, i));
+
+  changed = ct_record_dup (before[2]);
+  g_assert_true (ct_record_set_string_by_name (changed, "mode", "phone", &error));
+  g_assert_true (ct_store_update (fixture->records.db, changed, &error));
+  g_assert_no_error (error);
+  assert_row_field (fixture, 2, "mode", "phone");
+  g_assert_true (get_row (fixture, 2) != before[2]);
+  g_assert_true (get_row (fixture, 0) == before[0]);
+  g_assert_true (get_row (fixture, 1) == before[1]);
+  g_assert_true (get_row (fixture, 3) == before[3]);
+
+  newest = insert_consultation (fixture, fixture->records.staff_id, "2025-03-09", "phone", "30");
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+  g_assert_cmpint (ct_record_get_id (get_row (fixture, 0)), ==, newest);
+  g_assert_true (get_row (fixture, 1) == before[0]);
+  g_assert_cmpstr (get_count_text (fixture), ==, "5 consultations");
+
+  g_assert_true (ct_store_delete (fixture->records.db, ct_kind_lookup ("consultation"), newest,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
+  g_assert_true (get_row (fixture, 0) == before[0]);
+
+  /* The oldest made the newest: in its place by date. */
+  g_clear_object (&changed);
+  changed = ct_record_dup (before[3]);
+  g_assert_true (ct_record_set_string_by_name (changed, "date", "2025-03-20", &error));
+  g_assert_true (ct_store_update (fixture->records.db, changed, &error));
+  g_assert_no_error (error);
+  assert_row_field (fixture, 0, "date", "2025-03-20");
+  assert_row_field (fixture, 3, "date", "2025-03-02");
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (before[i]);
+}
+
 /* A list reads its records when it is first shown, not when it is built
  * (unlocking builds every section). */
 static void
@@ -717,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/record-list/cell-text", test_cell_text);
   add_test ("/record-list/shows-every-record", test_shows_every_record);
   add_test ("/record-list/reads-when-shown", test_reads_when_shown);
+  add_test ("/record-list/save-updates-its-row", test_save_updates_its_row);
   add_test ("/record-list/search-filters-as-you-type", test_search_filters_as_you_type);
   add_test ("/record-list/search-finds-child-name", test_search_finds_child_name);
   add_test ("/record-list/date-range-is-inclusive", test_date_range_is_inclusive);

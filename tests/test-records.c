@@ -15,6 +15,7 @@
 #include "ct-attendee-names.h"
 #include "ct-change-watch.h"
 #include "ct-database-private.h"
+#include "ct-setting.h"
 #include "test-database-util.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -962,6 +963,85 @@ test_changed_signal (RecordsFixture *fixture,
   g_assert_cmpuint (count, ==, 3);
 }
 
+/* What "changed" said: every record listed, and whether any signal listed
+ * none (not known one by one). */
+typedef struct
+{
+  guint   n_signals;
+  GArray *changes;
+  gboolean unknown;
+} Heard;
+
+static void
+hear (Heard  *heard,
+      GArray *changes)
+{
+  heard->n_signals++;
+  if (changes == NULL)
+    heard->unknown = TRUE;
+  else
+    g_array_append_vals (heard->changes, changes->data, changes->len);
+}
+
+static void
+assert_heard (Heard              *heard,
+              guint               index,
+              const char         *kind,
+              gint64              id,
+              CtRecordChangeKind  change)
+{
+  const CtRecordChange *entry;
+
+  g_assert_cmpuint (index, <, heard->changes->len);
+  entry = &g_array_index (heard->changes, CtRecordChange, index);
+  g_assert_cmpstr (entry->kind, ==, kind);
+  g_assert_cmpint (entry->id, ==, id);
+  g_assert_cmpint (entry->change, ==, change);
+}
+
+/* "changed" lists the records written, from the writes themselves: each
+ * created, updated or deleted record once, a transaction's all in one
+ * signal; a setting lists none (views read everything again). */
+static void
+test_changed_lists_records (RecordsFixture *fixture,
+                            gconstpointer   data)
+{
+  CtDatabase *db = fixture->db;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) child = NULL;
+  Heard heard = { 0, g_array_new (FALSE, FALSE, sizeof (CtRecordChange)), FALSE };
+  gint64 child_id, staff_c, staff_d;
+
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (hear), &heard);
+
+  child_id = records_insert_child_b (db);
+  assert_heard (&heard, 0, "child", child_id, CT_RECORD_CREATED);
+  child = get_ok (db, ct_kind_lookup ("child"), child_id);
+  g_assert_true (ct_record_set_string_by_name (child, "name", "Test Child Renamed", &error));
+  g_assert_true (ct_store_update (db, child, &error));
+  assert_heard (&heard, 1, "child", child_id, CT_RECORD_UPDATED);
+
+  g_assert_true (ct_database_begin (db, &error));
+  staff_c = records_insert (db, "staff", "name", "Test Clinician C", "role", "trainee", NULL);
+  staff_d = records_insert (db, "staff", "name", "Test Clinician D", "role", "trainee", NULL);
+  g_assert_true (ct_database_commit (db, &error));
+  g_assert_cmpuint (heard.n_signals, ==, 3);
+  assert_heard (&heard, 2, "staff", staff_c, CT_RECORD_CREATED);
+  assert_heard (&heard, 3, "staff", staff_d, CT_RECORD_CREATED);
+
+  g_assert_true (ct_store_delete (db, ct_kind_lookup ("staff"), staff_d, &error));
+  g_assert_no_error (error);
+  assert_heard (&heard, 4, "staff", staff_d, CT_RECORD_DELETED);
+  g_assert_cmpuint (heard.changes->len, ==, 5);
+  g_assert_false (heard.unknown);
+
+  g_assert_true (ct_setting_set (db, CT_SETTING_TEAM_NAME, "Test Team", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.n_signals, ==, 5);
+  g_assert_true (heard.unknown);
+  g_array_unref (heard.changes);
+}
+
 /* A place at @event_id with @status: inserted, or FALSE with @error. */
 static gboolean
 try_attendance (RecordsFixture  *fixture,
@@ -1224,6 +1304,7 @@ main (int   argc,
     }
   add_fixture_test ("/records/update-deleted", NULL, test_update_deleted);
   add_fixture_test ("/records/changed-signal", NULL, test_changed_signal);
+  add_fixture_test ("/records/changed-lists-records", NULL, test_changed_lists_records);
   add_fixture_test ("/records/changed-by-another-process", NULL,
                     test_changed_by_another_process);
   add_fixture_test ("/records/display-fields", NULL, test_display_fields);

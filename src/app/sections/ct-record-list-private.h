@@ -44,12 +44,20 @@ struct _CtRecordList
 };
 
 /* ct-record-list.c */
+/* The position of the record @id in @records, or GTK_INVALID_LIST_POSITION. */
+guint     ct_record_list_find_in          (GListModel     *records,
+                                           gint64          id);
 CtRecord *ct_record_list_get_selected     (CtRecordList   *self);
 /* Selects (and scrolls to) the record with @id; FALSE when not shown. */
 gboolean  ct_record_list_select           (CtRecordList   *self,
                                            gint64          id);
 void      ct_record_list_clear_search     (CtRecordList   *self);
 void      ct_record_list_update_actions   (CtRecordList   *self);
+
+/* ct-record-list-changes.c: makes @changes (CtDatabase::changed) to the
+ * rows in place; FALSE when the list must be read again instead. */
+gboolean  ct_record_list_apply_changes    (CtRecordList   *self,
+                                           GArray         *changes);
 
 /* ct-record-list-actions.c: section.new, .open, .delete, .undo-delete,
  * .search, their keys and the row menu */

@@ -138,16 +138,15 @@ set_records (CtRecordList *self,
   update_state (self);
 }
 
-static guint
-find_record (CtRecordList *self,
-             gint64        id)
+guint
+ct_record_list_find_in (GListModel *records,
+                        gint64      id)
 {
-  GListModel *shown = G_LIST_MODEL (self->filtered);
-  guint n_items = g_list_model_get_n_items (shown);
+  guint n_items = g_list_model_get_n_items (records);
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CtRecord) record = g_list_model_get_item (shown, i);
+      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
 
       if (ct_record_get_id (record) == id)
         return i;
@@ -172,7 +171,7 @@ gboolean
 ct_record_list_select (CtRecordList *self,
                        gint64        id)
 {
-  guint position = find_record (self, id);
+  guint position = ct_record_list_find_in (G_LIST_MODEL (self->filtered), id);
 
   gtk_single_selection_set_selected (self->selection, position);
   if (position == GTK_INVALID_LIST_POSITION)
@@ -327,12 +326,15 @@ ct_record_list_size_allocate (GtkWidget *widget,
 /* Records changed somewhere (another section, a page, an import): read
  * them again now if shown, else when next shown. */
 static void
-on_records_changed (CtRecordList *self)
+on_records_changed (CtRecordList *self,
+                    GArray       *changes)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ct_record_list_reload (self);
-  else
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
+  else if (ct_record_list_apply_changes (self, changes))
+    update_state (self);
+  else
+    ct_record_list_reload (self);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "ct-csv.h"
+#include "ct-database-private.h"
 #include "ct-csv-columns.h"
 #include "ct-csv-guard.h"
 #include "ct-import.h"
@@ -367,6 +368,7 @@ import_once (CtImport  *import,
       ct_database_rollback (import->db);
       return FALSE;
     }
+  ct_database_note_changes (import->db);
   /* A failed commit has rolled back already. */
   return ct_database_commit (import->db, error);
 }

@@ -31,7 +31,7 @@ ct_change_watch_check (CtChangeWatch *watch)
   if (changed)
     {
       g_debug ("Someone else changed the records");
-      g_signal_emit_by_name (db, "changed::elsewhere");
+      g_signal_emit_by_name (db, "changed::elsewhere", NULL);
     }
   return changed;
 }

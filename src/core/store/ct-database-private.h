@@ -72,6 +72,17 @@ gboolean      ct_database_audit_record     (CtDatabase    *self,
                                             const char    *description,
                                             GError       **error);
 
+/* Make CtDatabase::changed due once the outermost transaction commits (at
+ * once outside one): @kind's record @id was written (@kind a static
+ * string: the kind's name)... */
+void          ct_database_note_record_change (CtDatabase        *self,
+                                              const char        *kind,
+                                              gint64             id,
+                                              CtRecordChangeKind change);
+/* ...or records were written that are not listed one by one (an import,
+ * a setting). */
+void          ct_database_note_changes     (CtDatabase    *self);
+
 /* The store's count of changes committed by other connections (the file's
  * PRAGMA data_version; the team server's notifications); -1 when closed or
  * not known. Only its moving means anything. */

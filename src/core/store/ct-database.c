@@ -22,7 +22,13 @@ typedef struct
   GHashTable *statements;
   guint       depth;
   gboolean    records_changed;  /* by the transaction under way */
+  GArray     *changes;          /* of CtRecordChange: which records it changed */
+  gboolean    changes_unknown;  /* it changed records not listed one by one */
 } CtDatabasePrivate;
+
+/* More changes than this in one transaction are not listed one by one:
+ * views read everything again. */
+#define MAX_CHANGES_LISTED 64
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtDatabase, ct_database, G_TYPE_OBJECT)
 
@@ -50,6 +56,7 @@ ct_database_finalize (GObject *object)
 
   g_clear_pointer (&priv->actor, g_free);
   g_clear_pointer (&priv->statements, g_hash_table_unref);
+  g_clear_pointer (&priv->changes, g_array_unref);
 
   G_OBJECT_CLASS (ct_database_parent_class)->finalize (object);
 }
@@ -64,15 +71,19 @@ ct_database_class_init (CtDatabaseClass *klass)
 
   /**
    * CtDatabase::changed:
+   * @changes: (nullable): a GArray of CtRecordChange, each record written,
+   *   in the order written; NULL when the records changed are not known
+   *   one by one (an import, a setting, another connection's change)
    *
    * Records were created, changed, deleted or imported, and committed.
-   * Views showing records read them again. The detail "elsewhere" marks a
-   * change another connection made (ct-change-watch.h): a view that keeps
-   * its own writes in place may listen to that alone.
+   * Views showing records read them again, or with @changes only the
+   * records listed. The detail "elsewhere" marks a change another
+   * connection made (ct-change-watch.h): a view that keeps its own writes
+   * in place may listen to that alone.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -82,6 +93,15 @@ ct_database_init (CtDatabase *self)
 
   priv->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) ct_statement_free);
+  priv->changes = g_array_new (FALSE, FALSE, sizeof (CtRecordChange));
+}
+
+static void
+forget_changes (CtDatabasePrivate *priv)
+{
+  priv->records_changed = FALSE;
+  priv->changes_unknown = FALSE;
+  g_array_set_size (priv->changes, 0);
 }
 
 /* Emits "changed" once the outermost transaction that changed records is
@@ -91,10 +111,46 @@ emit_changed_when_committed (CtDatabase *self)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
 
+  g_autoptr(GArray) changes = NULL;
+  gboolean unknown = priv->changes_unknown;
+
   if (priv->depth > 0 || !priv->records_changed)
     return;
-  priv->records_changed = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* A handler may write again. */
+  changes = g_array_copy (priv->changes);
+  forget_changes (priv);
+  g_signal_emit (self, signals[CHANGED], 0, unknown ? NULL : changes);
+}
+
+void
+ct_database_note_record_change (CtDatabase         *self,
+                                const char         *kind,
+                                gint64              id,
+                                CtRecordChangeKind  change)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+  CtRecordChange entry = { kind, id, change };
+
+  g_return_if_fail (CT_IS_DATABASE (self));
+
+  if (priv->changes->len < MAX_CHANGES_LISTED)
+    g_array_append_val (priv->changes, entry);
+  else
+    priv->changes_unknown = TRUE;
+  priv->records_changed = TRUE;
+  emit_changed_when_committed (self);
+}
+
+void
+ct_database_note_changes (CtDatabase *self)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  g_return_if_fail (CT_IS_DATABASE (self));
+
+  priv->changes_unknown = TRUE;
+  priv->records_changed = TRUE;
+  emit_changed_when_committed (self);
 }
 
 void
@@ -148,7 +204,7 @@ ct_database_reconnect (CtDatabase  *self,
   g_hash_table_remove_all (priv->statements);
   if (!CT_DATABASE_GET_CLASS (self)->reconnect (self, error))
     return FALSE;
-  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("elsewhere"));
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("elsewhere"), NULL);
   return TRUE;
 }
 
@@ -327,7 +383,7 @@ ct_database_rollback (CtDatabase *self)
 
   priv->depth--;
   if (priv->depth == 0)
-    priv->records_changed = FALSE;
+    forget_changes (priv);
   if (!ct_database_is_open (self))
     return;
 
@@ -343,20 +399,6 @@ ct_database_rollback (CtDatabase *self)
 #define AUDIT_INSERT \
   "INSERT INTO audit_log (who, action, record_kind, record_id, description, child_id)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-
-/* A write of @action to records makes "changed" due. */
-static void
-note_change (CtDatabase *self,
-             const char *action)
-{
-  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
-
-  if (!g_strv_contains ((const char *const[]) { "create", "update", "delete", "import", NULL },
-                        action))
-    return;
-  priv->records_changed = TRUE;
-  emit_changed_when_committed (self);
-}
 
 /* What an entry holds besides who wrote it. */
 typedef struct
@@ -459,20 +501,13 @@ ct_database_audit_record (CtDatabase  *self,
                           GError     **error)
 {
   const AuditEntry entry = { action, record_kind, record_id, child_id, description };
-  gboolean ok;
 
   g_return_val_if_fail (CT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (action != NULL && description != NULL, FALSE);
 
   if (ct_database_has_audit_chain (self))
-    ok = insert_chained_entry (self, &entry, error);
-  else
-    ok = insert_entry (self, &entry, NULL, NULL, error);
-  if (!ok)
-    return FALSE;
-
-  note_change (self, action);
-  return TRUE;
+    return insert_chained_entry (self, &entry, error);
+  return insert_entry (self, &entry, NULL, NULL, error);
 }
 
 gboolean
@@ -549,7 +584,6 @@ ct_database_audit_each (CtDatabase          *self,
       ct_database_rollback (self);
       return FALSE;
     }
-  note_change (self, action);
   return ct_database_commit (self, error);
 }
 

@@ -96,6 +96,34 @@ typedef enum
 
 #define CT_TEAM_N_ROLES 3
 
+/**
+ * CtRecordChangeKind:
+ * @CT_RECORD_CREATED: a new record
+ * @CT_RECORD_UPDATED: a record saved again
+ * @CT_RECORD_DELETED: a record deleted
+ */
+typedef enum
+{
+  CT_RECORD_CREATED,
+  CT_RECORD_UPDATED,
+  CT_RECORD_DELETED,
+} CtRecordChangeKind;
+
+/**
+ * CtRecordChange:
+ * @kind: the kind's name ("consultation")
+ * @id: the record's id
+ * @change: what was done to it
+ *
+ * One record written, as CtDatabase::changed lists it.
+ */
+typedef struct
+{
+  const char         *kind;
+  gint64              id;
+  CtRecordChangeKind  change;
+} CtRecordChange;
+
 #define CT_TYPE_DATABASE (ct_database_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)
 

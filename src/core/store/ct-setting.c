@@ -73,7 +73,10 @@ ct_setting_set (CtDatabase  *db,
   description = g_strdup_printf (_("Changed the preference %s"), key);
   if (store_value (db, key, value, error) &&
       ct_database_audit (db, "update", "setting", 0, description, error))
-    return ct_database_commit (db, error);
+    {
+      ct_database_note_changes (db);
+      return ct_database_commit (db, error);
+    }
 
   ct_database_rollback (db);
   return FALSE;

@@ -221,8 +221,11 @@ audit_all (CtDatabase  *db,
       g_ptr_array_add (descriptions, ct_store_describe (batch->records[row]));
       child_ids[row] = ct_store_child_of (batch->records[row], batch->ids[row]);
     }
-  return ct_database_audit_each (db, "create", batch->kind->name, batch->ids, child_ids,
-                                 (const char * const *) descriptions->pdata, batch->n, error);
+  if (!ct_database_audit_each (db, "create", batch->kind->name, batch->ids, child_ids,
+                               (const char * const *) descriptions->pdata, batch->n, error))
+    return FALSE;
+  ct_database_note_changes (db);
+  return TRUE;
 }
 
 static gboolean

@@ -191,7 +191,12 @@ write_record (CtDatabase  *db,
     return FALSE;
 
   *saved = ct_store_get (db, ct_record_get_kind (record), id, error);
-  return *saved != NULL && audit (db, action, *saved, error);
+  if (*saved == NULL || !audit (db, action, *saved, error))
+    return FALSE;
+  ct_database_note_record_change (db, ct_record_get_kind (record)->name, id,
+                                  g_str_equal (action, "create") ? CT_RECORD_CREATED
+                                                                 : CT_RECORD_UPDATED);
+  return TRUE;
 }
 
 static gboolean
@@ -392,6 +397,7 @@ delete_at_version (CtDatabase    *db,
       ct_database_rollback (db);
       return FALSE;
     }
+  ct_database_note_record_change (db, kind->name, id, CT_RECORD_DELETED);
   return ct_database_commit (db, error);
 }
 

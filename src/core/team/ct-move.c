@@ -326,7 +326,10 @@ audit_kind (CtMove        *move,
                                                 "Moved %s from %s; %u more were there already",
                                                 n_matched),
                                     count, move->source, n_matched);
-  return ct_database_audit (move->to, "import", kind->name, 0, description, error);
+  if (!ct_database_audit (move->to, "import", kind->name, 0, description, error))
+    return FALSE;
+  ct_database_note_changes (move->to);
+  return TRUE;
 }
 
 static gboolean

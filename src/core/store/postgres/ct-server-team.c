@@ -81,6 +81,7 @@ ct_server_team_init (const char  *connection,
                        found, CT_SERVER_SCHEMA_VERSION);
   if (!ct_database_audit (db, "update", NULL, 0, description, error))
     return NULL;
+  ct_database_note_changes (db);
   return g_steal_pointer (&db);
 }
 
@@ -377,9 +378,12 @@ audit_login (CtDatabase  *db,
 {
   gint64 staff_id = find_linked_staff (db, login, error);
 
-  return staff_id >= 0 &&
-         ct_database_audit (db, "update", staff_id > 0 ? "staff" : NULL, staff_id, description,
-                            error);
+  if (staff_id < 0 ||
+      !ct_database_audit (db, "update", staff_id > 0 ? "staff" : NULL, staff_id, description,
+                          error))
+    return FALSE;
+  ct_database_note_changes (db);
+  return TRUE;
 }
 
 /* Runs @change in one transaction. */
