@@ -127,6 +127,12 @@ gboolean     bench_run_first_frame     (BenchData     *data,
                                         BenchReport   *report,
                                         guint          scale,
                                         GError       **error);
+/* The longest stalls of the window's main loop while a person works in it
+ * (bench-stall.c); nothing without a display. */
+gboolean     bench_run_stall           (BenchData     *data,
+                                        BenchReport   *report,
+                                        guint          scale,
+                                        GError       **error);
 /* The same measurements on a throwaway team server, beside the file's
  * (bench-server.c); county scale only. */
 gboolean     bench_run_server          (BenchData     *data,
