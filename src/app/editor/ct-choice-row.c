@@ -24,6 +24,7 @@ struct _CtChoiceRow
   /* The value of each position; NULL for the first, "none" entry. */
   GPtrArray     *values;
   gboolean       setting;  /* the value comes from ct_field_row_set_text() */
+  GtkWidget     *popover;  /* the row's list of choices */
 };
 
 static void ct_choice_row_field_row_init (CtFieldRowInterface *iface);
@@ -99,6 +100,65 @@ ct_choice_row_init (CtChoiceRow *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->labels));
 }
 
+/* The first widget of @type in @widget or below, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list opened with nothing chosen starts on the first real choice, not
+ * on "Choose…": Enter, Enter picks it. Enter picks what the list has
+ * selected; the focus follows, once the popover has laid out its list and
+ * put the focus on it. */
+static gboolean
+select_first_choice (CtChoiceRow *self)
+{
+  GtkWidget *list = find_descendant (self->popover, GTK_TYPE_LIST_VIEW);
+
+  if (!gtk_widget_get_mapped (self->popover) ||
+      adw_combo_row_get_selected (ADW_COMBO_ROW (self)) != 0)
+    return FALSE;
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 1, TRUE);
+  return TRUE;
+}
+
+static gboolean
+focus_first_choice (gpointer data)
+{
+  CtChoiceRow *self = data;
+  GtkWidget *list = find_descendant (self->popover, GTK_TYPE_LIST_VIEW);
+  GtkWidget *first = gtk_widget_get_first_child (list);
+  GtkWidget *second = first != NULL ? gtk_widget_get_next_sibling (first) : NULL;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (!select_first_choice (self))
+    return G_SOURCE_REMOVE;
+  if (second == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (second);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_popover_map (CtChoiceRow *self)
+{
+  if (select_first_choice (self))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_first_choice, g_object_ref (self),
+                     g_object_unref);
+}
+
 /* A choice made in the row's list moves on to the next empty field. */
 static void
 on_selected (CtChoiceRow *self)
@@ -121,6 +181,10 @@ ct_choice_row_new (const CtField *field,
   /* TRANSLATORS: shown in a required choice until one is made */
   ct_choice_row_append (self, NULL, none_label != NULL ? none_label : _("Choose…"));
   g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (on_selected), self);
+  self->popover = find_descendant (GTK_WIDGET (self), GTK_TYPE_POPOVER);
+  g_signal_connect_object (self->popover, "map",
+                           G_CALLBACK (on_popover_map), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
   return self;
 }

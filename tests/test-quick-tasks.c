@@ -1,0 +1,340 @@
+/* test-quick-tasks.c: the README's quick tasks, driven end to end with
+ * real key presses and clicks (through the X server) on the real window
+ * over the --demo file, counting them
+ *
+ * Typing a name or a score is typing, not key presses. The test waits
+ * where a person would look (a list filtering as they type, a popover
+ * opening), never longer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-demo.h"
+#include "ct-field-row.h"
+#include "ct-record-editor.h"
+#include "ct-record-picker.h"
+#include "ct-records.h"
+#include "ct-reference-row.h"
+#include "key-test-util.h"
+#include "window-test-util.h"
+
+typedef struct
+{
+  char       *demo_folder;
+  CtDatabase *db;
+  CtWindow   *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->db = ct_demo_open (&fixture->demo_folder, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (ct_window_new_unlocked (NULL, fixture->db));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_key_focus_window (GTK_WINDOW (fixture->window));
+  test_key_reset_count ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_window_close (g_steal_pointer (&fixture->window));
+  g_clear_object (&fixture->db);
+  ct_demo_remove (fixture->demo_folder);
+  g_free (fixture->demo_folder);
+}
+
+static GListModel *
+list_all (Fixture    *fixture,
+          const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *records = ct_store_list (fixture->db, ct_kind_lookup (kind), NULL, &error);
+
+  g_assert_no_error (error);
+  return records;
+}
+
+/* The name of a child that no other child of the demo shares; with
+ * @kind, one that a record of @kind names (its "child_name"). */
+static char *
+dup_unique_child_name (Fixture    *fixture,
+                       const char *kind)
+{
+  g_autoptr(GListModel) named = list_all (fixture, kind != NULL ? kind : "child");
+  g_autoptr(GListModel) children = list_all (fixture, "child");
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (children);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtRecord) child = g_list_model_get_item (children, i);
+      char *name = ct_record_get_string_by_name (child, "name");
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+
+      g_hash_table_insert (counts, name, GUINT_TO_POINTER (count + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (named); i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (named, i);
+      g_autofree char *name = ct_record_get_string_by_name (record,
+                                                            kind != NULL ? "child_name" : "name");
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) == 1)
+        return g_steal_pointer (&name);
+    }
+  g_assert_not_reached ();
+}
+
+/* The newest record of @kind (the highest id). */
+static CtRecord *
+find_newest (Fixture    *fixture,
+             const char *kind)
+{
+  g_autoptr(GListModel) records = list_all (fixture, kind);
+  CtRecord *newest = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      CtRecord *record = g_list_model_get_item (records, i);
+
+      if (newest == NULL || ct_record_get_id (record) > ct_record_get_id (newest))
+        g_set_object (&newest, record);
+      g_object_unref (record);
+    }
+  return newest;
+}
+
+static void
+assert_field (CtRecord   *record,
+              const char *name,
+              const char *expected)
+{
+  g_autofree char *text = ct_record_get_string_by_name (record, name);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static gboolean
+is_field_row (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return CT_IS_FIELD_ROW (widget) &&
+         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
+}
+
+/* The record picker of the editor's row of the field called @name. */
+static CtRecordPicker *
+find_picker (GtkWindow  *editor,
+             const char *name)
+{
+  GtkWidget *row = test_find_widget (editor, is_field_row, name);
+
+  g_assert_nonnull (row);
+  return ct_reference_row_get_picker (CT_REFERENCE_ROW (row));
+}
+
+/* Once the focus is in an editable in @widget, ready for typing (a popover
+ * takes a moment to map). */
+static gboolean
+is_typing_in (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return gtk_widget_get_mapped (widget) && focus != NULL && GTK_IS_EDITABLE (focus) &&
+         gtk_widget_is_ancestor (focus, widget);
+}
+
+typedef struct
+{
+  CtRecordPicker *picker;
+  const char     *field;
+  const char     *text;
+} Filtered;
+
+/* Once the picker shows only records whose @field is @text (its search
+ * runs a moment after the typing). */
+static gboolean
+shows_only (gpointer data)
+{
+  Filtered *filtered = data;
+  GListModel *shown = ct_record_picker_get_shown (filtered->picker);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (shown, i);
+      g_autofree char *text = ct_record_get_string_by_name (record, filtered->field);
+
+      if (g_strcmp0 (text, filtered->text) != 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
+/* Types @name into the picker of @field, which has just opened, and waits
+ * for the list to show only its records. Returns the first shown. */
+static CtRecord *
+search_picker (GtkWindow  *editor,
+               const char *field,
+               const char *name_field,
+               const char *name)
+{
+  Filtered filtered = { find_picker (editor, field), name_field, name };
+
+  test_wait_until (is_typing_in, filtered.picker);
+  test_key_type (editor, name);
+  test_wait_until (shows_only, &filtered);
+  return g_list_model_get_item (ct_record_picker_get_shown (filtered.picker), 0);
+}
+
+typedef struct
+{
+  GtkWindow  *editor;
+  const char *field;
+} FieldWait;
+
+static gboolean
+is_focus_in_field (gpointer data)
+{
+  FieldWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->editor));
+  GtkWidget *row = focus == NULL ? NULL
+                   : CT_IS_FIELD_ROW (focus) ? focus
+                   : gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW);
+
+  return row != NULL && is_field_row (row, wait->field);
+}
+
+/* Presses Enter, Enter on the choice of @field, once the focus has come to
+ * it (as a person sees it): its first choice. */
+static void
+choose_first (GtkWindow  *editor,
+              const char *field)
+{
+  FieldWait wait = { editor, field };
+
+  test_wait_until (is_focus_in_field, &wait);
+  test_key_press (editor, GDK_KEY_Return, 0);
+  test_key_press (editor, GDK_KEY_Return, 0);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Ctrl+S in @editor, and waits for it to save and close. */
+static void
+save (GtkWindow *editor)
+{
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  test_key_press (editor, GDK_KEY_s, GDK_CONTROL_MASK);
+  test_wait_until (is_gone, &editor);
+}
+
+static GtkWindow *
+wait_for_editor (const char *kind)
+{
+  GtkWindow *editor = test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR);
+
+  g_assert_true (ct_record_editor_get_kind (CT_RECORD_EDITOR (editor)) == ct_kind_lookup (kind));
+  return editor;
+}
+
+/* Log a consultation about a child chosen by name: the README's keys, from
+ * the main window. The choices are the first of their lists: the list of
+ * a choice not made yet opens on its first entry. */
+static void
+test_consultation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autofree char *name = dup_unique_child_name (fixture, NULL);
+  g_autoptr(CtRecord) child = NULL;
+  g_autoptr(CtRecord) saved = NULL;
+  g_autofree char *child_id = NULL;
+  GtkWindow *editor;
+
+  test_key_press (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  test_key_press (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  editor = wait_for_editor ("consultation");
+  test_key_press (editor, GDK_KEY_Return, 0);                 /* Child */
+  child = search_picker (editor, "child", "name", name);
+  test_key_press (editor, GDK_KEY_Return, 0);
+  test_key_save_screen ("consultation-mid-path.png");
+  choose_first (editor, "requested_by");
+  test_key_press (editor, GDK_KEY_Tab, 0);                    /* past Team */
+  test_key_press (editor, GDK_KEY_space, 0);                  /* the first topic */
+  test_key_press (editor, GDK_KEY_Tab, 0);
+  choose_first (editor, "mode");
+  choose_first (editor, "outcome");
+  save (editor);
+
+  g_test_message ("a consultation: %u key presses", test_key_presses ());
+  g_assert_cmpuint (test_key_presses (), ==, 14);
+  g_assert_cmpuint (test_key_clicks (), ==, 0);
+  saved = find_newest (fixture, "consultation");
+  child_id = g_strdup_printf ("%" G_GINT64_FORMAT, ct_record_get_id (child));
+  assert_field (saved, "child", child_id);
+  assert_field (saved, "child_name", name);
+  assert_field (saved, "clinician_name", ct_database_get_actor (fixture->db));
+  assert_field (saved, "requested_by", "social_worker");
+  assert_field (saved, "topics", "mental_health");
+  assert_field (saved, "mode", "in_person");
+  assert_field (saved, "outcome", "advice_given");
+  assert_field (saved, "duration_minutes", "60");
+  assert_field (saved, "attendees", "1");
+}
+
+/* Record a GBO review rating: Ctrl+R from anywhere, the child's name, and
+ * the first of their goals. */
+static void
+test_review_rating (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autofree char *name = dup_unique_child_name (fixture, "goal");
+  g_autoptr(CtRecord) goal = NULL;
+  g_autoptr(CtRecord) saved = NULL;
+  g_autofree char *goal_id = NULL;
+  GtkWindow *editor;
+
+  test_key_press (window, GDK_KEY_r, GDK_CONTROL_MASK);
+  editor = wait_for_editor ("goal_rating");
+  goal = search_picker (editor, "goal", "child_name", name);
+  test_key_press (editor, GDK_KEY_Return, 0);                 /* the goal */
+  test_key_press (editor, GDK_KEY_Return, 0);                 /* Time point */
+  test_key_press (editor, GDK_KEY_Down, 0);
+  test_key_press (editor, GDK_KEY_Return, 0);                 /* Review */
+  test_key_type (editor, "6.5");
+  save (editor);
+
+  g_test_message ("a review rating: %u key presses", test_key_presses ());
+  g_assert_cmpuint (test_key_presses (), ==, 6);
+  saved = find_newest (fixture, "goal_rating");
+  goal_id = g_strdup_printf ("%" G_GINT64_FORMAT, ct_record_get_id (goal));
+  assert_field (saved, "goal", goal_id);
+  assert_field (saved, "time_point", "review");
+  assert_field (saved, "score", "6.5");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_widget_init (&argc, &argv);
+
+  g_test_add ("/quick-tasks/consultation", Fixture, NULL,
+              fixture_set_up, test_consultation, fixture_tear_down);
+  g_test_add ("/quick-tasks/review-rating", Fixture, NULL,
+              fixture_set_up, test_review_rating, fixture_tear_down);
+  return g_test_run ();
+}
