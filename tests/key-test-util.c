@@ -161,6 +161,7 @@ test_key_click (GtkWidget *widget)
   Window child;
 
   test_wait_until_mapped (widget);
+  settle ();
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                                  gtk_widget_get_height (widget) / 2.0),

@@ -12,10 +12,13 @@
 
 #include "ct-demo.h"
 #include "ct-field-row.h"
+#include "ct-name-suggestions.h"
 #include "ct-record-editor.h"
 #include "ct-record-picker.h"
 #include "ct-records.h"
+#include "ct-record-list.h"
 #include "ct-reference-row.h"
+#include "ct-training-event-page.h"
 #include "key-test-util.h"
 #include "window-test-util.h"
 
@@ -326,6 +329,190 @@ test_review_rating (Fixture       *fixture,
   assert_field (saved, "score", "6.5");
 }
 
+/* The register */
+
+/* Names of the demo's staff, known to the register: the first @n. */
+static GPtrArray *
+known_names (Fixture *fixture,
+             guint    n)
+{
+  g_autoptr(GListModel) staff = list_all (fixture, "staff");
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (g_list_model_get_n_items (staff), >=, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+
+      g_ptr_array_add (names, ct_record_get_string_by_name (member, "name"));
+    }
+  return names;
+}
+
+/* A training event held yesterday, with no one booked yet. */
+static gint64
+add_past_event (Fixture *fixture)
+{
+  g_autoptr(CtRecord) event = ct_record_new (ct_kind_lookup ("training_event"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *date = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ct_record_set_string_by_name (event, "code", "QUICK-1", &error));
+  g_assert_true (ct_record_set_string_by_name (event, "title", "Quick register", &error));
+  g_assert_true (ct_record_set_string_by_name (event, "topic", "attachment", &error));
+  g_assert_true (ct_record_set_string_by_name (event, "date", date, &error));
+  g_assert_true (ct_record_set_string_by_name (event, "duration_minutes", "120", &error));
+  g_assert_true (ct_record_set_string_by_name (event, "audience", "foster_carers", &error));
+  ct_store_insert (fixture->db, event, &error);
+  g_assert_no_error (error);
+  return ct_record_get_id (event);
+}
+
+static gboolean
+is_training_list (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  g_autofree char *section = NULL;
+
+  if (!CT_IS_RECORD_LIST (widget))
+    return FALSE;
+  g_object_get (widget, "section", &section, NULL);
+  return g_strcmp0 (section, "training") == 0;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  gint64     id;
+  guint      position;
+} Listed;
+
+static gboolean
+is_listed (gpointer data)
+{
+  Listed *listed = data;
+  GListModel *model = ct_record_list_get_model (CT_RECORD_LIST (listed->list));
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (model, i);
+
+      listed->position = i;
+      if (ct_record_get_id (record) == listed->id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Shows the page of the training event @id, as a person finds it in the
+ * Training section (not part of the task timed). */
+static CtTrainingEventPage *
+open_event (Fixture *fixture,
+            gint64   id)
+{
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  Listed listed = { NULL, id, 0 };
+  GtkColumnView *view;
+
+  gtk_stack_set_visible_child_name (sections, "training");
+  listed.list = test_find_widget (fixture->window, is_training_list, NULL);
+  test_wait_until (is_listed, &listed);
+  view = GTK_COLUMN_VIEW (test_find_of_type (listed.list, GTK_TYPE_COLUMN_VIEW));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), listed.position, TRUE);
+  g_assert_true (gtk_widget_activate_action (listed.list, "section.open", NULL));
+  return CT_TRAINING_EVENT_PAGE (test_find_of_type (fixture->window,
+                                                    CT_TYPE_TRAINING_EVENT_PAGE));
+}
+
+typedef struct
+{
+  CtNameSuggestions *suggestions;
+  const char        *name;
+  guint              position;
+} Offered;
+
+/* Once the names offered hold @name (at @position). */
+static gboolean
+is_offered (gpointer data)
+{
+  Offered *offered = data;
+  GtkListBox *list = GTK_LIST_BOX (test_find_of_type (offered->suggestions, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (offered->suggestions)))
+    return FALSE;
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_autoptr(GPtrArray) labels = test_find_all (row, GTK_TYPE_LABEL);
+
+      offered->position = i;
+      for (guint j = 0; j < labels->len; j++)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, j)), offered->name) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Types all but the last letter of a known @name and waits for it to be
+ * offered. Returns its place in the list. */
+static guint
+type_known_name (GtkWindow           *window,
+                 CtTrainingEventPage *page,
+                 const char          *name)
+{
+  Offered offered = { CT_NAME_SUGGESTIONS (test_find_of_type (page, CT_TYPE_NAME_SUGGESTIONS)),
+                      name, 0 };
+  g_autofree char *start = g_strndup (name, strlen (name) - 1);
+
+  test_key_type (window, start);
+  test_wait_until (is_offered, &offered);
+  return offered.position;
+}
+
+/* Escape in the names offered closes them, keeps the page and what was
+ * typed; from the entry or from the names themselves. */
+static void
+test_register_escape (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autoptr(GPtrArray) known = known_names (fixture, 1);
+  CtTrainingEventPage *page = open_event (fixture, add_past_event (fixture));
+  GtkWidget *entry = test_find_by_id (page, "attendee_entry");
+  GtkWidget *suggestions = test_find_of_type (page, CT_TYPE_NAME_SUGGESTIONS);
+  GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  g_autofree char *typed = NULL;
+
+  test_key_click (entry);
+  type_known_name (window, page, g_ptr_array_index (known, 0));
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  test_key_save_screen ("register-suggestions.png");
+  test_key_press (window, GDK_KEY_Escape, 0);
+  g_assert_false (gtk_widget_get_visible (suggestions));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed);
+
+  /* Typing on offers them again; Escape from the names goes back to the
+   * entry, the text whole and not selected (the next letter adds to it). */
+  test_key_type (window, "a");
+  test_key_press (window, GDK_KEY_BackSpace, 0);
+  g_assert_true (gtk_widget_get_visible (suggestions));
+  test_key_press (window, GDK_KEY_Down, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), suggestions));
+  test_key_press (window, GDK_KEY_Escape, 0);
+  g_assert_false (gtk_widget_get_visible (suggestions));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "page");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  test_key_type (window, "x");
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (entry)), typed));
+
+  /* With nothing offered, Escape goes back as before. */
+  test_key_press (window, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,5 +523,7 @@ main (int   argc,
               fixture_set_up, test_consultation, fixture_tear_down);
   g_test_add ("/quick-tasks/review-rating", Fixture, NULL,
               fixture_set_up, test_review_rating, fixture_tear_down);
+  g_test_add ("/quick-tasks/register-escape", Fixture, NULL,
+              fixture_set_up, test_register_escape, fixture_tear_down);
   return g_test_run ();
 }

@@ -129,6 +129,17 @@ ct_name_suggestions_focus_first (CtNameSuggestions *self)
          gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
+gboolean
+ct_name_suggestions_dismiss (CtNameSuggestions *self)
+{
+  g_return_val_if_fail (CT_IS_NAME_SUGGESTIONS (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  return TRUE;
+}
+
 /* GObject */
 
 static void

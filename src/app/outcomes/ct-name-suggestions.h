@@ -27,4 +27,8 @@ void       ct_name_suggestions_update       (CtNameSuggestions *self,
 /* Moves the keyboard focus to the first name; FALSE when none is shown. */
 gboolean   ct_name_suggestions_focus_first  (CtNameSuggestions *self);
 
+/* Hides the names until the text changes again; FALSE when none was
+ * shown. */
+gboolean   ct_name_suggestions_dismiss      (CtNameSuggestions *self);
+
 G_END_DECLS

@@ -357,6 +357,20 @@ on_attendee_key_pressed (CtTrainingEventPage *self,
          ct_name_suggestions_focus_first (self->name_suggestions);
 }
 
+/* Escape, in the entry or the names offered, closes the names and keeps
+ * what was typed (and the page: it does not go back). */
+static gboolean
+on_register_key_pressed (CtTrainingEventPage *self,
+                         guint                keyval,
+                         guint                keycode,
+                         GdkModifierType      state)
+{
+  if (keyval != GDK_KEY_Escape || !ct_name_suggestions_dismiss (self->name_suggestions))
+    return FALSE;
+  gtk_entry_grab_focus_without_selecting (self->attendee_entry);
+  return TRUE;
+}
+
 static void
 on_attendee_changed (CtTrainingEventPage *self)
 {
@@ -438,6 +452,7 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_register_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_name_chosen);
 
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_event);
