@@ -215,17 +215,41 @@ is_focus_in_field (gpointer data)
   return row != NULL && is_field_row (row, wait->field);
 }
 
+/* Once the focus has come to @field, as a person sees it before typing. */
+static void
+wait_for_field (GtkWindow  *editor,
+                const char *field)
+{
+  FieldWait wait = { editor, field };
+
+  test_wait_until (is_focus_in_field, &wait);
+}
+
+/* Once the focus has moved on from @field to another field (the list of
+ * choices closed). */
+static gboolean
+has_moved_on (gpointer data)
+{
+  FieldWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->editor));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL &&
+         !is_focus_in_field (wait) &&
+         (CT_IS_FIELD_ROW (focus) || gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW) != NULL);
+}
+
 /* Presses Enter, Enter on the choice of @field, once the focus has come to
- * it (as a person sees it): its first choice. */
+ * it: its first choice; then waits for the focus to move on. */
 static void
 choose_first (GtkWindow  *editor,
               const char *field)
 {
   FieldWait wait = { editor, field };
 
-  test_wait_until (is_focus_in_field, &wait);
+  wait_for_field (editor, field);
   test_key_press (editor, GDK_KEY_Return, 0);
   test_key_press (editor, GDK_KEY_Return, 0);
+  test_wait_until (has_moved_on, &wait);
 }
 
 static gboolean
@@ -314,9 +338,11 @@ test_review_rating (Fixture       *fixture,
   editor = wait_for_editor ("goal_rating");
   goal = search_picker (editor, "goal", "child_name", name);
   test_key_press (editor, GDK_KEY_Return, 0);                 /* the goal */
+  wait_for_field (editor, "time_point");
   test_key_press (editor, GDK_KEY_Return, 0);                 /* Time point */
   test_key_press (editor, GDK_KEY_Down, 0);
   test_key_press (editor, GDK_KEY_Return, 0);                 /* Review */
+  wait_for_field (editor, "score");
   test_key_type (editor, "6.5");
   save (editor);
 

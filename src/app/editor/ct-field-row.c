@@ -163,25 +163,58 @@ find_next_field (GtkWidget *row,
   return NULL;
 }
 
+/* The popover that holds @focus, or NULL. */
+static GtkWidget *
+popover_of (GtkWidget *focus)
+{
+  return focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+}
+
 /* After a pick, the next field that is still empty (else the next one):
- * the person chose with the keyboard and goes on typing. Once the popover
- * has given the focus back. */
+ * the person chose with the keyboard and goes on typing. */
+static void
+move_to_next_field (GtkWidget *row)
+{
+  GtkWidget *next = find_next_field (row, TRUE);
+
+  if (next == NULL)
+    next = find_next_field (row, FALSE);
+  if (next != NULL)
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+}
+
+/* A closed popover gives the focus back to its row a moment later (when
+ * the X server says so): move on from there, not before, or the row takes
+ * the focus back from the next field. */
+static void
+on_focus_given_back (GtkRoot    *root,
+                     GParamSpec *pspec,
+                     GtkWidget  *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+
+  if (focus == NULL || (popover_of (focus) != NULL && !gtk_widget_get_mapped (popover_of (focus))))
+    return;
+  g_signal_handlers_disconnect_by_func (root, on_focus_given_back, row);
+  if (popover_of (focus) == NULL)
+    move_to_next_field (row);
+}
+
+/* Once the popover of the pick has given the focus back; not when the
+ * person has gone on to a popover (the picker again). */
 static gboolean
 focus_next_field (gpointer data)
 {
   GtkRoot *root = gtk_widget_get_root (data);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *next;
 
-  /* Not when the person has gone on to a popover (the picker again). */
-  if (root == NULL || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+  if (root == NULL)
     return G_SOURCE_REMOVE;
-  next = find_next_field (data, TRUE);
-
-  if (next == NULL)
-    next = find_next_field (data, FALSE);
-  if (next != NULL)
-    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  if (popover_of (focus) == NULL)
+    move_to_next_field (data);
+  else if (!gtk_widget_get_mapped (popover_of (focus)))
+    g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_focus_given_back),
+                             data, 0);
   return G_SOURCE_REMOVE;
 }
 
