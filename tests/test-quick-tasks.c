@@ -539,6 +539,128 @@ test_register_escape (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "sections");
 }
 
+/* Invented names, none known to the demo. */
+static const char * const new_names[] = {
+  "Ffion Testwood", "Gareth Sampleby", "Nia Exampleford", "Owain Mockridge",
+  "Seren Dummington", "Tomos Fakewell", "Eluned Placeholt",
+};
+
+static gboolean
+is_register_of (gpointer data)
+{
+  gpointer *wait = data;
+  GtkListBox *list = GTK_LIST_BOX (test_find_by_id (wait[0], "register_list"));
+
+  return gtk_list_box_get_row_at_index (list, GPOINTER_TO_UINT (wait[1]) - 1) != NULL &&
+         gtk_list_box_get_row_at_index (list, GPOINTER_TO_UINT (wait[1])) == NULL;
+}
+
+/* Types @name and Enter in the register's entry, and waits for its row. */
+static void
+register_name (GtkWindow           *window,
+               CtTrainingEventPage *page,
+               const char          *name,
+               guint                n_rows)
+{
+  gpointer wait[] = { page, GUINT_TO_POINTER (n_rows) };
+
+  test_key_type (window, name);
+  test_key_press (window, GDK_KEY_Return, 0);
+  test_wait_until (is_register_of, wait);
+}
+
+/* Once the whole of @widget is in the view of the page's scrolled window. */
+static gboolean
+is_in_view (gpointer widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_compute_bounds (widget, scroller, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Once every row of the register of the event is attended (the button
+ * clicks a moment after its mnemonic). */
+static gboolean
+is_all_attended (gpointer data)
+{
+  gpointer *wait = data;
+  CtFilter filter = { .event_id = GPOINTER_TO_SIZE (wait[1]) };
+  g_autoptr(GListModel) rows = ct_store_list (wait[0], ct_kind_lookup ("training_attendance"),
+                                              &filter, NULL);
+
+  if (g_list_model_get_n_items (rows) == 0)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CtRecord) row = g_list_model_get_item (rows, i);
+      g_autofree char *status = ct_record_get_string_by_name (row, "status");
+
+      if (g_strcmp0 (status, "attended") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Register ten people at an event just held: three known to the app (their
+ * names offered as they are typed), seven new; each name typed and Enter,
+ * then everyone booked marked attended at once. */
+static void
+test_register_ten (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autoptr(GPtrArray) names = known_names (fixture, 3);
+  gint64 event_id = add_past_event (fixture);
+  CtTrainingEventPage *page = open_event (fixture, event_id);
+  CtFilter filter = { .event_id = event_id };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint typed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (new_names); i++)
+    g_ptr_array_add (names, g_strdup (new_names[i]));
+  test_key_click (test_find_by_id (page, "attendee_entry"));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (i == 1)
+        {
+          /* The names offered, once the register has grown: in view. */
+          type_known_name (window, page, name);
+          test_wait_until (is_in_view, test_find_by_id (page, "attendee_entry"));
+          test_wait_until (is_in_view, test_find_of_type (page, CT_TYPE_NAME_SUGGESTIONS));
+          test_key_save_screen ("register-ten-offered.png");
+          test_key_type (window, name + strlen (name) - 1);
+          test_key_press (window, GDK_KEY_Return, 0);
+          test_wait_until (is_register_of, (gpointer[]) { page, GUINT_TO_POINTER (i + 1) });
+        }
+      else
+        register_name (window, page, name, i + 1);
+      typed += strlen (name);
+    }
+  test_key_press (window, GDK_KEY_a, GDK_ALT_MASK);           /* All Attended */
+  test_wait_until (is_all_attended, (gpointer[]) { fixture->db, GSIZE_TO_POINTER (event_id) });
+  test_key_save_screen ("register-ten-attended.png");
+
+  g_test_message ("ten attendees: %u key presses, %u clicks, %u characters typed",
+                  test_key_presses (), test_key_clicks (), typed);
+  g_assert_cmpuint (test_key_presses (), ==, 11);
+  g_assert_cmpuint (test_key_clicks (), ==, 1);
+  rows = ct_store_list (fixture->db, ct_kind_lookup ("training_attendance"), &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(CtRecord) row = g_list_model_get_item (rows, i);
+
+      assert_field (row, "status", "attended");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,5 +673,7 @@ main (int   argc,
               fixture_set_up, test_review_rating, fixture_tear_down);
   g_test_add ("/quick-tasks/register-escape", Fixture, NULL,
               fixture_set_up, test_register_escape, fixture_tear_down);
+  g_test_add ("/quick-tasks/register-ten", Fixture, NULL,
+              fixture_set_up, test_register_ten, fixture_tear_down);
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ struct _CtTrainingEventPage
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
+  GtkScrolledWindow   *scroller;
   AdwStatusPage       *missing_page;
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
@@ -371,6 +372,42 @@ on_register_key_pressed (CtTrainingEventPage *self,
   return TRUE;
 }
 
+/* The entry and the names offered under it in view, at the bottom of the
+ * page when the names need the room, never scrolled above its top. */
+static void
+show_entry_and_names (GdkFrameClock       *clock,
+                      CtTrainingEventPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *last = gtk_widget_get_visible (GTK_WIDGET (self->name_suggestions))
+                    ? GTK_WIDGET (self->name_suggestions) : GTK_WIDGET (self->attendee_entry);
+  graphene_rect_t entry, below;
+  double overflow;
+
+  g_signal_handlers_disconnect_by_func (clock, show_entry_and_names, self);
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->attendee_entry), GTK_WIDGET (self->scroller),
+                                  &entry) ||
+      !gtk_widget_compute_bounds (last, GTK_WIDGET (self->scroller), &below))
+    return;
+  overflow = below.origin.y + below.size.height - gtk_adjustment_get_page_size (adjustment);
+  if (overflow > 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          MIN (overflow, entry.origin.y));
+}
+
+/* Once the names offered are laid out (after the next frame's layout). */
+static void
+keep_entry_in_view (CtTrainingEventPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, show_entry_and_names, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (show_entry_and_names), self, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
 static void
 on_attendee_changed (CtTrainingEventPage *self)
 {
@@ -379,6 +416,7 @@ on_attendee_changed (CtTrainingEventPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.add-attendee", *name != '\0');
   ct_name_suggestions_update (self->name_suggestions, text);
+  keep_entry_in_view (self);
 }
 
 static void
@@ -446,6 +484,7 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, details_bin);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_group);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, register_list);
+  gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, attendee_entry);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, name_suggestions);
   gtk_widget_class_bind_template_child (widget_class, CtTrainingEventPage, role_dropdown);
