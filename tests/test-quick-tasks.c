@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "ct-demo.h"
 #include "ct-field-row.h"
 #include "ct-name-suggestions.h"
@@ -18,6 +20,7 @@
 #include "ct-records.h"
 #include "ct-record-list.h"
 #include "ct-reference-row.h"
+#include "ct-reports-view.h"
 #include "ct-training-event-page.h"
 #include "key-test-util.h"
 #include "window-test-util.h"
@@ -661,6 +664,87 @@ test_register_ten (Fixture       *fixture,
     }
 }
 
+/* The year's PDF */
+
+static gboolean
+is_print_dialog (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkPrintUnixDialog");
+}
+
+static gboolean
+has_print_dialog (gpointer data)
+{
+  return test_find_window (is_print_dialog, NULL) != NULL;
+}
+
+/* Once the file at @path is a whole PDF (its writer has ended it). */
+static gboolean
+is_whole_pdf (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  return !has_print_dialog (NULL) && g_file_get_contents (path, &contents, &length, NULL) &&
+         g_str_has_prefix (contents, "%PDF-") &&
+         g_strstr_len (contents + (length > 32 ? length - 32 : 0), -1, "%%EOF") != NULL;
+}
+
+/* Produce the year's PDF: the last complete financial year, public, from
+ * the main window to a saved file, all with keys. "Print to File" is the
+ * only printer here (no print server), so Space picks it; the dialog
+ * offers the report's own file name, in PDF. */
+static void
+test_year_pdf (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 2 : 1);
+  g_autoptr(CtPeriod) last_year = ct_period_new_financial_year (year);
+  CtReportsView *reports;
+  const CtPeriod *shown;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *build_dir = g_get_current_dir ();
+  GtkWindow *dialog;
+
+  /* Without a Documents folder, the file is saved in the current one. */
+  g_assert_no_errno (g_mkdir_with_parents (g_get_home_dir (), 0700));
+  g_assert_no_errno (g_chdir (g_get_home_dir ()));
+  test_key_press (window, GDK_KEY_8, GDK_CONTROL_MASK);       /* Reports */
+  test_key_press (window, GDK_KEY_Return, 0);                 /* the kind of period */
+  test_key_press (window, GDK_KEY_Up, 0);
+  test_key_press (window, GDK_KEY_Return, 0);                 /* Financial Year */
+  test_key_press (window, GDK_KEY_Tab, 0);
+  test_key_press (window, GDK_KEY_Return, 0);                 /* the year */
+  test_key_press (window, GDK_KEY_Down, 0);
+  test_key_press (window, GDK_KEY_Return, 0);                 /* the last complete one */
+  reports = CT_REPORTS_VIEW (test_find_of_type (fixture->window, CT_TYPE_REPORTS_VIEW));
+  shown = ct_summary_get_period (ct_report_get_summary (ct_reports_view_get_report (reports)));
+  g_assert_cmpstr (ct_period_get_from (shown), ==, ct_period_get_from (last_year));
+  g_assert_cmpstr (ct_period_get_to (shown), ==, ct_period_get_to (last_year));
+  test_key_press (window, GDK_KEY_p, GDK_ALT_MASK);           /* Print… */
+  test_wait_until (has_print_dialog, NULL);
+  dialog = test_find_window (is_print_dialog, NULL);
+  test_key_press (dialog, GDK_KEY_Tab, 0);                    /* the printers */
+  test_key_press (dialog, GDK_KEY_space, 0);                  /* Print to File */
+  test_key_save_screen ("year-pdf-dialog.png");
+  test_key_press (dialog, GDK_KEY_p, GDK_ALT_MASK);           /* Print */
+
+  file_name = ct_report_dup_file_name (ct_reports_view_get_report (reports), "pdf");
+  path = g_build_filename (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL
+                           ? g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)
+                           : g_get_home_dir (), file_name, NULL);
+  test_wait_until (is_whole_pdf, path);
+  g_assert_no_errno (g_chdir (build_dir));
+  g_test_message ("the year's PDF: %u key presses, %u clicks", test_key_presses (),
+                  test_key_clicks ());
+  g_assert_cmpuint (test_key_presses (), ==, 12);
+  g_assert_cmpuint (test_key_clicks (), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,5 +759,7 @@ main (int   argc,
               fixture_set_up, test_register_escape, fixture_tear_down);
   g_test_add ("/quick-tasks/register-ten", Fixture, NULL,
               fixture_set_up, test_register_ten, fixture_tear_down);
+  g_test_add ("/quick-tasks/year-pdf", Fixture, NULL,
+              fixture_set_up, test_year_pdf, fixture_tear_down);
   return g_test_run ();
 }
