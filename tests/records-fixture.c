@@ -160,6 +160,16 @@ records_fixture_teardown (RecordsFixture *fixture,
 }
 
 void
+records_assert_field (CtRecord   *record,
+                      const char *name,
+                      const char *expected)
+{
+  g_autofree char *text = ct_record_get_string_by_name (record, name);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+void
 records_assert_error (const GError *error,
                       int           code,
                       CtRecord     *record,

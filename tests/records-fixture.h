@@ -62,6 +62,11 @@ void       records_rate              (CtDatabase     *db,
                                       const char     *time_point,
                                       const char     *score);
 
+/* Asserts that @record's field @name reads @expected (NULL: empty). */
+void       records_assert_field      (CtRecord       *record,
+                                      const char     *name,
+                                      const char     *expected);
+
 /* Asserts @error has @code, and, when @field is not NULL, that its message
  * starts with the label of @kind's @field and that @record (if not NULL)
  * blames that field. */

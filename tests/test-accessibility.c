@@ -25,7 +25,6 @@
 #include "config.h"
 
 #include "ct-audit-log-window.h"
-#include "ct-demo.h"
 #include "ct-kind.h"
 #include "ct-preferences-window.h"
 #include "ct-record-editor.h"
@@ -257,23 +256,16 @@ assert_all_named (GHashTable *unnamed)
 
 typedef struct
 {
-  char       *demo_folder;
-  CtDatabase *db;
-  CtWindow   *window;
-  GHashTable *unnamed;
+  TestDemoWindow demo;
+  GHashTable    *unnamed;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = ct_demo_open (&fixture->demo_folder, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (ct_window_new_unlocked (NULL, fixture->db));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  test_wait_until_mapped (GTK_WIDGET (fixture->window));
+  test_demo_window_open (&fixture->demo);
+  test_wait_until_mapped (GTK_WIDGET (fixture->demo.window));
   fixture->unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -282,10 +274,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_hash_table_unref (fixture->unnamed);
-  test_window_close (g_steal_pointer (&fixture->window));
-  g_clear_object (&fixture->db);
-  ct_demo_remove (fixture->demo_folder);
-  g_free (fixture->demo_folder);
+  test_demo_window_close (&fixture->demo);
 }
 
 static gboolean
@@ -311,7 +300,7 @@ static void
 test_sections (Fixture       *fixture,
                gconstpointer  data)
 {
-  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->demo.window, "sections"));
   GtkSelectionModel *pages = gtk_stack_get_pages (sections);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
@@ -322,7 +311,7 @@ test_sections (Fixture       *fixture,
       g_test_message ("section %s", gtk_stack_page_get_name (page));
       gtk_stack_set_visible_child (sections, child);
       test_wait_until (lists_drawn, child);
-      find_unnamed (fixture->window, fixture->unnamed);
+      find_unnamed (fixture->demo.window, fixture->unnamed);
       g_object_unref (page);
     }
   g_object_unref (pages);
@@ -345,8 +334,8 @@ static void
 test_record_page (Fixture       *fixture,
                   gconstpointer  section)
 {
-  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
-  GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->demo.window, "sections"));
+  GtkStack *content = GTK_STACK (test_find_by_id (fixture->demo.window, "content"));
   GtkWidget *shown;
 
   gtk_stack_set_visible_child_name (sections, section);
@@ -374,16 +363,16 @@ static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
 {
-  check_window (fixture, GTK_WINDOW (ct_preferences_window_new (GTK_WINDOW (fixture->window),
-                                                                fixture->db)));
+  check_window (fixture, GTK_WINDOW (ct_preferences_window_new (GTK_WINDOW (fixture->demo.window),
+                                                                fixture->demo.db)));
 }
 
 static void
 test_audit_log (Fixture       *fixture,
                 gconstpointer  data)
 {
-  check_window (fixture, GTK_WINDOW (ct_audit_log_window_new (GTK_WINDOW (fixture->window),
-                                                              fixture->db)));
+  check_window (fixture, GTK_WINDOW (ct_audit_log_window_new (GTK_WINDOW (fixture->demo.window),
+                                                              fixture->demo.db)));
 }
 
 /* A new record of each kind: every field's row. */
@@ -396,8 +385,8 @@ test_record_editors (Fixture       *fixture,
       const CtKind *kind = ct_kind_get_nth (i);
 
       g_test_message ("editor of %s", ct_kind_get_name (kind));
-      check_window (fixture, GTK_WINDOW (ct_record_editor_new (GTK_WINDOW (fixture->window),
-                                                               fixture->db, kind, NULL)));
+      check_window (fixture, GTK_WINDOW (ct_record_editor_new (GTK_WINDOW (fixture->demo.window),
+                                                               fixture->demo.db, kind, NULL)));
     }
 }
 
@@ -405,9 +394,9 @@ static void
 test_unlock_page (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
-  g_assert_true (test_window_is_locked (fixture->window));
-  find_unnamed (fixture->window, fixture->unnamed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->demo.window), "win.lock", NULL));
+  g_assert_true (test_window_is_locked (fixture->demo.window));
+  find_unnamed (fixture->demo.window, fixture->unnamed);
   assert_all_named (fixture->unnamed);
 }
 

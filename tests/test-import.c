@@ -83,16 +83,6 @@ find_record (CtDatabase *db,
   g_error ("No %s has %s = %s", kind, name, value);
 }
 
-static void
-assert_field (CtRecord   *record,
-              const char *name,
-              const char *expected)
-{
-  g_autofree char *text = ct_record_get_string_by_name (record, name);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* Every kind, with its fields as written */
 
 static void
@@ -142,7 +132,7 @@ test_normalised (RecordsFixture *fixture,
   g_assert_true (import_text (fixture->db, "children", "nfc.csv", text, NULL, &error));
   g_assert_no_error (error);
   child = find_record (fixture->db, "child", "reference", "TEST-0100");
-  assert_field (child, "name", "Test Zo\xc3\xa9 E");
+  records_assert_field (child, "name", "Test Zo\xc3\xa9 E");
 }
 
 static void
@@ -162,55 +152,55 @@ test_values (RecordsFixture *fixture,
 
   /* children.csv: byte-order mark, CRLF, columns in another order, quotes */
   child = find_record (fixture->db, "child", "reference", "TEST-0002");
-  assert_field (child, "name", "Test Child, B");
-  assert_field (child, "placement_area", "out_of_area");
-  assert_field (child, "uasc", "no");
+  records_assert_field (child, "name", "Test Child, B");
+  records_assert_field (child, "placement_area", "out_of_area");
+  records_assert_field (child, "uasc", "no");
   g_clear_object (&child);
   child = find_record (fixture->db, "child", "reference", "TEST-0003");
-  assert_field (child, "name", "Test Zoë C");
-  assert_field (child, "gender", NULL);
-  assert_field (child, "uasc", "yes");
+  records_assert_field (child, "name", "Test Zoë C");
+  records_assert_field (child, "gender", NULL);
+  records_assert_field (child, "uasc", "yes");
   g_clear_object (&child);
   child = find_record (fixture->db, "child", "reference", "TEST-0004");
-  assert_field (child, "name", "Test \"Kit\" D");
+  records_assert_field (child, "name", "Test \"Kit\" D");
 
   referral = find_record (fixture->db, "referral", "child_reference", "TEST-0003");
-  assert_field (referral, "decision_reason", "Test reason: CAMHS threshold met,\nsignposted on");
-  assert_field (referral, "clinician_name", NULL);
-  assert_field (referral, "start_date", NULL);
+  records_assert_field (referral, "decision_reason", "Test reason: CAMHS threshold met,\nsignposted on");
+  records_assert_field (referral, "clinician_name", NULL);
+  records_assert_field (referral, "start_date", NULL);
 
   consultation = find_record (fixture->db, "consultation", "date", "2024-04-02");
-  assert_field (consultation, "notes", "Test notes with a comma, a \"quote\" and\na second line");
-  assert_field (consultation, "topics", "placement_fragility;risk");
-  assert_field (consultation, "clinician_name", "Test Siân Ellis");
-  assert_field (consultation, "child_reference", "TEST-0002");
+  records_assert_field (consultation, "notes", "Test notes with a comma, a \"quote\" and\na second line");
+  records_assert_field (consultation, "topics", "placement_fragility;risk");
+  records_assert_field (consultation, "clinician_name", "Test Siân Ellis");
+  records_assert_field (consultation, "child_reference", "TEST-0002");
   other = find_record (fixture->db, "consultation", "date", "2024-04-03");
-  assert_field (other, "child_reference", NULL);
-  assert_field (other, "team", NULL);
-  assert_field (other, "clinician_name", "Test Clinician A");
+  records_assert_field (other, "child_reference", NULL);
+  records_assert_field (other, "team", NULL);
+  records_assert_field (other, "clinician_name", "Test Clinician A");
 
   rating = find_record (fixture->db, "goal_rating", "date", "2024-09-30");
-  assert_field (rating, "score", "7");
-  assert_field (rating, "goal_number", "1");
-  assert_field (rating, "referral_date", "2024-01-10");
+  records_assert_field (rating, "score", "7");
+  records_assert_field (rating, "goal_number", "1");
+  records_assert_field (rating, "referral_date", "2024-01-10");
 
   event = find_record (fixture->db, "training_event", "code", "TEST-TR-02");
-  assert_field (event, "capacity", NULL);
-  assert_field (event, "trainer", NULL);
+  records_assert_field (event, "capacity", NULL);
+  records_assert_field (event, "trainer", NULL);
 
   sdq = find_record (fixture->db, "sdq_score", "reason", "SDQ2");
-  assert_field (sdq, "child_reference", "TEST-0004");
-  assert_field (sdq, "total", NULL);
-  assert_field (sdq, "informant", "teacher");
+  records_assert_field (sdq, "child_reference", "TEST-0004");
+  records_assert_field (sdq, "total", NULL);
+  records_assert_field (sdq, "informant", "teacher");
   g_clear_object (&sdq);
   sdq = find_record (fixture->db, "sdq_score", "date", "2024-03-01");
-  assert_field (sdq, "total", "12");
-  assert_field (sdq, "hyperactivity", "4");
-  assert_field (sdq, "reason", NULL);
+  records_assert_field (sdq, "total", "12");
+  records_assert_field (sdq, "hyperactivity", "4");
+  records_assert_field (sdq, "reason", NULL);
 
   staff = find_record (fixture->db, "staff", "name", "Test Zoë Marsh");
-  assert_field (staff, "active", "no");
-  assert_field (staff, "role", "assistant_psychologist");
+  records_assert_field (staff, "active", "no");
+  records_assert_field (staff, "role", "assistant_psychologist");
 }
 
 static void
@@ -314,8 +304,8 @@ test_staff_created (RecordsFixture *fixture,
   /* Created once, active, role "other"; the existing one matched by name. */
   g_assert_cmpuint (records_count_rows (fixture->db, "staff"), ==, 2);
   staff = find_record (fixture->db, "staff", "name", "Test New Facilitator");
-  assert_field (staff, "role", "other");
-  assert_field (staff, "active", "yes");
+  records_assert_field (staff, "role", "other");
+  records_assert_field (staff, "active", "yes");
   session = find_record (fixture->db, "reflective_practice", "date", "2025-03-07");
   g_assert_cmpint (ct_record_get_reference (session, "facilitator"), ==, fixture->staff_id);
 }
@@ -334,10 +324,10 @@ test_optional_columns_left_out (RecordsFixture *fixture,
                               NULL, &error));
   g_assert_no_error (error);
   consultation = find_record (fixture->db, "consultation", "date", "2025-01-03");
-  assert_field (consultation, "child_reference", NULL);
-  assert_field (consultation, "team", NULL);
-  assert_field (consultation, "notes", NULL);
-  assert_field (consultation, "duration_minutes", "45");
+  records_assert_field (consultation, "child_reference", NULL);
+  records_assert_field (consultation, "team", NULL);
+  records_assert_field (consultation, "notes", NULL);
+  records_assert_field (consultation, "duration_minutes", "45");
 }
 
 static void

@@ -7,7 +7,6 @@
 
 #include "ct-caseload-view.h"
 #include "ct-child-page.h"
-#include "ct-demo.h"
 #include "ct-field-row.h"
 #include "ct-goal-card.h"
 #include "ct-main-view.h"
@@ -19,34 +18,20 @@
 #include "ct-training-event-page.h"
 #include "window-test-util.h"
 
-typedef struct
-{
-  char       *demo_folder;
-  CtDatabase *db;
-  CtWindow   *window;
-} Fixture;
+typedef TestDemoWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = ct_demo_open (&fixture->demo_folder, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (ct_window_new_unlocked (NULL, fixture->db));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_demo_window_open (fixture);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  test_window_close (g_steal_pointer (&fixture->window));
-  g_clear_object (&fixture->db);
-  ct_demo_remove (fixture->demo_folder);
-  g_assert_false (g_file_test (fixture->demo_folder, G_FILE_TEST_EXISTS));
-  g_free (fixture->demo_folder);
+  test_demo_window_close (fixture);
 }
 
 static const char *

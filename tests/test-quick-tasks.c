@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 
-#include "ct-demo.h"
 #include "ct-field-row.h"
 #include "ct-name-suggestions.h"
 #include "ct-record-editor.h"
@@ -23,25 +22,16 @@
 #include "ct-reports-view.h"
 #include "ct-training-event-page.h"
 #include "key-test-util.h"
+#include "records-fixture.h"
 #include "window-test-util.h"
 
-typedef struct
-{
-  char       *demo_folder;
-  CtDatabase *db;
-  CtWindow   *window;
-} Fixture;
+typedef TestDemoWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = ct_demo_open (&fixture->demo_folder, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (ct_window_new_unlocked (NULL, fixture->db));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_demo_window_open (fixture);
   test_key_focus_window (GTK_WINDOW (fixture->window));
   test_key_reset_count ();
 }
@@ -50,10 +40,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  test_window_close (g_steal_pointer (&fixture->window));
-  g_clear_object (&fixture->db);
-  ct_demo_remove (fixture->demo_folder);
-  g_free (fixture->demo_folder);
+  test_demo_window_close (fixture);
 }
 
 static GListModel *
@@ -117,33 +104,12 @@ find_newest (Fixture    *fixture,
   return newest;
 }
 
-static void
-assert_field (CtRecord   *record,
-              const char *name,
-              const char *expected)
-{
-  g_autofree char *text = ct_record_get_string_by_name (record, name);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static gboolean
-is_field_row (GtkWidget     *widget,
-              gconstpointer  name)
-{
-  return CT_IS_FIELD_ROW (widget) &&
-         g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
-}
-
 /* The record picker of the editor's row of the field called @name. */
 static CtRecordPicker *
 find_picker (GtkWindow  *editor,
              const char *name)
 {
-  GtkWidget *row = test_find_widget (editor, is_field_row, name);
-
-  g_assert_nonnull (row);
-  return ct_reference_row_get_picker (CT_REFERENCE_ROW (row));
+  return ct_reference_row_get_picker (CT_REFERENCE_ROW (test_editor_get_row (editor, name)));
 }
 
 /* Once the focus is in an editable in @widget, ready for typing (a popover
@@ -215,7 +181,7 @@ is_focus_in_field (gpointer data)
                    : CT_IS_FIELD_ROW (focus) ? focus
                    : gtk_widget_get_ancestor (focus, CT_TYPE_FIELD_ROW);
 
-  return row != NULL && is_field_row (row, wait->field);
+  return row != NULL && test_is_row_of_field (row, wait->field);
 }
 
 /* Once the focus has come to @field, as a person sees it before typing. */
@@ -313,15 +279,15 @@ test_consultation (Fixture       *fixture,
   g_assert_cmpuint (test_key_clicks (), ==, 0);
   saved = find_newest (fixture, "consultation");
   child_id = g_strdup_printf ("%" G_GINT64_FORMAT, ct_record_get_id (child));
-  assert_field (saved, "child", child_id);
-  assert_field (saved, "child_name", name);
-  assert_field (saved, "clinician_name", ct_database_get_actor (fixture->db));
-  assert_field (saved, "requested_by", "social_worker");
-  assert_field (saved, "topics", "mental_health");
-  assert_field (saved, "mode", "in_person");
-  assert_field (saved, "outcome", "advice_given");
-  assert_field (saved, "duration_minutes", "60");
-  assert_field (saved, "attendees", "1");
+  records_assert_field (saved, "child", child_id);
+  records_assert_field (saved, "child_name", name);
+  records_assert_field (saved, "clinician_name", ct_database_get_actor (fixture->db));
+  records_assert_field (saved, "requested_by", "social_worker");
+  records_assert_field (saved, "topics", "mental_health");
+  records_assert_field (saved, "mode", "in_person");
+  records_assert_field (saved, "outcome", "advice_given");
+  records_assert_field (saved, "duration_minutes", "60");
+  records_assert_field (saved, "attendees", "1");
 }
 
 /* Record a GBO review rating: Ctrl+R from anywhere, the child's name, and
@@ -353,9 +319,9 @@ test_review_rating (Fixture       *fixture,
   g_assert_cmpuint (test_key_presses (), ==, 6);
   saved = find_newest (fixture, "goal_rating");
   goal_id = g_strdup_printf ("%" G_GINT64_FORMAT, ct_record_get_id (goal));
-  assert_field (saved, "goal", goal_id);
-  assert_field (saved, "time_point", "review");
-  assert_field (saved, "score", "6.5");
+  records_assert_field (saved, "goal", goal_id);
+  records_assert_field (saved, "time_point", "review");
+  records_assert_field (saved, "score", "6.5");
 }
 
 /* The register */
@@ -660,7 +626,7 @@ test_register_ten (Fixture       *fixture,
     {
       g_autoptr(CtRecord) row = g_list_model_get_item (rows, i);
 
-      assert_field (row, "status", "attended");
+      records_assert_field (row, "status", "attended");
     }
 }
 

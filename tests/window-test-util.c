@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ct-demo.h"
 #include "ct-file-check.h"
 #include "ct-passphrase-page.h"
 #include "ct-record-list.h"
@@ -205,9 +206,9 @@ test_window_close_primary_menu (CtWindow *window)
   gtk_popover_set_autohide (gtk_menu_button_get_popover (button), TRUE);
 }
 
-static gboolean
-is_row_of (GtkWidget     *widget,
-           gconstpointer  name)
+gboolean
+test_is_row_of_field (GtkWidget     *widget,
+                      gconstpointer  name)
 {
   return CT_IS_FIELD_ROW (widget) &&
          g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), name);
@@ -217,8 +218,29 @@ CtFieldRow *
 test_editor_get_row (gpointer    editor,
                      const char *name)
 {
-  GtkWidget *row = test_find_widget (editor, is_row_of, name);
+  GtkWidget *row = test_find_widget (editor, test_is_row_of_field, name);
 
   g_assert_nonnull (row);
   return CT_FIELD_ROW (row);
+}
+
+void
+test_demo_window_open (TestDemoWindow *demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  demo->db = ct_demo_open (&demo->demo_folder, &error);
+  g_assert_no_error (error);
+  demo->window = g_object_ref_sink (ct_window_new_unlocked (NULL, demo->db));
+  gtk_window_present (GTK_WINDOW (demo->window));
+}
+
+void
+test_demo_window_close (TestDemoWindow *demo)
+{
+  test_window_close (g_steal_pointer (&demo->window));
+  g_clear_object (&demo->db);
+  ct_demo_remove (demo->demo_folder);
+  g_assert_false (g_file_test (demo->demo_folder, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&demo->demo_folder, g_free);
 }

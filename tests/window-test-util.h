@@ -49,9 +49,24 @@ GtkWidget  *test_window_open_primary_menu  (CtWindow   *window,
 /* Hides it and waits, so that no event of the popover's finds its
  * surface gone when the window goes. */
 void        test_window_close_primary_menu (CtWindow   *window);
+/* Whether @widget is the row of the field called @name (a TestWidgetMatch). */
+gboolean    test_is_row_of_field   (GtkWidget      *widget,
+                                    gconstpointer   name);
 /* The row of the field @name in @editor, a CtRecordEditor. */
 CtFieldRow *test_editor_get_row    (gpointer        editor,
                                     const char     *name);
+/* A window unlocked on a new copy of the demo records, shown; closing it
+ * removes the copy. */
+typedef struct
+{
+  char       *demo_folder;
+  CtDatabase *db;
+  CtWindow   *window;
+} TestDemoWindow;
+
+void        test_demo_window_open  (TestDemoWindow *demo);
+void        test_demo_window_close (TestDemoWindow *demo);
+
 /* Destroys the window and asserts that nothing keeps it alive. */
 void        test_window_close      (CtWindow       *window);
 

@@ -57,18 +57,25 @@ first_frame_once (gpointer   user_data,
   return TRUE;
 }
 
+void
+bench_close_window (gpointer    *window,
+                    CtDatabase **db)
+{
+  gtk_window_destroy (GTK_WINDOW (*window));
+  g_clear_object (window);
+  ct_database_close (*db);
+  g_clear_object (db);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static gboolean
 close_window (gpointer   user_data,
               GError   **error)
 {
   FrameRun *run = user_data;
 
-  gtk_window_destroy (GTK_WINDOW (run->window));
-  g_clear_object (&run->window);
-  ct_database_close (run->db);
-  g_clear_object (&run->db);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  bench_close_window ((gpointer *) &run->window, &run->db);
   return TRUE;
 }
 

@@ -118,17 +118,6 @@ open_window (StallRun  *run,
   return TRUE;
 }
 
-static void
-close_window (StallRun *run)
-{
-  gtk_window_destroy (GTK_WINDOW (run->window));
-  g_clear_object (&run->window);
-  ct_database_close (run->db);
-  g_clear_object (&run->db);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Ctrl+3: the consultations, read for the first time. */
 static double
 show_consultations (StallRun *run)
@@ -202,7 +191,7 @@ bench_run_stall (BenchData    *data,
       g_array_append_val (showing, ms);
       ms = save_shown (&run);
       g_array_append_val (saving, ms);
-      close_window (&run);
+      bench_close_window ((gpointer *) &run.window, &run.db);
     }
   bench_report_add (report, scale, "longest stall: showing the consultations (first read)",
                     BENCH_UNIT_MS, bench_median_of (showing), TARGET_STALL_MS);

@@ -127,6 +127,10 @@ gboolean     bench_run_first_frame     (BenchData     *data,
                                         BenchReport   *report,
                                         guint          scale,
                                         GError       **error);
+/* Destroys *@window (a GtkWindow) and closes *@db, clearing both, once
+ * what they left to do is done (bench-first-frame.c). */
+void         bench_close_window        (gpointer      *window,
+                                        CtDatabase   **db);
 /* The longest stalls of the window's main loop while a person works in it
  * (bench-stall.c); nothing without a display. */
 gboolean     bench_run_stall           (BenchData     *data,
