@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "ct-caseload-view.h"
+#include "ct-preferences-window.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-server-database.h"
@@ -103,15 +104,12 @@ find_button (GtkWidget  *list,
   g_assert_not_reached ();
 }
 
-/* The button of @action is usable, or insensitive with @why in its
- * tooltip. */
+/* @button is usable, or insensitive with @why in its tooltip. */
 static void
-assert_offered (GtkWidget  *list,
-                const char *action,
-                const char *why)
+assert_button (GtkWidget  *button,
+               const char *why)
 {
-  GtkWidget *button = find_button (list, action);
-
+  g_assert_nonnull (button);
   if (why == NULL)
     {
       g_assert_true (gtk_widget_is_sensitive (button));
@@ -119,6 +117,22 @@ assert_offered (GtkWidget  *list,
     }
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, why);
+}
+
+/* The button of @action in @list. */
+static void
+assert_offered (GtkWidget  *list,
+                const char *action,
+                const char *why)
+{
+  assert_button (find_button (list, action), why);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 #define OWN_ONLY "Only the clinician whose record this is, or the clinical lead, can delete it."
@@ -129,6 +143,8 @@ typedef struct
   const char *login;
   const char *heading;
   gboolean    reads_audit_log;
+  const char *add_staff;                   /* NULL: offered; else why not */
+  const char *change_referral;             /* Clinician A's, on the child's page */
   const char *delete_own_consultation;     /* NULL: offered; else why not */
   const char *delete_other_consultation;
   const char *delete_child;
@@ -136,12 +152,15 @@ typedef struct
 } RoleView;
 
 static const RoleView views[] = {
-  { "test.clinician", "Test Clinician A · Clinician", FALSE, NULL, OWN_ONLY, ROLE_CANNOT_DELETE,
+  { "test.clinician", "Test Clinician A · Clinician", FALSE,
+    "Your role on the team server cannot add records of this kind.", NULL,
+    NULL, OWN_ONLY, ROLE_CANNOT_DELETE,
     "Only the clinician whose record this is, or the clinical lead, can change it." },
-  { "test.admin", "Test Administrator · Administrator", TRUE, ROLE_CANNOT_DELETE,
+  { "test.admin", "Test Administrator · Administrator", TRUE, NULL,
+    "Your role on the team server cannot change records of this kind.", ROLE_CANNOT_DELETE,
     ROLE_CANNOT_DELETE, ROLE_CANNOT_DELETE,
     "Your role on the team server cannot change records of this kind." },
-  { "test.lead", "Test Lead · Clinical Lead", TRUE, NULL, NULL, NULL, NULL },
+  { "test.lead", "Test Lead · Clinical Lead", TRUE, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
 /* The primary menu */
@@ -205,6 +224,35 @@ assert_editor (CtWindow       *window,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The child's page: the referral's Edit, offered to a role that may change
+ * Clinician A's episode. */
+static void
+assert_child_page (CtWindow       *window,
+                   const RoleView *view)
+{
+  g_autoptr(CtRecord) child = test_window_open_first_record (window, "children");
+  g_autofree char *screenshot = g_strdup_printf ("team-roles-child-%s.png", view->login + 5);
+
+  assert_button (test_find_widget (window, is_button_labelled, "_Edit"), view->change_referral);
+  test_save_screenshot (GTK_WIDGET (window), screenshot);
+}
+
+/* Preferences: staff are added by a role that may; on a team server the
+ * login says who you are, so there is no staff profile to choose. */
+static void
+assert_preferences (CtWindow       *window,
+                    const RoleView *view)
+{
+  CtPreferencesWindow *preferences = ct_preferences_window_new (GTK_WINDOW (window),
+                                                                ct_window_get_database (window));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  test_wait_until_mapped (GTK_WIDGET (preferences));
+  assert_button (test_find_by_id (preferences, "add_staff_button"), view->add_staff);
+  g_assert_false (gtk_widget_get_visible (test_find_by_id (preferences, "staff_profile_group")));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 static void
 test_role_view (gconstpointer data)
 {
@@ -229,6 +277,8 @@ test_role_view (gconstpointer data)
   assert_offered (list, "section.delete", view->delete_child);
 
   assert_editor (window, view);
+  assert_child_page (window, view);
+  assert_preferences (window, view);
   test_window_close (window);
 }
 

@@ -38,6 +38,10 @@ ct_record_button_check (GtkWidget    *button,
 
   if (!ct_permission_check_record (database, record, permission, &why_not))
     {
+      /* An action's helper makes its button sensitive whenever the action
+       * is enabled, for every target: the button gives up its action. */
+      if (GTK_IS_ACTIONABLE (button))
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
       gtk_widget_set_sensitive (button, FALSE);
       ct_record_button_explain (button, NULL, why_not);
     }

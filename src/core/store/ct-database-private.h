@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The staff member called ?1, an active one first (the file's own staff
+ * is the one its actor names). */
+#define CT_SQL_STAFF_BY_NAME \
+  "SELECT id FROM staff WHERE name = ?1 ORDER BY active DESC, id DESC LIMIT 1"
+
 /* The few places where the two stores' SQL differs. Everything else the
  * core writes is SQL that both run alike. */
 typedef struct _CtSqlDialect

@@ -67,9 +67,7 @@ ct_store_find_staff (CtDatabase  *db,
   g_return_val_if_fail (name != NULL, 0);
 
   quoted = ct_text_dup_quote (name);
-  return run_lookup (db, prepare_with_text (db, "SELECT id FROM staff WHERE name = ?1"
-                                                " ORDER BY active DESC, id DESC LIMIT 1",
-                                            name, error),
+  return run_lookup (db, prepare_with_text (db, CT_SQL_STAFF_BY_NAME, name, error),
                      error, _("There is no staff member called “%s”."), quoted);
 }
 

@@ -46,7 +46,7 @@ static const CtSqlDialect file_dialect = {
   .now = "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')",
   .word_list = "group_concat",
   /* The file proves no identity: the actor is the staff profile chosen. */
-  .own_staff = "SELECT id FROM staff WHERE name = ?1 ORDER BY active DESC, id DESC LIMIT 1",
+  .own_staff = CT_SQL_STAFF_BY_NAME,
 };
 
 char *
