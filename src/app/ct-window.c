@@ -123,8 +123,8 @@ set_path (CtWindow   *self,
 
   g_free (self->path);
   self->path = copy;
-  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->welcome_page), path);
-  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->unlock_page), path);
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->welcome_page), self->path);
+  ct_passphrase_page_set_path (CT_PASSPHRASE_PAGE (self->unlock_page), self->path);
 }
 
 /* The next start opens the file last unlocked (never the demo's). */
