@@ -15,6 +15,7 @@
 #include "ct-record-editor.h"
 #include "ct-sdq-prompt.h"
 #include "records-fixture.h"
+#include "test-store.h"
 #include "ct-date-range-button.h"
 #include "widget-test-util.h"
 
@@ -47,6 +48,19 @@ on_child_activated (Fixture *fixture,
 
 /* Clinician A: Test Child A, ended; goal 1 +4.0, goal 2 with no end.
  * Clinician B: Test Child B, open; goal 1 with a baseline. */
+static gboolean
+has_read (gpointer view)
+{
+  return !ct_outcomes_view_is_loading (view);
+}
+
+/* The view's read (on the store's reader) has arrived. */
+static void
+wait_until_read (CtOutcomesView *view)
+{
+  test_wait_until (has_read, view);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -56,6 +70,7 @@ fixture_set_up (Fixture       *fixture,
 
   records_fixture_setup (&fixture->records, data);
   db = fixture->records.db;
+  test_store_start_reader (db, FALSE);
   fixture->clinician_b = records_insert_clinician_b (db);
   fixture->child_b = records_insert_child_b (db);
   ended = records_insert_episode (db, fixture->records.child_id, fixture->records.staff_id,
@@ -73,6 +88,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect_swapped (fixture->view, "child-activated", G_CALLBACK (on_child_activated),
                             fixture);
   fixture->window = test_present_in_window (GTK_WIDGET (fixture->view), 1100, 600);
+  wait_until_read (fixture->view);
 }
 
 static void
@@ -100,6 +116,7 @@ select_clinician (Fixture    *fixture,
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
       {
         gtk_drop_down_set_selected (dropdown, i);
+        wait_until_read (fixture->view);
         return;
       }
   g_assert_not_reached ();
@@ -140,6 +157,7 @@ test_filters (Fixture       *fixture,
 
   /* B's episode is open: nothing is missing at its end. */
   gtk_toggle_button_set_active (missing, TRUE);
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 0);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (fixture, "empty_page"))),
@@ -155,6 +173,7 @@ test_filters (Fixture       *fixture,
   /* The choice stays when the view reads again. */
   select_clinician (fixture, "Test Clinician A");
   ct_outcomes_view_reload (fixture->view);
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
@@ -202,12 +221,16 @@ test_date_range (Fixture       *fixture,
   CtDateRangeButton *range = CT_DATE_RANGE_BUTTON (get_child (fixture, "date_range"));
 
   ct_date_range_button_set_range (range, "2024-12-01", "2025-01-09");
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 2);
   ct_date_range_button_set_range (range, "2024-12-02", "2025-01-10");
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 1);
   ct_date_range_button_set_range (range, "2024-12-02", "2025-01-09");
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 0);
   ct_date_range_button_set_range (range, NULL, NULL);
+  wait_until_read (fixture->view);
   g_assert_cmpuint (n_rows (fixture), ==, 3);
 }
 
@@ -257,6 +280,7 @@ test_sdq_prompts (Fixture       *fixture,
   GListModel *model = ct_sdq_prompt_list_get_model (prompts);
   g_autoptr(CtSdqPrompt) prompt = NULL;
   g_autofree char *reason = NULL;
+  AdwMessageDialog *dialog;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   records_insert (fixture->records.db, "sdq_score", "child", child_a, "date", "2025-03-01",
@@ -264,12 +288,22 @@ test_sdq_prompts (Fixture       *fixture,
   records_insert (fixture->records.db, "sdq_score", "child", child_b, "date", "2025-03-01",
                   "informant", "carer", "total", "25", NULL);
   ct_outcomes_view_reload (fixture->view);
+  wait_until_read (fixture->view);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   prompt = g_list_model_get_item (model, 0);
   reason = ct_sdq_prompt_dup_reason (prompt);
   /* from the end of the episode, 2024-12-01, to RECORDS_TODAY */
   g_assert_cmpstr (reason, ==, "Latest SDQ 19, concern; no contact for 211 days.");
+
+  /* Its row (Enter or a click) asks what to do, naming the child. */
+  g_signal_emit_by_name (test_find_of_type (prompts, GTK_TYPE_LIST_VIEW), "activate", 0);
+  dialog = ADW_MESSAGE_DIALOG (test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Test Child A (TEST-0001)");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, reason);
+  adw_message_dialog_response (dialog, "page");
+  g_assert_cmpint (fixture->activated_child, ==, fixture->records.child_id);
+  fixture->activated_child = 0;
   ct_sdq_prompt_list_respond (prompts, 0, "page");
   g_assert_cmpint (fixture->activated_child, ==, fixture->records.child_id);
 
@@ -289,6 +323,7 @@ test_states_threshold (Fixture       *fixture,
                    "2 episodes · 3 goals · reliable change is 2.45 or more");
   g_assert_true (ct_preferences_set_threshold (fixture->records.db, 300, NULL));
   ct_outcomes_view_reload (fixture->view);
+  wait_until_read (fixture->view);
   g_assert_cmpstr (gtk_label_get_label (count), ==,
                    "2 episodes · 3 goals · reliable change is 3.00 or more");
 }
@@ -314,9 +349,11 @@ test_reads_when_shown (Fixture       *fixture,
 
   g_object_ref_sink (hidden);
   ct_outcomes_view_reload (hidden);
+  g_assert_false (ct_outcomes_view_is_loading (hidden));
   g_assert_cmpuint (g_list_model_get_n_items (ct_outcomes_view_get_model (hidden)), ==, 0);
 
   window = test_present_in_window (GTK_WIDGET (hidden), 1100, 600);
+  wait_until_read (hidden);
   g_assert_cmpuint (g_list_model_get_n_items (ct_outcomes_view_get_model (hidden)), ==, 3);
   g_object_unref (hidden);
   test_destroy_window (window);

@@ -661,6 +661,12 @@ is_whole_pdf (gpointer path)
  * the main window to a saved file, all with keys. "Print to File" is the
  * only printer here (no print server), so Space picks it; the dialog
  * offers the report's own file name, in PDF. */
+static gboolean
+has_computed (gpointer reports)
+{
+  return !ct_reports_view_is_loading (reports);
+}
+
 static void
 test_year_pdf (Fixture       *fixture,
                gconstpointer  data)
@@ -688,6 +694,7 @@ test_year_pdf (Fixture       *fixture,
   test_key_press (window, GDK_KEY_Down, 0);
   test_key_press (window, GDK_KEY_Return, 0);                 /* the last complete one */
   reports = CT_REPORTS_VIEW (test_find_of_type (fixture->window, CT_TYPE_REPORTS_VIEW));
+  test_wait_until (has_computed, reports);                    /* the figures show */
   shown = ct_summary_get_period (ct_report_get_summary (ct_reports_view_get_report (reports)));
   g_assert_cmpstr (ct_period_get_from (shown), ==, ct_period_get_from (last_year));
   g_assert_cmpstr (ct_period_get_to (shown), ==, ct_period_get_to (last_year));

@@ -16,6 +16,7 @@
 #include "ct-record-list.h"
 #include "ct-section.h"
 #include "records-fixture.h"
+#include "test-store.h"
 #include "widget-test-util.h"
 
 typedef struct
@@ -63,11 +64,17 @@ n_rows (ListFixture *fixture)
   return g_list_model_get_n_items (ct_record_list_get_model (fixture->list));
 }
 
+/* The search filters in batches between frames: done when none is left. */
 static gboolean
 has_n_rows (ListFixture   *fixture,
             gconstpointer  n)
 {
-  return n_rows (fixture) == GPOINTER_TO_UINT (n);
+  GListModel *selection = ct_record_list_get_model (fixture->list);
+  GtkFilterListModel *filtered =
+    GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+
+  return gtk_filter_list_model_get_pending (filtered) == 0 &&
+         n_rows (fixture) == GPOINTER_TO_UINT (n);
 }
 
 static void
@@ -220,6 +227,8 @@ list_fixture_setup (ListFixture   *fixture,
                     gconstpointer  data)
 {
   records_fixture_setup (&fixture->records, data);
+  /* The list reads as in the app: on the store's reader. */
+  test_store_start_reader (fixture->records.db, FALSE);
   fixture->other_staff_id = records_insert_clinician_b (fixture->records.db);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 600);
@@ -233,6 +242,19 @@ list_fixture_teardown (ListFixture   *fixture,
   records_fixture_teardown (&fixture->records, data);
 }
 
+static gboolean
+has_read (gpointer data)
+{
+  return !ct_record_list_is_loading (data);
+}
+
+/* The list's read (on the store's reader) has arrived. */
+static void
+wait_until_read (ListFixture *fixture)
+{
+  test_wait_until (has_read, fixture->list);
+}
+
 static void
 show_list (ListFixture *fixture,
            const char  *section)
@@ -241,6 +263,7 @@ show_list (ListFixture *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
   gtk_window_present (fixture->window);
   test_wait_until_mapped (GTK_WIDGET (fixture->list));
+  wait_until_read (fixture);
 }
 
 static void
@@ -285,6 +308,7 @@ test_shows_every_record (ListFixture   *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 6);
   gtk_widget_set_visible (GTK_WIDGET (fixture->list), TRUE);
   test_wait_until_mapped (GTK_WIDGET (fixture->list));
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 7);
 }
 
@@ -339,6 +363,7 @@ test_save_updates_its_row (ListFixture   *fixture,
   g_assert_true (ct_record_set_string_by_name (changed, "date", "2025-03-20", &error));
   g_assert_true (ct_store_update (fixture->records.db, changed, &error));
   g_assert_no_error (error);
+  wait_until_read (fixture);
   assert_row_field (fixture, 0, "date", "2025-03-20");
   assert_row_field (fixture, 3, "date", "2025-03-02");
   for (guint i = 0; i < 4; i++)
@@ -355,9 +380,11 @@ test_reads_when_shown (ListFixture   *fixture,
   fixture->list = CT_RECORD_LIST (ct_record_list_new ("consultations", fixture->records.db));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
   g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_false (ct_record_list_is_loading (fixture->list));
 
   gtk_window_present (fixture->window);
   test_wait_until_mapped (GTK_WIDGET (fixture->list));
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
@@ -438,21 +465,26 @@ test_date_range_is_inclusive (ListFixture   *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 4);
 
   ct_record_list_set_date_range (fixture->list, "2025-02-01", "2025-02-28");
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 2);
   assert_row_field (fixture, 0, "date", "2025-02-28");
   assert_row_field (fixture, 1, "date", "2025-02-01");
   g_assert_cmpstr (get_date_button_label (fixture), ==, "1 Feb 2025 – 28 Feb 2025");
 
   ct_record_list_set_date_range (fixture->list, NULL, "2025-02-01");
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 2);
   ct_record_list_set_date_range (fixture->list, "2025-03-01", NULL);
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 
   ct_record_list_set_date_range (fixture->list, "2024-01-01", "2024-12-31");
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 0);
   g_assert_cmpstr (get_state (fixture), ==, "no-results");
 
   ct_record_list_set_date_range (fixture->list, NULL, NULL);
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 4);
   g_assert_cmpstr (get_state (fixture), ==, "list");
   g_assert_cmpstr (get_date_button_label (fixture), ==, "All Dates");
@@ -532,6 +564,7 @@ test_empty_and_no_results (ListFixture   *fixture,
 
   insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
   ct_record_list_reload (fixture->list);
+  wait_until_read (fixture);
   g_assert_cmpstr (get_state (fixture), ==, "list");
 
   search_for (fixture, "no such words", 0);
@@ -618,7 +651,13 @@ test_lock_drops_the_records (ListFixture   *fixture,
   g_assert_cmpstr (get_count_text (fixture), ==, "");
   g_assert_false (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 
+  /* Unlocked again: the records are read off the window's thread, and
+   * until they arrive the list says so. */
   ct_record_list_set_database (fixture->list, fixture->records.db);
+  g_assert_true (ct_record_list_is_loading (fixture->list));
+  g_assert_cmpstr (get_state (fixture), ==, "loading");
+  wait_until_read (fixture);
+  g_assert_cmpstr (get_state (fixture), ==, "list");
   g_assert_cmpuint (n_rows (fixture), ==, 2);
   g_assert_true (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 }
@@ -659,6 +698,9 @@ test_new_record_opens_the_editor (ListFixture   *fixture,
   g_signal_emit_by_name (editor, "saved", saved);
   gtk_window_destroy (GTK_WINDOW (editor));
 
+  /* Between two rows: the list is read again, and the new row selected
+   * when it arrives. */
+  wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (get_search_entry (fixture)), ==, "");
   g_assert_cmpuint (get_selected (fixture), ==, 1);

@@ -25,6 +25,7 @@
 #include "ct-validate.h"
 #include "summary-fixture.h"
 #include "test-database-util.h"
+#include "test-store.h"
 #include "widget-test-util.h"
 
 #define WORKED_EXAMPLE "2024/25"
@@ -37,6 +38,19 @@ typedef struct
   CtReportsView *view;
 } Fixture;
 
+static gboolean
+has_computed (gpointer view)
+{
+  return !ct_reports_view_is_loading (view);
+}
+
+/* The summary chosen (computed on the store's reader) has arrived. */
+static void
+wait_until_computed (Fixture *fixture)
+{
+  test_wait_until (has_computed, fixture->view);
+}
+
 /* The eight CSV files of the worked example, as test-summary-json.c
  * imports them. */
 static void
@@ -45,9 +59,11 @@ fixture_set_up (Fixture       *fixture,
 {
   test_fixture_setup (&fixture->files, data);
   fixture->db = fixture_create (fixture->files.path);
+  test_store_start_reader (fixture->db, FALSE);
   fixture_import_worked_example (fixture->db);
   fixture->view = CT_REPORTS_VIEW (ct_reports_view_new (fixture->db));
   fixture->window = test_present_in_window (GTK_WIDGET (fixture->view), 1200, 900);
+  wait_until_computed (fixture);
 }
 
 static void
@@ -116,6 +132,7 @@ choose_period (Fixture    *fixture,
 {
   select_string (GTK_DROP_DOWN (get_named (fixture, "period-kind")), kind);
   select_string (GTK_DROP_DOWN (get_named (fixture, "period")), label);
+  wait_until_computed (fixture);
 }
 
 static void
@@ -125,6 +142,7 @@ set_audience (Fixture    *fixture,
   const char *id = audience == CT_AUDIENCE_PUBLIC ? "public_button" : "internal_button";
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_by_id (fixture->view, id)), TRUE);
+  wait_until_computed (fixture);
 }
 
 static const CtSummary *
@@ -690,12 +708,14 @@ test_custom_period (Fixture       *fixture,
 
   gtk_editable_set_text (from, "2024-07-01");
   gtk_editable_set_text (to, "2024-09-30");
+  wait_until_computed (fixture);
   period = ct_summary_get_period (shown_summary (fixture));
   g_assert_cmpint (ct_period_get_kind (period), ==, CT_PERIOD_CUSTOM);
   g_assert_cmpstr (ct_period_get_from (period), ==, "2024-07-01");
   g_assert_cmpstr (ct_period_get_to (period), ==, "2024-09-30");
 
   gtk_editable_set_text (to, "2024-09-31");
+  wait_until_computed (fixture);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
   g_assert_cmpstr (ct_period_get_to (ct_summary_get_period (shown_summary (fixture))), ==,
@@ -741,7 +761,14 @@ test_locked (Fixture       *fixture,
   g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CLOSED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  /* Unlocked again: until the figures arrive, nothing can be exported. */
+  g_clear_error (&error);
   ct_reports_view_set_database (fixture->view, fixture->db);
+  g_assert_true (ct_reports_view_is_loading (fixture->view));
+  g_assert_false (ct_reports_view_export_json (fixture->view, file, NULL, &error));
+  g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  wait_until_computed (fixture);
   g_assert_cmpstr (label_text (fixture, "referrals.received"), ==, "17");
 }
 

@@ -8,6 +8,7 @@
 
 #include "ct-database-private.h"
 #include "ct-server-database.h"
+#include "ct-store-reader.h"
 #include "pg-test-server.h"
 #include "test-database-util.h"
 #include "test-store.h"
@@ -86,6 +87,16 @@ test_store_create (const char *path,
   g_assert_no_error (error);
   g_object_set_data_full (G_OBJECT (db), WHERE_KEY, connection, g_free);
   return db;
+}
+
+void
+test_store_start_reader (CtDatabase *db,
+                         gboolean    wrong_secret)
+{
+  const char *secret = test_store_is_server () ? pg_test_server_get_superuser_password (server)
+                                               : TEST_PASSPHRASE;
+
+  ct_store_reader_start (db, wrong_secret ? "not the secret" : secret);
 }
 
 static void

@@ -26,6 +26,12 @@ CtDatabase  *test_store_create      (const char  *path,
 CtDatabase  *test_store_open_again  (CtDatabase  *db,
                                      const char  *actor);
 
+/* Starts @db's reader (ct-store-reader.h) as the app does, with the
+ * passphrase or password @db was opened with; @wrong_secret gives it a
+ * wrong one instead. */
+void         test_store_start_reader (CtDatabase *db,
+                                      gboolean    wrong_secret);
+
 /* The team server of this run (started by test_store_create()); NULL on
  * the file. */
 struct _PgTestServer *test_store_get_server (void);

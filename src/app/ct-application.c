@@ -12,6 +12,7 @@
 #include "ct-application.h"
 #include "ct-demo.h"
 #include "ct-server-database.h"
+#include "ct-store-reader.h"
 #include "ct-window.h"
 
 struct _CtApplication
@@ -193,6 +194,7 @@ new_server_window (CtApplication *self)
       g_printerr (_("Could not open the records on the team server: %s\n"), error->message);
       return NULL;
     }
+  ct_store_reader_start (db, NULL);
   return GTK_WINDOW (ct_window_new_unlocked (GTK_APPLICATION (self), db));
 }
 

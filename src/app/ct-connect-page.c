@@ -19,6 +19,7 @@
 #include "ct-keyring.h"
 #include "ct-secret.h"
 #include "ct-server-database.h"
+#include "ct-store-reader.h"
 
 struct _CtConnectPage
 {
@@ -292,6 +293,7 @@ connect_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  ct_store_reader_start (database, data->password);
   if (data->remember &&
       !ct_keyring_store_password_sync (data->server_key, data->user, data->password,
                                        cancellable, &error))

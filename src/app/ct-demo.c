@@ -57,6 +57,7 @@ ct_demo_open (char   **folder_out,
     }
 
   sign_in_as_first_clinician (db);
+  ct_store_reader_start (db, CT_DEMO_PASSPHRASE);
   g_object_set_data (G_OBJECT (db), "ct-demo", GINT_TO_POINTER (TRUE));
   *folder_out = g_steal_pointer (&folder);
   return g_steal_pointer (&db);

@@ -13,6 +13,7 @@
 #include "ct-keyring.h"
 #include "ct-passphrase-page.h"
 #include "ct-secret.h"
+#include "ct-store-reader.h"
 
 typedef struct
 {
@@ -97,9 +98,12 @@ open_in_thread (GTask        *task,
 
   if (database != NULL && data->remember)
     ct_keyring_store_sync (data->path, data->passphrase, NULL, &data->not_remembered);
-  /* The integrity check runs after unlock, on a connection of its own. */
+  /* The integrity check runs after unlock, and the reads, on connections
+   * of their own. */
   if (database != NULL && data->mode == CT_OPEN_MODE_OPEN)
     ct_file_check_start (database, data->passphrase);
+  if (database != NULL)
+    ct_store_reader_start (database, data->passphrase);
   g_clear_pointer (&data->passphrase, ct_passphrase_free);
 
   if (database == NULL)

@@ -4,10 +4,12 @@
  * millisecond, notes the longest gap between its runs, which is the
  * longest time the window could neither draw nor answer a key. It watches
  * what a person does in the window built as at unlock, on a copy of the
- * data set: showing the consultations section (the list's first read),
- * and saving one consultation while that list is shown (the list reads
- * that row again: ct-record-list-changes.c). Needs a display (run the
- * benchmark under Xvfb); without one it measures nothing.
+ * data set, whose reads go to the store's reader as in the app: showing
+ * the consultations section (the list's first read), typing a letter in
+ * its search, saving one consultation while that list is shown (the
+ * list reads that row again: ct-record-list-changes.c), and showing the
+ * Outcomes and Reports (their first read, and the summary). Needs a display
+ * (run the benchmark under Xvfb); without one it measures nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,15 +21,19 @@
 
 #include "bench.h"
 #include "ct-main-view.h"
+#include "ct-outcomes-view.h"
 #include "ct-record-list.h"
 #include "ct-records.h"
+#include "ct-reports-view.h"
 #include "ct-window.h"
 #include "widget-test-util.h"
 
 /* Issue 17: no stall over 50 ms (at ten times county). */
 #define TARGET_STALL_MS 50
-/* The consultations' place in the sidebar (Ctrl+3). */
+/* Places in the sidebar (Ctrl+3, Ctrl+6, Ctrl+8). */
 #define CONSULTATIONS_SECTION 2
+#define OUTCOMES_SECTION 5
+#define REPORTS_SECTION 7
 
 typedef struct
 {
@@ -83,6 +89,9 @@ typedef struct
   CtDatabase   *db;
   CtWindow     *window;
   CtRecordList *list;
+  GPtrArray    *lists;     /* every section's, found once: no search while watched */
+  GtkWidget    *outcomes;
+  GtkWidget    *reports;
   gboolean      saved;
 } StallRun;
 
@@ -96,12 +105,11 @@ static gboolean
 shows_consultations (gpointer data)
 {
   StallRun *run = data;
-  g_autoptr(GPtrArray) lists = test_find_all (run->window, CT_TYPE_RECORD_LIST);
 
-  for (guint i = 0; i < lists->len && run->list == NULL; i++)
-    if (gtk_widget_get_mapped (lists->pdata[i]) &&
-        g_list_model_get_n_items (ct_record_list_get_model (lists->pdata[i])) > 0)
-      run->list = lists->pdata[i];
+  for (guint i = 0; i < run->lists->len && run->list == NULL; i++)
+    if (gtk_widget_get_mapped (run->lists->pdata[i]) &&
+        g_list_model_get_n_items (ct_record_list_get_model (run->lists->pdata[i])) > 0)
+      run->list = run->lists->pdata[i];
   return run->list != NULL;
 }
 
@@ -111,23 +119,83 @@ open_window (StallRun  *run,
 {
   if ((run->db = bench_data_open (run->path, error)) == NULL)
     return FALSE;
+  ct_store_reader_start (run->db, BENCH_PASSPHRASE);
   run->window = g_object_ref_sink (ct_window_new_unlocked (NULL, run->db));
   run->list = NULL;
   gtk_window_present (GTK_WINDOW (run->window));
   test_wait_until (is_painted, run->window);
+  g_clear_pointer (&run->lists, g_ptr_array_unref);
+  run->lists = test_find_all (run->window, CT_TYPE_RECORD_LIST);
+  run->outcomes = test_find_of_type (run->window, CT_TYPE_OUTCOMES_VIEW);
+  run->reports = test_find_of_type (run->window, CT_TYPE_REPORTS_VIEW);
   return TRUE;
 }
 
-/* Ctrl+3: the consultations, read for the first time. */
+static gboolean
+shows_outcomes (gpointer data)
+{
+  StallRun *run = data;
+  GtkWidget *view = run->outcomes;
+
+  return gtk_widget_get_mapped (view) && !ct_outcomes_view_is_loading (CT_OUTCOMES_VIEW (view)) &&
+         g_list_model_get_n_items (ct_outcomes_view_get_model (CT_OUTCOMES_VIEW (view))) > 0;
+}
+
+static gboolean
+shows_summary (gpointer data)
+{
+  StallRun *run = data;
+  GtkWidget *view = run->reports;
+
+  return gtk_widget_get_mapped (view) && !ct_reports_view_is_loading (CT_REPORTS_VIEW (view)) &&
+         ct_reports_view_get_report (CT_REPORTS_VIEW (view)) != NULL;
+}
+
+/* Ctrl+<n>: a section, read for the first time. */
 static double
-show_consultations (StallRun *run)
+show_section (StallRun      *run,
+              guint          section,
+              TestCondition  shown)
 {
   Watchdog dog;
 
   watchdog_start (&dog);
   gtk_widget_activate_action (test_find_of_type (run->window, CT_TYPE_MAIN_VIEW), "view.section",
-                              "u", CONSULTATIONS_SECTION);
-  return watchdog_wait (&dog, shows_consultations, run);
+                              "u", section);
+  return watchdog_wait (&dog, shown, run);
+}
+
+static GtkFilterListModel *
+get_filter_model (StallRun *run)
+{
+  GListModel *selection = ct_record_list_get_model (run->list);
+
+  return GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
+static gboolean
+is_filtered (gpointer data)
+{
+  return gtk_filter_list_model_get_pending (get_filter_model (data)) == 0;
+}
+
+/* A letter typed in the search (as the search entry says it changed):
+ * every row's text is looked at. */
+static double
+type_in_search (StallRun *run)
+{
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (test_find_of_type (run->list,
+                                                               GTK_TYPE_SEARCH_ENTRY));
+  Watchdog dog;
+  double ms;
+
+  watchdog_start (&dog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "q");
+  g_signal_emit_by_name (entry, "search-changed");
+  ms = watchdog_wait (&dog, is_filtered, run);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  return ms;
 }
 
 static gboolean
@@ -173,7 +241,10 @@ bench_run_stall (BenchData    *data,
 {
   StallRun run = { data->work_path };
   g_autoptr(GArray) showing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) searching = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) saving = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (!gtk_init_check ())
     {
@@ -187,15 +258,28 @@ bench_run_stall (BenchData    *data,
 
       if (!open_window (&run, error))
         return FALSE;
-      ms = show_consultations (&run);
+      ms = show_section (&run, CONSULTATIONS_SECTION, shows_consultations);
       g_array_append_val (showing, ms);
+      ms = type_in_search (&run);
+      g_array_append_val (searching, ms);
       ms = save_shown (&run);
       g_array_append_val (saving, ms);
+      ms = show_section (&run, OUTCOMES_SECTION, shows_outcomes);
+      g_array_append_val (outcomes, ms);
+      ms = show_section (&run, REPORTS_SECTION, shows_summary);
+      g_array_append_val (reports, ms);
       bench_close_window ((gpointer *) &run.window, &run.db);
     }
+  g_clear_pointer (&run.lists, g_ptr_array_unref);
   bench_report_add (report, scale, "longest stall: showing the consultations (first read)",
                     BENCH_UNIT_MS, bench_median_of (showing), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: a letter typed in the consultations' search",
+                    BENCH_UNIT_MS, bench_median_of (searching), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: saving a consultation shown in its list",
                     BENCH_UNIT_MS, bench_median_of (saving), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: showing the Outcomes (first read)",
+                    BENCH_UNIT_MS, bench_median_of (outcomes), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: showing Reports (this year's summary)",
+                    BENCH_UNIT_MS, bench_median_of (reports), TARGET_STALL_MS);
   return TRUE;
 }

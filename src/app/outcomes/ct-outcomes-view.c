@@ -1,8 +1,10 @@
 /* ct-outcomes-view.c: every episode with its goals and scores
  *
  * The rows come from one core query (ct_outcomes_list()) with the
- * clinician, "ended without end ratings" and the date range as its filter;
- * the columns sort them and the search (Ctrl+F) narrows them in memory.
+ * clinician, "ended without end ratings" and the date range as its filter,
+ * read on the store's reader (ct-store-reader.h) with the staff for the
+ * clinician drop-down; the columns sort them and the search (Ctrl+F)
+ * narrows them in memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@ struct _CtOutcomesView
   GtkStringList     *clinician_names;
   gboolean           filling;
   CtOutcomesFilter   filter;         /* of the rows shown */
+  GCancellable      *loading;        /* the read under way, or NULL */
 
   AdwToastOverlay   *toast_overlay;
   GtkDropDown       *clinician_dropdown;
@@ -236,18 +239,111 @@ show_error (CtOutcomesView *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Reading, on the store's reader */
+
+typedef struct
+{
+  CtOutcomesFilter  filter;
+  char             *from;
+  char             *to;
+} OutcomesRead;
+
+typedef struct
+{
+  GListModel *staff;
+  GListModel *rows;
+  double      threshold;
+} OutcomesFound;
+
+static void
+outcomes_read_free (OutcomesRead *read)
+{
+  g_free (read->from);
+  g_free (read->to);
+  g_free (read);
+}
+
+static void
+outcomes_found_free (OutcomesFound *found)
+{
+  g_clear_object (&found->staff);
+  g_clear_object (&found->rows);
+  g_free (found);
+}
+
+static gpointer
+read_outcomes (CtDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  OutcomesRead *read = data;
+  g_autoptr(GListModel) staff = NULL;
+  GListModel *rows;
+  OutcomesFound *found;
+
+  staff = ct_store_list (db, ct_kind_lookup ("staff"), NULL, error);
+  if (staff == NULL)
+    return NULL;
+  rows = ct_outcomes_list (db, &read->filter, error);
+  if (rows == NULL)
+    return NULL;
+  found = g_new0 (OutcomesFound, 1);
+  found->staff = g_steal_pointer (&staff);
+  found->rows = rows;
+  found->threshold = ct_preferences_get_threshold (db, NULL) / 100.0;
+  return found;
+}
+
+static void
+stop_loading (CtOutcomesView *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_outcomes_read (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CtOutcomesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OutcomesFound *found = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (found == NULL)
+    {
+      show_error (self, error);
+      show_rows (self, NULL);
+      return;
+    }
+  self->threshold = found->threshold;
+  fill_clinicians (self, found->staff);
+  show_rows (self, found->rows);
+  outcomes_found_free (found);
+}
+
+gboolean
+ct_outcomes_view_is_loading (CtOutcomesView *self)
+{
+  g_return_val_if_fail (CT_IS_OUTCOMES_VIEW (self), FALSE);
+
+  return self->loading != NULL || ct_sdq_prompt_list_is_loading (self->prompt_list);
+}
+
 void
 ct_outcomes_view_reload (CtOutcomesView *self)
 {
-  g_autoptr(GListModel) staff = NULL;
-  g_autoptr(GListModel) rows = NULL;
-  g_autoptr(GError) error = NULL;
+  OutcomesRead *read;
 
   g_return_if_fail (CT_IS_OUTCOMES_VIEW (self));
 
   /* Hidden, it reads nothing: it reads when shown (map). */
   if (self->database != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+  stop_loading (self);
   ct_sdq_prompt_list_set_database (self->prompt_list, self->database);
   if (self->database == NULL)
     {
@@ -255,22 +351,19 @@ ct_outcomes_view_reload (CtOutcomesView *self)
       show_rows (self, NULL);
       return;
     }
-  self->threshold = ct_preferences_get_threshold (self->database, NULL) / 100.0;
-
-  staff = ct_store_list (self->database, ct_kind_lookup ("staff"), NULL, &error);
-  if (staff == NULL)
-    show_error (self, error);
-  fill_clinicians (self, staff);
 
   self->filter.clinician_id = get_selected_clinician (self);
   self->filter.ended_without_end_rating = gtk_toggle_button_get_active (self->missing_toggle);
   self->filter.from = ct_date_range_button_get_from (self->date_range);
   self->filter.to = ct_date_range_button_get_to (self->date_range);
-  g_clear_error (&error);
-  rows = ct_outcomes_list (self->database, &self->filter, &error);
-  if (rows == NULL)
-    show_error (self, error);
-  show_rows (self, rows);
+  read = g_new0 (OutcomesRead, 1);
+  read->filter = self->filter;
+  read->filter.from = read->from = g_strdup (self->filter.from);
+  read->filter.to = read->to = g_strdup (self->filter.to);
+  self->loading = g_cancellable_new ();
+  ct_store_read_async (self->database, read_outcomes, read, (GDestroyNotify) outcomes_read_free,
+                       (GDestroyNotify) outcomes_found_free, self->loading, on_outcomes_read,
+                       g_object_ref (self));
 }
 
 /* Callbacks */
@@ -409,6 +502,7 @@ ct_outcomes_view_dispose (GObject *object)
 {
   CtOutcomesView *self = CT_OUTCOMES_VIEW (object);
 
+  stop_loading (self);
   g_clear_object (&self->database);
   g_clear_object (&self->rows);
   g_clear_object (&self->sorted);

@@ -29,6 +29,9 @@ GListModel *ct_outcomes_view_get_model    (CtOutcomesView *self);
 /* Reads the rows again; while the view is hidden it reads nothing (it
  * reads when shown). */
 void        ct_outcomes_view_reload       (CtOutcomesView *self);
+/* A read is under way (on the store's reader), of the rows or of the SDQ
+ * prompts: they change when it arrives. */
+gboolean    ct_outcomes_view_is_loading   (CtOutcomesView *self);
 /* The SDQ prompts above the goals. */
 CtSdqPromptList *ct_outcomes_view_get_prompt_list (CtOutcomesView *self);
 

@@ -1,5 +1,10 @@
 /* ct-sdq-prompt-list.c: children whose SDQ asks for a clinical look
  *
+ * The prompts (ct_sdq_prompt_list(), which looks at every child's latest
+ * SDQ) are read on the store's reader (ct-store-reader.h), and shown in a
+ * list view, which makes rows only for the children in view: at county
+ * scale they can be a thousand.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ct-sdq-prompt-list"
@@ -20,8 +25,9 @@ struct _CtSdqPromptList
 
   CtDatabase     *database;
   GListStore     *prompts;   /* of CtSdqPrompt */
+  GCancellable   *loading;   /* the read under way, or NULL */
   AdwExpanderRow *expander;
-  GtkListBox     *list;
+  GtkListView    *list;
   GtkWidget      *scrolled;
 };
 
@@ -36,24 +42,57 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static char *
+dup_title (CtSdqPrompt *prompt)
 {
-  CtSdqPrompt *prompt = item;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *reason = ct_sdq_prompt_dup_reason (prompt);
-  g_autofree char *title = NULL;
-
   /* Translators: a child in the SDQ prompts: "Robin G. (DEMO-00005)" */
-  title = g_strdup_printf (_("%s (%s)"), ct_sdq_prompt_get_child_name (prompt),
-                           ct_sdq_prompt_get_child_reference (prompt));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  return g_strdup_printf (_("%s (%s)"), ct_sdq_prompt_get_child_name (prompt),
+                          ct_sdq_prompt_get_child_reference (prompt));
+}
+
+/* A row: the child, the reason below, an arrow. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), reason);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  CtSdqPrompt *prompt = gtk_list_item_get_item (item);
+  GtkWidget *texts = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  g_autofree char *title = dup_title (prompt);
+  g_autofree char *reason = ct_sdq_prompt_dup_reason (prompt);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (texts)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
 }
 
 static void
@@ -86,31 +125,113 @@ show_summary (CtSdqPromptList *self,
                                               MIN (n, 4) * ROW_HEIGHT);
 }
 
-void
-ct_sdq_prompt_list_reload (CtSdqPromptList *self)
+/* Shows @prompts (NULL: none), selected by @days without contact. */
+static void
+show_prompts (CtSdqPromptList *self,
+              GListModel      *prompts,
+              guint            days)
 {
-  g_autoptr(GListModel) prompts = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint days = CT_SDQ_PROMPT_DAYS_DEFAULT;
-  guint n_prompts;
+  guint n_prompts = prompts != NULL ? g_list_model_get_n_items (prompts) : 0;
 
-  g_return_if_fail (CT_IS_SDQ_PROMPT_LIST (self));
-
-  if (self->database != NULL)
-    {
-      days = ct_preferences_get_prompt_days (self->database, &error);
-      if (error == NULL)
-        prompts = ct_sdq_prompt_list (self->database, NULL, days, &error);
-      if (error != NULL)
-        g_warning ("Could not read the SDQ prompts: %s", error->message);
-    }
-  n_prompts = prompts != NULL ? g_list_model_get_n_items (prompts) : 0;
   for (guint i = 0; i < n_prompts; i++)
     g_ptr_array_add (items, g_list_model_get_item (prompts, i));
   g_list_store_splice (self->prompts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->prompts)),
                        items->pdata, items->len);
   show_summary (self, days);
+}
+
+/* Reading, on the store's reader */
+
+typedef struct
+{
+  GListModel *prompts;
+  guint       days;
+} PromptsFound;
+
+static void
+prompts_found_free (PromptsFound *found)
+{
+  g_clear_object (&found->prompts);
+  g_free (found);
+}
+
+static gpointer
+read_prompts (CtDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  g_autoptr(GError) days_error = NULL;
+  PromptsFound *found = g_new0 (PromptsFound, 1);
+
+  found->days = ct_preferences_get_prompt_days (db, &days_error);
+  if (days_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&days_error));
+      prompts_found_free (found);
+      return NULL;
+    }
+  found->prompts = ct_sdq_prompt_list (db, NULL, found->days, error);
+  if (found->prompts == NULL)
+    {
+      prompts_found_free (found);
+      return NULL;
+    }
+  return found;
+}
+
+static void
+stop_loading (CtSdqPromptList *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_prompts_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CtSdqPromptList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PromptsFound *found = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (found == NULL)
+    {
+      g_warning ("Could not read the SDQ prompts: %s", error->message);
+      show_prompts (self, NULL, CT_SDQ_PROMPT_DAYS_DEFAULT);
+      return;
+    }
+  show_prompts (self, found->prompts, found->days);
+  prompts_found_free (found);
+}
+
+void
+ct_sdq_prompt_list_reload (CtSdqPromptList *self)
+{
+  g_return_if_fail (CT_IS_SDQ_PROMPT_LIST (self));
+
+  stop_loading (self);
+  if (self->database == NULL)
+    {
+      show_prompts (self, NULL, CT_SDQ_PROMPT_DAYS_DEFAULT);
+      return;
+    }
+  self->loading = g_cancellable_new ();
+  ct_store_read_async (self->database, read_prompts, NULL, NULL,
+                       (GDestroyNotify) prompts_found_free, self->loading, on_prompts_read,
+                       g_object_ref (self));
+}
+
+gboolean
+ct_sdq_prompt_list_is_loading (CtSdqPromptList *self)
+{
+  g_return_val_if_fail (CT_IS_SDQ_PROMPT_LIST (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 static void
@@ -166,17 +287,23 @@ on_response (AdwMessageDialog *dialog,
 /* "Robin G. (DEMO-00005)": log a consultation, add a referral, open the page. */
 static void
 on_row_activated (CtSdqPromptList *self,
-                  GtkListBoxRow   *row)
+                  guint            position)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  Pending *pending = g_new0 (Pending, 1);
+  g_autoptr(CtSdqPrompt) prompt = g_list_model_get_item (G_LIST_MODEL (self->prompts), position);
+  g_autofree char *title = NULL;
+  g_autofree char *reason = NULL;
+  Pending *pending;
   GtkWidget *dialog;
 
+  if (prompt == NULL)
+    return;
+  title = dup_title (prompt);
+  reason = ct_sdq_prompt_dup_reason (prompt);
+  pending = g_new0 (Pending, 1);
   pending->self = g_object_ref (self);
-  pending->position = gtk_list_box_row_get_index (row);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                   adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  pending->position = position;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title, reason);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "page", _("_Open Page"),
@@ -220,6 +347,7 @@ ct_sdq_prompt_list_dispose (GObject *object)
 {
   CtSdqPromptList *self = CT_SDQ_PROMPT_LIST (object);
 
+  stop_loading (self);
   g_clear_object (&self->database);
   g_clear_object (&self->prompts);
   G_OBJECT_CLASS (ct_sdq_prompt_list_parent_class)->dispose (object);
@@ -245,14 +373,19 @@ ct_sdq_prompt_list_init (CtSdqPromptList *self)
 {
   GtkWidget *outer = gtk_list_box_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->scrolled = scrolled;
   self->prompts = g_list_store_new (CT_TYPE_SDQ_PROMPT);
   self->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->prompts), create_row, NULL, NULL);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (
+    GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->prompts)))),
+    factory));
+  gtk_list_view_set_single_click_activate (self->list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "rich-list");
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_row_activated), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Children the SDQ prompt selects"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,

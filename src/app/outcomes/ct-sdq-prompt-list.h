@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (CtSdqPromptList, ct_sdq_prompt_list, CT, SDQ_PROMPT_LIST, 
 GtkWidget  *ct_sdq_prompt_list_new        (void);
 void        ct_sdq_prompt_list_set_database (CtSdqPromptList *self,
                                              CtDatabase      *database);
-/* Reads the prompts again. */
+/* Reads the prompts again (on the store's reader: they change when the
+ * read arrives). */
 void        ct_sdq_prompt_list_reload     (CtSdqPromptList *self);
+gboolean    ct_sdq_prompt_list_is_loading (CtSdqPromptList *self);
 /* The CtSdqPrompt items shown. */
 GListModel *ct_sdq_prompt_list_get_model  (CtSdqPromptList *self);
 /* What activating item @position does: "consultation", "referral" or

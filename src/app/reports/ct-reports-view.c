@@ -1,9 +1,10 @@
 /* ct-reports-view.c: the committee summary of a period, to read, export
  * and print
  *
- * The figures are computed by the core (ct_summary_compute()) and withheld
- * by disclosure control exactly as the JSON document is; the view keeps
- * them as a CtReport and rebuilds its page from it.
+ * The figures are computed by the core (ct_summary_compute(), on the
+ * store's reader: ct-store-reader.h) and withheld by disclosure control
+ * exactly as the JSON document is; the view keeps them as a CtReport and
+ * rebuilds its page from it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 #include "ct-report-export.h"
 #include "ct-report-page.h"
 #include "ct-reports-view.h"
+#include "ct-store-reader.h"
 #include "ct-summary-export.h"
 
 struct _CtReportsView
@@ -25,6 +27,7 @@ struct _CtReportsView
 
   CtDatabase       *database;
   CtReport         *report;  /* the summary shown, or NULL */
+  GCancellable     *loading; /* the summary being computed, or NULL */
 
   AdwToastOverlay  *toast_overlay;
   CtPeriodChooser  *period_chooser;
@@ -77,22 +80,33 @@ get_audience (CtReportsView *self)
                                                               : CT_AUDIENCE_PUBLIC;
 }
 
-/* Computes the figures of the period chosen, for the audience chosen. */
-static void
-refresh (CtReportsView *self)
+static gpointer
+compute_summary (CtDatabase  *db,
+                 gpointer     period,
+                 GError     **error)
 {
-  const CtPeriod *period = ct_period_chooser_get_period (self->period_chooser);
+  return ct_summary_compute (db, period, error);
+}
+
+static void
+stop_loading (CtReportsView *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_summary_computed (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CtReportsView) self = user_data;
   g_autoptr(GError) error = NULL;
-  CtSummary *summary;
+  CtSummary *summary = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
 
-  if (self->database == NULL)
-    {
-      show_report (self, NULL, _("The committee summary is shown while the records file is "
-                                 "open."));
-      return;
-    }
-
-  summary = ct_summary_compute (self->database, period, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
   if (summary == NULL)
     {
       show_report (self, NULL, error->message);
@@ -103,6 +117,39 @@ refresh (CtReportsView *self)
   if (!ct_summary_audit_view (self->database, summary, get_audience (self), &error))
     g_message ("The summary shown could not be audited: %s", error->message);
   show_report (self, ct_report_new (summary, get_audience (self)), NULL);
+}
+
+/* Computes the figures of the period chosen, for the audience chosen; the
+ * summary shown stays until they arrive. */
+static void
+refresh (CtReportsView *self)
+{
+  const CtPeriod *period = ct_period_chooser_get_period (self->period_chooser);
+
+  stop_loading (self);
+  if (self->database == NULL)
+    {
+      show_report (self, NULL, _("The committee summary is shown while the records file is "
+                                 "open."));
+      return;
+    }
+
+  /* The figures shown are not those chosen until the new ones arrive:
+   * they cannot be exported or printed meanwhile. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-json", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", FALSE);
+  self->loading = g_cancellable_new ();
+  ct_store_read_async (self->database, compute_summary, ct_period_copy (period),
+                       (GDestroyNotify) ct_period_free, (GDestroyNotify) ct_summary_free,
+                       self->loading, on_summary_computed, g_object_ref (self));
+}
+
+gboolean
+ct_reports_view_is_loading (CtReportsView *self)
+{
+  g_return_val_if_fail (CT_IS_REPORTS_VIEW (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 /* Callbacks */
@@ -235,6 +282,13 @@ static gboolean
 check_report (CtReportsView  *self,
               GError        **error)
 {
+  if (self->loading != NULL)
+    {
+      g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_FAILED,
+                           _("The committee summary is still being computed. Try again when "
+                             "it is shown."));
+      return FALSE;
+    }
   if (self->report != NULL && self->database != NULL)
     return TRUE;
   g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CLOSED,
@@ -272,6 +326,7 @@ ct_reports_view_dispose (GObject *object)
 {
   CtReportsView *self = CT_REPORTS_VIEW (object);
 
+  stop_loading (self);
   g_clear_object (&self->database);
   g_clear_object (&self->report);
 

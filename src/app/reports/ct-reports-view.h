@@ -28,6 +28,9 @@ void        ct_reports_view_set_database  (CtReportsView *self,
                                            CtDatabase    *database);
 /* The summary shown, or NULL. */
 CtReport   *ct_reports_view_get_report    (CtReportsView *self);
+/* The summary of the period and audience chosen is being computed (on
+ * the store's reader); until it arrives the one shown cannot be exported. */
+gboolean    ct_reports_view_is_loading    (CtReportsView *self);
 
 /* The exports behind the actions, without their dialogs (@generated_at
  * NULL: now). Each writes its audit entry. */

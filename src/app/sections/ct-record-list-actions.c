@@ -44,7 +44,8 @@ on_editor_saved (CtRecordList *self,
 {
   gint64 id = ct_record_get_id (record);
 
-  /* The list has read the records again on the database's "changed". */
+  /* The list has the record (put in place on the database's "changed"),
+   * or selects it once the read under way arrives. */
   if (!ct_record_list_select (self, id))
     {
       ct_record_list_clear_search (self);
@@ -140,7 +141,8 @@ delete_selected (GtkWidget  *widget,
       return;
     }
 
-  /* The list has read the records again on the database's "changed". */
+  /* The list has dropped the row on the database's "changed" (or reads
+   * the records again). */
   offer_undo (self, copy);
 }
 

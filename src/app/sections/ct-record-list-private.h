@@ -22,6 +22,8 @@ struct _CtRecordList
   CtDatabase         *database;
   GListModel         *records;      /* the store's list; NULL while locked */
   gboolean            stale;        /* to be read when next shown */
+  GCancellable       *loading;      /* the read under way, or NULL */
+  gint64              select_when_read; /* a record to select once read, or 0 */
   GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -39,6 +41,7 @@ struct _CtRecordList
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
+  GtkSpinner         *loading_spinner;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
 };

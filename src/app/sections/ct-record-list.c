@@ -7,7 +7,9 @@
  *         → GtkFilterListModel (CtSearchFilter) → GtkSingleSelection
  *
  * Sorting comes before filtering so that a keystroke only filters (a cheap
- * substring test per row) and never sorts again. The date range re-queries
+ * substring test per row) and never sorts again; the filter runs in
+ * batches between frames (incremental), so that a keystroke among 40,000
+ * rows never holds the window up. The date range re-queries
  * instead of filtering in memory: it changes on a click, not a keystroke,
  * the query uses the date index, only the records of the range are kept in
  * memory, and "inclusive" means what it means everywhere else (the core's
@@ -32,6 +34,7 @@ enum {
   PROP_0,
   PROP_SECTION,
   PROP_DATABASE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -78,16 +81,22 @@ has_date_range (CtRecordList *self)
          ct_date_range_button_get_to (self->date_range) != NULL;
 }
 
-/* The table; "empty" when there are no records at all; "no-results" when
- * there are some but the search or the date range hides them all. */
+/* The table; "loading" while the first read is under way; "empty" when
+ * there are no records at all; "no-results" when there are some but the
+ * search or the date range hides them all. */
 static void
 update_state (CtRecordList *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint n_read = self->records != NULL ? g_list_model_get_n_items (self->records) : 0;
+  gboolean first_read = self->records == NULL && self->loading != NULL;
+  gboolean searching = gtk_filter_list_model_get_pending (self->filtered) > 0;
   g_autofree char *count = NULL;
 
-  if (n_shown > 0)
+  gtk_spinner_set_spinning (self->loading_spinner, first_read);
+  if (first_read)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (n_shown > 0 || searching)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (n_read == 0 && !has_date_range (self))
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -113,20 +122,6 @@ show_toast (CtRecordList *self,
 }
 
 /* Reading */
-
-static GListModel *
-read_records (CtRecordList  *self,
-              GError       **error)
-{
-  CtFilter filter = { 0 };
-
-  if (ct_kind_get_date_field (self->kind) != NULL)
-    {
-      filter.from = ct_date_range_button_get_from (self->date_range);
-      filter.to = ct_date_range_button_get_to (self->date_range);
-    }
-  return ct_store_list (self->database, self->kind, &filter, error);
-}
 
 static void
 set_records (CtRecordList *self,
@@ -174,6 +169,8 @@ ct_record_list_select (CtRecordList *self,
   guint position = ct_record_list_find_in (G_LIST_MODEL (self->filtered), id);
 
   gtk_single_selection_set_selected (self->selection, position);
+  /* A record just saved may be in the read under way. */
+  self->select_when_read = position == GTK_INVALID_LIST_POSITION && self->loading != NULL ? id : 0;
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   scroll_to (self, position);
@@ -187,13 +184,64 @@ ct_record_list_clear_search (CtRecordList *self)
   ct_search_filter_set_text (self->search, "");
 }
 
-void
-ct_record_list_reload (CtRecordList *self)
+gboolean
+ct_record_list_is_loading (CtRecordList *self)
 {
+  g_return_val_if_fail (CT_IS_RECORD_LIST (self), FALSE);
+
+  return self->loading != NULL;
+}
+
+static void
+stop_loading (CtRecordList *self)
+{
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* The list read arrives: it replaces the rows, keeping the selection. */
+static void
+on_records_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CtRecordList) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) records = NULL;
   CtRecord *selected;
   gint64 selected_id;
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean had_focus;
+
+  records = ct_store_list_finish (CT_DATABASE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->loading);
+  selected = ct_record_list_get_selected (self);
+  selected_id = self->select_when_read != 0 ? self->select_when_read
+              : selected != NULL ? ct_record_get_id (selected) : 0;
+  /* The rows in the table go: the keyboard focus on one stays in the table. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+  if (records == NULL)
+    show_toast (self, error->message);
+  set_records (self, records);
+  ct_record_list_select (self, selected_id);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+ct_record_list_reload (CtRecordList *self)
+{
+  CtFilter filter = { 0 };
 
   g_return_if_fail (CT_IS_RECORD_LIST (self));
 
@@ -201,13 +249,17 @@ ct_record_list_reload (CtRecordList *self)
     return;
 
   self->stale = FALSE;
-  selected = ct_record_list_get_selected (self);
-  selected_id = selected != NULL ? ct_record_get_id (selected) : 0;
-  records = read_records (self, &error);
-  if (records == NULL)
-    show_toast (self, error->message);
-  set_records (self, records);
-  ct_record_list_select (self, selected_id);
+  stop_loading (self);
+  if (ct_kind_get_date_field (self->kind) != NULL)
+    {
+      filter.from = ct_date_range_button_get_from (self->date_range);
+      filter.to = ct_date_range_button_get_to (self->date_range);
+    }
+  self->loading = g_cancellable_new ();
+  ct_store_list_async (self->database, self->kind, &filter, self->loading, on_records_read,
+                       g_object_ref (self));
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* Forgets every record and everything typed about them. */
@@ -264,12 +316,15 @@ build_models (CtRecordList *self)
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->search)));
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_state),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (ct_record_list_update_actions),
                            self, G_CONNECT_SWAPPED);
@@ -324,13 +379,16 @@ ct_record_list_size_allocate (GtkWidget *widget,
 }
 
 /* Records changed somewhere (another section, a page, an import): read
- * them again now if shown, else when next shown. */
+ * them again now if shown, else when next shown. A read under way may
+ * have started before the change, so it starts again. */
 static void
 on_records_changed (CtRecordList *self,
                     GArray       *changes)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
+  else if (self->loading != NULL)
+    ct_record_list_reload (self);
   else if (ct_record_list_apply_changes (self, changes))
     update_state (self);
   else
@@ -378,6 +436,7 @@ ct_record_list_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->search);
   g_clear_object (&self->records);
+  stop_loading (self);
   ct_record_list_forget_deleted (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_RECORD_LIST);
@@ -403,6 +462,9 @@ ct_record_list_get_property (GObject    *object,
       break;
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -450,6 +512,10 @@ ct_record_list_class_init (CtRecordListClass *klass)
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A read of the records is under way (they arrive from the store's reader). */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -476,6 +542,7 @@ ct_record_list_class_init (CtRecordListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtRecordList, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, column_view);
   gtk_widget_class_bind_template_child (widget_class, CtRecordList, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
@@ -533,6 +600,7 @@ ct_record_list_set_database (CtRecordList *self,
     return;
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_func (self->database, on_records_changed, self);
+  stop_loading (self);
   g_set_object (&self->database, database);
   if (database != NULL)
     g_signal_connect_object (database, "changed", G_CALLBACK (on_records_changed), self,

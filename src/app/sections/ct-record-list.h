@@ -22,7 +22,7 @@ const CtKind  *ct_record_list_get_kind       (CtRecordList *self);
 CtDatabase    *ct_record_list_get_database   (CtRecordList *self);
 /* NULL (the file was locked) drops every record read from it, the search
  * text and any deleted record kept for Undo. A database is read when the
- * list is shown (at once if it is), so that unlocking does not read every
+ * list is shown (at once if it is; see ct_record_list_reload()), so that unlocking does not read every
  * section. */
 void           ct_record_list_set_database   (CtRecordList *self,
                                               CtDatabase   *database);
@@ -34,7 +34,10 @@ GListModel    *ct_record_list_get_model      (CtRecordList *self);
 void           ct_record_list_set_date_range (CtRecordList *self,
                                               const char   *from,
                                               const char   *to);
-/* Reads the records again (after an import, say), keeping the selection. */
+/* Reads the records again (after an import, say), keeping the selection.
+ * The read runs on the store's reader; the rows change when it arrives
+ * ("loading" turns FALSE). */
 void           ct_record_list_reload         (CtRecordList *self);
+gboolean       ct_record_list_is_loading     (CtRecordList *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "ct-kind.h"
 #include "ct-record.h"
 #include "ct-store.h"
+#include "ct-store-reader.h"
 #include "ct-validate.h"
 
 #include "ct-staff.h"

@@ -14,6 +14,7 @@
 
 #include "ct-audit-chain.h"
 #include "ct-database-private.h"
+#include "ct-store-reader.h"
 
 typedef struct
 {
@@ -163,6 +164,7 @@ ct_database_close (CtDatabase *self)
   if (!ct_database_is_open (self))
     return;
 
+  ct_store_reader_stop (self);
   g_hash_table_remove_all (priv->statements);
   CT_DATABASE_GET_CLASS (self)->close (self);
   priv->depth = 0;

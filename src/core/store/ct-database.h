@@ -166,6 +166,15 @@ struct _CtDatabaseClass
   /* May be NULL: the store knows no role (the file). */
   gboolean     (*get_role)           (CtDatabase  *self,
                                       CtTeamRole  *role);
+  /* Another connection to the same records, reading only, for a reader
+   * (ct-store-reader.h): @address (the file's path, the server's
+   * connection string) is copied while the store is open, and
+   * open_reader() runs in the reader's thread with it and the secret
+   * the store was opened with. */
+  char        *(*dup_address)        (CtDatabase  *self);
+  CtDatabase  *(*open_reader)        (const char  *address,
+                                      const char  *secret,
+                                      GError     **error);
 };
 
 GQuark       ct_database_error_quark        (void);

@@ -28,6 +28,7 @@ struct _CtServerDatabase
   gboolean    batch;
   gboolean    has_role;      /* the login is in one of our roles: @role */
   CtTeamRole  role;
+  char       *connection;    /* what it connected with, for a reader */
   gint64      reset_started; /* monotonic µs of the connection attempt under way, or 0 */
   PostgresPollingStatusType reset_status;  /* what that attempt waits for */
 };
@@ -112,14 +113,32 @@ server_get_role (CtDatabase *database,
  * JIT compiling of queries (PostgreSQL's default above a cost that a list
  * of 40,000 consultations passes: it takes longer to compile than the
  * app's short queries take to run). */
-static const char session_settings[] =
-  "SET DateStyle = ISO, YMD;"
-  "SET jit = off;"
-  "SET TimeZone = 'UTC';"
-  "SET client_encoding = 'UTF8';"
+#define SESSION_SETTINGS \
+  "SET DateStyle = ISO, YMD;" \
+  "SET jit = off;" \
+  "SET TimeZone = 'UTC';" \
+  "SET client_encoding = 'UTF8';" \
   "SET search_path = " CT_SERVER_SCHEMA ";"
-  /* The records' triggers notify on every commit (server migration 8). */
-  "LISTEN " CT_SERVER_CHANGE_CHANNEL ";";
+
+/* The store's own session also hears of every commit: the records'
+ * triggers notify (server migration 8). A reader's does not listen, so
+ * that nothing piles up unread on its connection. */
+static const char session_settings[] =
+  SESSION_SETTINGS "LISTEN " CT_SERVER_CHANGE_CHANNEL ";";
+static const char reader_settings[] = SESSION_SETTINGS;
+
+static gboolean
+start_session (PGconn      *conn,
+               const char  *settings,
+               GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, settings);
+
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    return TRUE;
+  ct_server_set_error (conn, result, _("prepare the connection"), error);
+  return FALSE;
+}
 
 PGconn *
 ct_server_database_get_conn (CtServerDatabase *self)
@@ -296,7 +315,6 @@ server_reconnect (CtDatabase  *database,
 {
   CtServerDatabase *self = CT_SERVER_DATABASE (database);
   gint64 deadline = g_get_monotonic_time () + RECONNECT_WAIT_MS * 1000;
-  g_autoptr(PGresult) result = NULL;
 
   if (self->reset_started != 0 &&
       g_get_monotonic_time () - self->reset_started > RECONNECT_ATTEMPT_US)
@@ -329,20 +347,32 @@ server_reconnect (CtDatabase  *database,
       ct_server_set_connect_error (self->conn, error);
       return FALSE;
     }
-  result = PQexec (self->conn, session_settings);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      ct_server_set_error (self->conn, result, _("prepare the connection"), error);
-      return FALSE;
-    }
+  if (!start_session (self->conn, session_settings, error))
+    return FALSE;
   g_debug ("Connected to the team server again");
   return TRUE;
 }
 
 static void
+ct_server_database_finalize (GObject *object)
+{
+  g_free (CT_SERVER_DATABASE (object)->connection);
+
+  G_OBJECT_CLASS (ct_server_database_parent_class)->finalize (object);
+}
+
+static CtDatabase *server_open_reader (const char  *connection,
+                                       const char  *password,
+                                       GError     **error);
+static char       *server_dup_address (CtDatabase  *database);
+
+static void
 ct_server_database_class_init (CtServerDatabaseClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   CtDatabaseClass *database_class = CT_DATABASE_CLASS (klass);
+
+  object_class->finalize = ct_server_database_finalize;
 
   database_class->dialect = &server_dialect;
   database_class->actor_is_login = TRUE;
@@ -357,6 +387,8 @@ ct_server_database_class_init (CtServerDatabaseClass *klass)
   database_class->get_role = server_get_role;
   database_class->is_connected = server_is_connected;
   database_class->reconnect = server_reconnect;
+  database_class->dup_address = server_dup_address;
+  database_class->open_reader = server_open_reader;
 }
 
 static void
@@ -427,6 +459,22 @@ open_connection (const char  *connection,
   return conn;
 }
 
+/* The store over @conn, whose session has started. */
+static CtDatabase *
+wrap_connection (PGconn     *conn,
+                 const char *connection)
+{
+  CtServerDatabase *self = g_object_new (CT_TYPE_SERVER_DATABASE, NULL);
+
+  self->conn = conn;
+  self->connection = g_strdup (connection);
+  /* Whoever the caller says, the server knows who signed in. */
+  ct_database_set_actor (CT_DATABASE (self), PQuser (conn));
+  choose_dialect (self);
+  find_role (self);
+  return CT_DATABASE (self);
+}
+
 static CtDatabase *
 connect_to (const char  *connection,
             const char  *password,
@@ -436,7 +484,6 @@ connect_to (const char  *connection,
 {
   g_autoptr(CtDatabase) self = NULL;
   PGconn *conn;
-  g_autoptr(PGresult) result = NULL;
   int found_version = CT_SERVER_SCHEMA_VERSION;
 
   g_return_val_if_fail (connection != NULL, NULL);
@@ -445,10 +492,8 @@ connect_to (const char  *connection,
   if (conn == NULL)
     return NULL;
 
-  result = PQexec (conn, session_settings);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  if (!start_session (conn, session_settings, error))
     {
-      ct_server_set_error (conn, result, _("prepare the connection"), error);
       PQfinish (conn);
       return NULL;
     }
@@ -460,17 +505,36 @@ connect_to (const char  *connection,
       return NULL;
     }
 
-  self = g_object_new (CT_TYPE_SERVER_DATABASE, NULL);
-  CT_SERVER_DATABASE (self)->conn = conn;
+  self = wrap_connection (conn, connection);
   CT_SERVER_DATABASE (self)->found_version = found_version;
-  /* Whoever @actor says, the server knows who signed in. */
-  ct_database_set_actor (self, PQuser (conn));
-  choose_dialect (CT_SERVER_DATABASE (self));
-  find_role (CT_SERVER_DATABASE (self));
   if (!set_up &&
       !ct_database_audit (self, "unlock", NULL, 0, _("Signed in to the team server"), error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+static char *
+server_dup_address (CtDatabase *database)
+{
+  return g_strdup (CT_SERVER_DATABASE (database)->connection);
+}
+
+/* A reader's connection: the same login, its own session. */
+static CtDatabase *
+server_open_reader (const char  *connection,
+                    const char  *password,
+                    GError     **error)
+{
+  PGconn *conn = open_connection (connection, password, error);
+
+  if (conn == NULL)
+    return NULL;
+  if (!start_session (conn, reader_settings, error))
+    {
+      PQfinish (conn);
+      return NULL;
+    }
+  return wrap_connection (conn, connection);
 }
 
 CtDatabase *

@@ -8,8 +8,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <stdlib.h>
-
+#include "ct-background.h"
 #include "ct-file-check.h"
 #include "ct-file-database-private.h"
 #include "ct-secret.h"
@@ -49,36 +48,6 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
-/* Checks still running. The program waits for them as it exits (atexit),
- * so that no check is left reading while the libraries under it (the
- * crypto library's own exit handler) are torn down. */
-static GMutex running_lock;
-static GCond running_done;
-static guint n_running;
-
-static void
-wait_for_checks (void)
-{
-  g_mutex_lock (&running_lock);
-  while (n_running > 0)
-    g_cond_wait (&running_done, &running_lock);
-  g_mutex_unlock (&running_lock);
-}
-
-static void
-count_running (int change)
-{
-  static gboolean waits_at_exit;
-
-  g_mutex_lock (&running_lock);
-  if (!waits_at_exit)
-    waits_at_exit = atexit (wait_for_checks) == 0;
-  n_running += change;
-  if (n_running == 0)
-    g_cond_broadcast (&running_done);
-  g_mutex_unlock (&running_lock);
-}
-
 static void
 check_in_thread (GTask        *task,
                  gpointer      source_object,
@@ -92,7 +61,7 @@ check_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-  count_running (-1);
+  ct_background_release ();
 }
 
 static void
@@ -142,7 +111,7 @@ ct_file_check_start (CtDatabase *db,
   task = g_task_new (db, NULL, on_checked, g_object_ref (self));
   g_task_set_source_tag (task, ct_file_check_start);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-  count_running (+1);
+  ct_background_hold ();
   g_task_run_in_thread (task, check_in_thread);
 }
 

@@ -698,6 +698,23 @@ file_count_changes_elsewhere (CtDatabase *database)
   return version;
 }
 
+static char *
+file_dup_address (CtDatabase *database)
+{
+  return g_strdup (CT_FILE_DATABASE (database)->path);
+}
+
+/* A reader's connection: keyed like the store's, reading only. */
+static CtDatabase *
+file_open_reader (const char  *path,
+                  const char  *passphrase,
+                  GError     **error)
+{
+  sqlite3 *db = open_connection (path, passphrase, FALSE, TRUE, error);
+
+  return db != NULL ? wrap_connection (db, path, NULL) : NULL;
+}
+
 static void
 ct_file_database_class_init (CtFileDatabaseClass *klass)
 {
@@ -715,6 +732,8 @@ ct_file_database_class_init (CtFileDatabaseClass *klass)
   database_class->get_schema_version = file_get_schema_version;
   database_class->check_integrity = file_check_integrity;
   database_class->count_changes_elsewhere = file_count_changes_elsewhere;
+  database_class->dup_address = file_dup_address;
+  database_class->open_reader = file_open_reader;
 }
 
 static void

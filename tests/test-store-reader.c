@@ -1,0 +1,302 @@
+/* test-store-reader.c: reads on the store's reader, off the calling thread
+ *
+ * On both stores: a read runs on a connection of its own and arrives as a
+ * finished result; it sees what was committed before it; closing the
+ * store cancels the reads still queued; without a reader, or with one
+ * that could not connect, a read runs on the store itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "records-fixture.h"
+#include "test-store.h"
+
+/* Waiting for a result */
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  while (wait->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return wait->result;
+}
+
+static GListModel *
+list_and_wait (CtDatabase  *db,
+               const char  *kind,
+               GError     **error)
+{
+  Wait wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ct_store_list_async (db, ct_kind_lookup (kind), NULL, NULL, on_done, &wait);
+  result = wait_for (&wait);
+  return ct_store_list_finish (db, result, error);
+}
+
+/* A read that says which connection it ran on, and in which thread. */
+typedef struct
+{
+  CtDatabase *connection;
+  GThread    *thread;
+  GMutex      lock;
+  GCond       released;
+  gboolean    hold;       /* waits until released */
+} Where;
+
+static gpointer
+note_where (CtDatabase  *db,
+            gpointer     data,
+            GError     **error)
+{
+  Where *where = data;
+
+  g_mutex_lock (&where->lock);
+  where->connection = db;
+  where->thread = g_thread_self ();
+  while (where->hold)
+    g_cond_wait (&where->released, &where->lock);
+  g_mutex_unlock (&where->lock);
+  return g_strdup ("read");
+}
+
+static void
+release (Where *where)
+{
+  g_mutex_lock (&where->lock);
+  where->hold = FALSE;
+  g_cond_signal (&where->released);
+  g_mutex_unlock (&where->lock);
+}
+
+static char *
+read_where (CtDatabase  *db,
+            Where       *where,
+            GError     **error)
+{
+  Wait wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ct_store_read_async (db, note_where, where, NULL, g_free, NULL, on_done, &wait);
+  result = wait_for (&wait);
+  return ct_store_read_finish (db, result, error);
+}
+
+static void
+assert_same_ids (GListModel *a,
+                 GListModel *b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(CtRecord) x = g_list_model_get_item (a, i);
+      g_autoptr(CtRecord) y = g_list_model_get_item (b, i);
+
+      g_assert_cmpint (ct_record_get_id (x), ==, ct_record_get_id (y));
+    }
+}
+
+static void
+insert_consultation (RecordsFixture *fixture,
+                     const char     *date)
+{
+  g_autofree char *staff = records_id_text (fixture->staff_id);
+
+  records_insert (fixture->db, "consultation", "date", date, "clinician", staff,
+                  "requested_by", "social_worker", "topics", "transitions",
+                  "mode", "video", "duration_minutes", "45", "attendees", "2",
+                  "outcome", "advice_given", NULL);
+}
+
+/* Tests */
+
+static void
+test_reads_on_its_own_connection (RecordsFixture *fixture,
+                                  gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autofree char *answer = NULL;
+  Where where = { NULL };
+
+  insert_consultation (fixture, "2025-04-02");
+  insert_consultation (fixture, "2025-05-09");
+  test_store_start_reader (fixture->db, FALSE);
+
+  answer = read_where (fixture->db, &where, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (answer, ==, "read");
+  g_assert_true (where.connection != fixture->db);
+  g_assert_true (where.thread != g_thread_self ());
+
+  read = list_and_wait (fixture->db, "consultation", &error);
+  g_assert_no_error (error);
+  listed = ct_store_list (fixture->db, ct_kind_lookup ("consultation"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (read), ==, 2);
+  assert_same_ids (read, listed);
+}
+
+static void
+test_sees_what_was_committed (RecordsFixture *fixture,
+                              gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+
+  test_store_start_reader (fixture->db, FALSE);
+  before = list_and_wait (fixture->db, "consultation", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
+
+  insert_consultation (fixture, "2025-04-02");
+  after = list_and_wait (fixture->db, "consultation", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+}
+
+/* A filter's text is the caller's: the read keeps its own copy. */
+static void
+test_keeps_its_filter (RecordsFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autofree char *from = g_strdup ("2025-05-01");
+  CtFilter filter = { .from = from };
+  Wait wait = { NULL };
+
+  insert_consultation (fixture, "2025-04-02");
+  insert_consultation (fixture, "2025-05-09");
+  test_store_start_reader (fixture->db, FALSE);
+
+  ct_store_list_async (fixture->db, ct_kind_lookup ("consultation"), &filter, NULL, on_done,
+                       &wait);
+  memset (from, '9', strlen (from));
+  result = wait_for (&wait);
+  read = ct_store_list_finish (fixture->db, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (read), ==, 1);
+}
+
+/* Locking closes the store: what is still queued does not read. */
+static void
+test_closing_cancels_what_is_queued (RecordsFixture *fixture,
+                                     gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autofree char *answer = NULL;
+  Where where = { .hold = TRUE };
+  Wait wait_first = { NULL };
+  Wait wait_second = { NULL };
+
+  test_store_start_reader (fixture->db, FALSE);
+  ct_store_read_async (fixture->db, note_where, &where, NULL, g_free, NULL, on_done,
+                       &wait_first);
+  ct_store_list_async (fixture->db, ct_kind_lookup ("child"), NULL, NULL, on_done,
+                       &wait_second);
+  /* The first read is under way (it waits to be released). */
+  while (g_atomic_pointer_get (&where.thread) == NULL)
+    g_usleep (1000);
+  ct_database_close (fixture->db);
+  release (&where);
+
+  first = wait_for (&wait_first);
+  answer = ct_store_read_finish (fixture->db, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (answer, ==, "read");
+  second = wait_for (&wait_second);
+  g_assert_null (ct_store_list_finish (fixture->db, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_cancelled_read_returns_cancelled (RecordsFixture *fixture,
+                                       gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  Wait wait = { NULL };
+
+  test_store_start_reader (fixture->db, FALSE);
+  g_cancellable_cancel (cancellable);
+  ct_store_list_async (fixture->db, ct_kind_lookup ("child"), NULL, cancellable, on_done, &wait);
+  result = wait_for (&wait);
+  g_assert_null (ct_store_list_finish (fixture->db, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* No reader, or one whose connection failed: the store's own connection,
+ * in the thread that asked, and the result still arrives. */
+static void
+test_reads_on_the_store_without_a_reader (RecordsFixture *fixture,
+                                          gconstpointer   data)
+{
+  gboolean wrong_secret = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autofree char *answer = NULL;
+  Where where = { NULL };
+
+  if (wrong_secret)
+    test_store_start_reader (fixture->db, TRUE);
+
+  answer = read_where (fixture->db, &where, &error);
+  g_assert_no_error (error);
+  g_assert_true (where.connection == fixture->db);
+  g_assert_true (where.thread == g_thread_self ());
+
+  read = list_and_wait (fixture->db, "child", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (read), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store-reader/reads-on-its-own-connection", RecordsFixture, NULL,
+              records_fixture_setup, test_reads_on_its_own_connection, records_fixture_teardown);
+  g_test_add ("/store-reader/sees-what-was-committed", RecordsFixture, NULL,
+              records_fixture_setup, test_sees_what_was_committed, records_fixture_teardown);
+  g_test_add ("/store-reader/keeps-its-filter", RecordsFixture, NULL,
+              records_fixture_setup, test_keeps_its_filter, records_fixture_teardown);
+  g_test_add ("/store-reader/closing-cancels-what-is-queued", RecordsFixture, NULL,
+              records_fixture_setup, test_closing_cancels_what_is_queued,
+              records_fixture_teardown);
+  g_test_add ("/store-reader/cancelled-read", RecordsFixture, NULL,
+              records_fixture_setup, test_cancelled_read_returns_cancelled,
+              records_fixture_teardown);
+  g_test_add ("/store-reader/without-a-reader", RecordsFixture, GINT_TO_POINTER (FALSE),
+              records_fixture_setup, test_reads_on_the_store_without_a_reader,
+              records_fixture_teardown);
+  g_test_add ("/store-reader/reader-that-could-not-connect", RecordsFixture,
+              GINT_TO_POINTER (TRUE), records_fixture_setup,
+              test_reads_on_the_store_without_a_reader, records_fixture_teardown);
+
+  return g_test_run ();
+}
