@@ -296,6 +296,11 @@ test_sdq_prompts (Fixture       *fixture,
   /* from the end of the episode, 2024-12-01, to RECORDS_TODAY */
   g_assert_cmpstr (reason, ==, "Latest SDQ 19, concern; no contact for 211 days.");
 
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_find_of_type (prompts,
+                                                                      ADW_TYPE_EXPANDER_ROW)),
+                                 TRUE);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "sdq-prompts.png");
+
   /* Its row (Enter or a click) asks what to do, naming the child. */
   g_signal_emit_by_name (test_find_of_type (prompts, GTK_TYPE_LIST_VIEW), "activate", 0);
   dialog = ADW_MESSAGE_DIALOG (test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));

@@ -662,6 +662,68 @@ test_lock_drops_the_records (ListFixture   *fixture,
   g_assert_true (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 }
 
+/* A read that holds the reader until released, so that a list's read
+ * queued behind it is still under way. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    released;
+  gboolean hold;
+} Hold;
+
+static gpointer
+hold_reader (CtDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  Hold *hold = data;
+
+  g_mutex_lock (&hold->lock);
+  while (hold->hold)
+    g_cond_wait (&hold->released, &hold->lock);
+  g_mutex_unlock (&hold->lock);
+  return g_strdup ("held");
+}
+
+static void
+release_reader (Hold *hold)
+{
+  g_mutex_lock (&hold->lock);
+  hold->hold = FALSE;
+  g_cond_signal (&hold->released);
+  g_mutex_unlock (&hold->lock);
+}
+
+/* Until its first read arrives, a list says it is reading, and the
+ * window goes on drawing and answering. */
+static void
+test_says_while_reading (ListFixture   *fixture,
+                         gconstpointer  data)
+{
+  Hold hold = { .hold = TRUE };
+  GtkWidget *spinner;
+
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
+  ct_store_read_async (fixture->records.db, hold_reader, &hold, NULL, g_free, NULL, NULL, NULL);
+  fixture->list = CT_RECORD_LIST (ct_record_list_new ("consultations", fixture->records.db));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
+  gtk_window_present (fixture->window);
+  test_wait_until_mapped (GTK_WIDGET (fixture->list));
+
+  g_assert_true (ct_record_list_is_loading (fixture->list));
+  g_assert_cmpstr (get_state (fixture), ==, "loading");
+  g_assert_true (shows_label (fixture, "Reading the records…"));
+  spinner = get_of_type (fixture, GTK_TYPE_SPINNER);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  test_save_screenshot (GTK_WIDGET (fixture->window), "list-reading.png");
+
+  release_reader (&hold);
+  wait_until_read (fixture);
+  g_assert_cmpstr (get_state (fixture), ==, "list");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+}
+
 static guint
 get_selected (ListFixture *fixture)
 {
@@ -825,6 +887,7 @@ main (int   argc,
   add_test ("/record-list/delete-and-undo", test_delete_and_undo);
   add_test ("/record-list/delete-refused-when-in-use", test_delete_refused_when_in_use);
   add_test ("/record-list/lock-drops-the-records", test_lock_drops_the_records);
+  add_test ("/record-list/says-while-reading", test_says_while_reading);
   add_test ("/record-list/new-record-opens-the-editor", test_new_record_opens_the_editor);
   add_test ("/record-list/activating-a-row-opens-the-editor",
             test_activating_a_row_opens_the_editor);
