@@ -15,6 +15,7 @@
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-section.h"
+#include "ct-setting.h"
 #include "records-fixture.h"
 #include "test-store.h"
 #include "widget-test-util.h"
@@ -724,6 +725,26 @@ test_says_while_reading (ListFixture   *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
+/* A preference saved is no record a list shows: the list keeps its rows
+ * (the very objects) and reads nothing. */
+static void
+test_preference_reads_nothing (ListFixture   *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CtRecord *first;
+
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
+  show_list (fixture, "consultations");
+  first = get_row (fixture, 0);
+
+  g_assert_true (ct_setting_set (fixture->records.db, CT_SETTING_TEAM_NAME, "Invented Team",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (ct_record_list_is_loading (fixture->list));
+  g_assert_true (get_row (fixture, 0) == first);
+}
+
 static guint
 get_selected (ListFixture *fixture)
 {
@@ -888,6 +909,7 @@ main (int   argc,
   add_test ("/record-list/delete-refused-when-in-use", test_delete_refused_when_in_use);
   add_test ("/record-list/lock-drops-the-records", test_lock_drops_the_records);
   add_test ("/record-list/says-while-reading", test_says_while_reading);
+  add_test ("/record-list/preference-reads-nothing", test_preference_reads_nothing);
   add_test ("/record-list/new-record-opens-the-editor", test_new_record_opens_the_editor);
   add_test ("/record-list/activating-a-row-opens-the-editor",
             test_activating_a_row_opens_the_editor);

@@ -73,8 +73,9 @@ ct_database_class_init (CtDatabaseClass *klass)
   /**
    * CtDatabase::changed:
    * @changes: (nullable): a GArray of CtRecordChange, each record written,
-   *   in the order written; NULL when the records changed are not known
-   *   one by one (an import, a setting, another connection's change)
+   *   in the order written (a preference as the kind "setting", id 0);
+   *   NULL when the records changed are not known one by one (an import,
+   *   another connection's change)
    *
    * Records were created, changed, deleted or imported, and committed.
    * Views showing records read them again, or with @changes only the

@@ -111,7 +111,7 @@ typedef enum
 
 /**
  * CtRecordChange:
- * @kind: the kind's name ("consultation")
+ * @kind: the kind's name ("consultation"), or CT_SETTING_CHANGE
  * @id: the record's id
  * @change: what was done to it
  *
@@ -123,6 +123,9 @@ typedef struct
   gint64              id;
   CtRecordChangeKind  change;
 } CtRecordChange;
+
+/* The kind of a CtRecordChange that is a preference saved (id 0). */
+#define CT_SETTING_CHANGE "setting"
 
 #define CT_TYPE_DATABASE (ct_database_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CtDatabase, ct_database, CT, DATABASE, GObject)

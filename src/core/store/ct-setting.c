@@ -74,7 +74,8 @@ ct_setting_set (CtDatabase  *db,
   if (store_value (db, key, value, error) &&
       ct_database_audit (db, "update", "setting", 0, description, error))
     {
-      ct_database_note_changes (db);
+      /* A preference is no record a list shows: none reads again. */
+      ct_database_note_record_change (db, CT_SETTING_CHANGE, 0, CT_RECORD_UPDATED);
       return ct_database_commit (db, error);
     }
 
