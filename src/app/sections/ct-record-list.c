@@ -166,7 +166,9 @@ gboolean
 ct_record_list_select (CtRecordList *self,
                        gint64        id)
 {
-  guint position = ct_record_list_find_in (G_LIST_MODEL (self->filtered), id);
+  /* No record has id 0: nothing to look for among the rows. */
+  guint position = id != 0 ? ct_record_list_find_in (G_LIST_MODEL (self->filtered), id)
+                           : GTK_INVALID_LIST_POSITION;
 
   gtk_single_selection_set_selected (self->selection, position);
   /* A record just saved may be in the read under way. */
