@@ -1,6 +1,9 @@
 /* ct-caseload-view.c: My Caseload, the signed-in clinician's open episodes
  * and what is due on each
  *
+ * The episodes (ct_caseload_list()) are read on the store's reader
+ * (ct-store-reader.h); who is signed in is known on the store itself.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ct-caseload-view"
@@ -19,6 +22,7 @@ struct _CtCaseloadView
   AdwBin          parent_instance;
 
   CtDatabase     *database;
+  GCancellable   *loading;   /* the read under way, or NULL */
   GtkStack       *stack;
   GtkLabel       *summary;
   GtkListBox     *list;
@@ -140,17 +144,78 @@ show_entries (CtCaseloadView *self,
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+typedef struct
+{
+  gint64  staff_id;
+  char   *today;
+  guint   review_weeks;
+} CaseloadRead;
+
+static void
+caseload_read_free (CaseloadRead *read)
+{
+  g_free (read->today);
+  g_free (read);
+}
+
+static gpointer
+read_caseload (CtDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  CaseloadRead *read = data;
+
+  return ct_caseload_list (db, read->staff_id, read->today, read->review_weeks, error);
+}
+
+static void
+stop_loading (CtCaseloadView *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_caseload_read (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CtCaseloadView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ct_store_read_finish (CT_DATABASE (source_object), result,
+                                                      &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (entries == NULL)
+    show_empty (self, _("The Caseload Cannot Be Read"), error->message);
+  else if (entries->len == 0)
+    show_empty (self, _("No Open Episodes"),
+                _("Episodes of direct work allocated to you show here once they have started."));
+  else
+    show_entries (self, entries);
+}
+
+gboolean
+ct_caseload_view_is_loading (CtCaseloadView *self)
+{
+  g_return_val_if_fail (CT_IS_CASELOAD_VIEW (self), FALSE);
+
+  return self->loading != NULL;
+}
+
 void
 ct_caseload_view_reload (CtCaseloadView *self)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = NULL;
+  CaseloadRead *read;
   gint64 staff_id;
 
   g_return_if_fail (CT_IS_CASELOAD_VIEW (self));
 
+  stop_loading (self);
   if (self->database == NULL || !ct_database_is_open (self->database))
     return;
   staff_id = ct_store_find_own_staff (self->database, &error);
@@ -169,16 +234,14 @@ ct_caseload_view_reload (CtCaseloadView *self)
                       "to link it to see your caseload."));
       return;
     }
-  today = ct_validate_dup_today ();
-  entries = ct_caseload_list (self->database, staff_id, today,
-                              g_settings_get_uint (settings, "gbo-review-weeks"), &error);
-  if (entries == NULL)
-    show_empty (self, _("The Caseload Cannot Be Read"), error->message);
-  else if (entries->len == 0)
-    show_empty (self, _("No Open Episodes"),
-                _("Episodes of direct work allocated to you show here once they have started."));
-  else
-    show_entries (self, entries);
+  read = g_new0 (CaseloadRead, 1);
+  read->staff_id = staff_id;
+  read->today = ct_validate_dup_today ();
+  read->review_weeks = g_settings_get_uint (settings, "gbo-review-weeks");
+  self->loading = g_cancellable_new ();
+  ct_store_read_async (self->database, read_caseload, read, (GDestroyNotify) caseload_read_free,
+                       (GDestroyNotify) g_ptr_array_unref, self->loading, on_caseload_read,
+                       g_object_ref (self));
 }
 
 /* GObject */
@@ -193,6 +256,7 @@ ct_caseload_view_map (GtkWidget *widget)
 static void
 ct_caseload_view_dispose (GObject *object)
 {
+  stop_loading (CT_CASELOAD_VIEW (object));
   g_clear_object (&CT_CASELOAD_VIEW (object)->database);
 
   G_OBJECT_CLASS (ct_caseload_view_parent_class)->dispose (object);

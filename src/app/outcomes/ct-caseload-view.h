@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (CtCaseloadView, ct_caseload_view, CT, CASELOAD_VIEW, AdwBi
  * the start date, the last contact and what is due (a GBO review not
  * rated for the preference "gbo-review-weeks", an end rating with no end
  * date). Activating a row emits ::child-activated (gint64 child id). */
-GtkWidget *ct_caseload_view_new    (CtDatabase     *database);
-void       ct_caseload_view_reload (CtCaseloadView *self);
+GtkWidget *ct_caseload_view_new        (CtDatabase     *database);
+void       ct_caseload_view_reload     (CtCaseloadView *self);
+/* The episodes are being read (on the store's reader). */
+gboolean   ct_caseload_view_is_loading (CtCaseloadView *self);
 
 G_END_DECLS
