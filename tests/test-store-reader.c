@@ -3,12 +3,15 @@
  * On both stores: a read runs on a connection of its own and arrives as a
  * finished result; it sees what was committed before it; closing the
  * store cancels the reads still queued; without a reader, or with one
- * that could not connect, a read runs on the store itself.
+ * that could not connect, a read runs on the store itself. On the team
+ * server, a reader whose session was ended connects again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "ct-database-private.h"
+#include "pg-test-server.h"
 #include "records-fixture.h"
 #include "test-store.h"
 
@@ -273,6 +276,77 @@ test_reads_on_the_store_without_a_reader (RecordsFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (read), ==, 1);
 }
 
+/* The team server: the reader's connection, and its backend's pid. */
+static gpointer
+read_backend_pid (CtDatabase  *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  CtStatement *stmt = ct_database_prepare (db, "SELECT pg_backend_pid ()", error);
+  gboolean has_row = FALSE;
+  gint64 *pid;
+
+  if (stmt == NULL || !ct_statement_step (stmt, &has_row, "read the pid", error) || !has_row)
+    return NULL;
+  pid = g_new (gint64, 1);
+  *pid = ct_statement_column_int64 (stmt, 0);
+  ct_statement_reset (stmt);
+  return pid;
+}
+
+/* Waits (at most two seconds) until the reader sees its connection gone. */
+static gpointer
+wait_until_dropped (CtDatabase  *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (ct_database_is_connected (db) && g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  return g_strdup ("waited");
+}
+
+static gpointer
+run_read (CtDatabase *db,
+          CtReadFunc  func)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  Wait wait = { NULL };
+  gpointer answer;
+
+  ct_store_read_async (db, func, NULL, NULL, g_free, NULL, on_done, &wait);
+  result = wait_for (&wait);
+  answer = ct_store_read_finish (db, result, &error);
+  g_assert_no_error (error);
+  return answer;
+}
+
+/* The server ends the reader's session (a restart, a network that
+ * dropped): the next read connects again, and reads. */
+static void
+test_connects_again (RecordsFixture *fixture,
+                     gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) read = NULL;
+  g_autofree gint64 *pid = NULL;
+  g_autofree char *kill = NULL;
+  g_autofree char *waited = NULL;
+
+  test_store_start_reader (fixture->db, FALSE);
+  pid = run_read (fixture->db, read_backend_pid);
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", *pid);
+  g_assert_true (pg_test_server_exec (test_store_get_server (), "postgres", kill, &error));
+  g_assert_no_error (error);
+  waited = run_read (fixture->db, wait_until_dropped);
+
+  read = list_and_wait (fixture->db, "child", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (read), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +371,10 @@ main (int   argc,
   g_test_add ("/store-reader/reader-that-could-not-connect", RecordsFixture,
               GINT_TO_POINTER (TRUE), records_fixture_setup,
               test_reads_on_the_store_without_a_reader, records_fixture_teardown);
+
+  if (test_store_is_server ())
+    g_test_add ("/store-reader/connects-again", RecordsFixture, NULL, records_fixture_setup,
+                test_connects_again, records_fixture_teardown);
 
   return g_test_run ();
 }
