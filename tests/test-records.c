@@ -1277,6 +1277,32 @@ test_versions_count_up (RecordsFixture *fixture,
   g_assert_cmpint (ct_record_get_version (copy), ==, 3);
 }
 
+/* The records file: one's own staff member is the staff profile chosen
+ * (the actor), found again when the actor or a staff record changes. */
+static void
+test_own_staff_follows_the_actor (RecordsFixture *fixture,
+                                  gconstpointer   data)
+{
+  CtDatabase *db = fixture->db;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) renamed = NULL;
+  gint64 staff_b = records_insert_clinician_b (db);
+
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 0);
+  ct_database_set_actor (db, "Test Clinician A");
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, fixture->staff_id);
+  ct_database_set_actor (db, "Test Clinician B");
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, staff_b);
+
+  renamed = ct_store_get (db, ct_kind_lookup ("staff"), staff_b, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_set_string_by_name (renamed, "name", "Test Clinician C", &error));
+  g_assert_true (ct_store_update (db, renamed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 static void
 add_fixture_test (const char    *path,
                   gconstpointer  data,
@@ -1307,6 +1333,9 @@ main (int   argc,
   add_fixture_test ("/records/update-deleted", NULL, test_update_deleted);
   add_fixture_test ("/records/changed-signal", NULL, test_changed_signal);
   add_fixture_test ("/records/changed-lists-records", NULL, test_changed_lists_records);
+  if (!test_store_is_server ())
+    add_fixture_test ("/records/own-staff-follows-the-actor", NULL,
+                      test_own_staff_follows_the_actor);
   add_fixture_test ("/records/changed-by-another-process", NULL,
                     test_changed_by_another_process);
   add_fixture_test ("/records/display-fields", NULL, test_display_fields);

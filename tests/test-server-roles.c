@@ -21,6 +21,7 @@
 #include "ct-outcomes.h"
 #include "ct-permission.h"
 #include "ct-records.h"
+#include "ct-server-database-private.h"
 #include "ct-server-database.h"
 #include "ct-store.h"
 #include "ct-timeline.h"
@@ -338,6 +339,29 @@ test_app_permission_names_the_owner_field (void)
   g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 2);
 }
 
+/* Whose the login is, asked at every selection by the permission checks,
+ * is asked of the server once, and again after a change made elsewhere
+ * (IT may link the login to another staff member). */
+static void
+test_own_staff_asked_once (void)
+{
+  g_autofree char *connection = pg_test_server_conninfo (server, database, "ct_bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+  guint64 before;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 2);
+  before = ct_server_database_get_round_trips (db);
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 2);
+  g_assert_cmpuint (ct_server_database_get_round_trips (db), ==, before);
+
+  g_signal_emit_by_name (db, "changed::elsewhere", NULL);
+  g_assert_cmpint (ct_store_find_own_staff (db, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_server_database_get_round_trips (db), >, before);
+}
+
 /* The audit trail's who is the login, whatever the client writes. */
 static void
 test_audit_who_is_login (void)
@@ -574,6 +598,7 @@ main (int   argc,
     }
   g_test_add_func ("/server-roles/app-permission-names-the-owner-field",
                    test_app_permission_names_the_owner_field);
+  g_test_add_func ("/server-roles/own-staff-asked-once", test_own_staff_asked_once);
   g_test_add_func ("/server-roles/audit-who-is-login", test_audit_who_is_login);
   g_test_add_func ("/server-roles/audit-never-changed", test_audit_never_changed);
   g_test_add_func ("/server-roles/core-refuses-others-records", test_core_refuses_others_records);

@@ -88,6 +88,13 @@ void          ct_database_note_record_change (CtDatabase        *self,
  * a setting). */
 void          ct_database_note_changes     (CtDatabase    *self);
 
+/* The actor's staff id as ct_store_find_own_staff() last found it (0: not
+ * known), kept until the actor, a staff record or anything made elsewhere
+ * changes: a role's permission checks ask for it at every selection. */
+gint64        ct_database_get_own_staff    (CtDatabase    *self);
+void          ct_database_set_own_staff    (CtDatabase    *self,
+                                            gint64         staff_id);
+
 /* The store's count of changes committed by other connections (the file's
  * PRAGMA data_version; the team server's notifications); -1 when closed or
  * not known. Only its moving means anything. */

@@ -25,6 +25,7 @@ typedef struct
   gboolean    records_changed;  /* by the transaction under way */
   GArray     *changes;          /* of CtRecordChange: which records it changed */
   gboolean    changes_unknown;  /* it changed records not listed one by one */
+  gint64      own_staff;        /* the actor's staff id once found, or 0 */
 } CtDatabasePrivate;
 
 /* More changes than this in one transaction are not listed one by one:
@@ -88,11 +89,27 @@ ct_database_class_init (CtDatabaseClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
+/* Who the actor is may have changed with the staff records, or with a
+ * change made elsewhere. */
+static void
+forget_own_staff_on_change (CtDatabase *self,
+                            GArray     *changes)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    if (g_str_equal (g_array_index (changes, CtRecordChange, i).kind, "staff"))
+      changes = NULL;
+  if (changes == NULL)
+    priv->own_staff = 0;
+}
+
 static void
 ct_database_init (CtDatabase *self)
 {
   CtDatabasePrivate *priv = ct_database_get_instance_private (self);
 
+  g_signal_connect (self, "changed", G_CALLBACK (forget_own_staff_on_change), NULL);
   priv->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) ct_statement_free);
   priv->changes = g_array_new (FALSE, FALSE, sizeof (CtRecordChange));
@@ -262,8 +279,26 @@ ct_database_set_actor (CtDatabase *self,
 
   if (priv->actor != NULL && CT_DATABASE_GET_CLASS (self)->actor_is_login)
     return;
+  priv->own_staff = 0;
   g_free (priv->actor);
   priv->actor = g_strdup (actor != NULL && *actor != '\0' ? actor : _("(no staff profile)"));
+}
+
+gint64
+ct_database_get_own_staff (CtDatabase *self)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  return priv->own_staff;
+}
+
+void
+ct_database_set_own_staff (CtDatabase *self,
+                           gint64      staff_id)
+{
+  CtDatabasePrivate *priv = ct_database_get_instance_private (self);
+
+  priv->own_staff = staff_id;
 }
 
 const CtSqlDialect *

@@ -84,9 +84,12 @@ ct_store_find_own_staff (CtDatabase  *db,
   actor = ct_database_get_actor (db);
   if (actor == NULL)
     return 0;
+  if ((id = ct_database_get_own_staff (db)) != 0)
+    return id;
   stmt = prepare_with_text (db, ct_database_get_dialect (db)->own_staff, actor, error);
   if (stmt == NULL || !ct_store_query_int (db, stmt, &id, error))
     return 0;
+  ct_database_set_own_staff (db, id);
   return id;
 }
 

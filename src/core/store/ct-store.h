@@ -107,7 +107,9 @@ gint64      ct_store_find_staff           (CtDatabase     *db,
                                            GError        **error);
 /* The staff member of the person signed in: on a team server the one
  * linked to their login, on a records file the staff profile chosen (the
- * actor). 0, without @error, when there is none. */
+ * actor). 0, without @error, when there is none. Asked of the store once,
+ * then again only after the actor, a staff record, or anything made
+ * elsewhere changed. */
 gint64      ct_store_find_own_staff       (CtDatabase     *db,
                                            GError        **error);
 /* The staff member called @name, created (active, role "other") when new. */
