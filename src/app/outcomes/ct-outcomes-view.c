@@ -27,7 +27,7 @@ struct _CtOutcomesView
   AdwBin             parent_instance;
 
   CtDatabase        *database;
-  GListModel        *rows;           /* of CtOutcomeRow, as read */
+  GListStore        *rows;           /* of CtOutcomeRow, as read */
   GtkSortListModel  *sorted;
   GtkFilterListModel *found;        /* sorted, narrowed by the search */
   GtkStringFilter   *search;
@@ -140,24 +140,15 @@ fill_clinicians (CtOutcomesView *self,
 
 /* What the rows say */
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* "4 episodes · 6 goals" among the rows shown (searched, in any order). */
 static void
 show_count (CtOutcomesView *self)
 {
   GListModel *rows = G_LIST_MODEL (self->found);
   guint n_rows = g_list_model_get_n_items (rows);
-  g_autoptr(GArray) referrals = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_rows);
-  guint n_episodes = 0, n_goals = 0;
+  g_autoptr(GHashTable) referrals = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
+  guint n_episodes, n_goals = 0;
   g_autofree char *episodes = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *threshold = NULL;
@@ -166,17 +157,14 @@ show_count (CtOutcomesView *self)
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
-      gint64 referral = ct_outcome_row_get_referral_id (row);
+      gint64 *referral = g_new (gint64, 1);
 
-      g_array_append_val (referrals, referral);
+      *referral = ct_outcome_row_get_referral_id (row);
+      g_hash_table_add (referrals, referral);
       if (ct_outcome_row_get_goal_id (row) != 0)
         n_goals++;
     }
-  /* The episodes: the referrals, each counted once (sorted, they are runs). */
-  g_array_sort (referrals, compare_ids);
-  for (guint i = 0; i < referrals->len; i++)
-    n_episodes += i == 0 || g_array_index (referrals, gint64, i) !=
-                            g_array_index (referrals, gint64, i - 1);
+  n_episodes = g_hash_table_size (referrals);
   episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", n_episodes), n_episodes);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
   threshold = g_strdup_printf ("%.2f", self->threshold);
@@ -198,7 +186,7 @@ show_empty_or_list (CtOutcomesView *self)
       return;
     }
 
-  if (g_list_model_get_n_items (self->rows) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Results Found"));
       adw_status_page_set_description (self->empty_page,
@@ -229,18 +217,17 @@ show_empty_or_list (CtOutcomesView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* The rows read become the rows shown (NULL: none), as they are: the
- * sort and the search models take them over. */
 static void
 show_rows (CtOutcomesView *self,
            GListModel     *rows)
 {
-  g_autoptr(GListModel) none = NULL;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
 
-  if (rows == NULL)
-    rows = none = G_LIST_MODEL (g_list_store_new (CT_TYPE_OUTCOME_ROW));
-  g_set_object (&self->rows, rows);
-  gtk_sort_list_model_set_model (self->sorted, rows);
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  g_list_store_splice (self->rows, 0, n_old, items->pdata, items->len);
   show_count (self);
   show_empty_or_list (self);
 }
@@ -652,7 +639,7 @@ ct_outcomes_view_init (CtOutcomesView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   ct_outcome_columns_append (self->column_view);
-  self->rows = G_LIST_MODEL (g_list_store_new (CT_TYPE_OUTCOME_ROW));
+  self->rows = g_list_store_new (CT_TYPE_OUTCOME_ROW);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (sorter));
