@@ -230,9 +230,9 @@ on_saved (Fixture  *fixture,
 }
 
 static void
-open_editor (Fixture    *fixture,
-             const char *kind,
-             CtRecord   *record)
+start_editor (Fixture    *fixture,
+              const char *kind,
+              CtRecord   *record)
 {
   g_assert_null (fixture->editor);
   fixture->editor = ct_record_editor_new (fixture->parent, fixture->records.db,
@@ -240,6 +240,29 @@ open_editor (Fixture    *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect_swapped (fixture->editor, "saved", G_CALLBACK (on_saved), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
+}
+
+/* TRUE once every reference row of the editor has its records to choose from. */
+static gboolean
+has_read_choices (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) rows = test_find_all (fixture->editor, CT_TYPE_REFERENCE_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (ct_reference_row_is_loading (g_ptr_array_index (rows, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The editor, once its choices are read, as a person sees it. */
+static void
+open_editor (Fixture    *fixture,
+             const char *kind,
+             CtRecord   *record)
+{
+  start_editor (fixture, kind, record);
+  test_wait_until (has_read_choices, fixture);
 }
 
 static void
@@ -983,6 +1006,58 @@ test_every_kind_has_every_row (Fixture       *fixture,
   g_assert_false (ct_record_editor_has_changes (fixture->editor));
 }
 
+/* The records to choose from are read on the store's reader: until they
+ * arrive, a record chosen keeps its id (a save would keep it) and its row
+ * says it is reading; then it is named. A new rating's goal picker opens
+ * once its goals have arrived. */
+static void
+test_choices_read_off_the_window (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind,
+                                             insert_consultation (fixture), NULL);
+  g_autofree char *staff_text = records_id_text (fixture->records.staff_id);
+  gint64 referral = records_insert_referral (&fixture->records, "2025-01-06");
+  CtReferenceRow *row;
+  CtRecordPicker *picker;
+  TestReaderHold *hold;
+  g_autofree char *clinician = NULL;
+
+  records_insert_goal (fixture->records.db, referral, "1");
+  test_store_start_reader (fixture->records.db, FALSE);
+  hold = test_store_hold_reader (fixture->records.db);
+  start_editor (fixture, "consultation", record);
+  test_wait_until_mapped (GTK_WIDGET (fixture->editor));
+  row = CT_REFERENCE_ROW (get_row (fixture, "clinician"));
+  g_assert_true (ct_reference_row_is_loading (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Reading…");
+  clinician = get_text (fixture, "clinician");
+  g_assert_cmpstr (clinician, ==, staff_text);
+  g_assert_cmpuint (g_list_model_get_n_items (ct_record_picker_get_shown (
+                      ct_reference_row_get_picker (row))), ==, 0);
+  test_save_screenshot (GTK_WIDGET (fixture->editor), "editor-reading.png");
+
+  test_store_release_reader (hold);
+  test_wait_until (has_read_choices, fixture);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Test Clinician A — Clinical psychologist");
+  g_clear_pointer (&clinician, g_free);
+  clinician = get_text (fixture, "clinician");
+  g_assert_cmpstr (clinician, ==, staff_text);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  g_assert_null (fixture->editor);
+
+  hold = test_store_hold_reader (fixture->records.db);
+  start_editor (fixture, "goal_rating", NULL);
+  test_wait_until_mapped (GTK_WIDGET (fixture->editor));
+  picker = ct_reference_row_get_picker (CT_REFERENCE_ROW (get_row (fixture, "goal")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  test_store_release_reader (hold);
+  test_wait_until (is_popover_shown, picker);
+  g_assert_cmpuint (g_list_model_get_n_items (ct_record_picker_get_shown (picker)), ==, 1);
+}
+
 /* A goal rating's score, in half points from 0 to 10, and an optional
  * enumeration with "Not recorded". */
 static void
@@ -1304,6 +1379,7 @@ main (int   argc,
   ADD ("/record-editor/rows/number-and-enum", test_number_and_enum_rows);
   ADD ("/record-editor/picker/searches", test_picker_searches);
   ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);
+  ADD ("/record-editor/picker/read-off-the-window", test_choices_read_off_the_window);
 #undef ADD
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     {

@@ -663,49 +663,17 @@ test_lock_drops_the_records (ListFixture   *fixture,
   g_assert_true (gtk_widget_get_sensitive (get_by_id (fixture, "new_button")));
 }
 
-/* A read that holds the reader until released, so that a list's read
- * queued behind it is still under way. */
-typedef struct
-{
-  GMutex   lock;
-  GCond    released;
-  gboolean hold;
-} Hold;
-
-static gpointer
-hold_reader (CtDatabase  *db,
-             gpointer     data,
-             GError     **error)
-{
-  Hold *hold = data;
-
-  g_mutex_lock (&hold->lock);
-  while (hold->hold)
-    g_cond_wait (&hold->released, &hold->lock);
-  g_mutex_unlock (&hold->lock);
-  return g_strdup ("held");
-}
-
-static void
-release_reader (Hold *hold)
-{
-  g_mutex_lock (&hold->lock);
-  hold->hold = FALSE;
-  g_cond_signal (&hold->released);
-  g_mutex_unlock (&hold->lock);
-}
-
 /* Until its first read arrives, a list says it is reading, and the
  * window goes on drawing and answering. */
 static void
 test_says_while_reading (ListFixture   *fixture,
                          gconstpointer  data)
 {
-  Hold hold = { .hold = TRUE };
+  TestReaderHold *hold;
   GtkWidget *spinner;
 
   insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
-  ct_store_read_async (fixture->records.db, hold_reader, &hold, NULL, g_free, NULL, NULL, NULL);
+  hold = test_store_hold_reader (fixture->records.db);
   fixture->list = CT_RECORD_LIST (ct_record_list_new ("consultations", fixture->records.db));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
   gtk_window_present (fixture->window);
@@ -718,7 +686,7 @@ test_says_while_reading (ListFixture   *fixture,
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   test_save_screenshot (GTK_WIDGET (fixture->window), "list-reading.png");
 
-  release_reader (&hold);
+  test_store_release_reader (hold);
   wait_until_read (fixture);
   g_assert_cmpstr (get_state (fixture), ==, "list");
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));

@@ -99,6 +99,71 @@ test_store_start_reader (CtDatabase *db,
   ct_store_reader_start (db, wrong_secret ? "not the secret" : secret);
 }
 
+struct _TestReaderHold
+{
+  GMutex   lock;
+  GCond    released;
+  gboolean hold;
+  gboolean held;      /* the read is under way */
+};
+
+static gpointer
+hold_reader (CtDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  TestReaderHold *hold = data;
+
+  g_mutex_lock (&hold->lock);
+  hold->held = TRUE;
+  g_cond_broadcast (&hold->released);
+  while (hold->hold)
+    g_cond_wait (&hold->released, &hold->lock);
+  g_mutex_unlock (&hold->lock);
+  return g_strdup ("held");
+}
+
+static void
+hold_free (gpointer data)
+{
+  TestReaderHold *hold = data;
+
+  g_mutex_clear (&hold->lock);
+  g_cond_clear (&hold->released);
+  g_free (hold);
+}
+
+TestReaderHold *
+test_store_hold_reader (CtDatabase *db)
+{
+  TestReaderHold *hold = g_new0 (TestReaderHold, 1);
+
+  g_mutex_init (&hold->lock);
+  g_cond_init (&hold->released);
+  hold->hold = TRUE;
+  ct_store_read_async (db, hold_reader, hold, hold_free, g_free, NULL, NULL, NULL);
+  return hold;
+}
+
+void
+test_store_wait_until_held (TestReaderHold *hold)
+{
+  g_mutex_lock (&hold->lock);
+  while (!hold->held)
+    g_cond_wait (&hold->released, &hold->lock);
+  g_mutex_unlock (&hold->lock);
+}
+
+/* @hold is freed with the read it held. */
+void
+test_store_release_reader (TestReaderHold *hold)
+{
+  g_mutex_lock (&hold->lock);
+  hold->hold = FALSE;
+  g_cond_broadcast (&hold->released);
+  g_mutex_unlock (&hold->lock);
+}
+
 static void
 exec_ok (CtDatabase *db,
          const char *sql)

@@ -32,6 +32,15 @@ CtDatabase  *test_store_open_again  (CtDatabase  *db,
 void         test_store_start_reader (CtDatabase *db,
                                       gboolean    wrong_secret);
 
+/* Queues a read on @db's reader (or @db itself) that keeps it busy until
+ * test_store_release_reader(), so that the reads queued behind it are
+ * still under way. */
+typedef struct _TestReaderHold TestReaderHold;
+TestReaderHold *test_store_hold_reader    (CtDatabase     *db);
+/* Waits until the read that holds the reader is under way. */
+void            test_store_wait_until_held (TestReaderHold *hold);
+void            test_store_release_reader (TestReaderHold *hold);
+
 /* The team server of this run (started by test_store_create()); NULL on
  * the file. */
 struct _PgTestServer *test_store_get_server (void);

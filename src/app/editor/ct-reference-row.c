@@ -11,6 +11,7 @@
 #include "ct-record-editor.h"
 #include "ct-records.h"
 #include "ct-reference-row.h"
+#include "ct-store-reader.h"
 
 struct _CtReferenceRow
 {
@@ -19,6 +20,8 @@ struct _CtReferenceRow
   CtDatabase     *database;
   const CtKind   *kind;         /* the kind referred to */
   GListModel     *records;
+  GCancellable   *reading;      /* the records being read, NULL once read */
+  gboolean        popup_when_read;
   CtRecordPicker *picker;
   GtkWidget      *menu_button;
   GtkWidget      *add_button;   /* NULL when not added in place */
@@ -63,11 +66,14 @@ find_empty_texts (const CtKind *kind)
 static void
 show_value (CtReferenceRow *self)
 {
-  gboolean empty = g_list_model_get_n_items (self->records) == 0;
+  gboolean empty = self->reading == NULL && g_list_model_get_n_items (self->records) == 0;
   const char *subtitle;
 
   if (self->label != NULL)
     subtitle = self->label;
+  else if (self->reading != NULL && self->id != 0)
+    /* TRANSLATORS: a record chosen before, while the records are read */
+    subtitle = _("Reading…");
   else if (empty)
     subtitle = _(empty_texts[find_empty_texts (self->kind)].nothing);
   else
@@ -83,21 +89,36 @@ show_value (CtReferenceRow *self)
                                                                            : self->menu_button);
 }
 
+/* @id, named by @label (NULL: not known yet, or none). */
+static void
+choose_labelled (CtReferenceRow *self,
+                 gint64          id,
+                 char           *label)
+{
+  gboolean changed = id != self->id;
+
+  g_free (self->label);
+  self->label = label;
+  self->id = id;
+  show_value (self);
+  if (changed)
+    ct_field_row_changed (CT_FIELD_ROW (self));
+}
+
 static void
 choose (CtReferenceRow *self,
         CtRecord       *record)
 {
-  gint64 id = record != NULL ? ct_record_get_id (record) : 0;
+  choose_labelled (self, record != NULL ? ct_record_get_id (record) : 0,
+                   record != NULL ? ct_record_picker_dup_label (record) : NULL);
+}
 
-  g_clear_pointer (&self->label, g_free);
-  if (record != NULL)
-    self->label = ct_record_picker_dup_label (record);
-  show_value (self);
-  if (id != self->id)
-    {
-      self->id = id;
-      ct_field_row_changed (CT_FIELD_ROW (self));
-    }
+/* A record chosen before its records are read: named once they are. */
+static void
+choose_id (CtReferenceRow *self,
+           gint64          id)
+{
+  choose_labelled (self, id, NULL);
 }
 
 static CtRecord *
@@ -132,7 +153,10 @@ ct_reference_row_set_text (CtFieldRow *row,
   gint64 id = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
   g_autoptr(CtRecord) record = find_record (self, id);
 
-  choose (self, record);
+  if (self->reading != NULL && id != 0)
+    choose_id (self, id);
+  else
+    choose (self, record);
 }
 
 static void
@@ -152,20 +176,47 @@ on_picked (CtReferenceRow *self,
 
 /* The records */
 
+/* The records arrive from the store's reader: the record chosen meanwhile
+ * gets its name, and a new record's picker opens if it was to open. */
 static void
-load_records (CtReferenceRow *self)
+on_records_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(CtReferenceRow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(CtRecord) chosen = NULL;
 
-  g_clear_object (&self->records);
-  self->records = ct_store_list (self->database, self->kind, NULL, &error);
-  if (self->records == NULL)
+  records = ct_store_list_finish (CT_DATABASE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->reading);
+  if (records == NULL)
     {
       g_warning ("Cannot list the %s to choose from: %s", ct_kind_get_name (self->kind),
                  error->message);
-      self->records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
+      records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
     }
+  g_set_object (&self->records, records);
   ct_record_picker_set_records (self->picker, self->records);
+  chosen = find_record (self, self->id);
+  choose (self, chosen);
+  if (self->popup_when_read && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ct_reference_row_popup (self);
+  self->popup_when_read = FALSE;
+}
+
+static void
+load_records (CtReferenceRow *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_set_object (&self->reading, g_cancellable_new ());
+  ct_store_list_async (self->database, self->kind, NULL, self->reading, on_records_read,
+                       g_object_ref (self));
+  show_value (self);
 }
 
 /* Adding a record in place */
@@ -174,11 +225,8 @@ static void
 on_added (CtReferenceRow *self,
           CtRecord       *record)
 {
-  g_autoptr(CtRecord) listed = NULL;
-
+  choose (self, record);
   load_records (self);
-  listed = find_record (self, ct_record_get_id (record));
-  choose (self, listed);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -202,6 +250,9 @@ ct_reference_row_dispose (GObject *object)
 {
   CtReferenceRow *self = CT_REFERENCE_ROW (object);
 
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->database);
   g_clear_object (&self->records);
 
@@ -268,9 +319,9 @@ ct_reference_row_new (const CtField *field,
   self->picker = ct_record_picker_new (self->kind, !ct_field_is_required (field));
   g_signal_connect_swapped (self->picker, "picked", G_CALLBACK (on_picked), self);
   add_buttons (self);
+  self->records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
   load_records (self);
-  show_value (self);
   return GTK_WIDGET (self);
 }
 
@@ -279,10 +330,19 @@ ct_reference_row_popup (CtReferenceRow *self)
 {
   g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
 
+  self->popup_when_read = self->reading != NULL;
   if (self->id != 0 || g_list_model_get_n_items (self->records) == 0)
     return FALSE;
   gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
   return TRUE;
+}
+
+gboolean
+ct_reference_row_is_loading (CtReferenceRow *self)
+{
+  g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
+
+  return self->reading != NULL;
 }
 
 CtRecordPicker *
