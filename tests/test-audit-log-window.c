@@ -12,6 +12,7 @@
 #include "ct-date-range-button.h"
 #include "ct-records.h"
 #include "ct-setting.h"
+#include "test-store.h"
 #include "window-test-util.h"
 
 #define OTHER_STAFF "Test Locum Practitioner"
@@ -70,24 +71,40 @@ write_child_entries (CtDatabase *database)
   ct_database_set_actor (database, TEST_WINDOW_STAFF);
 }
 
-/* @data non-NULL: with the children's entries too. */
+static gboolean
+is_read (gpointer audit_log)
+{
+  return !ct_audit_log_window_is_loading (audit_log);
+}
+
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+open_audit_log (Fixture *fixture)
 {
   GtkWindow *audit_log;
-
-  fixture->window = test_window_open (NULL);
-  fixture->database = ct_window_get_database (fixture->window);
-  write_entries (fixture->database);
-  if (data != NULL)
-    write_child_entries (fixture->database);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.audit-log", NULL));
   audit_log = test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW);
   g_assert_nonnull (audit_log);
   g_assert_true (gtk_window_get_transient_for (audit_log) == GTK_WINDOW (fixture->window));
   fixture->audit_log = CT_AUDIT_LOG_WINDOW (audit_log);
+}
+
+/* @data: "children" for the children's entries too; "held" to leave the
+ * window reading. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = test_window_open (NULL);
+  fixture->database = ct_window_get_database (fixture->window);
+  write_entries (fixture->database);
+  if (g_strcmp0 (data, "children") == 0)
+    write_child_entries (fixture->database);
+  if (g_strcmp0 (data, "held") != 0)
+    {
+      open_audit_log (fixture);
+      test_wait_until (is_read, fixture->audit_log);
+    }
 }
 
 static void
@@ -98,11 +115,13 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (test_find_toplevel (CT_TYPE_AUDIT_LOG_WINDOW));
 }
 
+/* The entries shown, once read. */
 static GListModel *
 get_rows (Fixture *fixture)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (test_find_by_id (fixture->audit_log, "column_view"));
 
+  test_wait_until (is_read, fixture->audit_log);
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
 
@@ -226,6 +245,30 @@ test_child_and_action_filters (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 2);
 }
 
+/* The trail is read off the window's thread: until it arrives the window
+ * says so, and it answers meanwhile. */
+static void
+test_says_while_reading (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TestReaderHold *hold = test_store_hold_reader (fixture->database);
+  GtkStack *stack;
+
+  open_audit_log (fixture);
+  stack = GTK_STACK (test_find_by_id (fixture->audit_log, "stack"));
+  test_wait_until_mapped (GTK_WIDGET (stack));
+  g_assert_true (ct_audit_log_window_is_loading (fixture->audit_log));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_nonnull (test_find_label (fixture->audit_log, "Reading the audit trail…"));
+  g_assert_false (gtk_widget_get_sensitive (test_find_by_id (fixture->audit_log, "kind_dropdown")));
+  test_save_screenshot (GTK_WIDGET (fixture->audit_log), "audit-log-reading.png");
+
+  test_store_release_reader (hold);
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_true (gtk_widget_get_sensitive (test_find_by_id (fixture->audit_log, "kind_dropdown")));
+}
+
 static void
 test_closed_on_lock (Fixture       *fixture,
                      gconstpointer  data)
@@ -254,6 +297,8 @@ main (int   argc,
 #undef ADD
   g_test_add ("/audit-log-window/child-and-action", Fixture, "children", fixture_set_up,
               test_child_and_action_filters, fixture_tear_down);
+  g_test_add ("/audit-log-window/says-while-reading", Fixture, "held", fixture_set_up,
+              test_says_while_reading, fixture_tear_down);
 
   return g_test_run ();
 }

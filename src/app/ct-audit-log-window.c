@@ -3,6 +3,8 @@
  * Filters by dates, kind of record, person, action and child: "who has
  * looked at this child's records, and when" is the child and the action
  * "Opened"; "what has this person opened" the person and "Opened".
+ * The choices, then the entries, are read on the store's reader
+ * (ct-audit-log-read.h): until they arrive the window says it is reading.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-audit-log-window.h"
-#include "ct-audit-log.h"
+#include "ct-audit-log-read.h"
 #include "ct-cell-text.h"
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
@@ -29,6 +31,7 @@ struct _CtAuditLogWindow
   GStrv              kinds;
   GStrv              people;
   GArray            *children;  /* gint64 ids */
+  GCancellable      *reading;   /* the choices or the entries, NULL once read */
 
   AdwWindowTitle    *window_title;
   CtDateRangeButton *date_range;
@@ -197,19 +200,14 @@ static const char *const actions[] = {
 };
 
 /* The children, by reference: the choices of the child filter. */
-static gboolean
-load_children (CtAuditLogWindow  *self,
-               GError           **error)
+static void
+fill_children (CtAuditLogWindow *self,
+               GListModel       *children)
 {
-  g_autoptr(GListModel) children = ct_store_list (self->database, ct_kind_lookup ("child"),
-                                                  NULL, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) references = NULL;
-  guint n;
+  guint n = g_list_model_get_n_items (children);
 
-  if (children == NULL)
-    return FALSE;
-  n = g_list_model_get_n_items (children);
   self->children = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   for (guint i = 0; i < n; i++)
     {
@@ -223,7 +221,6 @@ load_children (CtAuditLogWindow  *self,
   references = g_strv_builder_end (builder);
   fill_dropdown (self->child_dropdown, _("All Children"),
                  (const char * const *) references, NULL);
-  return TRUE;
 }
 
 /* The child chosen, or 0 for "All Children". */
@@ -272,14 +269,76 @@ show_entries (CtAuditLogWindow *self,
   gtk_stack_set_visible_child_name (self->stack, n_entries > 0 ? "list" : "empty");
 }
 
+/* The filters' choices; until they are read (@children NULL), each filter
+ * offers "All ..." alone and cannot be changed. */
+static void
+fill_choices (CtAuditLogWindow *self,
+              GListModel       *children)
+{
+  GtkWidget *filters[] = {
+    GTK_WIDGET (self->date_range), GTK_WIDGET (self->kind_dropdown),
+    GTK_WIDGET (self->staff_dropdown), GTK_WIDGET (self->action_dropdown),
+    GTK_WIDGET (self->child_dropdown),
+  };
+
+  fill_dropdown (self->kind_dropdown, _("All Records"),
+                 (const char * const *) self->kinds, get_kind_label);
+  fill_dropdown (self->staff_dropdown, _("All Staff"),
+                 (const char * const *) self->people, NULL);
+  fill_dropdown (self->action_dropdown, _("All Actions"),
+                 children != NULL ? actions : NULL, ct_audit_action_get_label);
+  if (children != NULL)
+    fill_children (self, children);
+  else
+    fill_dropdown (self->child_dropdown, _("All Children"), NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_widget_set_sensitive (filters[i], children != NULL);
+}
+
+/* Stops the read under way, if any: its result will not be shown. */
+static void
+stop_reading (CtAuditLogWindow *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
+static void
+start_reading (CtAuditLogWindow *self)
+{
+  stop_reading (self);
+  self->reading = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+on_entries_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CtAuditLogWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = NULL;
+
+  entries = ct_audit_log_read_finish (CT_DATABASE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->reading);
+  if (entries == NULL)
+    show_error (self, error);
+  else
+    show_entries (self, entries);
+}
+
+/* Reads the entries that match the filters (once their choices are read). */
 static void
 reload (CtAuditLogWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entries = NULL;
   CtAuditFilter filter = { 0 };
 
-  if (self->database == NULL)
+  if (self->database == NULL || self->children == NULL)
     return;
 
   filter.from = ct_date_range_button_get_from (self->date_range);
@@ -288,30 +347,43 @@ reload (CtAuditLogWindow *self)
   filter.staff = get_chosen_word (self->staff_dropdown, self->people);
   filter.action = get_chosen_word (self->action_dropdown, (GStrv) actions);
   filter.child_id = get_chosen_child (self);
-  entries = ct_audit_log_list_filtered (self->database, &filter, &error);
-  if (entries == NULL)
-    show_error (self, error);
-  else
-    show_entries (self, entries);
+  start_reading (self);
+  ct_audit_log_read_async (self->database, &filter, self->reading, on_entries_read,
+                           g_object_ref (self));
 }
 
-static gboolean
-load_choices (CtAuditLogWindow  *self,
-              GError           **error)
+/* The choices arrive: the filters offer them, and the entries are read. */
+static void
+on_choices_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  self->kinds = ct_audit_log_list_kinds (self->database, error);
-  if (self->kinds == NULL)
-    return FALSE;
-  self->people = ct_audit_log_list_people (self->database, error);
-  if (self->people == NULL)
-    return FALSE;
+  g_autoptr(CtAuditLogWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtAuditChoices) choices = NULL;
 
-  fill_dropdown (self->kind_dropdown, _("All Records"),
-                 (const char * const *) self->kinds, get_kind_label);
-  fill_dropdown (self->staff_dropdown, _("All Staff"),
-                 (const char * const *) self->people, NULL);
-  fill_dropdown (self->action_dropdown, _("All Actions"), actions, ct_audit_action_get_label);
-  return load_children (self, error);
+  choices = ct_audit_log_read_choices_finish (CT_DATABASE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->reading);
+  if (choices == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  self->kinds = g_steal_pointer (&choices->kinds);
+  self->people = g_steal_pointer (&choices->people);
+  fill_choices (self, choices->children);
+  reload (self);
+}
+
+gboolean
+ct_audit_log_window_is_loading (CtAuditLogWindow *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_LOG_WINDOW (self), FALSE);
+
+  return self->reading != NULL;
 }
 
 /* The window */
@@ -320,7 +392,6 @@ CtAuditLogWindow *
 ct_audit_log_window_new (GtkWindow  *parent,
                          CtDatabase *database)
 {
-  g_autoptr(GError) error = NULL;
   CtAuditLogWindow *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
@@ -331,10 +402,9 @@ ct_audit_log_window_new (GtkWindow  *parent,
                        "destroy-with-parent", TRUE,
                        NULL);
   self->database = g_object_ref (database);
-  if (load_choices (self, &error))
-    reload (self);
-  else
-    show_error (self, error);
+  start_reading (self);
+  ct_audit_log_read_choices_async (database, self->reading, on_choices_read,
+                                   g_object_ref (self));
   return self;
 }
 
@@ -343,6 +413,7 @@ ct_audit_log_window_dispose (GObject *object)
 {
   CtAuditLogWindow *self = CT_AUDIT_LOG_WINDOW (object);
 
+  stop_reading (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_AUDIT_LOG_WINDOW);
   g_clear_object (&self->database);
 
@@ -393,4 +464,5 @@ ct_audit_log_window_init (CtAuditLogWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
+  fill_choices (self, NULL);
 }
