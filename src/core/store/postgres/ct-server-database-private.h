@@ -56,10 +56,12 @@ char         *ct_server_translate_sql       (const char        *sql,
 Oid          *ct_server_parameter_types     (GPtrArray         *names);
 
 /* Sets @error from a failed result (or the connection's state when
- * @result is NULL). @what says what was being done ("save the child"). */
+ * @result is NULL). @what says what was being done ("save the child");
+ * @writing, that it would have changed the records. */
 void          ct_server_set_error           (PGconn            *conn,
                                              const PGresult    *result,
                                              const char        *what,
+                                             gboolean           writing,
                                              GError           **error);
 /* Sets @error from a connection that failed to open. */
 void          ct_server_set_connect_error   (PGconn            *conn,

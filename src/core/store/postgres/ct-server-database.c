@@ -136,7 +136,7 @@ start_session (PGconn      *conn,
 
   if (PQresultStatus (result) == PGRES_COMMAND_OK)
     return TRUE;
-  ct_server_set_error (conn, result, _("prepare the connection"), error);
+  ct_server_set_error (conn, result, _("prepare the connection"), FALSE, error);
   return FALSE;
 }
 
@@ -220,7 +220,7 @@ server_exec (CtDatabase  *database,
 
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     return TRUE;
-  ct_server_set_error (self->conn, result, _("write to the team server"), error);
+  ct_server_set_error (self->conn, result, _("write to the team server"), TRUE, error);
   return FALSE;
 }
 

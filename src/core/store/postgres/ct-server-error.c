@@ -39,6 +39,7 @@ void
 ct_server_set_error (PGconn          *conn,
                      const PGresult  *result,
                      const char      *what,
+                     gboolean         writing,
                      GError         **error)
 {
   const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
@@ -49,10 +50,16 @@ ct_server_set_error (PGconn          *conn,
   if (PQstatus (conn) != CONNECTION_OK || sqlstate_is (sqlstate, "08") ||
       sqlstate_is (sqlstate, "57P"))
     {
-      /* TRANSLATORS: %s says what was being done, e.g. "save the child" */
-      g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED,
-                   _("Could not %s: the connection to the team server was lost, so nothing "
-                     "was saved. Check the network and try again."), what);
+      if (writing)
+        /* TRANSLATORS: %s says what was being done, e.g. "save the child" */
+        g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED,
+                     _("Could not %s: the connection to the team server was lost, so nothing "
+                       "was saved. Check the network and try again."), what);
+      else
+        /* TRANSLATORS: %s says what was being done, e.g. "read the team server's records" */
+        g_set_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED,
+                     _("Could not %s: the connection to the team server was lost. Check the "
+                       "network and try again."), what);
       return;
     }
 

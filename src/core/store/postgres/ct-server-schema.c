@@ -502,7 +502,7 @@ exec (PGconn      *conn,
 
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     return TRUE;
-  ct_server_set_error (conn, result, _("set up the team server"), error);
+  ct_server_set_error (conn, result, _("set up the team server"), TRUE, error);
   return FALSE;
 }
 

@@ -196,7 +196,7 @@ run (CtServerStatement  *self,
       return TRUE;
     }
 
-  ct_server_set_error (conn, self->result, what, error);
+  ct_server_set_error (conn, self->result, what, !self->reads, error);
   g_clear_pointer (&self->result, PQclear);
   return FALSE;
 }
@@ -315,7 +315,7 @@ ct_server_statement_new (CtServerDatabase  *db,
   result = PQprepare (conn, name, text, names->len, types);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
-      ct_server_set_error (conn, result, _("read the team server's records"), error);
+      ct_server_set_error (conn, result, _("read the team server's records"), FALSE, error);
       return NULL;
     }
 

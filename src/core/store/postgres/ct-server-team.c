@@ -280,7 +280,7 @@ create_login (CtDatabase  *db,
 
   if (verifier == NULL)
     {
-      ct_server_set_error (conn, NULL, _("hash the password"), error);
+      ct_server_set_error (conn, NULL, _("hash the password"), FALSE, error);
       return FALSE;
     }
   literal = PQescapeLiteral (conn, verifier, strlen (verifier));
