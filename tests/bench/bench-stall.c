@@ -7,9 +7,11 @@
  * data set, whose reads go to the store's reader as in the app: showing
  * the consultations section (the list's first read), typing a letter in
  * its search, saving one consultation while that list is shown (the
- * list reads that row again: ct-record-list-changes.c), and showing the
- * Outcomes and Reports (their first read, and the summary). Needs a display
- * (run the benchmark under Xvfb); without one it measures nothing.
+ * list reads that row again: ct-record-list-changes.c), showing the
+ * Outcomes and Reports (their first read, and the summary), opening a new
+ * goal rating (every goal to choose from) and the Audit Log (the trail).
+ * Needs a display (run the benchmark under Xvfb); without one it measures
+ * nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,11 +22,14 @@
 #include <adwaita.h>
 
 #include "bench.h"
+#include "ct-audit-log-window.h"
 #include "ct-main-view.h"
 #include "ct-outcomes-view.h"
+#include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-records.h"
 #include "ct-reports-view.h"
+#include "ct-reference-row.h"
 #include "ct-window.h"
 #include "widget-test-util.h"
 
@@ -92,6 +97,7 @@ typedef struct
   GPtrArray    *lists;     /* every section's, found once: no search while watched */
   GtkWidget    *outcomes;
   GtkWidget    *reports;
+  GtkWindow    *opened;    /* an editor or the Audit Log */
   gboolean      saved;
 } StallRun;
 
@@ -233,6 +239,58 @@ save_shown (StallRun *run)
   return watchdog_wait (&dog, is_saved, run);
 }
 
+/* The goals to choose from are read and offered (the picker opens). */
+static gboolean
+offers_goals (gpointer data)
+{
+  StallRun *run = data;
+  CtReferenceRow *row = CT_REFERENCE_ROW (test_find_of_type (run->opened,
+                                                             CT_TYPE_REFERENCE_ROW));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (run->opened)) && !ct_reference_row_is_loading (row) &&
+         gtk_widget_get_mapped (GTK_WIDGET (ct_reference_row_get_picker (row)));
+}
+
+static gboolean
+shows_audit_log (gpointer data)
+{
+  StallRun *run = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (run->opened)) &&
+         !ct_audit_log_window_is_loading (CT_AUDIT_LOG_WINDOW (run->opened));
+}
+
+/* A window over the main window (@open makes it), until @shown; closed after. */
+static double
+open_over (StallRun      *run,
+           GtkWindow   *(*open) (StallRun *run),
+           TestCondition  shown)
+{
+  Watchdog dog;
+  double ms;
+
+  watchdog_start (&dog);
+  run->opened = open (run);
+  gtk_window_present (run->opened);
+  ms = watchdog_wait (&dog, shown, run);
+  gtk_window_destroy (run->opened);
+  run->opened = NULL;
+  return ms;
+}
+
+static GtkWindow *
+new_goal_rating (StallRun *run)
+{
+  return GTK_WINDOW (ct_record_editor_new (GTK_WINDOW (run->window), run->db,
+                                           ct_kind_lookup ("goal_rating"), NULL));
+}
+
+static GtkWindow *
+audit_log (StallRun *run)
+{
+  return GTK_WINDOW (ct_audit_log_window_new (GTK_WINDOW (run->window), run->db));
+}
+
 gboolean
 bench_run_stall (BenchData    *data,
                  BenchReport  *report,
@@ -245,6 +303,8 @@ bench_run_stall (BenchData    *data,
   g_autoptr(GArray) saving = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) editing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) auditing = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (!gtk_init_check ())
     {
@@ -268,6 +328,10 @@ bench_run_stall (BenchData    *data,
       g_array_append_val (outcomes, ms);
       ms = show_section (&run, REPORTS_SECTION, shows_summary);
       g_array_append_val (reports, ms);
+      ms = open_over (&run, new_goal_rating, offers_goals);
+      g_array_append_val (editing, ms);
+      ms = open_over (&run, audit_log, shows_audit_log);
+      g_array_append_val (auditing, ms);
       bench_close_window ((gpointer *) &run.window, &run.db);
     }
   g_clear_pointer (&run.lists, g_ptr_array_unref);
@@ -281,5 +345,9 @@ bench_run_stall (BenchData    *data,
                     BENCH_UNIT_MS, bench_median_of (outcomes), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: showing Reports (this year's summary)",
                     BENCH_UNIT_MS, bench_median_of (reports), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: a new goal rating (every goal to choose from)",
+                    BENCH_UNIT_MS, bench_median_of (editing), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: opening the Audit Log (the whole trail)",
+                    BENCH_UNIT_MS, bench_median_of (auditing), TARGET_STALL_MS);
   return TRUE;
 }
