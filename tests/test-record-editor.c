@@ -1009,7 +1009,7 @@ test_every_kind_has_every_row (Fixture       *fixture,
 /* The records to choose from are read on the store's reader: until they
  * arrive, a record chosen keeps its id (a save would keep it) and its row
  * says it is reading; then it is named. A new rating's goal picker opens
- * once its goals have arrived. */
+ * once its goals have arrived, unless the focus has moved on. */
 static void
 test_choices_read_off_the_window (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1056,6 +1056,17 @@ test_choices_read_off_the_window (Fixture       *fixture,
   test_store_release_reader (hold);
   test_wait_until (is_popover_shown, picker);
   g_assert_cmpuint (g_list_model_get_n_items (ct_record_picker_get_shown (picker)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+
+  /* Moved on to the score meanwhile: the picker does not interrupt. */
+  hold = test_store_hold_reader (fixture->records.db);
+  start_editor (fixture, "goal_rating", NULL);
+  test_wait_until_mapped (GTK_WIDGET (fixture->editor));
+  picker = ct_reference_row_get_picker (CT_REFERENCE_ROW (get_row (fixture, "goal")));
+  g_assert_true (gtk_widget_grab_focus (ct_field_row_get_input (get_row (fixture, "score"))));
+  test_store_release_reader (hold);
+  test_wait_until (has_read_choices, fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
 }
 
 /* A goal rating's score, in half points from 0 to 10, and an optional

@@ -176,8 +176,21 @@ on_picked (CtReferenceRow *self,
 
 /* The records */
 
+/* TRUE when the keyboard focus is on the row (or nowhere): a person who
+ * moved on meanwhile is not interrupted by the picker. */
+static gboolean
+has_focus (CtReferenceRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus == NULL || focus == GTK_WIDGET (self) ||
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
 /* The records arrive from the store's reader: the record chosen meanwhile
- * gets its name, and a new record's picker opens if it was to open. */
+ * gets its name, and a new record's picker opens if it was to open and
+ * the focus is still on the row. */
 static void
 on_records_read (GObject      *source_object,
                  GAsyncResult *result,
@@ -203,7 +216,7 @@ on_records_read (GObject      *source_object,
   ct_record_picker_set_records (self->picker, self->records);
   chosen = find_record (self, self->id);
   choose (self, chosen);
-  if (self->popup_when_read && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->popup_when_read && gtk_widget_get_mapped (GTK_WIDGET (self)) && has_focus (self))
     ct_reference_row_popup (self);
   self->popup_when_read = FALSE;
 }
