@@ -20,13 +20,12 @@ static const struct
   { "duration_minutes", "60" },
 };
 
-/* The signed-in staff member (the database's actor), as text; NULL when
- * there is none of that name. */
+/* The signed-in staff member, as text (known to the store once it was
+ * asked: a new record reads nothing); NULL when there is none. */
 static char *
 dup_signed_in_staff (CtDatabase *database)
 {
-  const char *actor = ct_database_get_actor (database);
-  gint64 id = actor != NULL ? ct_store_find_staff (database, actor, NULL) : 0;
+  gint64 id = ct_store_find_own_staff (database, NULL);
 
   return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
 }
