@@ -12,6 +12,7 @@
 #include "editor/ct-field-row.h"
 #include "editor/ct-record-editor.h"
 #include "editor/ct-reference-row.h"
+#include "ct-database-private.h"
 #include "ct-record-tooltip.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -1069,6 +1070,37 @@ test_choices_read_off_the_window (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
 }
 
+/* The records to choose from cannot be read: the record chosen stays
+ * chosen (a save keeps it) and the row says its details cannot be read. */
+static void
+test_choices_unreadable_keep_choice (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(CtRecord) record = ct_store_get (fixture->records.db, kind,
+                                             insert_consultation (fixture), NULL);
+  g_autofree char *staff_text = records_id_text (fixture->records.staff_id);
+  g_autofree char *clinician = NULL;
+  g_autoptr(GError) error = NULL;
+  CtReferenceRow *row;
+
+  g_assert_true (ct_database_exec (fixture->records.db, "ALTER TABLE staff RENAME TO staff_gone",
+                                   &error));
+  g_assert_no_error (error);
+  g_test_expect_message ("ct-reference-row", G_LOG_LEVEL_WARNING, "Cannot list the staff*");
+  open_editor (fixture, "consultation", record);
+  g_test_assert_expected_messages ();
+  row = CT_REFERENCE_ROW (get_row (fixture, "clinician"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Chosen (its details cannot be read now)");
+  clinician = get_text (fixture, "clinician");
+  g_assert_cmpstr (clinician, ==, staff_text);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  g_assert_true (ct_database_exec (fixture->records.db, "ALTER TABLE staff_gone RENAME TO staff",
+                                   &error));
+  g_assert_no_error (error);
+}
+
 /* A goal rating's score, in half points from 0 to 10, and an optional
  * enumeration with "Not recorded". */
 static void
@@ -1391,6 +1423,7 @@ main (int   argc,
   ADD ("/record-editor/picker/searches", test_picker_searches);
   ADD ("/record-editor/picker/adds-in-place", test_picker_adds_in_place);
   ADD ("/record-editor/picker/read-off-the-window", test_choices_read_off_the_window);
+  ADD ("/record-editor/picker/unreadable-keeps-choice", test_choices_unreadable_keep_choice);
 #undef ADD
   for (guint i = 0; i < ct_kind_get_n_kinds (); i++)
     {

@@ -208,9 +208,13 @@ on_records_read (GObject      *source_object,
   g_clear_object (&self->reading);
   if (records == NULL)
     {
+      /* The record chosen stays chosen: a save must not drop it. */
       g_warning ("Cannot list the %s to choose from: %s", ct_kind_get_name (self->kind),
                  error->message);
-      records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
+      if (self->id != 0)
+        /* TRANSLATORS: a record chosen whose name could not be read */
+        choose_labelled (self, self->id, g_strdup (_("Chosen (its details cannot be read now)")));
+      return;
     }
   g_set_object (&self->records, records);
   ct_record_picker_set_records (self->picker, self->records);
