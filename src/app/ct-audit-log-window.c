@@ -20,7 +20,6 @@
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
 #include "ct-record-tooltip.h"
-#include "ct-store.h"
 
 struct _CtAuditLogWindow
 {
@@ -199,30 +198,6 @@ static const char *const actions[] = {
   "backup", NULL
 };
 
-/* The children, by reference: the choices of the child filter. */
-static void
-fill_children (CtAuditLogWindow *self,
-               GListModel       *children)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) references = NULL;
-  guint n = g_list_model_get_n_items (children);
-
-  self->children = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CtRecord) child = g_list_model_get_item (children, i);
-      g_autofree char *reference = ct_record_get_string_by_name (child, "reference");
-      gint64 id = ct_record_get_id (child);
-
-      g_array_append_val (self->children, id);
-      g_strv_builder_add (builder, reference);
-    }
-  references = g_strv_builder_end (builder);
-  fill_dropdown (self->child_dropdown, _("All Children"),
-                 (const char * const *) references, NULL);
-}
-
 /* The child chosen, or 0 for "All Children". */
 static gint64
 get_chosen_child (CtAuditLogWindow *self)
@@ -269,11 +244,11 @@ show_entries (CtAuditLogWindow *self,
   gtk_stack_set_visible_child_name (self->stack, n_entries > 0 ? "list" : "empty");
 }
 
-/* The filters' choices; until they are read (@children NULL), each filter
+/* The filters' choices; until they are read (@choices NULL), each filter
  * offers "All ..." alone and cannot be changed. */
 static void
 fill_choices (CtAuditLogWindow *self,
-              GListModel       *children)
+              CtAuditChoices   *choices)
 {
   GtkWidget *filters[] = {
     GTK_WIDGET (self->date_range), GTK_WIDGET (self->kind_dropdown),
@@ -281,18 +256,23 @@ fill_choices (CtAuditLogWindow *self,
     GTK_WIDGET (self->child_dropdown),
   };
 
+  if (choices != NULL)
+    {
+      self->kinds = g_steal_pointer (&choices->kinds);
+      self->people = g_steal_pointer (&choices->people);
+      self->children = g_steal_pointer (&choices->child_ids);
+    }
   fill_dropdown (self->kind_dropdown, _("All Records"),
                  (const char * const *) self->kinds, get_kind_label);
   fill_dropdown (self->staff_dropdown, _("All Staff"),
                  (const char * const *) self->people, NULL);
   fill_dropdown (self->action_dropdown, _("All Actions"),
-                 children != NULL ? actions : NULL, ct_audit_action_get_label);
-  if (children != NULL)
-    fill_children (self, children);
-  else
-    fill_dropdown (self->child_dropdown, _("All Children"), NULL, NULL);
+                 choices != NULL ? actions : NULL, ct_audit_action_get_label);
+  fill_dropdown (self->child_dropdown, _("All Children"),
+                 choices != NULL ? (const char * const *) choices->child_references : NULL,
+                 NULL);
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    gtk_widget_set_sensitive (filters[i], children != NULL);
+    gtk_widget_set_sensitive (filters[i], choices != NULL);
 }
 
 /* Stops the read under way, if any: its result will not be shown. */
@@ -372,9 +352,7 @@ on_choices_read (GObject      *source_object,
       show_error (self, error);
       return;
     }
-  self->kinds = g_steal_pointer (&choices->kinds);
-  self->people = g_steal_pointer (&choices->people);
-  fill_choices (self, choices->children);
+  fill_choices (self, choices);
   reload (self);
 }
 

@@ -13,12 +13,14 @@
 G_BEGIN_DECLS
 
 /* The choices of the filters: the record kinds and the people found in
- * the trail (sorted), and every child (a GListModel of CtChild). */
+ * the trail (sorted), and every child: their ids (gint64) and, in the
+ * same order, their references. */
 typedef struct
 {
-  GStrv       kinds;
-  GStrv       people;
-  GListModel *children;
+  GStrv   kinds;
+  GStrv   people;
+  GArray *child_ids;
+  GStrv   child_references;
 } CtAuditChoices;
 
 void            ct_audit_choices_free             (CtAuditChoices       *choices);
