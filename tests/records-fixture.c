@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ct-database-private.h"
+#include "ct-store-batch.h"
 #include "test-database-util.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -240,4 +241,34 @@ records_count_rows (CtDatabase *db,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
 
   return records_count (db, sql);
+}
+
+void
+records_insert_consultations (RecordsFixture *fixture,
+                              guint           n)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *staff = records_id_text (fixture->staff_id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CtRecord *record = ct_record_new (ct_kind_lookup ("consultation"));
+      g_autofree char *date = g_strdup_printf ("%u-%02u-%02u", 2020 + i / 336, 1 + i / 28 % 12,
+                                               1 + i % 28);
+      g_autofree char *minutes = g_strdup_printf ("%u", 1 + i % 300);
+
+      g_assert_true (ct_record_set_string_by_name (record, "date", date, &error));
+      ct_record_set_string_by_name (record, "clinician", staff, &error);
+      ct_record_set_string_by_name (record, "requested_by", "social_worker", &error);
+      ct_record_set_string_by_name (record, "topics", "transitions", &error);
+      ct_record_set_string_by_name (record, "mode", "video", &error);
+      ct_record_set_string_by_name (record, "duration_minutes", minutes, &error);
+      ct_record_set_string_by_name (record, "attendees", "2", &error);
+      ct_record_set_string_by_name (record, "outcome", "advice_given", &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (records, record);
+    }
+  g_assert_true (ct_store_insert_all (fixture->db, records, &error));
+  g_assert_no_error (error);
 }

@@ -40,6 +40,10 @@ char      *records_id_text           (gint64          id);
  * a second of each, for filters and lists. */
 gint64     records_insert_clinician_b (CtDatabase    *db);
 gint64     records_insert_child_b    (CtDatabase     *db);
+/* @n consultations of the staff member, in one write: a day each from
+ * 2020 on, of 1 to 300 minutes. */
+void       records_insert_consultations (RecordsFixture *fixture,
+                                         guint           n);
 /* An episode: a referral from a social worker, accepted and started on
  * @date, of @clinician_id (0: none); ended on @end_date (NULL: open) as
  * planned. */

@@ -1,5 +1,5 @@
-/* bench-cases.c: unlocking, the list of each section, the committee summary
- * and its baselines
+/* bench-cases.c: unlocking, the first rows of each list, the committee
+ * summary and its baselines
  *
  * Baselines, measured in the same run on the same data:
  * - the summary's bare SQL (the one statement of ct-summary-sql.c, bound,
@@ -24,7 +24,7 @@
 #include "ct-records.h"
 #include "ct-summary-private.h"
 
-#define TARGET_LIST_MS         300
+#define TARGET_FIRST_ROWS_MS   50
 #define TARGET_YEAR_MS         50
 #define TARGET_HISTORY_MS      100
 #define TARGET_UNLOCK_MS       500
@@ -72,13 +72,17 @@ check_once (gpointer   user_data,
   return ct_file_database_quick_check (run->path, BENCH_PASSPHRASE, error);
 }
 
-/* Lists */
+/* Lists: what a list reads before it shows its first rows, the ids of
+ * every row in order and the first page of records (CtRecordPages, as
+ * on the store's reader). */
 
 typedef struct
 {
   CtDatabase   *db;
   const CtKind *kind;
-  GListModel   *records;
+  GArray       *ids;
+  GPtrArray    *first;
+  GListModel   *records;  /* the Outcomes' */
 } ListRun;
 
 static gboolean
@@ -87,17 +91,23 @@ list_once (gpointer   user_data,
 {
   ListRun *run = user_data;
 
-  run->records = ct_store_list (run->db, run->kind, NULL, error);
-  return run->records != NULL;
+  run->ids = ct_store_list_ids (run->db, run->kind, NULL, error);
+  if (run->ids == NULL)
+    return FALSE;
+  run->first = ct_store_get_page (run->db, run->kind, (gint64 *) (gpointer) run->ids->data,
+                                  MIN (run->ids->len, CT_STORE_PAGE_SIZE), error);
+  return run->first != NULL;
 }
 
-/* Freeing a list is not part of making it ready. */
+/* Freeing what was read is not part of reading it. */
 static gboolean
 drop_list (gpointer   user_data,
            GError   **error)
 {
   ListRun *run = user_data;
 
+  g_clear_pointer (&run->ids, g_array_unref);
+  g_clear_pointer (&run->first, g_ptr_array_unref);
   g_clear_object (&run->records);
   return TRUE;
 }
@@ -109,20 +119,20 @@ bench_time_list (CtDatabase    *db,
                  guint         *n_records,
                  GError       **error)
 {
-  ListRun run = { db, kind, NULL };
+  ListRun run = { db, kind, NULL, NULL, NULL };
 
   if (!bench_median (list_once, drop_list, &run, BENCH_MIN_RUNS, median_ms, error) ||
       !list_once (&run, error))
     return FALSE;
-  *n_records = g_list_model_get_n_items (run.records);
-  g_clear_object (&run.records);
+  *n_records = run.ids->len;
+  drop_list (&run, NULL);
   return TRUE;
 }
 
 char *
 bench_list_name (const CtKind *kind)
 {
-  return g_strdup_printf ("list model ready: %s", ct_kind_get_cli_word (kind));
+  return g_strdup_printf ("first rows: %s (every id, a page)", ct_kind_get_cli_word (kind));
 }
 
 static gboolean
@@ -140,7 +150,7 @@ measure_lists (CtDatabase   *db,
 
       if (!bench_time_list (db, kind, &ms, &n_records, error))
         return FALSE;
-      bench_report_add (report, scale, name, BENCH_UNIT_MS, ms, TARGET_LIST_MS);
+      bench_report_add (report, scale, name, BENCH_UNIT_MS, ms, TARGET_FIRST_ROWS_MS);
     }
   return TRUE;
 }
@@ -162,7 +172,7 @@ bench_time_outcomes (CtDatabase  *db,
                      double      *median_ms,
                      GError     **error)
 {
-  ListRun run = { db, NULL, NULL };
+  ListRun run = { db, NULL, NULL, NULL, NULL };
 
   return bench_median (outcomes_once, drop_list, &run, BENCH_MIN_RUNS, median_ms, error);
 }

@@ -144,8 +144,9 @@ gboolean     bench_run_server          (BenchData     *data,
                                         guint          scale,
                                         GError       **error);
 
-/* The measurements both stores share: the median time of loading the
- * list of @kind (and how many records it holds), of a summary, and of
+/* The measurements both stores share: the median time of a list's first
+ * rows (the ids of every record of @kind in order and the first page; how
+ * many records it holds), of a summary, and of
  * @runs imports of the consultations of @csv, each after deleting those
  * of @db. */
 gboolean     bench_time_list           (CtDatabase    *db,
@@ -187,9 +188,6 @@ void         bench_periods_clear       (BenchPeriod   *periods);
 #define BENCH_IMPORT_NAME "CSV import of the consultations (40,000 per county)"
 char        *bench_list_name           (const CtKind  *kind);
 char        *bench_summary_name        (const BenchPeriod *which);
-/* The consultations section's search filter, with the text of every row
- * of @records built, as the app builds it in idle time after loading. */
-GObject     *bench_search_prepare      (GListModel    *records);
 /* The child process of bench_run_memory(): opens @path, holds what
  * @what names, prints its peak resident memory in kB. */
 int          bench_memory_child        (const char    *what,

@@ -98,31 +98,43 @@ create_factory (const CtField *field)
   return factory;
 }
 
-/* ISO dates sort as text; other fields by what the cell shows. */
-static char *
-dup_sort_key (CtRecord      *record,
-              const CtField *field)
+/* The store sorts the rows (CtFilter.sort_field); a column's sorter only
+ * says which column the view sorts by. GTK 4.8 cannot tell (its column
+ * view sorter has no getters), so ct_record_columns_get_sort() asks the
+ * view's sorter to compare two rows and notes the first column's sorter
+ * that answers: the primary one. */
+static const CtField *answered;
+
+static int
+note_sort_column (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      field)
 {
-  if (ct_field_get_value_type (field) == CT_FIELD_DATE)
-    return ct_record_get_string (record, field);
-  return ct_cell_text_dup (record, field);
+  if (answered == NULL)
+    answered = field;
+  return GTK_ORDERING_SMALLER;
 }
 
-static GtkSorter *
-create_sorter (const CtKind  *kind,
-               const CtField *field)
+const CtField *
+ct_record_columns_get_sort (GtkColumnView *view,
+                            gboolean      *descending)
 {
-  GtkExpression *expression;
+  GtkSorter *sorter;
+  GtkOrdering order;
+  const CtField *field;
 
-  if (is_number (field))
-    {
-      expression = gtk_property_expression_new (ct_kind_get_record_type (kind), NULL,
-                                                ct_field_get_property_name (field));
-      return GTK_SORTER (gtk_numeric_sorter_new (expression));
-    }
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (dup_sort_key), (gpointer) field, NULL);
-  return GTK_SORTER (gtk_string_sorter_new (expression));
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+
+  sorter = gtk_column_view_get_sorter (view);
+  *descending = FALSE;
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return NULL;
+  answered = NULL;
+  /* Two objects: GTK answers "equal" for one and the same. */
+  order = gtk_sorter_compare (sorter, view, sorter);
+  field = g_steal_pointer (&answered);
+  *descending = order == GTK_ORDERING_LARGER;
+  return field;
 }
 
 void
@@ -131,7 +143,8 @@ ct_record_columns_append (GtkColumnView *view,
                           const CtField *field)
 {
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkSorter) sorter = create_sorter (kind, field);
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (note_sort_column,
+                                                                   (gpointer) field, NULL));
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (field != NULL);

@@ -11,11 +11,15 @@
 G_BEGIN_DECLS
 
 /* Appends a resizable, sortable column showing @field of @kind's records
- * (ct_cell_text_dup()). Dates sort by their ISO form, numbers by value,
- * everything else by the text shown. */
+ * (ct_cell_text_dup()). The store sorts the rows: see
+ * ct_record_columns_get_sort(). */
 void  ct_record_columns_append       (GtkColumnView  *view,
                                       const CtKind   *kind,
                                       const CtField  *field);
+/* The field of the column @view is sorted by (clicked in its header),
+ * and whether from the highest down; NULL when none is. */
+const CtField *ct_record_columns_get_sort (GtkColumnView *view,
+                                           gboolean      *descending);
 
 /* The position of the row holding @widget (a cell or a widget inside
  * one), or GTK_INVALID_LIST_POSITION. */

@@ -7,8 +7,8 @@
 
 #include "ct-date-range-button.h"
 #include "ct-record-list.h"
+#include "ct-record-pages.h"
 #include "ct-records.h"
-#include "ct-search-filter.h"
 #include "ct-section.h"
 
 G_BEGIN_DECLS
@@ -20,14 +20,15 @@ struct _CtRecordList
   const CtSection    *section;
   const CtKind       *kind;
   CtDatabase         *database;
-  GListModel         *records;      /* the store's list; NULL while locked */
+  CtRecordPages      *pages;        /* the rows; NULL until read, and while locked */
   gboolean            stale;        /* to be read when next shown */
   GCancellable       *loading;      /* the read under way, or NULL */
   gint64              select_when_read; /* a record to select once read, or 0 */
-  GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
+  GArray             *changed;      /* ids of the kind written since the rows were read */
+  gboolean            all_changed;  /* every row may show something written */
   GtkSingleSelection *selection;
-  CtSearchFilter     *search;
+  const CtField      *searched[CT_SECTION_MAX_SEARCHED + 1];  /* NULL-terminated */
+  char               *search_text;  /* what the rows were searched for, or NULL */
   CtRecord           *deleted;      /* a copy for Undo while its toast shows */
   AdwToast           *undo_toast;
   GtkWidget          *row_menu;
@@ -47,9 +48,12 @@ struct _CtRecordList
 };
 
 /* ct-record-list.c */
-/* The position of the record @id in @records, or GTK_INVALID_LIST_POSITION. */
-guint     ct_record_list_find_in          (GListModel     *records,
-                                           gint64          id);
+/* Notifies "loading": the rows' pages under way changed. */
+void      ct_record_list_notify_loading   (CtRecordList   *self);
+/* A message that stays until closed. */
+void      ct_record_list_show_message     (CtRecordList   *self,
+                                           const char     *message);
+/* The record selected, once read; NULL when none is. */
 CtRecord *ct_record_list_get_selected     (CtRecordList   *self);
 /* Selects (and scrolls to) the record with @id; FALSE when not shown. */
 gboolean  ct_record_list_select           (CtRecordList   *self,
@@ -57,10 +61,15 @@ gboolean  ct_record_list_select           (CtRecordList   *self,
 void      ct_record_list_clear_search     (CtRecordList   *self);
 void      ct_record_list_update_actions   (CtRecordList   *self);
 
-/* ct-record-list-changes.c: makes @changes (CtDatabase::changed) to the
- * rows in place; FALSE when the list must be read again instead. */
-gboolean  ct_record_list_apply_changes    (CtRecordList   *self,
+/* ct-record-list-changes.c */
+/* Notes which rows @changes (CtDatabase::changed; NULL: unknown) touch;
+ * FALSE when none (a preference saved, a record of another kind). */
+gboolean  ct_record_list_note_changes     (CtRecordList   *self,
                                            GArray         *changes);
+/* Shows @fresh, the rows read: the first read, or the rows read again,
+ * where only those changed since are read anew; forgets the changes. */
+void      ct_record_list_take_rows        (CtRecordList   *self,
+                                           CtRecordPages  *fresh);
 
 /* ct-record-list-actions.c: section.new, .open, .delete, .undo-delete,
  * .search, their keys and the row menu */

@@ -1,19 +1,12 @@
 /* ct-record-list.c: one section's records as a sortable, searchable table
  *
- * The records of the date range come from one query (ct_store_list());
- * the column sorter and the search filter then work on them in memory:
- *
- *   store → GtkSortListModel (column view sorter)
- *         → GtkFilterListModel (CtSearchFilter) → GtkSingleSelection
- *
- * Sorting comes before filtering so that a keystroke only filters (a cheap
- * substring test per row) and never sorts again; the filter runs in
- * batches between frames (incremental), so that a keystroke among 40,000
- * rows never holds the window up. The date range re-queries
- * instead of filtering in memory: it changes on a click, not a keystroke,
- * the query uses the date index, only the records of the range are kept in
- * memory, and "inclusive" means what it means everywhere else (the core's
- * CtFilter, the committee summary).
+ * The rows are a CtRecordPages: the store finds, searches and sorts them
+ * on its reader and the list holds their ids, reading the records a page
+ * at a time as they scroll into view, so that 400,000 consultations
+ * neither fill memory nor hold the window up. The date range, the search
+ * typed and the column clicked all go into the one read (CtFilter), and
+ * "inclusive" means what it means everywhere else (the committee
+ * summary).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,7 +38,9 @@ static GParamSpec *properties[N_PROPS];
 CtRecord *
 ct_record_list_get_selected (CtRecordList *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  CtRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  return selected != NULL && ct_record_pages_is_read (selected) ? selected : NULL;
 }
 
 void
@@ -81,29 +76,35 @@ has_date_range (CtRecordList *self)
          ct_date_range_button_get_to (self->date_range) != NULL;
 }
 
+static gboolean
+is_searching (CtRecordList *self)
+{
+  return self->search_text != NULL && *self->search_text != '\0';
+}
+
 /* The table; "loading" while the first read is under way; "empty" when
  * there are no records at all; "no-results" when there are some but the
  * search or the date range hides them all. */
 static void
 update_state (CtRecordList *self)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint n_read = self->records != NULL ? g_list_model_get_n_items (self->records) : 0;
-  gboolean first_read = self->records == NULL && self->loading != NULL;
-  gboolean searching = gtk_filter_list_model_get_pending (self->filtered) > 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  gboolean first_read = self->pages == NULL && self->loading != NULL;
   g_autofree char *count = NULL;
 
   gtk_spinner_set_spinning (self->loading_spinner, first_read);
   if (first_read)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (n_shown > 0 || searching)
+  else if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (n_read == 0 && !has_date_range (self))
+  else if (self->loading != NULL)
+    ;  /* what a read under way will show is not known yet */
+  else if (!is_searching (self) && !has_date_range (self))
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, "no-results");
 
-  if (self->records != NULL)
+  if (self->pages != NULL)
     count = ct_csv_dup_count_text (self->kind, n_shown);
   gtk_label_set_text (self->count_label, count != NULL ? count : "");
   ct_record_list_update_actions (self);
@@ -111,63 +112,17 @@ update_state (CtRecordList *self)
 
 /* Messages */
 
-static void
-show_toast (CtRecordList *self,
-            const char   *title)
+void
+ct_record_list_show_message (CtRecordList *self,
+                             const char   *message)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Reading */
-
-static void
-set_records (CtRecordList *self,
-             GListModel   *records)
-{
-  g_set_object (&self->records, records);
-  ct_search_filter_prepare (self->search, records);
-  gtk_sort_list_model_set_model (self->sorted, records);
-  update_state (self);
-}
-
-static gboolean
-has_id (gconstpointer record,
-        gconstpointer unused,
-        gpointer      id)
-{
-  return ct_record_get_id ((CtRecord *) record) == *(gint64 *) id;
-}
-
-guint
-ct_record_list_find_in (GListModel *records,
-                        gint64      id)
-{
-  guint n_items = g_list_model_get_n_items (records);
-
-  /* The store's own search looks at each row without taking a reference
-   * (GLib 2.74 wants an item to compare with: the first, which has_id()
-   * does not look at). */
-  if (G_IS_LIST_STORE (records) && n_items > 0)
-    {
-      g_autoptr(GObject) first = g_list_model_get_item (records, 0);
-      guint position;
-
-      return g_list_store_find_with_equal_func_full (G_LIST_STORE (records), first, has_id, &id,
-                                                     &position)
-             ? position : GTK_INVALID_LIST_POSITION;
-    }
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CtRecord) record = g_list_model_get_item (records, i);
-
-      if (ct_record_get_id (record) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(): the list view inside the
  * column view has an action for it. */
@@ -182,28 +137,13 @@ scroll_to (CtRecordList *self,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
-/* The rows shown; unsorted and unsearched, they are the rows read, in
- * which the store finds a row faster. */
-static GListModel *
-get_rows_shown (CtRecordList *self)
-{
-  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
-
-  if (self->records != NULL &&
-      (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE) &&
-      gtk_filter_get_strictness (GTK_FILTER (self->search)) == GTK_FILTER_MATCH_ALL &&
-      gtk_filter_list_model_get_pending (self->filtered) == 0)
-    return self->records;
-  return G_LIST_MODEL (self->filtered);
-}
-
 gboolean
 ct_record_list_select (CtRecordList *self,
                        gint64        id)
 {
   /* No record has id 0: nothing to look for among the rows. */
-  guint position = id != 0 ? ct_record_list_find_in (get_rows_shown (self), id)
-                           : GTK_INVALID_LIST_POSITION;
+  guint position = id != 0 && self->pages != NULL ? ct_record_pages_find (self->pages, id)
+                                                  : GTK_INVALID_LIST_POSITION;
 
   gtk_single_selection_set_selected (self->selection, position);
   /* A record just saved may be in the read under way. */
@@ -217,8 +157,12 @@ ct_record_list_select (CtRecordList *self,
 void
 ct_record_list_clear_search (CtRecordList *self)
 {
+  gboolean searched = is_searching (self);
+
+  g_clear_pointer (&self->search_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  ct_search_filter_set_text (self->search, "");
+  if (searched)
+    ct_record_list_reload (self);
 }
 
 gboolean
@@ -226,7 +170,13 @@ ct_record_list_is_loading (CtRecordList *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_LIST (self), FALSE);
 
-  return self->loading != NULL;
+  return self->loading != NULL || (self->pages != NULL && ct_record_pages_is_reading (self->pages));
+}
+
+void
+ct_record_list_notify_loading (CtRecordList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -239,7 +189,7 @@ stop_loading (CtRecordList *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* The list read arrives: it replaces the rows, keeping the selection. */
+/* The rows read arrive, keeping the selection. */
 static void
 on_records_read (GObject      *source_object,
                  GAsyncResult *result,
@@ -247,31 +197,33 @@ on_records_read (GObject      *source_object,
 {
   g_autoptr(CtRecordList) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) records = NULL;
+  g_autoptr(CtRecordPages) pages = NULL;
   CtRecord *selected;
   gint64 selected_id;
   GtkRoot *root;
   GtkWidget *focus;
   gboolean had_focus;
 
-  records = ct_store_list_finish (CT_DATABASE (source_object), result, &error);
+  pages = ct_record_pages_read_finish (CT_DATABASE (source_object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->loading);
-  selected = ct_record_list_get_selected (self);
+  selected = gtk_single_selection_get_selected_item (self->selection);
   selected_id = self->select_when_read != 0 ? self->select_when_read
               : selected != NULL ? ct_record_get_id (selected) : 0;
-  /* The rows in the table go: the keyboard focus on one stays in the table. */
+  /* Rows in the table may go: the keyboard focus on one stays in the table. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
-  if (records == NULL)
-    show_toast (self, error->message);
-  set_records (self, records);
+  if (pages == NULL)
+    ct_record_list_show_message (self, error->message);
+  else
+    ct_record_list_take_rows (self, pages);
   ct_record_list_select (self, selected_id);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -292,9 +244,12 @@ ct_record_list_reload (CtRecordList *self)
       filter.from = ct_date_range_button_get_from (self->date_range);
       filter.to = ct_date_range_button_get_to (self->date_range);
     }
+  filter.search = is_searching (self) ? self->search_text : NULL;
+  filter.search_fields = self->searched;
+  filter.sort_field = ct_record_columns_get_sort (self->column_view, &filter.sort_descending);
   self->loading = g_cancellable_new ();
-  ct_store_list_async (self->database, self->kind, &filter, self->loading, on_records_read,
-                       g_object_ref (self));
+  ct_record_pages_read_async (self->database, self->kind, &filter, self->loading,
+                              on_records_read, g_object_ref (self));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -306,7 +261,11 @@ drop_records (CtRecordList *self)
   ct_record_list_forget_deleted (self);
   ct_record_list_clear_search (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  set_records (self, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->pages);
+  g_array_set_size (self->changed, 0);
+  self->all_changed = FALSE;
+  update_state (self);
 }
 
 static void
@@ -315,15 +274,29 @@ on_row_activated (CtRecordList *self,
 {
   g_autoptr(CtRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (record != NULL)
+  /* A row whose page is still on its way has nothing to open yet. */
+  if (record != NULL && ct_record_pages_is_read (record))
     ct_record_list_open_record (self, record);
 }
 
+/* Each search reads the rows again, in the store's reader: the window
+ * only waits for the typing. */
 static void
 on_search_changed (CtRecordList *self)
 {
-  ct_search_filter_set_text (self->search,
-                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (g_strcmp0 (text, self->search_text != NULL ? self->search_text : "") == 0)
+    return;
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  ct_record_list_reload (self);
+}
+
+static void
+on_sort_changed (CtRecordList *self)
+{
+  ct_record_list_reload (self);
 }
 
 static void
@@ -337,34 +310,25 @@ on_date_range_changed (CtRecordList *self)
 static void
 add_columns (CtRecordList *self)
 {
-  const CtField *fields[CT_SECTION_MAX_SEARCHED];
-  guint n_fields = ct_section_get_searched_fields (self->section, fields);
-
+  ct_section_get_searched_fields (self->section, self->searched);
   for (guint i = 0; self->section->columns[i] != NULL; i++)
-    ct_record_columns_append (self->column_view, self->kind, fields[i]);
-  self->search = ct_search_filter_new (fields, n_fields);
+    ct_record_columns_append (self->column_view, self->kind, self->searched[i]);
 }
 
 static void
 build_models (CtRecordList *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->search)));
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_state),
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_state),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (ct_record_list_update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -422,12 +386,10 @@ static void
 on_records_changed (CtRecordList *self,
                     GArray       *changes)
 {
+  if (!ct_record_list_note_changes (self, changes))
+    return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
-  else if (self->loading != NULL)
-    ct_record_list_reload (self);
-  else if (ct_record_list_apply_changes (self, changes))
-    update_state (self);
   else
     ct_record_list_reload (self);
 }
@@ -464,15 +426,16 @@ ct_record_list_dispose (GObject *object)
 {
   CtRecordList *self = CT_RECORD_LIST (object);
 
-  /* The models go first: removing the columns changes the sorter, which
-   * would otherwise update widgets already gone. */
+  /* The models go first, and removing the columns (which changes the
+   * sorter) reads nothing. */
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                            on_sort_changed, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->search);
-  g_clear_object (&self->records);
+  g_clear_object (&self->pages);
   stop_loading (self);
   ct_record_list_forget_deleted (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
@@ -482,6 +445,17 @@ ct_record_list_dispose (GObject *object)
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_record_list_parent_class)->dispose (object);
+}
+
+static void
+ct_record_list_finalize (GObject *object)
+{
+  CtRecordList *self = CT_RECORD_LIST (object);
+
+  g_array_unref (self->changed);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (ct_record_list_parent_class)->finalize (object);
 }
 
 static void
@@ -501,7 +475,7 @@ ct_record_list_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading != NULL);
+      g_value_set_boolean (value, ct_record_list_is_loading (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -537,6 +511,7 @@ ct_record_list_class_init (CtRecordListClass *klass)
 
   object_class->constructed = ct_record_list_constructed;
   object_class->dispose = ct_record_list_dispose;
+  object_class->finalize = ct_record_list_finalize;
   object_class->get_property = ct_record_list_get_property;
   object_class->set_property = ct_record_list_set_property;
   widget_class->map = ct_record_list_map;
@@ -549,7 +524,8 @@ ct_record_list_class_init (CtRecordListClass *klass)
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, CT_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* A read of the records is under way (they arrive from the store's reader). */
+  /* A read of the rows, or of a page of them, is under way (they arrive
+   * from the store's reader). */
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -591,6 +567,7 @@ static void
 ct_record_list_init (CtRecordList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   ct_record_list_add_row_menu (self);
   ct_record_list_add_shortcuts (self);

@@ -26,7 +26,9 @@ CtDatabase    *ct_record_list_get_database   (CtRecordList *self);
  * section. */
 void           ct_record_list_set_database   (CtRecordList *self,
                                               CtDatabase   *database);
-/* The rows shown, sorted and filtered. */
+/* The rows shown (a GtkSingleSelection over a CtRecordPages): a row
+ * whose page is still on its way is a record with only its id
+ * (ct_record_pages_is_read()). */
 GListModel    *ct_record_list_get_model      (CtRecordList *self);
 /* Shows the records whose date is in [@from, @to] (YYYY-MM-DD, NULL: open
  * end), as if picked with the date button. Ignored by kinds without a
@@ -38,6 +40,7 @@ void           ct_record_list_set_date_range (CtRecordList *self,
  * The read runs on the store's reader; the rows change when it arrives
  * ("loading" turns FALSE). */
 void           ct_record_list_reload         (CtRecordList *self);
+/* The rows, or a page of the rows shown, are being read. */
 gboolean       ct_record_list_is_loading     (CtRecordList *self);
 
 G_END_DECLS

@@ -31,28 +31,6 @@ G_DEFINE_FINAL_TYPE (CtSearchFilter, ct_search_filter, GTK_TYPE_FILTER)
 
 static GQuark haystack_quark;
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (; *text != '\0'; text++)
-    if ((guchar) *text >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-/* The form both sides are compared in; most rows are plain ASCII, which
- * needs neither normalising nor Unicode case folding. */
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (is_ascii (text))
-    return g_ascii_strdown (text, -1);
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  return g_utf8_casefold (normalized, -1);
-}
-
 static char *
 build_haystack (CtSearchFilter *self,
                 CtRecord       *record)
@@ -66,7 +44,7 @@ build_haystack (CtSearchFilter *self,
       g_string_append (text, cell);
       g_string_append_c (text, '\n');
     }
-  return fold (text->str);
+  return ct_cell_text_fold (text->str);
 }
 
 static const char *
@@ -198,7 +176,7 @@ ct_search_filter_get_text (CtSearchFilter *self)
 static GStrv
 split_words (const char *text)
 {
-  g_autofree char *folded = fold (text);
+  g_autofree char *folded = ct_cell_text_fold (text);
   g_auto(GStrv) parts = g_strsplit_set (folded, " \t", -1);
   g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
   guint n_words = 0;

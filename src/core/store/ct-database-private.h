@@ -22,6 +22,7 @@ typedef struct _CtSqlDialect
   const char *begin;       /* opens the outermost transaction */
   const char *scan_hint;   /* after "FROM table t" when listing every record */
   const char *like;        /* LIKE that ignores (at least ASCII) case */
+  const char *byte_order;  /* after text to sort it byte by byte, as SQLite does */
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
   const char *word_list;   /* the aggregate that joins text: f (column, ';') */
   const char *own_staff;   /* the signed-in person's staff id, ?1 the actor */

@@ -129,27 +129,45 @@ add_condition (GString            *sql,
   g_string_append_printf (sql, " AND %s %s ?%d", column, operator, param);
 }
 
-static void
-add_search (GString            *sql,
-            const CtSqlDialect *dialect,
-            const CtKind       *kind)
+/* A copy and what it owns: the filter comes first, so that one is the other. */
+typedef struct
 {
-  gboolean first = TRUE;
+  CtFilter filter;
+  char    *strings[4];
+} FilterCopy;
 
-  g_string_append (sql, " AND (");
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      g_autofree char *column = NULL;
+CtFilter *
+ct_filter_copy (const CtFilter *filter)
+{
+  FilterCopy *copy = g_new0 (FilterCopy, 1);
+  guint n_fields = 0;
 
-      if (kind->fields[i].type != CT_FIELD_TEXT ||
-          (dialect->hides_clinical_text && (kind->fields[i].flags & CT_FIELD_CLINICAL_TEXT)))
-        continue;
-      column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list, FALSE);
-      g_string_append_printf (sql, "%s%s %s ?%d ESCAPE '\\'", first ? "" : " OR ",
-                              column, dialect->like, PARAM_SEARCH);
-      first = FALSE;
-    }
-  g_string_append (sql, first ? "FALSE)" : ")");
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy->filter = *filter;
+  copy->filter.from = copy->strings[0] = g_strdup (filter->from);
+  copy->filter.to = copy->strings[1] = g_strdup (filter->to);
+  copy->filter.status = copy->strings[2] = g_strdup (filter->status);
+  copy->filter.search = copy->strings[3] = g_strdup (filter->search);
+  while (filter->search_fields != NULL && filter->search_fields[n_fields] != NULL)
+    n_fields++;
+  if (filter->search_fields != NULL)
+    copy->filter.search_fields = g_memdup2 (filter->search_fields,
+                                            (n_fields + 1) * sizeof (CtField *));
+  return &copy->filter;
+}
+
+void
+ct_filter_free (CtFilter *filter)
+{
+  FilterCopy *copy = (FilterCopy *) filter;
+
+  if (filter == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (copy->strings); i++)
+    g_free (copy->strings[i]);
+  g_free ((gpointer) filter->search_fields);
+  g_free (copy);
 }
 
 /* TRUE when no criterion but the search applies: every row is read. */
@@ -161,14 +179,15 @@ reads_every_row (const CtFilter *filter)
          filter->event_id == 0 && filter->status == NULL;
 }
 
-static char *
-filter_sql (CtDatabase     *db,
-            const CtKind   *kind,
-            const CtFilter *filter)
+/* " WHERE TRUE AND ..." for every criterion of @filter and its search;
+ * returns the search words whose patterns are bound (ct_store_append_search()). */
+static guint64
+append_where (GString        *sql,
+              CtDatabase     *db,
+              const CtKind   *kind,
+              const CtFilter *filter)
 {
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
-  const CtStoreText *text = ct_store_text_get (db, kind);
-  GString *sql = g_string_new (reads_every_row (filter) ? text->select_scan : text->select);
 
   g_string_append (sql, " WHERE TRUE");
   add_condition (sql, dialect, kind, criterion_field (kind, kind->date_field, filter->from != NULL),
@@ -187,9 +206,65 @@ filter_sql (CtDatabase     *db,
                  "=", PARAM_EVENT);
   add_condition (sql, dialect, kind, criterion_field (kind, kind->status_field, filter->status != NULL),
                  "=", PARAM_STATUS);
-  if (filter->search != NULL)
-    add_search (sql, dialect, kind);
-  g_string_append_printf (sql, " ORDER BY %s", kind->order_by);
+  return ct_store_append_search (sql, dialect, kind, filter, PARAM_SEARCH);
+}
+
+static char *
+filter_sql (CtDatabase     *db,
+            const CtKind   *kind,
+            const CtFilter *filter,
+            guint64        *patterns)
+{
+  const CtStoreText *text = ct_store_text_get (db, kind);
+  GString *sql = g_string_new (reads_every_row (filter) ? text->select_scan : text->select);
+
+  *patterns = append_where (sql, db, kind, filter);
+  ct_store_append_order (sql, ct_database_get_dialect (db), kind, filter, FALSE);
+  return g_string_free (sql, FALSE);
+}
+
+/* Whether @sql names no table but the kind's own ("t."), outside quotes. */
+static gboolean
+names_only_own_table (const char *sql)
+{
+  gboolean quoted = FALSE;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        quoted = !quoted;
+      else if (!quoted && *p == '.' && p > sql && g_ascii_isalpha (p[-1]) &&
+               !(p[-1] == 't' && (p - 1 == sql || !(g_ascii_isalnum (p[-2]) || p[-2] == '_'))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "SELECT t.id FROM table t ... ORDER BY ...": the kind's joins only when
+ * the conditions or the order need them; in the kind's own order and
+ * within dates at most, the date index gives the ids in order. */
+static char *
+ids_sql (CtDatabase     *db,
+         const CtKind   *kind,
+         const CtFilter *filter,
+         guint64        *patterns)
+{
+  const CtSqlDialect *dialect = ct_database_get_dialect (db);
+  gboolean by_index = filter->search == NULL && filter->sort_field == NULL &&
+                      filter->staff_id == 0 && filter->child_id == 0 &&
+                      filter->referral_id == 0 && filter->goal_id == 0 &&
+                      filter->event_id == 0 && filter->status == NULL;
+  g_autoptr(GString) rest = g_string_new (NULL);
+  GString *sql = g_string_new ("SELECT t.id FROM ");
+
+  *patterns = append_where (rest, db, kind, filter);
+  ct_store_append_order (rest, dialect, kind, filter, by_index);
+  g_string_append_printf (sql, "%s t", kind->name);
+  if (!by_index && reads_every_row (filter) && *dialect->scan_hint != '\0')
+    g_string_append_printf (sql, " %s", dialect->scan_hint);
+  if (kind->joins != NULL && !names_only_own_table (rest->str))
+    g_string_append_printf (sql, " %s", kind->joins);
+  g_string_append (sql, rest->str);
   return g_string_free (sql, FALSE);
 }
 
@@ -244,11 +319,12 @@ bind_status (CtStatement *stmt,
 }
 
 static void
-bind_filter (CtStatement *stmt,
+bind_filter (CtStatement    *stmt,
              const CtKind   *kind,
-             const CtFilter *filter)
+             const CtFilter *filter,
+             guint64         patterns)
 {
-  g_autofree char *pattern = filter->search != NULL ? ct_store_like_pattern (filter->search) : NULL;
+  g_auto(GStrv) words = ct_store_search_words (filter->search);
 
   bind_text_if (stmt, PARAM_FROM, filter->from);
   bind_text_if (stmt, PARAM_TO, filter->to);
@@ -258,8 +334,16 @@ bind_filter (CtStatement *stmt,
   bind_id_if (stmt, PARAM_GOAL, filter->goal_id);
   bind_id_if (stmt, PARAM_EVENT, filter->event_id);
   bind_status (stmt, kind, filter->status);
-  bind_text_if (stmt, PARAM_SEARCH, pattern);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (patterns & (G_GUINT64_CONSTANT (1) << i))
+      {
+        g_autofree char *pattern = ct_store_like_pattern (words[i]);
+
+        ct_statement_bind_text (stmt, PARAM_SEARCH + i, pattern);
+      }
 }
+
+static const CtFilter everything = { 0 };
 
 GListModel *
 ct_store_list (CtDatabase      *db,
@@ -267,11 +351,11 @@ ct_store_list (CtDatabase      *db,
                const CtFilter  *filter,
                GError         **error)
 {
-  static const CtFilter everything = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) records = NULL;
   CtStatement *stmt;
+  guint64 patterns;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -279,11 +363,11 @@ ct_store_list (CtDatabase      *db,
   if (filter == NULL)
     filter = &everything;
 
-  sql = filter_sql (db, kind, filter);
+  sql = filter_sql (db, kind, filter, &patterns);
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, kind, filter);
+  bind_filter (stmt, kind, filter, patterns);
 
   records = read_rows (db, kind, stmt, error);
   if (records == NULL)
@@ -291,4 +375,79 @@ ct_store_list (CtDatabase      *db,
   store = g_list_store_new (kind->get_type ());
   g_list_store_splice (store, 0, 0, records->pdata, records->len);
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GArray *
+ct_store_list_ids (CtDatabase      *db,
+                   const CtKind    *kind,
+                   const CtFilter  *filter,
+                   GError         **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CtStatement *stmt;
+  guint64 patterns;
+  gboolean has_row = TRUE;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+
+  sql = ids_sql (db, kind, filter, &patterns);
+  stmt = ct_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, kind, filter, patterns);
+  while (TRUE)
+    {
+      gint64 id;
+
+      if (!ct_statement_step (stmt, &has_row, _("read the records file"), error))
+        return NULL;
+      if (!has_row)
+        break;
+      id = ct_statement_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  ct_statement_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+ct_store_get_page (CtDatabase    *db,
+                   const CtKind  *kind,
+                   const gint64  *ids,
+                   guint          n_ids,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  GPtrArray *page;
+  CtStatement *stmt;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (n_ids <= CT_STORE_PAGE_SIZE, NULL);
+
+  stmt = ct_database_prepare (db, ct_store_text_get (db, kind)->get_page, error);
+  if (stmt == NULL)
+    return NULL;
+  /* No record has id 0: the parameters left over match nothing. */
+  for (guint i = 0; i < CT_STORE_PAGE_SIZE; i++)
+    ct_statement_bind_int64 (stmt, i + 1, i < n_ids ? ids[i] : 0);
+  records = read_rows (db, kind, stmt, error);
+  if (records == NULL)
+    return NULL;
+
+  /* In the order asked: a page is a hundred rows at most. */
+  page = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    for (guint j = 0; j < records->len; j++)
+      if (ct_record_get_id (records->pdata[j]) == ids[i])
+        {
+          g_ptr_array_add (page, g_object_ref (records->pdata[j]));
+          break;
+        }
+  return page;
 }

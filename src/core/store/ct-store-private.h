@@ -6,6 +6,7 @@
 
 #include "ct-database-private.h"
 #include "ct-record-private.h"
+#include "ct-store.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,7 @@ typedef struct
   char  *select;
   char  *select_scan;
   char  *get;               /* select + " WHERE t.id = ?1" */
+  char  *get_page;          /* select + " WHERE t.id IN (?1, ...)": CT_STORE_PAGE_SIZE ids */
   char  *insert;            /* the stored columns, ?1... in field order; RETURNING id */
   char  *update;            /* the same, then id and version; RETURNING id */
   char **words_delete;      /* word lists: "DELETE FROM side WHERE key = ?1" */
@@ -87,5 +89,27 @@ const CtStoreText *ct_store_text_get  (CtDatabase     *db,
  * CtStoreText.select. */
 CtRecord   *ct_store_read_record      (const CtKind   *kind,
                                        CtStatement *stmt);
+
+/* ct-store-search.c: CtFilter's search and order in SQL */
+
+/* The words of @search (split at spaces and tabs; the first
+ * CT_STORE_MAX_SEARCH_WORDS), or NULL. */
+#define CT_STORE_MAX_SEARCH_WORDS 64
+GStrv       ct_store_search_words     (const char         *search);
+/* " AND (...)" per word of @filter's search. Returns the words whose LIKE
+ * pattern (ct_store_like_pattern()) the SQL uses, a bit per word (1 << i),
+ * to be bound at @first_param + i. */
+guint64     ct_store_append_search    (GString            *sql,
+                                       const CtSqlDialect *dialect,
+                                       const CtKind       *kind,
+                                       const CtFilter     *filter,
+                                       int                 first_param);
+/* " ORDER BY ..." by @filter's sort_field, then the kind's own order
+ * (which, @by_index, its index may give without sorting). */
+void        ct_store_append_order     (GString            *sql,
+                                       const CtSqlDialect *dialect,
+                                       const CtKind       *kind,
+                                       const CtFilter     *filter,
+                                       gboolean            by_index);
 
 G_END_DECLS

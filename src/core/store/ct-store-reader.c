@@ -263,20 +263,13 @@ ct_store_read_finish (CtDatabase    *db,
 typedef struct
 {
   const CtKind *kind;
-  CtFilter      filter;
-  char         *from;
-  char         *to;
-  char         *status;
-  char         *search;
+  CtFilter     *filter;
 } ListRead;
 
 static void
 list_read_free (ListRead *list)
 {
-  g_free (list->from);
-  g_free (list->to);
-  g_free (list->status);
-  g_free (list->search);
+  ct_filter_free (list->filter);
   g_free (list);
 }
 
@@ -287,7 +280,7 @@ read_list (CtDatabase  *db,
 {
   ListRead *list = data;
 
-  return ct_store_list (db, list->kind, &list->filter, error);
+  return ct_store_list (db, list->kind, list->filter, error);
 }
 
 void
@@ -308,11 +301,7 @@ ct_store_list_async (CtDatabase          *db,
     filter = &all;
   list = g_new0 (ListRead, 1);
   list->kind = kind;
-  list->filter = *filter;
-  list->filter.from = list->from = g_strdup (filter->from);
-  list->filter.to = list->to = g_strdup (filter->to);
-  list->filter.status = list->status = g_strdup (filter->status);
-  list->filter.search = list->search = g_strdup (filter->search);
+  list->filter = ct_filter_copy (filter);
   ct_store_read_async (db, read_list, list, (GDestroyNotify) list_read_free, g_object_unref,
                        cancellable, callback, user_data);
 }

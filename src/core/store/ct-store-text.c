@@ -36,6 +36,19 @@ select_sql (const CtSqlDialect *dialect,
   return g_string_free (sql, FALSE);
 }
 
+/* select + " WHERE t.id IN (?1, ..., ?100)": a page of a list. */
+static char *
+page_sql (const char *select)
+{
+  GString *sql = g_string_new (select);
+
+  g_string_append (sql, " WHERE t.id IN (");
+  for (guint i = 1; i <= CT_STORE_PAGE_SIZE; i++)
+    g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
 /* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" or
  * "UPDATE t SET a = ?1, b = ?2, updated_at = <now>, version = version + 1
  *  WHERE id = ?3 AND version = ?4 RETURNING id": no row when the record was
@@ -126,6 +139,7 @@ build_texts (CtStoreText        *text,
   text->select = select_sql (dialect, kind, "");
   text->select_scan = select_sql (dialect, kind, dialect->scan_hint);
   text->get = g_strconcat (text->select, " WHERE t.id = ?1", NULL);
+  text->get_page = page_sql (text->select);
   text->insert = write_sql (dialect, kind, TRUE);
   text->update = write_sql (dialect, kind, FALSE);
 

@@ -28,8 +28,15 @@ G_BEGIN_DECLS
  * @status: a word of the kind's status field (referral: decision;
  *   reflective_practice, training_attendance: status; goal_rating:
  *   time_point; staff: active, "yes" / "no"), or NULL
- * @search: text that must occur (ignoring ASCII case) in one of the kind's
- *   text fields, or NULL
+ * @search: words that must each occur in one of the fields searched, as a
+ *   list shows them (ct_cell_text_dup(): dates as "3 Mar 2025", words of
+ *   an enumeration and Yes / No as their labels; decimals are not
+ *   searched), ignoring ASCII case (a team server: all case); or NULL
+ * @search_fields: the fields searched, NULL-terminated; NULL: the kind's
+ *   text fields
+ * @sort_field: the field the rows are ordered by first (then in the kind's
+ *   own order), or NULL: the kind's own order
+ * @sort_descending: @sort_field's values from the highest down
  *
  * Zero-initialise (`CtFilter filter = { 0 };`) and set what you need. A
  * criterion that the kind does not have is a programming error.
@@ -45,7 +52,16 @@ typedef struct
   gint64      event_id;
   const char *status;
   const char *search;
+  const CtField * const *search_fields;
+  const CtField *sort_field;
+  gboolean    sort_descending;
 } CtFilter;
+
+/* A copy of @filter that owns its text and its fields searched, for a
+ * read in another thread; free with ct_filter_free(). */
+CtFilter   *ct_filter_copy                (const CtFilter *filter);
+void        ct_filter_free                (CtFilter       *filter);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtFilter, ct_filter_free)
 
 /* Sets the id, created_at and updated_at of @record, and its display fields. */
 gboolean    ct_store_insert               (CtDatabase     *db,
@@ -96,6 +112,22 @@ CtRecord   *ct_store_get_at_version       (CtDatabase     *db,
 GListModel *ct_store_list                 (CtDatabase     *db,
                                            const CtKind   *kind,
                                            const CtFilter *filter,
+                                           GError        **error);
+
+/* The ids of the records matching @filter (NULL: all), in the order
+ * ct_store_list() gives (or @filter's sort_field): a list's rows, sorted
+ * in the store without reading them. */
+GArray     *ct_store_list_ids             (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           const CtFilter *filter,
+                                           GError        **error);
+/* The records @ids (at most CT_STORE_PAGE_SIZE) in that order, in one
+ * query: those no longer stored are left out. */
+#define CT_STORE_PAGE_SIZE 100
+GPtrArray  *ct_store_get_page             (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           const gint64   *ids,
+                                           guint           n_ids,
                                            GError        **error);
 
 /* Look-ups for the import (and editors). Each returns the id, or 0 with

@@ -43,6 +43,7 @@ static const CtSqlDialect file_dialect = {
    * index to feed a join in order otherwise). */
   .scan_hint = "NOT INDEXED",
   .like = "LIKE",
+  .byte_order = "",
   .now = "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')",
   .word_list = "group_concat",
   /* The file proves no identity: the actor is the staff profile chosen. */

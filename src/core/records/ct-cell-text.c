@@ -1,8 +1,9 @@
 /* ct-cell-text.c: a record's field as a person reads it in a list
  *
- * Lists format every visible cell, and the search formats every row once,
- * so dates are formatted from a table of month names rather than through a
- * GDateTime per cell.
+ * Lists format every visible cell, and a picker's search formats every
+ * choice once, so dates are formatted from a table of month names rather
+ * than through a GDateTime per cell. A list's search in the store
+ * (ct-store-search.c) matches the same text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,8 +30,8 @@ build_month_names (gpointer data)
   return names;
 }
 
-static const char *
-month_abbreviation (guint month)
+const char *
+ct_cell_text_month_name (guint month)
 {
   static GOnce once = G_ONCE_INIT;
   char **names = g_once (&once, build_month_names, NULL);
@@ -66,7 +67,7 @@ ct_cell_text_format_date (const char *iso_date)
 
   if (!parse_iso_date (iso_date, &year, &month, &day))
     return g_strdup (iso_date != NULL ? iso_date : "");
-  return g_strdup_printf ("%u %s %u", day, month_abbreviation (month), year);
+  return g_strdup_printf ("%u %s %u", day, ct_cell_text_month_name (month), year);
 }
 
 static char *
@@ -113,6 +114,30 @@ dup_real_text (CtRecord      *record,
   if (g_value_get_double (&value) == CT_RECORD_NO_NUMBER)
     return g_strdup ("");
   return g_strdup_printf (step < 0.5 ? "%.1f" : "%g", g_value_get_double (&value));
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) *text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+ct_cell_text_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most text is plain ASCII, which needs neither normalising nor Unicode
+   * case folding. */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  return g_utf8_casefold (normalized, -1);
 }
 
 char *

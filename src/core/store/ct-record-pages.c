@@ -1,0 +1,556 @@
+/* ct-record-pages.c: a list's records, read a page at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ct-record-pages"
+
+#include "config.h"
+
+#include "ct-record-pages.h"
+#include "ct-record-private.h"
+#include "ct-store-reader.h"
+
+struct _CtRecordPages
+{
+  GObject       parent_instance;
+
+  CtDatabase   *db;
+  const CtKind *kind;
+  GArray       *ids;          /* gint64, the rows in order */
+  GHashTable   *rows;         /* id → CtRecord read */
+  GHashTable   *waiting;      /* id → CtRecord handed out until its page arrives */
+  GHashTable   *reading;      /* page numbers under way */
+  GQueue        arrived;      /* page numbers read, oldest first */
+  GCancellable *cancellable;  /* the pages under way; cancelled when the rows change */
+};
+
+static void ct_record_pages_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtRecordPages, ct_record_pages, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ct_record_pages_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_READING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GQuark unread_quark;
+
+static gint64
+id_at (CtRecordPages *self,
+       guint          position)
+{
+  return g_array_index (self->ids, gint64, position);
+}
+
+static CtRecordPages *
+pages_new (CtDatabase   *db,
+           const CtKind *kind,
+           GArray       *ids)
+{
+  CtRecordPages *self = g_object_new (CT_TYPE_RECORD_PAGES, NULL);
+
+  self->db = g_object_ref (db);
+  self->kind = kind;
+  self->ids = g_array_ref (ids);
+  return self;
+}
+
+/* Keeps @record read; a row handed out empty (get_waiting()) becomes it,
+ * so that whoever holds the row (the selection) holds the record. */
+static void
+keep_row (CtRecordPages *self,
+          CtRecord      *record)
+{
+  gint64 *id = g_new (gint64, 1);
+  gpointer waiting_id = NULL, waiting = NULL;
+
+  *id = ct_record_get_id (record);
+  if (g_hash_table_steal_extended (self->waiting, id, &waiting_id, &waiting))
+    {
+      g_free (waiting_id);
+      ct_record_assign (waiting, record);
+      g_object_set_qdata (waiting, unread_quark, NULL);
+      record = waiting;
+    }
+  else
+    g_object_ref (record);
+  g_hash_table_replace (self->rows, id, record);
+}
+
+/* Reading */
+
+typedef struct
+{
+  const CtKind *kind;
+  CtFilter     *filter;
+} ListRead;
+
+static void
+list_read_free (ListRead *read)
+{
+  ct_filter_free (read->filter);
+  g_free (read);
+}
+
+static gpointer
+read_list (CtDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  ListRead *read = data;
+  g_autoptr(GArray) ids = ct_store_list_ids (db, read->kind, read->filter, error);
+  g_autoptr(GPtrArray) first = NULL;
+  CtRecordPages *self;
+
+  if (ids == NULL)
+    return NULL;
+  first = ct_store_get_page (db, read->kind, (gint64 *) (gpointer) ids->data,
+                             MIN (ids->len, CT_STORE_PAGE_SIZE), error);
+  if (first == NULL)
+    return NULL;
+  self = pages_new (db, read->kind, ids);
+  for (guint i = 0; i < first->len; i++)
+    keep_row (self, first->pdata[i]);
+  g_queue_push_tail (&self->arrived, GUINT_TO_POINTER (0));
+  return self;
+}
+
+void
+ct_record_pages_read_async (CtDatabase          *db,
+                            const CtKind        *kind,
+                            const CtFilter      *filter,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  ListRead *read;
+
+  g_return_if_fail (CT_IS_DATABASE (db));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (filter != NULL);
+
+  read = g_new0 (ListRead, 1);
+  read->kind = kind;
+  read->filter = ct_filter_copy (filter);
+  ct_store_read_async (db, read_list, read, (GDestroyNotify) list_read_free, g_object_unref,
+                       cancellable, callback, user_data);
+}
+
+CtRecordPages *
+ct_record_pages_read_finish (CtDatabase    *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return ct_store_read_finish (db, result, error);
+}
+
+/* A page */
+
+typedef struct
+{
+  const CtKind *kind;
+  guint         n_ids;
+  gint64        ids[CT_STORE_PAGE_SIZE];
+} PageRead;
+
+/* Where a page read arrives. */
+typedef struct
+{
+  CtRecordPages *pages;
+  guint          number;
+} PageArrival;
+
+static void
+page_arrival_free (PageArrival *arrival)
+{
+  g_object_unref (arrival->pages);
+  g_free (arrival);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageArrival, page_arrival_free)
+
+static gpointer
+read_page (CtDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  PageRead *read = data;
+
+  return ct_store_get_page (db, read->kind, read->ids, read->n_ids, error);
+}
+
+/* Lets the oldest pages read go while more than CT_RECORD_PAGES_KEPT
+ * records are kept: the records nobody else holds. */
+static void
+let_go (CtRecordPages *self)
+{
+  while (g_hash_table_size (self->rows) > CT_RECORD_PAGES_KEPT &&
+         !g_queue_is_empty (&self->arrived))
+    {
+      guint number = GPOINTER_TO_UINT (g_queue_pop_head (&self->arrived));
+      guint end = MIN ((number + 1) * CT_STORE_PAGE_SIZE, self->ids->len);
+
+      for (guint i = number * CT_STORE_PAGE_SIZE; i < end; i++)
+        {
+          gint64 id = id_at (self, i);
+          GObject *record = g_hash_table_lookup (self->rows, &id);
+
+          if (record != NULL && record->ref_count == 1)
+            g_hash_table_remove (self->rows, &id);
+        }
+    }
+}
+
+static void
+set_reading (CtRecordPages *self,
+             guint          number,
+             gboolean       reading)
+{
+  gboolean was_reading = ct_record_pages_is_reading (self);
+
+  if (reading)
+    g_hash_table_add (self->reading, GUINT_TO_POINTER (number));
+  else
+    g_hash_table_remove (self->reading, GUINT_TO_POINTER (number));
+  if (was_reading != ct_record_pages_is_reading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
+}
+
+static void
+on_page_read (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PageArrival) arrival = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+  CtRecordPages *self = arrival->pages;
+  guint start = arrival->number * CT_STORE_PAGE_SIZE;
+
+  /* Cancelled: the rows changed since, and their pages are read anew. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_reading (self, arrival->number, FALSE);
+  if (records == NULL)
+    {
+      g_signal_emit (self, signals[READ_FAILED], 0, error->message);
+      return;
+    }
+  for (guint i = 0; i < records->len; i++)
+    keep_row (self, records->pdata[i]);
+  g_queue_push_tail (&self->arrived, GUINT_TO_POINTER (arrival->number));
+  g_list_model_items_changed (G_LIST_MODEL (self), start,
+                              MIN (CT_STORE_PAGE_SIZE, self->ids->len - start),
+                              MIN (CT_STORE_PAGE_SIZE, self->ids->len - start));
+  let_go (self);
+}
+
+static void
+read_page_of (CtRecordPages *self,
+              guint          position)
+{
+  guint number = position / CT_STORE_PAGE_SIZE;
+  guint end = MIN ((number + 1) * CT_STORE_PAGE_SIZE, self->ids->len);
+  PageRead *read;
+  PageArrival *arrival;
+
+  if (g_hash_table_contains (self->reading, GUINT_TO_POINTER (number)))
+    return;
+  read = g_new0 (PageRead, 1);
+  read->kind = self->kind;
+  for (guint i = number * CT_STORE_PAGE_SIZE; i < end; i++)
+    {
+      gint64 id = id_at (self, i);
+
+      if (!g_hash_table_contains (self->rows, &id))
+        read->ids[read->n_ids++] = id;
+    }
+  set_reading (self, number, TRUE);
+  arrival = g_new0 (PageArrival, 1);
+  arrival->pages = g_object_ref (self);
+  arrival->number = number;
+  ct_store_read_async (self->db, read_page, read, g_free, (GDestroyNotify) g_ptr_array_unref,
+                       self->cancellable, on_page_read, arrival);
+}
+
+/* An empty record with only the id, until its page arrives. */
+static CtRecord *
+get_waiting (CtRecordPages *self,
+             gint64         id)
+{
+  CtRecord *record = g_hash_table_lookup (self->waiting, &id);
+  gint64 *key;
+
+  if (record != NULL)
+    return record;
+  record = ct_record_new (self->kind);
+  ct_record_set_saved (record, id, 0, NULL, NULL);
+  g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_insert (self->waiting, key, record);
+  return record;
+}
+
+/* GListModel */
+
+static GType
+ct_record_pages_get_item_type (GListModel *model)
+{
+  return ct_kind_get_record_type (CT_RECORD_PAGES (model)->kind);
+}
+
+static guint
+ct_record_pages_get_n_items (GListModel *model)
+{
+  return CT_RECORD_PAGES (model)->ids->len;
+}
+
+static gpointer
+ct_record_pages_get_item (GListModel *model,
+                          guint       position)
+{
+  CtRecordPages *self = CT_RECORD_PAGES (model);
+  CtRecord *record;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = id_at (self, position);
+  record = g_hash_table_lookup (self->rows, &id);
+  if (record != NULL)
+    return g_object_ref (record);
+  read_page_of (self, position);
+  return g_object_ref (get_waiting (self, id));
+}
+
+static void
+ct_record_pages_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ct_record_pages_get_item_type;
+  iface->get_n_items = ct_record_pages_get_n_items;
+  iface->get_item = ct_record_pages_get_item;
+}
+
+/* Updating */
+
+/* Keeps the records of @self someone else holds (a row shown, the
+ * selection) unless @touched, takes @fresh's, and lets the rest go. */
+static void
+merge_rows (CtRecordPages *self,
+            CtRecordPages *fresh,
+            GHashTable    *touched)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (touched == NULL || G_OBJECT (value)->ref_count == 1 || g_hash_table_contains (touched, key))
+      g_hash_table_iter_remove (&iter);
+  g_hash_table_remove_all (self->waiting);
+  g_hash_table_iter_init (&iter, fresh->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->rows, key))
+      keep_row (self, value);
+}
+
+/* Tells the views which rows differ from @old: those between the longest
+ * common beginning and end, and those @touched (NULL: all) in either. */
+static void
+announce (CtRecordPages *self,
+          GArray        *old,
+          GHashTable    *touched)
+{
+  guint n_old = old->len, n_new = self->ids->len;
+  guint prefix = 0, suffix = 0;
+
+  if (touched == NULL)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+      return;
+    }
+  while (prefix < MIN (n_old, n_new) &&
+         g_array_index (old, gint64, prefix) == id_at (self, prefix))
+    prefix++;
+  while (suffix < MIN (n_old, n_new) - prefix &&
+         g_array_index (old, gint64, n_old - 1 - suffix) == id_at (self, n_new - 1 - suffix))
+    suffix++;
+  if (prefix + suffix < MAX (n_old, n_new))
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
+  if (g_hash_table_size (touched) == 0)
+    return;
+  for (guint i = 0; i < n_new; i++)
+    {
+      gint64 id = id_at (self, i);
+
+      if ((i < prefix || i >= n_new - suffix) && g_hash_table_contains (touched, &id))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+    }
+}
+
+void
+ct_record_pages_update (CtRecordPages *self,
+                        CtRecordPages *fresh,
+                        const gint64  *changed,
+                        guint          n_changed)
+{
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GHashTable) touched = NULL;
+  gboolean was_reading;
+
+  g_return_if_fail (CT_IS_RECORD_PAGES (self));
+  g_return_if_fail (CT_IS_RECORD_PAGES (fresh));
+  g_return_if_fail (self->kind == fresh->kind);
+
+  /* The rows changed, and those shown empty while their page was on its
+   * way (it is read anew). */
+  if (n_changed != G_MAXUINT)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < n_changed; i++)
+        g_hash_table_add (touched, g_memdup2 (&changed[i], sizeof (gint64)));
+      g_hash_table_iter_init (&iter, self->waiting);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (touched, g_memdup2 (key, sizeof (gint64)));
+    }
+  was_reading = ct_record_pages_is_reading (self);
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_hash_table_remove_all (self->reading);
+  g_queue_clear (&self->arrived);
+  merge_rows (self, fresh, touched);
+
+  old = g_steal_pointer (&self->ids);
+  self->ids = g_array_ref (fresh->ids);
+  if (was_reading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
+  announce (self, old, touched);
+}
+
+guint
+ct_record_pages_find (CtRecordPages *self,
+                      gint64         id)
+{
+  g_return_val_if_fail (CT_IS_RECORD_PAGES (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (id_at (self, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+gboolean
+ct_record_pages_is_read (CtRecord *record)
+{
+  g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (record), unread_quark) == NULL;
+}
+
+gboolean
+ct_record_pages_is_reading (CtRecordPages *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_PAGES (self), FALSE);
+
+  return g_hash_table_size (self->reading) > 0;
+}
+
+/* GObject */
+
+static void
+ct_record_pages_dispose (GObject *object)
+{
+  CtRecordPages *self = CT_RECORD_PAGES (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (ct_record_pages_parent_class)->dispose (object);
+}
+
+static void
+ct_record_pages_finalize (GObject *object)
+{
+  CtRecordPages *self = CT_RECORD_PAGES (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_hash_table_destroy (self->rows);
+  g_hash_table_destroy (self->waiting);
+  g_hash_table_destroy (self->reading);
+  g_queue_clear (&self->arrived);
+
+  G_OBJECT_CLASS (ct_record_pages_parent_class)->finalize (object);
+}
+
+static void
+ct_record_pages_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CtRecordPages *self = CT_RECORD_PAGES (object);
+
+  switch (prop_id)
+    {
+    case PROP_READING:
+      g_value_set_boolean (value, ct_record_pages_is_reading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_record_pages_class_init (CtRecordPagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ct_record_pages_dispose;
+  object_class->finalize = ct_record_pages_finalize;
+  object_class->get_property = ct_record_pages_get_property;
+
+  properties[PROP_READING] =
+    g_param_spec_boolean ("reading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtRecordPages::read-failed:
+   * @message: what went wrong, for a person
+   *
+   * A page could not be read: its rows stay empty until asked for again.
+   */
+  signals[READ_FAILED] =
+    g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  unread_quark = g_quark_from_static_string ("ct-record-pages-unread");
+}
+
+static void
+ct_record_pages_init (CtRecordPages *self)
+{
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->reading = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->arrived);
+  self->cancellable = g_cancellable_new ();
+}

@@ -1,0 +1,409 @@
+/* test-record-pages.c: a list's rows found, searched and sorted in the
+ * store, and read a page at a time
+ *
+ * On both stores: ct_store_list_ids() in the store's order, by a column
+ * (numbers by value, enumerations by label, names by their letters, both
+ * ways) and searched as the list shows the rows (labels, formatted dates,
+ * Yes / No, every word somewhere); ct_store_get_page() in the order asked;
+ * CtRecordPages reading a page only when a row of it is asked for, filling
+ * the row handed out meanwhile, letting old pages go, and keeping the
+ * records of the rows that did not change when the list is read again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-record-pages.h"
+#include "records-fixture.h"
+#include "test-store.h"
+
+static gint64
+insert_consultation (RecordsFixture *fixture,
+                     gint64          staff_id,
+                     const char     *date,
+                     const char     *mode,
+                     const char     *minutes)
+{
+  g_autofree char *staff = records_id_text (staff_id);
+
+  return records_insert (fixture->db, "consultation", "date", date, "clinician", staff,
+                         "requested_by", "social_worker", "topics", "transitions",
+                         "mode", mode, "duration_minutes", minutes, "attendees", "2",
+                         "outcome", "advice_given", NULL);
+}
+
+static GArray *
+list_ids (RecordsFixture *fixture,
+          const char     *kind,
+          const CtFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = ct_store_list_ids (fixture->db, ct_kind_lookup (kind), filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+static const CtField *
+field (const char *kind,
+       const char *name)
+{
+  return ct_kind_find_field (ct_kind_lookup (kind), name);
+}
+
+/* The ids listed are @expected (0-terminated). */
+static void
+assert_ids (GArray       *ids,
+            const gint64 *expected)
+{
+  guint n = 0;
+
+  while (expected[n] != 0)
+    n++;
+  g_assert_cmpuint (ids->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, expected[i]);
+}
+
+/* The consultations whose date, clinician, topics, mode or minutes show
+ * @search. */
+static guint
+count_found (RecordsFixture *fixture,
+             const char     *search)
+{
+  const CtField *fields[] = {
+    field ("consultation", "date"), field ("consultation", "clinician_name"),
+    field ("consultation", "topics"), field ("consultation", "mode"),
+    field ("consultation", "duration_minutes"), NULL
+  };
+  CtFilter filter = { .search = search, .search_fields = fields };
+  g_autoptr(GArray) ids = list_ids (fixture, "consultation", &filter);
+
+  return ids->len;
+}
+
+static void
+test_sorted_in_the_store (RecordsFixture *fixture,
+                          gconstpointer   data)
+{
+  gint64 other = records_insert_clinician_b (fixture->db);
+  gint64 a = insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  gint64 b = insert_consultation (fixture, other, "2025-01-15", "phone", "120");
+  gint64 c = insert_consultation (fixture, fixture->staff_id, "2025-02-20", "in_person", "5");
+  CtFilter filter = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GListModel) listed = NULL;
+
+  /* The store's own order, as ct_store_list() gives it: newest first. */
+  ids = list_ids (fixture, "consultation", NULL);
+  assert_ids (ids, (gint64[]) { a, c, b, 0 });
+  listed = ct_store_list (fixture->db, ct_kind_lookup ("consultation"), NULL, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CtRecord) record = g_list_model_get_item (listed, i);
+
+      g_assert_cmpint (ct_record_get_id (record), ==, g_array_index (ids, gint64, i));
+    }
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Numbers by value (5 < 60 < 120), both ways. */
+  filter.sort_field = field ("consultation", "duration_minutes");
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { c, a, b, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+  filter.sort_descending = TRUE;
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { b, a, c, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* An enumeration by its labels: "In person", "Phone", "Video". */
+  filter = (CtFilter) { .sort_field = field ("consultation", "mode") };
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { c, b, a, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A name read through a reference, then the store's order. */
+  filter = (CtFilter) { .sort_field = field ("consultation", "clinician_name"),
+                        .sort_descending = TRUE };
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { b, a, c, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Sorted and searched at once. */
+  filter = (CtFilter) { .sort_field = field ("consultation", "duration_minutes"),
+                        .search = "test  clinician" };
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { c, a, b, 0 });
+}
+
+/* Every word typed occurs somewhere in what the list shows. */
+static void
+test_searched_as_shown (RecordsFixture *fixture,
+                        gconstpointer   data)
+{
+  gint64 other = records_insert_clinician_b (fixture->db);
+  const CtField *child_fields[] = { field ("child", "reference"), field ("child", "uasc"), NULL };
+  CtFilter filter = { .search_fields = child_fields };
+  g_autoptr(GArray) ids = NULL;
+
+  insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  insert_consultation (fixture, fixture->staff_id, "2025-03-04", "phone", "45");
+  insert_consultation (fixture, other, "2025-04-10", "in_person", "90");
+
+  g_assert_cmpuint (count_found (fixture, "clinician"), ==, 3);
+  g_assert_cmpuint (count_found (fixture, "clinician b"), ==, 1);
+  g_assert_cmpuint (count_found (fixture, "VIDEO"), ==, 1);      /* a label */
+  g_assert_cmpuint (count_found (fixture, "in person"), ==, 1);
+  g_assert_cmpuint (count_found (fixture, "Mar 2025"), ==, 2);   /* a date */
+  g_assert_cmpuint (count_found (fixture, "4 mar"), ==, 1);
+  g_assert_cmpuint (count_found (fixture, "transitions b"), ==, 1); /* a word list */
+  g_assert_cmpuint (count_found (fixture, "45"), ==, 1);         /* a number */
+  g_assert_cmpuint (count_found (fixture, "no such words"), ==, 0);
+  g_assert_cmpuint (count_found (fixture, "50%"), ==, 0);        /* not a pattern */
+  g_assert_cmpuint (count_found (fixture, "  "), ==, 3);
+
+  /* Yes and No as the list shows a boolean. */
+  records_insert (fixture->db, "child", "reference", "INV-UASC", "name", "Test Child U",
+                  "date_of_birth", "2012-05-01", "legal_status", "looked_after",
+                  "placement_type", "in_house_foster", "placement_area", "in_area",
+                  "uasc", "yes", NULL);
+  filter.search = "yes";
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.search = "no";
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+}
+
+static void
+test_page_in_the_order_asked (RecordsFixture *fixture,
+                              gconstpointer   data)
+{
+  gint64 a = insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  gint64 b = insert_consultation (fixture, fixture->staff_id, "2025-03-04", "phone", "45");
+  gint64 c = insert_consultation (fixture, fixture->staff_id, "2025-03-05", "phone", "30");
+  gint64 asked[] = { c, a, a + b + c, b };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = ct_store_get_page (fixture->db, ct_kind_lookup ("consultation"),
+                                                 asked, G_N_ELEMENTS (asked), &error);
+
+  g_assert_no_error (error);
+  /* One that is not stored is left out. */
+  g_assert_cmpuint (page->len, ==, 3);
+  g_assert_cmpint (ct_record_get_id (page->pdata[0]), ==, c);
+  g_assert_cmpint (ct_record_get_id (page->pdata[1]), ==, a);
+  g_assert_cmpint (ct_record_get_id (page->pdata[2]), ==, b);
+  records_assert_field (page->pdata[2], "duration_minutes", "45");
+}
+
+/* Reading */
+
+static void
+on_read (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static CtRecordPages *
+read_pages (RecordsFixture *fixture)
+{
+  static const CtFilter all = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CtRecordPages *pages;
+
+  ct_record_pages_read_async (fixture->db, ct_kind_lookup ("consultation"), &all, NULL,
+                              on_read, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pages = ct_record_pages_read_finish (fixture->db, result, &error);
+  g_assert_no_error (error);
+  return pages;
+}
+
+static void
+wait_for_pages (CtRecordPages *pages)
+{
+  while (ct_record_pages_is_reading (pages))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change = &g_array_index (changes, Change, index);
+
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+/* A page is read when a row of it is asked for; the row handed out
+ * meanwhile becomes the record. */
+static void
+test_reads_a_page_when_asked (RecordsFixture *fixture,
+                              gconstpointer   data)
+{
+  g_autoptr(CtRecordPages) pages = NULL;
+  g_autoptr(CtRecord) first = NULL;
+  g_autoptr(CtRecord) waiting = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *date = NULL;
+
+  test_store_start_reader (fixture->db, FALSE);
+  records_insert_consultations (fixture, 250);
+  pages = read_pages (fixture);
+  ids = list_ids (fixture, "consultation", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 250);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  /* The first page comes with the ids. */
+  first = g_list_model_get_item (G_LIST_MODEL (pages), 99);
+  g_assert_true (ct_record_pages_is_read (first));
+  g_assert_false (ct_record_pages_is_reading (pages));
+
+  waiting = g_list_model_get_item (G_LIST_MODEL (pages), 150);
+  g_assert_false (ct_record_pages_is_read (waiting));
+  g_assert_cmpint (ct_record_get_id (waiting), ==, g_array_index (ids, gint64, 150));
+  g_assert_true (ct_record_pages_is_reading (pages));
+  wait_for_pages (pages);
+
+  g_assert_true (ct_record_pages_is_read (waiting));
+  date = ct_record_get_string_by_name (waiting, "date");
+  g_assert_nonnull (date);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 100, 100, 100);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (pages), 150) == waiting);
+  g_object_unref (waiting);
+  g_assert_cmpuint (ct_record_pages_find (pages, g_array_index (ids, gint64, 249)), ==, 249);
+  g_assert_cmpuint (ct_record_pages_find (pages, -1), ==, G_MAXUINT);
+}
+
+/* Reading page after page keeps about CT_RECORD_PAGES_KEPT records: the
+ * oldest pages go, but not a record someone holds. */
+static void
+test_lets_old_pages_go (RecordsFixture *fixture,
+                        gconstpointer   data)
+{
+  guint n = CT_RECORD_PAGES_KEPT + 2 * CT_STORE_PAGE_SIZE;
+  g_autoptr(CtRecordPages) pages = NULL;
+  g_autoptr(CtRecord) held = NULL;
+  g_autoptr(CtRecord) again = NULL;
+
+  test_store_start_reader (fixture->db, FALSE);
+  records_insert_consultations (fixture, n);
+  pages = read_pages (fixture);
+  held = g_list_model_get_item (G_LIST_MODEL (pages), 5);
+  for (guint position = CT_STORE_PAGE_SIZE; position < n; position += CT_STORE_PAGE_SIZE)
+    {
+      g_autoptr(CtRecord) row = g_list_model_get_item (G_LIST_MODEL (pages), position);
+
+      wait_for_pages (pages);
+    }
+
+  again = g_list_model_get_item (G_LIST_MODEL (pages), 6);
+  g_assert_false (ct_record_pages_is_read (again));
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (pages), 5) == held);
+  g_object_unref (held);
+  wait_for_pages (pages);
+  g_assert_true (ct_record_pages_is_read (again));
+}
+
+/* Read again after a save, the rows keep their records but the one saved,
+ * and say only what moved. */
+static void
+test_update_keeps_what_did_not_change (RecordsFixture *fixture,
+                                       gconstpointer   data)
+{
+  gint64 a = insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  gint64 b = insert_consultation (fixture, fixture->staff_id, "2025-03-02", "phone", "45");
+  gint64 newest;
+  g_autoptr(CtRecordPages) pages = NULL;
+  g_autoptr(CtRecordPages) fresh = NULL;
+  g_autoptr(CtRecord) row_a = NULL;
+  g_autoptr(CtRecord) row_b = NULL;
+  g_autoptr(CtRecord) changed = NULL;
+  g_autoptr(CtRecord) saved = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+
+  test_store_start_reader (fixture->db, FALSE);
+  insert_consultation (fixture, fixture->staff_id, "2025-03-01", "phone", "30");
+  pages = read_pages (fixture);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+  row_a = g_list_model_get_item (G_LIST_MODEL (pages), 0);
+  row_b = g_list_model_get_item (G_LIST_MODEL (pages), 1);
+  g_assert_cmpint (ct_record_get_id (row_b), ==, b);
+
+  changed = ct_record_dup (row_b);
+  g_assert_true (ct_record_set_string_by_name (changed, "mode", "video", &error));
+  g_assert_true (ct_store_update (fixture->db, changed, &error));
+  g_assert_no_error (error);
+  fresh = read_pages (fixture);
+  ct_record_pages_update (pages, fresh, &b, 1);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 1);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (pages), 0) == row_a);
+  g_object_unref (row_a);
+  saved = g_list_model_get_item (G_LIST_MODEL (pages), 1);
+  g_assert_true (saved != row_b);
+  wait_for_pages (pages);
+  records_assert_field (saved, "mode", "video");
+
+  newest = insert_consultation (fixture, fixture->staff_id, "2025-03-09", "phone", "30");
+  g_clear_object (&fresh);
+  fresh = read_pages (fixture);
+  ct_record_pages_update (pages, fresh, &newest, 1);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 1, 0, 0, 1);
+  g_assert_cmpuint (ct_record_pages_find (pages, a), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/record-pages/sorted-in-the-store", RecordsFixture, NULL,
+              records_fixture_setup, test_sorted_in_the_store, records_fixture_teardown);
+  g_test_add ("/record-pages/searched-as-shown", RecordsFixture, NULL,
+              records_fixture_setup, test_searched_as_shown, records_fixture_teardown);
+  g_test_add ("/record-pages/page-in-the-order-asked", RecordsFixture, NULL,
+              records_fixture_setup, test_page_in_the_order_asked, records_fixture_teardown);
+  g_test_add ("/record-pages/reads-a-page-when-asked", RecordsFixture, NULL,
+              records_fixture_setup, test_reads_a_page_when_asked, records_fixture_teardown);
+  g_test_add ("/record-pages/lets-old-pages-go", RecordsFixture, NULL,
+              records_fixture_setup, test_lets_old_pages_go, records_fixture_teardown);
+  g_test_add ("/record-pages/update-keeps-what-did-not-change", RecordsFixture, NULL,
+              records_fixture_setup, test_update_keeps_what_did_not_change,
+              records_fixture_teardown);
+
+  return g_test_run ();
+}
