@@ -67,7 +67,7 @@ test_shown_when_failed (TestFixture   *fixture,
                         gconstpointer  data)
 {
   create_file (fixture->path);
-  test_damage_middle_page (fixture->path);
+  test_damage_deep_page (fixture->path);
   g_assert_true (banner_shown_after_check (fixture->path));
 }
 

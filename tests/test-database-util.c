@@ -118,14 +118,14 @@ test_step (CtStatement *stmt)
 
 /* Flips bytes in the middle of a page that is neither the first nor the last. */
 void
-test_damage_middle_page (const char *path)
+test_damage_deep_page (const char *path)
 {
   g_autoptr(GBytes) bytes = test_read_bytes (path);
   gsize len = g_bytes_get_size (bytes);
   g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
   gsize page_size = 4096;
   gsize pages = len / page_size;
-  gsize offset = (pages / 2) * page_size + page_size / 2;
+  gsize offset = (pages / 3) * page_size + page_size / 2;
 
   g_assert_cmpuint (pages, >=, 5);
   for (gsize i = 0; i < 16; i++)

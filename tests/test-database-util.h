@@ -39,9 +39,11 @@ void      test_write_bytes       (const char    *path,
 gboolean  test_file_contains     (const char    *path,
                                   const char    *needle);
 
-/* Flips bytes in the middle of a page of the file that is neither the
- * first nor the last (it has at least five pages). */
-void      test_damage_middle_page (const char   *path);
+/* Flips bytes in a page a third of the way into the file (it has at
+ * least five pages): past the schema, among the first records written,
+ * which unlocking does not read (it reads the audit trail's last pages,
+ * written later). */
+void      test_damage_deep_page (const char   *path);
 
 /* Steps @stmt, asserting that it succeeds: TRUE when it gave a row. */
 gboolean  test_step              (CtStatement   *stmt);

@@ -447,7 +447,7 @@ test_check_after_unlock (TestFixture   *fixture,
                    ==, 1);
   close_database (&db);
 
-  test_damage_middle_page (fixture->path);
+  test_damage_deep_page (fixture->path);
   db = open_database (fixture->path, TEST_PASSPHRASE);
   check = run_check (db);
   g_assert_cmpint (ct_file_check_get_state (check), ==, CT_FILE_CHECK_FAILED);
@@ -467,6 +467,44 @@ test_cache_sized_to_file (TestFixture   *fixture,
   g_assert_cmpint (ct_file_database_cache_kib (0), ==, 32 * 1024);
   g_assert_cmpint (ct_file_database_cache_kib ((goffset) 488 << 20), ==, 122 * 1024);
   g_assert_cmpint (ct_file_database_cache_kib ((goffset) 4 << 30), ==, 256 * 1024);
+}
+
+/* The plan of @sql, its steps' words on one line each. */
+static char *
+dup_plan (CtDatabase *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  CtStatement *stmt = ct_database_prepare (db, explain, &error);
+  GString *plan = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (test_step (stmt))
+    g_string_append_printf (plan, "%s\n", ct_statement_column_text (stmt, 3));
+  ct_statement_reset (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+/* The lists of consultations and SDQ scores, newest first, read their ids
+ * in order from an index (ct_store_list_ids()): no sort. */
+static void
+test_list_order_from_an_index (TestFixture   *fixture,
+                               gconstpointer  data)
+{
+  static const char *const tables[] = { "consultation", "sdq_score" };
+  g_autoptr(CtDatabase) db = create_database (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t WHERE TRUE"
+                                              " ORDER BY t.date DESC, t.id DESC", tables[i]);
+      g_autofree char *plan = dup_plan (db, sql);
+
+      g_test_message ("%s", plan);
+      g_assert_nonnull (strstr (plan, "COVERING INDEX"));
+      g_assert_null (strstr (plan, "TEMP B-TREE"));
+    }
 }
 
 /* A: migrations */
@@ -869,6 +907,7 @@ main (int    argc,
   add ("/database/check/after-unlock", test_check_after_unlock);
   add ("/database/open/cache-sized-to-file", test_cache_sized_to_file);
   add ("/database/migrations", test_migrations);
+  add ("/database/list-order-from-an-index", test_list_order_from_an_index);
   add ("/database/passphrase/change", test_change_passphrase);
   add ("/database/backup/verified", test_backup);
   add ("/database/backup/refuses-existing", test_backup_refuses_existing);

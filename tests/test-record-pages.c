@@ -209,20 +209,28 @@ on_read (GObject      *source_object,
 }
 
 static CtRecordPages *
-read_pages (RecordsFixture *fixture)
+read_found (RecordsFixture *fixture,
+            const char     *search)
 {
-  static const CtFilter all = { 0 };
+  const CtField *dates[] = { field ("consultation", "date"), NULL };
+  CtFilter filter = { .search = search, .search_fields = dates };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   CtRecordPages *pages;
 
-  ct_record_pages_read_async (fixture->db, ct_kind_lookup ("consultation"), &all, NULL,
+  ct_record_pages_read_async (fixture->db, ct_kind_lookup ("consultation"), &filter, NULL,
                               on_read, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   pages = ct_record_pages_read_finish (fixture->db, result, &error);
   g_assert_no_error (error);
   return pages;
+}
+
+static CtRecordPages *
+read_pages (RecordsFixture *fixture)
+{
+  return read_found (fixture, NULL);
 }
 
 static void
@@ -385,6 +393,47 @@ test_update_keeps_what_did_not_change (RecordsFixture *fixture,
   g_assert_cmpuint (ct_record_pages_find (pages, a), ==, 1);
 }
 
+/* Many rows in place of others are said as all removed, then all added:
+ * GTK 4.8 would otherwise ask for every row added, looking for it among
+ * those removed. */
+static void
+test_many_rows_replaced (RecordsFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(CtRecordPages) pages = NULL;
+  g_autoptr(CtRecordPages) found = NULL;
+  g_autoptr(CtRecordPages) all = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+
+  test_store_start_reader (fixture->db, FALSE);
+  records_insert_consultations (fixture, 250);
+  pages = read_pages (fixture);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  /* A search of the dates keeps January 2020's: 28 rows, the oldest. */
+  found = read_found (fixture, "jan 2020");
+  ct_record_pages_update (pages, found, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 28);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 0, 222, 0);
+
+  all = read_pages (fixture);
+  ct_record_pages_update (pages, all, NULL, 0);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 1, 0, 0, 222);
+
+  g_clear_object (&found);
+  found = read_found (fixture, "mar 2020");
+  ct_record_pages_update (pages, found, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 28);
+  g_clear_object (&all);
+  all = read_pages (fixture);
+  ct_record_pages_update (pages, all, NULL, 0);
+  g_assert_cmpuint (changes->len, ==, 5);
+  assert_change (changes, 3, 0, 28, 0);
+  assert_change (changes, 4, 0, 0, 250);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +450,8 @@ main (int   argc,
               records_fixture_setup, test_reads_a_page_when_asked, records_fixture_teardown);
   g_test_add ("/record-pages/lets-old-pages-go", RecordsFixture, NULL,
               records_fixture_setup, test_lets_old_pages_go, records_fixture_teardown);
+  g_test_add ("/record-pages/many-rows-replaced", RecordsFixture, NULL,
+              records_fixture_setup, test_many_rows_replaced, records_fixture_teardown);
   g_test_add ("/record-pages/update-keeps-what-did-not-change", RecordsFixture, NULL,
               records_fixture_setup, test_update_keeps_what_did_not_change,
               records_fixture_teardown);

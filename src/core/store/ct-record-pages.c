@@ -367,6 +367,38 @@ merge_rows (CtRecordPages *self,
       keep_row (self, value);
 }
 
+/* Says that @removed rows after the first @position became @added others
+ * (the rows now, with @suffix rows after them unchanged). GTK 4.8 looks
+ * for each row added among the rows removed, asking for each (and so
+ * making a waiting record for each unread one): for 40,000 rows added in
+ * place of 2,000 that took 1.5 s. Rows all removed first, then all added,
+ * it makes only the rows it shows; in between the model holds the rows
+ * unchanged alone. */
+static void
+replace_rows (CtRecordPages *self,
+              guint          position,
+              guint          removed,
+              guint          added,
+              guint          suffix)
+{
+  g_autoptr(GArray) now = NULL;
+
+  if (removed == 0 || added <= CT_STORE_PAGE_SIZE)
+    {
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  now = g_steal_pointer (&self->ids);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), position + suffix);
+  g_array_append_vals (self->ids, now->data, position);
+  g_array_append_vals (self->ids, &g_array_index (now, gint64, now->len - suffix), suffix);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&now);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
 /* Tells the views which rows differ from @old: those between the longest
  * common beginning and end, and those @touched (NULL: all) in either. */
 static void
@@ -379,7 +411,7 @@ announce (CtRecordPages *self,
 
   if (touched == NULL)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+      replace_rows (self, 0, n_old, n_new, 0);
       return;
     }
   while (prefix < MIN (n_old, n_new) &&
@@ -388,9 +420,7 @@ announce (CtRecordPages *self,
   while (suffix < MIN (n_old, n_new) - prefix &&
          g_array_index (old, gint64, n_old - 1 - suffix) == id_at (self, n_new - 1 - suffix))
     suffix++;
-  if (prefix + suffix < MAX (n_old, n_new))
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                n_old - prefix - suffix, n_new - prefix - suffix);
+  replace_rows (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix, suffix);
   if (g_hash_table_size (touched) == 0)
     return;
   for (guint i = 0; i < n_new; i++)

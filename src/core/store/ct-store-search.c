@@ -66,29 +66,80 @@ label_holds (const char *label,
   return strstr (folded, folded_word) != NULL;
 }
 
-/* "3 Mar 2025" from an ISO date column, on either store. */
-static void
-append_formatted_date (GString    *sql,
-                       const char *column)
-{
-  g_autofree char *text = g_strdup_printf ("CAST (%s AS TEXT)", column);
-
-  g_string_append_printf (sql, "(CAST (CAST (substr (%s, 9, 2) AS INTEGER) AS TEXT) || ' ' ||"
-                          " CASE substr (%s, 6, 2)", text, text);
-  for (guint month = 1; month <= 12; month++)
-    {
-      g_string_append_printf (sql, " WHEN '%02u' THEN ", month);
-      append_sql_text (sql, ct_cell_text_month_name (month));
-    }
-  g_string_append_printf (sql, " END || ' ' || substr (%s, 1, 4))", text);
-}
-
 typedef enum
 {
   NO_MATCH,      /* the field never shows the word */
   MATCH,         /* a condition on the field's values */
   MATCH_PATTERN, /* a condition using the word's LIKE pattern */
 } Match;
+
+/* Appends ", 'a'" to @list when @folded_word is part of @text. */
+static void
+add_if_part (GString    *list,
+             const char *text,
+             const char *folded_word,
+             guint       value)
+{
+  g_autofree char *folded = ct_cell_text_fold (text);
+
+  if (strstr (folded, folded_word) != NULL)
+    g_string_append_printf (list, "%s'%02u'", list->len > 0 ? ", " : "", value);
+}
+
+static gboolean
+is_digits (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* A date shows "3 Mar 2025": a word (never a space) is part of the day,
+ * the month's name or the year, each told apart from the ISO text without
+ * building the shown text for every row. */
+static Match
+append_date_match (GString            *sql,
+                   const CtSqlDialect *dialect,
+                   const char         *column,
+                   const char         *folded_word,
+                   int                 param)
+{
+  g_autofree char *text = g_strdup_printf ("CAST (%s AS TEXT)", column);
+  g_autoptr(GString) days = g_string_new (NULL);
+  g_autoptr(GString) months = g_string_new (NULL);
+  gboolean year = is_digits (folded_word) && strlen (folded_word) <= 4;
+  const char *or = "";
+
+  for (guint day = 1; day <= 31; day++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%u", day);
+      add_if_part (days, number, folded_word, day);
+    }
+  for (guint month = 1; month <= 12; month++)
+    add_if_part (months, ct_cell_text_month_name (month), folded_word, month);
+  if (days->len == 0 && months->len == 0 && !year)
+    return NO_MATCH;
+
+  g_string_append_c (sql, '(');
+  if (days->len > 0)
+    {
+      g_string_append_printf (sql, "substr (%s, 9, 2) IN (%s)", text, days->str);
+      or = " OR ";
+    }
+  if (months->len > 0)
+    {
+      g_string_append_printf (sql, "%ssubstr (%s, 6, 2) IN (%s)", or, text, months->str);
+      or = " OR ";
+    }
+  if (year)
+    g_string_append_printf (sql, "%ssubstr (%s, 1, 4) %s ?%d ESCAPE '\\'", or, text,
+                            dialect->like, param);
+  g_string_append_c (sql, ')');
+  return year ? MATCH_PATTERN : MATCH;
+}
 
 /* Appends the condition under which @field shows @word (parameter @param
  * holds its LIKE pattern). */
@@ -117,9 +168,7 @@ append_field_match (GString            *sql,
                               dialect->like, param);
       return MATCH_PATTERN;
     case CT_FIELD_DATE:
-      append_formatted_date (sql, column);
-      g_string_append_printf (sql, " %s ?%d ESCAPE '\\'", dialect->like, param);
-      return MATCH_PATTERN;
+      return append_date_match (sql, dialect, column, folded_word, param);
     case CT_FIELD_ENUM:
       words = dup_matching_words (field, folded_word);
       if (words == NULL)
@@ -130,8 +179,9 @@ append_field_match (GString            *sql,
       words = dup_matching_words (field, folded_word);
       if (words == NULL)
         return NO_MATCH;
-      g_string_append_printf (sql, "EXISTS (SELECT 1 FROM %s WHERE %s = t.id AND %s IN (%s))",
-                              field->side_table, field->side_key, ct_field_column (field), words);
+      /* Read once for every row, not once per row. */
+      g_string_append_printf (sql, "t.id IN (SELECT %s FROM %s WHERE %s IN (%s))",
+                              field->side_key, field->side_table, ct_field_column (field), words);
       return MATCH;
     case CT_FIELD_BOOLEAN:
       yes = label_holds (_("Yes"), folded_word);

@@ -359,6 +359,16 @@ static const char migration_outcomes_index[] =
   "CREATE INDEX goal_rating_latest ON goal_rating (goal_id, date, time_point, id, score);"
   "DROP INDEX goal_rating_goal;";
 
+/* Version 10: the lists of consultations and SDQ scores, newest first,
+ * read their ids from an index in order (ct_store_list_ids()):
+ *   SCAN t USING COVERING INDEX consultation_list
+ * The indexes that begin with the date carry more columns after it, so
+ * ordering by date and then id needed a sort (a temporary B-tree, 70 times
+ * slower for 40,000 consultations with SQLCipher's memory security). */
+static const char migration_list_order[] =
+  "CREATE INDEX consultation_list ON consultation (date);"
+  "CREATE INDEX sdq_score_list ON sdq_score (date);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -369,6 +379,7 @@ static const char *const migrations[] = {
   migration_imported_file,
   migration_versions,
   migration_outcomes_index,
+  migration_list_order,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
