@@ -283,6 +283,7 @@ test_reads_a_page_when_asked (RecordsFixture *fixture,
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GArray) ids = NULL;
   g_autofree char *date = NULL;
+  TestReaderHold *hold;
 
   test_store_start_reader (fixture->db, FALSE);
   records_insert_consultations (fixture, 250);
@@ -296,10 +297,17 @@ test_reads_a_page_when_asked (RecordsFixture *fixture,
   g_assert_true (ct_record_pages_is_read (first));
   g_assert_false (ct_record_pages_is_reading (pages));
 
+  /* The page is read on the store's reader: not while it is held. */
+  hold = test_store_hold_reader (fixture->db);
+  test_store_wait_until_held (hold);
   waiting = g_list_model_get_item (G_LIST_MODEL (pages), 150);
   g_assert_false (ct_record_pages_is_read (waiting));
   g_assert_cmpint (ct_record_get_id (waiting), ==, g_array_index (ids, gint64, 150));
   g_assert_true (ct_record_pages_is_reading (pages));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (ct_record_pages_is_read (waiting));
+  test_store_release_reader (hold);
   wait_for_pages (pages);
 
   g_assert_true (ct_record_pages_is_read (waiting));

@@ -93,6 +93,7 @@ keep_row (CtRecordPages *self,
 
 typedef struct
 {
+  CtDatabase   *store;   /* the store asked (the task holds it), not the reader's connection */
   const CtKind *kind;
   CtFilter     *filter;
 } ListRead;
@@ -120,7 +121,8 @@ read_list (CtDatabase  *db,
                              MIN (ids->len, CT_STORE_PAGE_SIZE), error);
   if (first == NULL)
     return NULL;
-  self = pages_new (db, read->kind, ids);
+  /* Its pages are asked of the store, which queues them on its reader. */
+  self = pages_new (read->store, read->kind, ids);
   for (guint i = 0; i < first->len; i++)
     keep_row (self, first->pdata[i]);
   g_queue_push_tail (&self->arrived, GUINT_TO_POINTER (0));
@@ -142,6 +144,7 @@ ct_record_pages_read_async (CtDatabase          *db,
   g_return_if_fail (filter != NULL);
 
   read = g_new0 (ListRead, 1);
+  read->store = db;
   read->kind = kind;
   read->filter = ct_filter_copy (filter);
   ct_store_read_async (db, read_list, read, (GDestroyNotify) list_read_free, g_object_unref,
