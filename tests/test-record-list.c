@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "ct-cell-text.h"
+#include "ct-database-private.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-record-pages.h"
@@ -410,6 +411,26 @@ test_reads_rows_as_they_show (ListFixture   *fixture,
   wait_until_read (fixture);
   records_assert_field (last, "date", "2020-01-01");
   test_save_screenshot (GTK_WIDGET (fixture->window), "list-scrolled-to-the-end.png");
+}
+
+/* A change the store did not announce (made with SQL here) shows once the
+ * list is reloaded: every row shown is read again, not kept. */
+static void
+test_reload_reads_every_row (ListFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
+  show_list (fixture, "consultations");
+  assert_row_field (fixture, 0, "duration_minutes", "60");
+
+  g_assert_true (ct_database_exec (fixture->records.db,
+                                   "UPDATE consultation SET duration_minutes = 75", &error));
+  g_assert_no_error (error);
+  ct_record_list_reload (fixture->list);
+  wait_until_read (fixture);
+  assert_row_field (fixture, 0, "duration_minutes", "75");
 }
 
 /* A list reads its records when it is first shown, not when it is built
@@ -911,6 +932,7 @@ main (int   argc,
   add_test ("/record-list/reads-when-shown", test_reads_when_shown);
   add_test ("/record-list/save-updates-its-row", test_save_updates_its_row);
   add_test ("/record-list/reads-rows-as-they-show", test_reads_rows_as_they_show);
+  add_test ("/record-list/reload-reads-every-row", test_reload_reads_every_row);
   add_test ("/record-list/search-filters-as-you-type", test_search_filters_as_you_type);
   add_test ("/record-list/search-finds-child-name", test_search_finds_child_name);
   add_test ("/record-list/date-range-is-inclusive", test_date_range_is_inclusive);

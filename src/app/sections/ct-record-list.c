@@ -33,6 +33,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void read_rows (CtRecordList *self);
+
 /* State */
 
 CtRecord *
@@ -162,7 +164,7 @@ ct_record_list_clear_search (CtRecordList *self)
   g_clear_pointer (&self->search_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (searched)
-    ct_record_list_reload (self);
+    read_rows (self);
 }
 
 gboolean
@@ -227,12 +229,13 @@ on_records_read (GObject      *source_object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-void
-ct_record_list_reload (CtRecordList *self)
+/* Reads the rows again on the reader: the ids, and of the records those
+ * written since (noted from CtDatabase::changed); the rows the window holds
+ * keep theirs. */
+static void
+read_rows (CtRecordList *self)
 {
   CtFilter filter = { 0 };
-
-  g_return_if_fail (CT_IS_RECORD_LIST (self));
 
   if (self->database == NULL)
     return;
@@ -254,6 +257,25 @@ ct_record_list_reload (CtRecordList *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+void
+ct_record_list_reload (CtRecordList *self)
+{
+  g_return_if_fail (CT_IS_RECORD_LIST (self));
+
+  self->all_changed = TRUE;
+  read_rows (self);
+}
+
+static void
+forget_rows (CtRecordList *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->pages);
+  g_array_set_size (self->changed, 0);
+  self->all_changed = FALSE;
+  update_state (self);
+}
+
 /* Forgets every record and everything typed about them. */
 static void
 drop_records (CtRecordList *self)
@@ -261,11 +283,7 @@ drop_records (CtRecordList *self)
   ct_record_list_forget_deleted (self);
   ct_record_list_clear_search (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_single_selection_set_model (self->selection, NULL);
-  g_clear_object (&self->pages);
-  g_array_set_size (self->changed, 0);
-  self->all_changed = FALSE;
-  update_state (self);
+  forget_rows (self);
 }
 
 static void
@@ -290,19 +308,19 @@ on_search_changed (CtRecordList *self)
     return;
   g_free (self->search_text);
   self->search_text = g_strdup (text);
-  ct_record_list_reload (self);
+  read_rows (self);
 }
 
 static void
 on_sort_changed (CtRecordList *self)
 {
-  ct_record_list_reload (self);
+  read_rows (self);
 }
 
 static void
 on_date_range_changed (CtRecordList *self)
 {
-  ct_record_list_reload (self);
+  read_rows (self);
 }
 
 /* Setting up */
@@ -391,7 +409,7 @@ on_records_changed (CtRecordList *self,
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
   else
-    ct_record_list_reload (self);
+    read_rows (self);
 }
 
 static void
@@ -401,7 +419,7 @@ ct_record_list_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ct_record_list_parent_class)->map (widget);
   if (self->stale)
-    ct_record_list_reload (self);
+    read_rows (self);
 }
 
 /* GObject */
@@ -624,8 +642,13 @@ ct_record_list_set_database (CtRecordList *self,
   self->stale = database != NULL;
   if (database == NULL)
     drop_records (self);
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ct_record_list_reload (self);
+  else
+    {
+      /* Rows of another store are none of this one's. */
+      forget_rows (self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        read_rows (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 

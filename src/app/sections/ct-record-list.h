@@ -36,9 +36,9 @@ GListModel    *ct_record_list_get_model      (CtRecordList *self);
 void           ct_record_list_set_date_range (CtRecordList *self,
                                               const char   *from,
                                               const char   *to);
-/* Reads the records again (after an import, say), keeping the selection.
- * The read runs on the store's reader; the rows change when it arrives
- * ("loading" turns FALSE). */
+/* Reads the rows and every record shown again (after a change the store
+ * did not announce), keeping the selection. The read runs on the store's
+ * reader; the rows change when it arrives ("loading" turns FALSE). */
 void           ct_record_list_reload         (CtRecordList *self);
 /* The rows, or a page of the rows shown, are being read. */
 gboolean       ct_record_list_is_loading     (CtRecordList *self);
