@@ -35,6 +35,16 @@ append_sql_text (GString    *sql,
   g_string_append_c (sql, '\'');
 }
 
+/* Whether @label, as a search compares it, holds @folded_word. */
+static gboolean
+label_holds (const char *label,
+             const char *folded_word)
+{
+  g_autofree char *folded = ct_cell_text_fold (label);
+
+  return strstr (folded, folded_word) != NULL;
+}
+
 /* The words of @field's enumeration whose label holds @folded_word, as
  * "'a', 'b'", or NULL when none does. */
 static char *
@@ -46,24 +56,13 @@ dup_matching_words (const CtField *field,
 
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     {
-      g_autofree char *label = ct_cell_text_fold (ct_enum_label (field, words[i]));
-
-      if (strstr (label, folded_word) == NULL)
+      if (!label_holds (ct_enum_label (field, words[i]), folded_word))
         continue;
       if (sql->len > 0)
         g_string_append (sql, ", ");
       append_sql_text (sql, words[i]);
     }
   return sql->len > 0 ? g_string_free (g_steal_pointer (&sql), FALSE) : NULL;
-}
-
-static gboolean
-label_holds (const char *label,
-             const char *folded_word)
-{
-  g_autofree char *folded = ct_cell_text_fold (label);
-
-  return strstr (folded, folded_word) != NULL;
 }
 
 typedef enum
@@ -80,9 +79,7 @@ add_if_part (GString    *list,
              const char *folded_word,
              guint       value)
 {
-  g_autofree char *folded = ct_cell_text_fold (text);
-
-  if (strstr (folded, folded_word) != NULL)
+  if (label_holds (text, folded_word))
     g_string_append_printf (list, "%s'%02u'", list->len > 0 ? ", " : "", value);
 }
 
