@@ -433,6 +433,7 @@ test_reload_reads_every_row (ListFixture   *fixture,
   assert_row_field (fixture, 0, "duration_minutes", "75");
 }
 
+
 /* A list reads its records when it is first shown, not when it is built
  * (unlocking builds every section). */
 static void
@@ -456,8 +457,38 @@ search_for (ListFixture *fixture,
             const char  *text,
             guint        n_expected)
 {
-  gtk_editable_set_text (get_search_entry (fixture), text);
-  wait_for_rows (fixture, n_expected);
+  GtkEditable *entry = get_search_entry (fixture);
+
+  gtk_editable_set_text (entry, text);
+  /* At once, not after the entry's pause for typing, so that the rows
+   * counted are the search's. */
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_until_read (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, n_expected);
+}
+
+/* A search after a list is read again by hand finds what it shows, even a
+ * change the store was not told of. */
+static void
+test_reload_searches_again (ListFixture   *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CtDatabase) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+
+  insert_consultation (fixture, fixture->records.staff_id, "2025-03-03", "video", "60");
+  show_list (fixture, "consultations");
+  search_for (fixture, "60", 1);
+
+  /* Another connection's change, not yet noticed. */
+  elsewhere = test_store_open_again (fixture->records.db, "Test Runner Elsewhere");
+  g_assert_true (ct_database_exec (elsewhere, "UPDATE consultation SET duration_minutes = 75",
+                                   &error));
+  g_assert_no_error (error);
+  ct_record_list_reload (fixture->list);
+  wait_until_read (fixture);
+  search_for (fixture, "75", 1);
+  search_for (fixture, "60", 0);
 }
 
 /* The search matches the text shown (labels, names, formatted dates),
@@ -933,6 +964,7 @@ main (int   argc,
   add_test ("/record-list/save-updates-its-row", test_save_updates_its_row);
   add_test ("/record-list/reads-rows-as-they-show", test_reads_rows_as_they_show);
   add_test ("/record-list/reload-reads-every-row", test_reload_reads_every_row);
+  add_test ("/record-list/reload-searches-again", test_reload_searches_again);
   add_test ("/record-list/search-filters-as-you-type", test_search_filters_as_you_type);
   add_test ("/record-list/search-finds-child-name", test_search_finds_child_name);
   add_test ("/record-list/date-range-is-inclusive", test_date_range_is_inclusive);

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include "ct-change-watch.h"
 #include "ct-record-pages.h"
 #include "records-fixture.h"
 #include "test-store.h"
@@ -144,6 +145,7 @@ test_searched_as_shown (RecordsFixture *fixture,
 {
   gint64 other = records_insert_clinician_b (fixture->db);
   const CtField *child_fields[] = { field ("child", "reference"), field ("child", "uasc"), NULL };
+  const CtField *name_field[] = { field ("child", "name"), NULL };
   CtFilter filter = { .search_fields = child_fields };
   g_autoptr(GArray) ids = NULL;
 
@@ -175,6 +177,27 @@ test_searched_as_shown (RecordsFixture *fixture,
   filter.search = "no";
   ids = list_ids (fixture, "child", &filter);
   g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Accented letters in either case and either Unicode form, alike on both stores. */
+  records_insert (fixture->db, "child", "reference", "INV-ACCENT", "name", "Test Zoë Ångström",
+                  "date_of_birth", "2012-05-01", "legal_status", "looked_after",
+                  "placement_type", "in_house_foster", "placement_area", "in_area", NULL);
+  filter = (CtFilter) { .search = "ÅNGSTRÖM", .search_fields = name_field };
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.search = "zoe\xcc\x88"; /* e and a combining diaeresis */
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.search = "zoe"; /* an accent left out (decomposed, the letter stays) */
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.search = "ängström"; /* but not one added */
+  ids = list_ids (fixture, "child", &filter);
+  g_assert_cmpuint (ids->len, ==, 0);
 }
 
 static void
@@ -209,22 +232,104 @@ on_read (GObject      *source_object,
 }
 
 static CtRecordPages *
-read_found (RecordsFixture *fixture,
-            const char     *search)
+read_filtered (RecordsFixture *fixture,
+               const CtFilter *filter)
 {
-  const CtField *dates[] = { field ("consultation", "date"), NULL };
-  CtFilter filter = { .search = search, .search_fields = dates };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   CtRecordPages *pages;
 
-  ct_record_pages_read_async (fixture->db, ct_kind_lookup ("consultation"), &filter, NULL,
+  ct_record_pages_read_async (fixture->db, ct_kind_lookup ("consultation"), filter, NULL,
                               on_read, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   pages = ct_record_pages_read_finish (fixture->db, result, &error);
   g_assert_no_error (error);
   return pages;
+}
+
+static CtRecordPages *
+read_found (RecordsFixture *fixture,
+            const char     *search)
+{
+  const CtField *dates[] = { field ("consultation", "date"), NULL };
+  CtFilter filter = { .search = search, .search_fields = dates };
+
+  return read_filtered (fixture, &filter);
+}
+
+/* As count_found(), but read on the store's reader as a list reads. */
+static guint
+count_read (RecordsFixture *fixture,
+            const char     *search)
+{
+  const CtField *fields[] = {
+    field ("consultation", "clinician_name"), field ("consultation", "duration_minutes"), NULL
+  };
+  CtFilter filter = { .search = search, .search_fields = fields };
+  g_autoptr(CtRecordPages) pages = read_filtered (fixture, &filter);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (pages));
+}
+
+static void
+save_field (CtDatabase *db,
+            const char *kind,
+            gint64      id,
+            const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) record = ct_store_get (db, ct_kind_lookup (kind), id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ct_record_set_string_by_name (record, name, text, &error));
+  g_assert_true (ct_store_update (db, record, &error));
+  g_assert_no_error (error);
+}
+
+/* A search keeps the text it reads, and keeps it up to date: with the
+ * records saved, the names they show from others, rows added elsewhere,
+ * and what others changed once the store notices. */
+static void
+test_search_follows_changes (RecordsFixture *fixture,
+                             gconstpointer   data)
+{
+  gint64 other = records_insert_clinician_b (fixture->db);
+  g_autoptr(CtDatabase) elsewhere = NULL;
+  g_autoptr(CtChangeWatch) watch = NULL;
+  g_autofree char *staff = records_id_text (fixture->staff_id);
+  gint64 a;
+
+  test_store_start_reader (fixture->db, FALSE);
+  a = insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  insert_consultation (fixture, other, "2025-03-04", "phone", "45");
+  g_assert_cmpuint (count_read (fixture, "clinician b"), ==, 1);
+  g_assert_cmpuint (count_read (fixture, "75"), ==, 0);
+
+  save_field (fixture->db, "consultation", a, "duration_minutes", "75");
+  g_assert_cmpuint (count_read (fixture, "75"), ==, 1);
+  g_assert_cmpuint (count_read (fixture, "60"), ==, 0);
+
+  save_field (fixture->db, "staff", other, "name", "Test Consultant Q");
+  g_assert_cmpuint (count_read (fixture, "consultant"), ==, 1);
+  g_assert_cmpuint (count_read (fixture, "clinician b"), ==, 0);
+
+  /* Added on another connection: read when a search first meets it,
+   * before the store's change watch notices. */
+  elsewhere = test_store_open_again (fixture->db, "Test Runner Elsewhere");
+  watch = ct_change_watch_new (fixture->db, G_MAXINT);
+  records_insert (elsewhere, "consultation", "date", "2025-03-05", "clinician", staff,
+                  "requested_by", "social_worker",
+                  "topics", "transitions", "mode", "video", "duration_minutes", "33",
+                  "attendees", "2", "outcome", "advice_given", NULL);
+  g_assert_cmpuint (count_read (fixture, "33"), ==, 1);
+
+  /* Changed on another connection: searched as changed once noticed. */
+  save_field (elsewhere, "consultation", a, "duration_minutes", "80");
+  g_assert_true (ct_change_watch_check (watch));
+  g_assert_cmpuint (count_read (fixture, "80"), ==, 1);
+  g_assert_cmpuint (count_read (fixture, "75"), ==, 0);
 }
 
 static CtRecordPages *
@@ -452,6 +557,8 @@ main (int   argc,
               records_fixture_setup, test_sorted_in_the_store, records_fixture_teardown);
   g_test_add ("/record-pages/searched-as-shown", RecordsFixture, NULL,
               records_fixture_setup, test_searched_as_shown, records_fixture_teardown);
+  g_test_add ("/record-pages/search-follows-changes", RecordsFixture, NULL,
+              records_fixture_setup, test_search_follows_changes, records_fixture_teardown);
   g_test_add ("/record-pages/page-in-the-order-asked", RecordsFixture, NULL,
               records_fixture_setup, test_page_in_the_order_asked, records_fixture_teardown);
   g_test_add ("/record-pages/reads-a-page-when-asked", RecordsFixture, NULL,

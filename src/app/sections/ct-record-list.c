@@ -20,6 +20,7 @@
 #include "ct-record-button.h"
 #include "ct-record-columns.h"
 #include "ct-record-list-private.h"
+#include "ct-search-text.h"
 
 G_DEFINE_FINAL_TYPE (CtRecordList, ct_record_list, GTK_TYPE_WIDGET)
 
@@ -262,6 +263,8 @@ ct_record_list_reload (CtRecordList *self)
 {
   g_return_if_fail (CT_IS_RECORD_LIST (self));
 
+  if (self->database != NULL)
+    ct_search_text_forget (self->database);
   self->all_changed = TRUE;
   read_rows (self);
 }

@@ -26,6 +26,9 @@ typedef struct _CtSqlDialect
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
   const char *word_list;   /* the aggregate that joins text: f (column, ';') */
   const char *own_staff;   /* the signed-in person's staff id, ?1 the actor */
+  /* One value, as text, that moves whenever a commit (but the
+   * connection's own) changes what the connection reads. */
+  const char *data_version;
   gboolean    hides_clinical_text;  /* read as NULL, never searched (an administrator) */
 } CtSqlDialect;
 

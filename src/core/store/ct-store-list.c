@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-search-text.h"
 #include "ct-store-private.h"
 #include "ct-store.h"
 
@@ -26,7 +27,6 @@ enum {
   PARAM_GOAL,
   PARAM_EVENT,
   PARAM_STATUS,
-  PARAM_SEARCH,
 };
 
 /* Reads every row of @stmt into a new array of records. */
@@ -179,9 +179,9 @@ reads_every_row (const CtFilter *filter)
          filter->event_id == 0 && filter->status == NULL;
 }
 
-/* " WHERE TRUE AND ..." for every criterion of @filter and its search;
- * returns the search words whose patterns are bound (ct_store_append_search()). */
-static guint64
+/* " WHERE TRUE AND ..." for every criterion of @filter but its search,
+ * which ct_search_text_find() applies. */
+static void
 append_where (GString        *sql,
               CtDatabase     *db,
               const CtKind   *kind,
@@ -206,19 +206,17 @@ append_where (GString        *sql,
                  "=", PARAM_EVENT);
   add_condition (sql, dialect, kind, criterion_field (kind, kind->status_field, filter->status != NULL),
                  "=", PARAM_STATUS);
-  return ct_store_append_search (sql, dialect, kind, filter, PARAM_SEARCH);
 }
 
 static char *
 filter_sql (CtDatabase     *db,
             const CtKind   *kind,
-            const CtFilter *filter,
-            guint64        *patterns)
+            const CtFilter *filter)
 {
   const CtStoreText *text = ct_store_text_get (db, kind);
   GString *sql = g_string_new (reads_every_row (filter) ? text->select_scan : text->select);
 
-  *patterns = append_where (sql, db, kind, filter);
+  append_where (sql, db, kind, filter);
   ct_store_append_order (sql, ct_database_get_dialect (db), kind, filter, FALSE);
   return g_string_free (sql, FALSE);
 }
@@ -246,18 +244,17 @@ names_only_own_table (const char *sql)
 static char *
 ids_sql (CtDatabase     *db,
          const CtKind   *kind,
-         const CtFilter *filter,
-         guint64        *patterns)
+         const CtFilter *filter)
 {
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
-  gboolean by_index = filter->search == NULL && filter->sort_field == NULL &&
+  gboolean by_index = filter->sort_field == NULL &&
                       filter->staff_id == 0 && filter->child_id == 0 &&
                       filter->referral_id == 0 && filter->goal_id == 0 &&
                       filter->event_id == 0 && filter->status == NULL;
   g_autoptr(GString) rest = g_string_new (NULL);
   GString *sql = g_string_new ("SELECT t.id FROM ");
 
-  *patterns = append_where (rest, db, kind, filter);
+  append_where (rest, db, kind, filter);
   ct_store_append_order (rest, dialect, kind, filter, by_index);
   g_string_append_printf (sql, "%s t", kind->name);
   if (!by_index && reads_every_row (filter) && *dialect->scan_hint != '\0')
@@ -321,11 +318,8 @@ bind_status (CtStatement *stmt,
 static void
 bind_filter (CtStatement    *stmt,
              const CtKind   *kind,
-             const CtFilter *filter,
-             guint64         patterns)
+             const CtFilter *filter)
 {
-  g_auto(GStrv) words = ct_store_search_words (filter->search);
-
   bind_text_if (stmt, PARAM_FROM, filter->from);
   bind_text_if (stmt, PARAM_TO, filter->to);
   bind_id_if (stmt, PARAM_STAFF, filter->staff_id);
@@ -334,16 +328,40 @@ bind_filter (CtStatement    *stmt,
   bind_id_if (stmt, PARAM_GOAL, filter->goal_id);
   bind_id_if (stmt, PARAM_EVENT, filter->event_id);
   bind_status (stmt, kind, filter->status);
-  for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    if (patterns & (G_GUINT64_CONSTANT (1) << i))
-      {
-        g_autofree char *pattern = ct_store_like_pattern (words[i]);
-
-        ct_statement_bind_text (stmt, PARAM_SEARCH + i, pattern);
-      }
 }
 
 static const CtFilter everything = { 0 };
+
+/* Keeps in @records those whose ids ct_store_list_ids() finds. */
+static gboolean
+keep_found_records (CtDatabase     *db,
+                    const CtKind   *kind,
+                    const CtFilter *filter,
+                    GPtrArray      *records,
+                    GError        **error)
+{
+  g_autoptr(GArray) ids = ct_store_list_ids (db, kind, filter, error);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint kept = 0;
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (found, &g_array_index (ids, gint64, i));
+  for (guint i = 0; i < records->len; i++)
+    {
+      gpointer record = records->pdata[i];
+      gint64 id = ct_record_get_id (record);
+
+      if (g_hash_table_contains (found, &id))
+        {
+          records->pdata[i] = records->pdata[kept];
+          records->pdata[kept++] = record;
+        }
+    }
+  g_ptr_array_set_size (records, kept);
+  return TRUE;
+}
 
 GListModel *
 ct_store_list (CtDatabase      *db,
@@ -355,7 +373,6 @@ ct_store_list (CtDatabase      *db,
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) records = NULL;
   CtStatement *stmt;
-  guint64 patterns;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -363,43 +380,37 @@ ct_store_list (CtDatabase      *db,
   if (filter == NULL)
     filter = &everything;
 
-  sql = filter_sql (db, kind, filter, &patterns);
+  sql = filter_sql (db, kind, filter);
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, kind, filter, patterns);
+  bind_filter (stmt, kind, filter);
 
   records = read_rows (db, kind, stmt, error);
   if (records == NULL)
+    return NULL;
+  if (filter->search != NULL && !keep_found_records (db, kind, filter, records, error))
     return NULL;
   store = g_list_store_new (kind->get_type ());
   g_list_store_splice (store, 0, 0, records->pdata, records->len);
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-GArray *
-ct_store_list_ids (CtDatabase      *db,
-                   const CtKind    *kind,
-                   const CtFilter  *filter,
-                   GError         **error)
+/* The ids @filter's criteria select, in order; not its search. */
+static GArray *
+read_ids (CtDatabase      *db,
+          const CtKind    *kind,
+          const CtFilter  *filter,
+          GError         **error)
 {
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = ids_sql (db, kind, filter);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  CtStatement *stmt;
-  guint64 patterns;
+  CtStatement *stmt = ct_database_prepare (db, sql, error);
   gboolean has_row = TRUE;
 
-  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (kind != NULL, NULL);
-
-  if (filter == NULL)
-    filter = &everything;
-
-  sql = ids_sql (db, kind, filter, &patterns);
-  stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_filter (stmt, kind, filter, patterns);
+  bind_filter (stmt, kind, filter);
   while (TRUE)
     {
       gint64 id;
@@ -413,6 +424,22 @@ ct_store_list_ids (CtDatabase      *db,
     }
   ct_statement_reset (stmt);
   return g_steal_pointer (&ids);
+}
+
+GArray *
+ct_store_list_ids (CtDatabase      *db,
+                   const CtKind    *kind,
+                   const CtFilter  *filter,
+                   GError         **error)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+  if (filter->search != NULL)
+    return ct_search_text_find (db, kind, filter, read_ids, error);
+  return read_ids (db, kind, filter, error);
 }
 
 GPtrArray *

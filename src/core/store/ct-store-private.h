@@ -28,6 +28,10 @@ void        ct_store_read_value       (CtStatement *stmt,
                                        int             column,
                                        const CtField  *field,
                                        GValue         *value);
+/* A word list's words as text, "b;a" (NULL: none) → { "a", "b" }, in the
+ * order of DOMAIN.md. */
+GStrv       ct_store_read_words       (const CtField  *field,
+                                       const char     *text);
 /* Runs a statement that returns at most one integer: TRUE and *result (0
  * when no row), or FALSE with an error. Resets the statement. */
 gboolean    ct_store_query_int        (CtDatabase     *db,
@@ -90,20 +94,12 @@ const CtStoreText *ct_store_text_get  (CtDatabase     *db,
 CtRecord   *ct_store_read_record      (const CtKind   *kind,
                                        CtStatement *stmt);
 
-/* ct-store-search.c: CtFilter's search and order in SQL */
+/* ct-store-search.c: a search's words and CtFilter's order in SQL */
 
 /* The words of @search (split at spaces and tabs; the first
  * CT_STORE_MAX_SEARCH_WORDS), or NULL. */
 #define CT_STORE_MAX_SEARCH_WORDS 64
 GStrv       ct_store_search_words     (const char         *search);
-/* " AND (...)" per word of @filter's search. Returns the words whose LIKE
- * pattern (ct_store_like_pattern()) the SQL uses, a bit per word (1 << i),
- * to be bound at @first_param + i. */
-guint64     ct_store_append_search    (GString            *sql,
-                                       const CtSqlDialect *dialect,
-                                       const CtKind       *kind,
-                                       const CtFilter     *filter,
-                                       int                 first_param);
 /* " ORDER BY ..." by @filter's sort_field, then the kind's own order
  * (which, @by_index, its index may give without sorting). */
 void        ct_store_append_order     (GString            *sql,

@@ -16,6 +16,7 @@
 
 #include "ct-background.h"
 #include "ct-database-private.h"
+#include "ct-search-text.h"
 #include "ct-secret.h"
 #include "ct-store-reader.h"
 
@@ -32,6 +33,7 @@ typedef struct
   gint         stopping;  /* atomic: the store was closed */
   char        *address;
   char        *secret;    /* until the connection is open */
+  CtSearchText *search_text; /* the store's, until lent to the connection */
   CtDatabase *(*open) (const char  *address,
                        const char  *secret,
                        GError     **error);
@@ -62,6 +64,7 @@ reader_clear (Reader *reader)
   g_async_queue_unref (reader->reads);
   g_free (reader->address);
   g_clear_pointer (&reader->secret, ct_passphrase_free);
+  g_clear_pointer (&reader->search_text, ct_search_text_unref);
 }
 
 static void
@@ -156,6 +159,8 @@ reader_thread (gpointer user_data)
   ct_background_release ();
   if (connection == NULL)
     g_message ("Reading the records in the window's thread: %s", error->message);
+  else
+    ct_search_text_lend (connection, g_steal_pointer (&reader->search_text));
 
   while ((item = g_async_queue_pop (reader->reads)) != &stop)
     if (connection != NULL)
@@ -200,6 +205,7 @@ ct_store_reader_start (CtDatabase *db,
   reader->address = klass->dup_address (db);
   reader->secret = g_strdup (secret);
   reader->open = klass->open_reader;
+  reader->search_text = ct_search_text_ref_for (db);
   ct_background_hold ();
   g_thread_unref (g_thread_new ("ct-store-reader", reader_thread,
                                 g_atomic_rc_box_acquire (reader)));

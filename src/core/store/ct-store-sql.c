@@ -65,10 +65,9 @@ word_order (gconstpointer a,
   return index_a - index_b;
 }
 
-/* "b;a" → { "a", "b" } in the order of DOMAIN.md. */
-static GStrv
-read_words (const CtField *field,
-            const char    *text)
+GStrv
+ct_store_read_words (const CtField *field,
+                     const char    *text)
 {
   GStrv words = g_strsplit (text != NULL ? text : "", ";", -1);
 
@@ -99,7 +98,7 @@ ct_store_read_value (CtStatement *stmt,
       g_value_set_int64 (value, ct_statement_column_int64 (stmt, column));
       break;
     case CT_FIELD_ENUM_LIST:
-      g_value_take_boxed (value, read_words (field, ct_statement_column_text (stmt, column)));
+      g_value_take_boxed (value, ct_store_read_words (field, ct_statement_column_text (stmt, column)));
       break;
     case CT_FIELD_TEXT:
     case CT_FIELD_DATE:

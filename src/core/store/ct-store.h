@@ -30,8 +30,8 @@ G_BEGIN_DECLS
  *   time_point; staff: active, "yes" / "no"), or NULL
  * @search: words that must each occur in one of the fields searched, as a
  *   list shows them (ct_cell_text_dup(): dates as "3 Mar 2025", words of
- *   an enumeration and Yes / No as their labels; decimals are not
- *   searched), ignoring ASCII case (a team server: all case); or NULL
+ *   an enumeration and Yes / No as their labels, a rating as "4.0"),
+ *   ignoring case and accents not typed (ct_cell_text_fold()); or NULL
  * @search_fields: the fields searched, NULL-terminated; NULL: the kind's
  *   text fields
  * @sort_field: the field the rows are ordered by first (then in the kind's

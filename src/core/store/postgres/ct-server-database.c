@@ -41,6 +41,10 @@ G_DEFINE_FINAL_TYPE (CtServerDatabase, ct_server_database, CT_TYPE_DATABASE)
  * login, which the server knows itself. */
 #define OWN_STAFF "SELECT my_staff_id () WHERE CAST (?1 AS text) IS NOT NULL"
 
+/* The transactions every session sees as committed (and none in
+ * progress): the same text, the same records to read. */
+#define DATA_VERSION "SELECT CAST (pg_current_snapshot () AS text)"
+
 static const CtSqlDialect server_dialect = {
   .id = 1,
   .begin = "BEGIN",
@@ -50,6 +54,7 @@ static const CtSqlDialect server_dialect = {
   .now = NOW,
   .word_list = "string_agg",
   .own_staff = OWN_STAFF,
+  .data_version = DATA_VERSION,
 };
 
 /* An administrator's: the server grants no clinical free text to read. */
@@ -62,6 +67,7 @@ static const CtSqlDialect administrator_dialect = {
   .now = NOW,
   .word_list = "string_agg",
   .own_staff = OWN_STAFF,
+  .data_version = DATA_VERSION,
   .hides_clinical_text = TRUE,
 };
 

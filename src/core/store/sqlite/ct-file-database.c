@@ -48,6 +48,7 @@ static const CtSqlDialect file_dialect = {
   .word_list = "group_concat",
   /* The file proves no identity: the actor is the staff profile chosen. */
   .own_staff = CT_SQL_STAFF_BY_NAME,
+  .data_version = "PRAGMA data_version",
 };
 
 char *
