@@ -507,6 +507,31 @@ test_list_order_from_an_index (TestFixture   *fixture,
     }
 }
 
+/* The Outcomes read each goal's latest rating and the episodes in order
+ * from indexes (ct_outcomes_list()): no sort, which under memory security
+ * allocated every row it sorted. */
+static void
+test_outcomes_order_from_indexes (TestFixture   *fixture,
+                                  gconstpointer  data)
+{
+  static const char *const queries[] = {
+    "SELECT (SELECT x.score FROM goal_rating x WHERE x.goal_id = t.id"
+    "         ORDER BY x.date DESC, x.time_point = 'end' DESC, x.id DESC LIMIT 1)"
+    "  FROM goal t",
+    "SELECT r.id, t.id FROM referral r LEFT JOIN goal t ON t.referral_id = r.id"
+    " WHERE r.decision = 'accepted' ORDER BY r.referral_date DESC, r.id DESC, t.number",
+  };
+  g_autoptr(CtDatabase) db = create_database (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = dup_plan (db, queries[i]);
+
+      g_test_message ("%s", plan);
+      g_assert_null (strstr (plan, "TEMP B-TREE"));
+    }
+}
+
 /* A: migrations */
 
 static void
@@ -908,6 +933,7 @@ main (int    argc,
   add ("/database/open/cache-sized-to-file", test_cache_sized_to_file);
   add ("/database/migrations", test_migrations);
   add ("/database/list-order-from-an-index", test_list_order_from_an_index);
+  add ("/database/outcomes-order-from-indexes", test_outcomes_order_from_indexes);
   add ("/database/passphrase/change", test_change_passphrase);
   add ("/database/backup/verified", test_backup);
   add ("/database/backup/refuses-existing", test_backup_refuses_existing);

@@ -151,8 +151,9 @@ ct_outcome_row_init (CtOutcomeRow *self)
 }
 
 /* The query. Baseline and end join at most one rating each (a unique
- * index); the latest rating is read by a subquery from the covering index
- * goal_rating_latest (migration 7), which holds the goal's few ratings. The
+ * index); the latest rating is read by a subquery, the first of the index
+ * goal_rating_last (the file's migration 11, the server's 9) in the order
+ * asked, and the episodes come in order from referral_order: no sort. The
  * goal is "t", so that its description is read as every record's fields
  * are: as NULL where the signed-in role may not read clinical free text. */
 

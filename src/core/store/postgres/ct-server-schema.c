@@ -480,6 +480,15 @@ static const char migration_notify[] =
   NOTIFY_ON ("sdq_score")
 ;
 
+/* Version 9: the Outcomes read without a sort (the file's version 11):
+ * each goal's latest rating is the first of an index in the order wanted,
+ * and the episodes come newest first from an index. */
+static const char migration_outcomes_order[] =
+  "CREATE INDEX goal_rating_last ON goal_rating (goal_id, date, (time_point = 'end'), id)"
+  "  INCLUDE (score);"
+  "DROP INDEX goal_rating_latest;"
+  "CREATE INDEX referral_order ON referral (referral_date, id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -489,6 +498,7 @@ static const char *const migrations[] = {
   migration_record_versions,
   migration_outcomes_index,
   migration_notify,
+  migration_outcomes_order,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);
