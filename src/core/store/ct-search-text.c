@@ -136,10 +136,9 @@ follow_changes (CtSearchText *texts,
   g_hash_table_iter_init (&kinds, texts->kinds);
   while (g_hash_table_iter_next (&kinds, NULL, (gpointer *) &kt))
     {
+      const CtKind *kind = ct_search_rows_get_kind (kt->rows);
       g_autoptr(GError) error = NULL;
       gboolean forget = FALSE;
-
-      const CtKind *kind = ct_search_rows_get_kind (kt->rows);
 
       g_hash_table_iter_init (&written, marks);
       while (!forget && g_hash_table_iter_next (&written, (gpointer *) &written_kind, NULL))
