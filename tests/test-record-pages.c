@@ -15,6 +15,7 @@
 
 #include "ct-change-watch.h"
 #include "ct-record-pages.h"
+#include "ct-search-rows.h"
 #include "records-fixture.h"
 #include "test-store.h"
 
@@ -198,6 +199,63 @@ test_searched_as_shown (RecordsFixture *fixture,
   filter.search = "ängström"; /* but not one added */
   ids = list_ids (fixture, "child", &filter);
   g_assert_cmpuint (ids->len, ==, 0);
+}
+
+/* The ids of the rows of @rows found holding @search, in id order. */
+static GArray *
+ids_found (CtSearchRows *rows,
+           GArray       *ids,
+           const char   *search)
+{
+  g_auto(GStrv) words = ct_search_rows_fold_words (search);
+  g_autofree guint8 *found = g_new0 (guint8, ct_search_rows_get_n_rows (rows));
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ct_search_rows_find_words (rows, words, found);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint row = ct_search_rows_find_row (rows, g_array_index (ids, gint64, i));
+
+      if (row != 0 && found[row - 1])
+        g_array_append_val (kept, g_array_index (ids, gint64, i));
+    }
+  return kept;
+}
+
+/* Rows read again are let go and added anew; once many are, the rest are
+ * copied out, and a search finds what it found before. */
+static void
+test_search_rows_read_again (RecordsFixture *fixture,
+                             gconstpointer   data)
+{
+  const CtKind *kind = ct_kind_lookup ("consultation");
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CtSearchRows *rows;
+
+  records_insert_consultations (fixture, 1100);
+  ids = list_ids (fixture, "consultation", NULL);
+  g_ptr_array_add (fields, (gpointer) field ("consultation", "date"));
+  g_ptr_array_add (fields, (gpointer) field ("consultation", "duration_minutes"));
+  rows = ct_search_rows_read (fixture->db, kind, fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_search_rows_get_n_rows (rows), ==, 1100);
+  before = ids_found (rows, ids, "45 2020");
+  g_assert_cmpuint (before->len, >, 0);
+
+  /* 1,100 let go of 2,200: copied out. */
+  g_assert_true (ct_search_rows_read_again (rows, fixture->db, (gint64 *) (gpointer) ids->data,
+                                            ids->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_search_rows_get_n_rows (rows), ==, 1100);
+  after = ids_found (rows, ids, "45 2020");
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpint (g_array_index (after, gint64, i), ==, g_array_index (before, gint64, i));
+  ct_search_rows_free (rows);
 }
 
 static void
@@ -559,6 +617,8 @@ main (int   argc,
               records_fixture_setup, test_searched_as_shown, records_fixture_teardown);
   g_test_add ("/record-pages/search-follows-changes", RecordsFixture, NULL,
               records_fixture_setup, test_search_follows_changes, records_fixture_teardown);
+  g_test_add ("/record-pages/search-rows-read-again", RecordsFixture, NULL,
+              records_fixture_setup, test_search_rows_read_again, records_fixture_teardown);
   g_test_add ("/record-pages/page-in-the-order-asked", RecordsFixture, NULL,
               records_fixture_setup, test_page_in_the_order_asked, records_fixture_teardown);
   g_test_add ("/record-pages/reads-a-page-when-asked", RecordsFixture, NULL,

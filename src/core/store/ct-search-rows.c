@@ -1,12 +1,17 @@
-/* ct-search-rows.c: one kind's rows as a list shows them, in one buffer
+/* ct-search-rows.c: one kind's rows as a list shows them, for its search
  *
- * Every row's text follows the other in one string, each field's text
- * ended by FIELD_END, which no word typed holds, so that no match spans
- * two fields. A search looks through the whole string for the byte of its
- * words that is rarest there, then for every word in each row found. A
- * record read again is let go (its row keeps its place, with id 0) and
- * added at the end; once many rows are let go, the rest are copied into a
- * new string.
+ * Each field searched keeps its distinct texts once, a column: the texts
+ * folded one after the other, each ended by FIELD_END (which no word typed
+ * holds, so that no match spans two texts), and a hash from the text shown
+ * to its number. Each row is a number per field. At ten times county the
+ * 400,000 consultations show 52,591 distinct texts in all (dates, names,
+ * labels, numbers), 585 kB, where the rows' text one after the other was
+ * 52 MB: a keystroke went from 39 to 13 ms. A search marks in each column the texts
+ * that hold each word (a bit per word), then keeps the rows whose fields'
+ * marks together cover every word. A record read again is let go (its row
+ * keeps its place, with id 0) and added at the end; once many rows are
+ * let go, the rest are copied. Texts no row shows any more stay until the
+ * kind is read whole again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,24 +32,37 @@
 /* Rows let go are copied out once there are this many, and a quarter of all. */
 #define LET_GO_KEPT 1024
 
+/* The distinct texts of a field. */
+typedef struct
+{
+  GString    *text;     /* each folded, ended by FIELD_END */
+  GArray     *ends;     /* gsize: where each ends */
+  GHashTable *numbers;  /* the text shown (owned) → its number + 1 */
+} Column;
+
 struct _CtSearchRows
 {
   const CtKind *kind;
-  GPtrArray    *fields;  /* const CtField *: the fields searched */
-  GString      *text;
-  GArray       *ends;    /* gsize: where each row's text ends */
-  GArray       *ids;     /* gint64: each row's record; 0 once let go */
-  GHashTable   *rows;    /* record id → its row + 1 (ids fit a pointer) */
+  GPtrArray    *fields;   /* const CtField *: the fields searched */
+  Column       *columns;  /* one per field */
+  GArray       *cells;    /* guint32: each row's text number, field after field */
+  GArray       *ids;      /* gint64: each row's record; 0 once let go */
+  GHashTable   *rows;     /* record id → its row + 1 (ids fit a pointer) */
   guint         n_let_go;
-  gsize         byte_counts[256]; /* of the text as first read */
 };
 
 void
 ct_search_rows_free (CtSearchRows *self)
 {
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      g_string_free (self->columns[i].text, TRUE);
+      g_array_unref (self->columns[i].ends);
+      g_hash_table_unref (self->columns[i].numbers);
+    }
+  g_free (self->columns);
   g_ptr_array_unref (self->fields);
-  g_string_free (self->text, TRUE);
-  g_array_unref (self->ends);
+  g_array_unref (self->cells);
   g_array_unref (self->ids);
   g_hash_table_unref (self->rows);
   g_free (self);
@@ -58,8 +76,14 @@ search_rows_new (const CtKind *kind,
 
   self->kind = kind;
   self->fields = g_ptr_array_ref (fields);
-  self->text = g_string_new (NULL);
-  self->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->columns = g_new0 (Column, fields->len);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      self->columns[i].text = g_string_new (NULL);
+      self->columns[i].ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+      self->columns[i].numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  self->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->rows = g_hash_table_new (g_direct_hash, g_direct_equal);
   return self;
@@ -72,70 +96,79 @@ ct_search_rows_find_row (CtSearchRows *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->rows, (gpointer) (gintptr) id));
 }
 
-/* Ends the row whose text was just appended: record @id's. */
+/* Ends the row whose cells were just appended: record @id's. */
 static void
 end_row (CtSearchRows *self,
          gint64        id)
 {
-  g_array_append_val (self->ends, self->text->len);
   g_array_append_val (self->ids, id);
   g_hash_table_insert (self->rows, (gpointer) (gintptr) id, GUINT_TO_POINTER (self->ids->len));
 }
 
+/* The number of @shown in @column, added (folded) when it is new. */
+static guint32
+text_number (Column *column,
+             char   *shown)
+{
+  static const char field_end[] = { FIELD_END, '\0' };
+  guint32 number = GPOINTER_TO_UINT (g_hash_table_lookup (column->numbers, shown));
+  g_autofree char *folded = NULL;
+
+  if (number != 0)
+    {
+      g_free (shown);
+      return number - 1;
+    }
+  folded = ct_cell_text_fold (shown);
+  g_string_append (column->text, g_strdelimit (folded, field_end, ' '));
+  g_string_append_c (column->text, FIELD_END);
+  g_array_append_val (column->ends, column->text->len);
+  g_hash_table_insert (column->numbers, shown, GUINT_TO_POINTER (column->ends->len));
+  return column->ends->len - 1;
+}
+
 /* Appends the row of record @id, whose fields @record holds: each field's
- * text as its list shows it, folded. */
+ * text as its list shows it. */
 static void
 append_text (CtSearchRows *self,
              CtRecord     *record,
              gint64        id)
 {
-  static const char field_end[] = { FIELD_END, '\0' };
-
   for (guint i = 0; i < self->fields->len; i++)
     {
-      g_autofree char *shown = ct_cell_text_dup (record, self->fields->pdata[i]);
-      g_autofree char *folded = ct_cell_text_fold (shown);
+      guint32 number = text_number (&self->columns[i],
+                                    ct_cell_text_dup (record, self->fields->pdata[i]));
 
-      g_string_append (self->text, g_strdelimit (folded, field_end, ' '));
-      g_string_append_c (self->text, FIELD_END);
+      g_array_append_val (self->cells, number);
     }
   end_row (self, id);
-}
-
-static gsize
-row_start (CtSearchRows *self,
-           guint         row)
-{
-  return row == 0 ? 0 : g_array_index (self->ends, gsize, row - 1);
 }
 
 /* Copies the rows kept into new arrays once many were let go. */
 static void
 compact (CtSearchRows *self)
 {
-  g_autoptr(GString) text = NULL;
-  g_autoptr(GArray) ends = NULL;
+  guint n_fields = self->fields->len;
+  g_autoptr(GArray) cells = NULL;
   g_autoptr(GArray) ids = NULL;
 
   if (self->n_let_go < LET_GO_KEPT || self->n_let_go < self->ids->len / 4)
     return;
 
-  text = g_steal_pointer (&self->text);
-  ends = g_steal_pointer (&self->ends);
+  cells = g_steal_pointer (&self->cells);
   ids = g_steal_pointer (&self->ids);
-  self->text = g_string_sized_new (text->len);
-  self->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), ids->len - self->n_let_go);
+  self->cells = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                   (ids->len - self->n_let_go) * n_fields);
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - self->n_let_go);
   g_hash_table_remove_all (self->rows);
   self->n_let_go = 0;
   for (guint row = 0; row < ids->len; row++)
     {
-      gsize start = row == 0 ? 0 : g_array_index (ends, gsize, row - 1);
       gint64 id = g_array_index (ids, gint64, row);
 
       if (id == 0)
         continue;
-      g_string_append_len (self->text, text->str + start, g_array_index (ends, gsize, row) - start);
+      g_array_append_vals (self->cells, &g_array_index (cells, guint32, row * n_fields), n_fields);
       end_row (self, id);
     }
 }
@@ -327,8 +360,6 @@ ct_search_rows_read (CtDatabase    *db,
     }
   if (!ok)
     g_clear_pointer (&self, ct_search_rows_free);
-  for (gsize i = 0; self != NULL && i < self->text->len; i++)
-    self->byte_counts[(guchar) self->text->str[i]]++;
   for (guint i = 0; i < word_lists->len; i++)
     ct_statement_reset (g_array_index (word_lists, WordList, i).stmt);
   if (stmt != NULL)
@@ -336,40 +367,34 @@ ct_search_rows_read (CtDatabase    *db,
   return self;
 }
 
-/* Whether the row from @start to @end holds every word of @words (@lengths). */
-static gboolean
-holds_every_word (const char  *start,
-                  const char  *end,
-                  const GStrv  words,
-                  const gsize *lengths)
+/* Sets in @marks (one per text of @column) the bit of each word of
+ * @words (@lengths) that the text holds; returns the bits set anywhere. */
+static guint64
+mark_texts (Column      *column,
+            const GStrv  words,
+            guint64     *marks)
 {
+  const char *text = column->text->str;
+  const char *text_end = text + column->text->len;
+  guint64 anywhere = 0;
+
   for (guint w = 0; words[w] != NULL; w++)
-    if (memmem (start, end - start, words[w], lengths[w]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* The first @word (@length bytes) from @from to @end, looked for by its
- * byte at @anchor: memchr() skips far where memmem() stops at each
- * partial match (for "pl", 26 ms against 6 ms through 52 MB). */
-static const char *
-find_word (const char *from,
-           const char *end,
-           const char *word,
-           gsize       length,
-           gsize       anchor)
-{
-  const char *at = from + anchor;
-
-  while (at < end && (at = memchr (at, word[anchor], end - at)) != NULL)
     {
-      const char *start = at - anchor;
+      gsize length = strlen (words[w]);
+      const char *from = text;
+      const char *hit;
+      guint number = 0;
 
-      if (start + length <= end && memcmp (start, word, length) == 0)
-        return start;
-      at++;
+      while ((hit = memmem (from, text_end - from, words[w], length)) != NULL)
+        {
+          while (g_array_index (column->ends, gsize, number) <= (gsize) (hit - text))
+            number++;
+          marks[number] |= G_GUINT64_CONSTANT (1) << w;
+          anywhere |= G_GUINT64_CONSTANT (1) << w;
+          from = text + g_array_index (column->ends, gsize, number);
+        }
     }
-  return NULL;
+  return anywhere;
 }
 
 void
@@ -377,39 +402,33 @@ ct_search_rows_find_words (CtSearchRows *self,
                            const GStrv   words,
                            guint8       *found)
 {
-  const char *text = self->text->str;
-  const char *text_end = text + self->text->len;
-  g_autofree gsize *lengths = g_new (gsize, g_strv_length (words));
-  guint rarest = 0;
-  gsize anchor = 0;
-  const char *from = text;
-  const char *hit;
-  guint row = 0;
+  guint n_fields = self->fields->len;
+  guint n_words = g_strv_length (words);
+  guint64 every = n_words >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n_words) - 1;
+  g_autofree guint64 **marks = g_new0 (guint64 *, n_fields);
+  const guint32 *cells = (const guint32 *) (gpointer) self->cells->data;
+  const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
+  guint64 anywhere = 0;
 
-  for (guint w = 0; words[w] != NULL; w++)
+  g_return_if_fail (n_words <= 64);
+
+  for (guint f = 0; f < n_fields; f++)
     {
-      lengths[w] = strlen (words[w]);
-      for (gsize i = 0; i < lengths[w]; i++)
-        if (self->byte_counts[(guchar) words[w][i]] <
-            self->byte_counts[(guchar) words[rarest][anchor]])
-          {
-            rarest = w;
-            anchor = i;
-          }
+      marks[f] = g_new0 (guint64, self->columns[f].ends->len);
+      anywhere |= mark_texts (&self->columns[f], words, marks[f]);
     }
-  while ((hit = find_word (from, text_end, words[rarest], lengths[rarest], anchor)) != NULL)
+  /* Every word must be somewhere before any row can hold them all. */
+  for (guint row = 0; anywhere == every && row < self->ids->len; row++)
     {
-      gsize at = hit - text;
-      const char *row_end;
+      guint64 held = 0;
 
-      while (g_array_index (self->ends, gsize, row) <= at)
-        row++;
-      row_end = text + g_array_index (self->ends, gsize, row);
-      if (g_array_index (self->ids, gint64, row) != 0 &&
-          holds_every_word (text + row_start (self, row), row_end, words, lengths))
+      for (guint f = 0; f < n_fields; f++)
+        held |= marks[f][cells[row * n_fields + f]];
+      if (held == every && ids[row] != 0)
         found[row] = TRUE;
-      from = row_end;
     }
+  for (guint f = 0; f < n_fields; f++)
+    g_free (marks[f]);
 }
 
 GStrv
