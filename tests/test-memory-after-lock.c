@@ -36,6 +36,7 @@
 #include "ct-process-guard.h"
 #include "ct-records.h"
 #include "editor/ct-record-editor.h"
+#include "sections/ct-record-list.h"
 #include "window-test-util.h"
 
 /* Invented, and unlike anything GTK or the app would write on its own. */
@@ -269,6 +270,30 @@ show_every_section (CtWindow *window)
     }
 }
 
+static gboolean
+has_read (gpointer list)
+{
+  return !ct_record_list_is_loading (list);
+}
+
+/* Every section's list searched for the child's first name, so that the
+ * store keeps the text of each list's rows for its search. */
+static void
+search_every_section (CtWindow *window)
+{
+  g_autoptr(GPtrArray) lists = test_find_all (window, CT_TYPE_RECORD_LIST);
+
+  g_assert_cmpuint (lists->len, >, 0);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GtkWidget *entry = test_find_of_type (lists->pdata[i], GTK_TYPE_SEARCH_ENTRY);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), "Zephyrine");
+      g_signal_emit_by_name (entry, "search-changed");
+      test_wait_until (has_read, lists->pdata[i]);
+    }
+}
+
 static void
 test_memory_after_lock (void)
 {
@@ -288,8 +313,9 @@ test_memory_after_lock (void)
   add_records ();
   derive_key (scan);
 
-  /* Every section, the child's page, the consultation in its editor. */
+  /* Every section, searched; the child's page, the consultation in its editor. */
   show_every_section (window);
+  search_every_section (window);
   brush_child_name (window);
   child = test_window_open_first_record (window, "children");
   spin (200);
