@@ -459,6 +459,10 @@ search_for (ListFixture *fixture,
 {
   GtkEditable *entry = get_search_entry (fixture);
 
+  /* As Ctrl+F opens it, so that a screenshot shows what was typed. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (test_find_of_type (fixture->list,
+                                                                     GTK_TYPE_SEARCH_BAR)),
+                                  TRUE);
   gtk_editable_set_text (entry, text);
   /* At once, not after the entry's pause for typing, so that the rows
    * counted are the search's. */
