@@ -8,10 +8,13 @@
  * labels, numbers), 585 kB, where the rows' text one after the other was
  * 52 MB: a keystroke went from 39 to 13 ms. A search marks in each column the texts
  * that hold each word (a bit per word), then keeps the rows whose fields'
- * marks together cover every word. A record read again is let go (its row
- * keeps its place, with id 0) and added at the end; once many rows are
- * let go, the rest are copied. Texts no row shows any more stay until the
- * kind is read whole again.
+ * marks together cover every word. The rows are read in the order of
+ * their ids, so a binary search finds a record's row (a map from 400,000
+ * ids to their rows took 16 MB). A record read again is let go (its row
+ * keeps its place, its id negated) and added at the end, in a small map;
+ * once many rows are let go, the rest are copied out in the order of their
+ * ids. Texts no row shows any more stay until the kind is read whole
+ * again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,8 +49,12 @@ struct _CtSearchRows
   GPtrArray    *fields;   /* const CtField *: the fields searched */
   Column       *columns;  /* one per field */
   GArray       *cells;    /* guint32: each row's text number, field after field */
-  GArray       *ids;      /* gint64: each row's record; 0 once let go */
-  GHashTable   *rows;     /* record id → its row + 1 (ids fit a pointer) */
+  /* gint64: each row's record, negative once let go. The first n_sorted
+   * rows are in the order of their ids (read so, or copied out so), which
+   * a binary search finds; rows added after them are in @later. */
+  GArray       *ids;
+  guint         n_sorted;
+  GHashTable   *later;    /* record id → its row + 1 (ids fit a pointer) */
   guint         n_let_go;
 };
 
@@ -64,7 +71,7 @@ ct_search_rows_free (CtSearchRows *self)
   g_ptr_array_unref (self->fields);
   g_array_unref (self->cells);
   g_array_unref (self->ids);
-  g_hash_table_unref (self->rows);
+  g_hash_table_unref (self->later);
   g_free (self);
 }
 
@@ -85,7 +92,7 @@ search_rows_new (const CtKind *kind,
     }
   self->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->later = g_hash_table_new (g_direct_hash, g_direct_equal);
   return self;
 }
 
@@ -93,7 +100,26 @@ guint
 ct_search_rows_find_row (CtSearchRows *self,
                          gint64        id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->rows, (gpointer) (gintptr) id));
+  const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
+  guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->later, (gpointer) (gintptr) id));
+  guint low = 0, high = self->n_sorted;
+
+  if (row != 0)
+    return row;
+  /* A row let go keeps its place in the order, its id negated. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      gint64 found = ABS (ids[middle]);
+
+      if (found == id)
+        return ids[middle] > 0 ? middle + 1 : 0;
+      if (found < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return 0;
 }
 
 /* Ends the row whose cells were just appended: record @id's. */
@@ -102,7 +128,6 @@ end_row (CtSearchRows *self,
          gint64        id)
 {
   g_array_append_val (self->ids, id);
-  g_hash_table_insert (self->rows, (gpointer) (gintptr) id, GUINT_TO_POINTER (self->ids->len));
 }
 
 /* The number of @shown in @column, added (folded) when it is new. */
@@ -144,33 +169,50 @@ append_text (CtSearchRows *self,
   end_row (self, id);
 }
 
-/* Copies the rows kept into new arrays once many were let go. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      ids)
+{
+  gint64 id_a = g_array_index ((GArray *) ids, gint64, *(const guint *) a);
+  gint64 id_b = g_array_index ((GArray *) ids, gint64, *(const guint *) b);
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/* Copies the rows kept, in the order of their ids, into new arrays once
+ * many were let go. */
 static void
 compact (CtSearchRows *self)
 {
   guint n_fields = self->fields->len;
   g_autoptr(GArray) cells = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) kept = NULL;
 
   if (self->n_let_go < LET_GO_KEPT || self->n_let_go < self->ids->len / 4)
     return;
 
   cells = g_steal_pointer (&self->cells);
   ids = g_steal_pointer (&self->ids);
-  self->cells = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                   (ids->len - self->n_let_go) * n_fields);
-  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - self->n_let_go);
-  g_hash_table_remove_all (self->rows);
-  self->n_let_go = 0;
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len - self->n_let_go);
   for (guint row = 0; row < ids->len; row++)
-    {
-      gint64 id = g_array_index (ids, gint64, row);
+    if (g_array_index (ids, gint64, row) > 0)
+      g_array_append_val (kept, row);
+  g_array_sort_with_data (kept, compare_ids, ids);
 
-      if (id == 0)
-        continue;
+  self->cells = g_array_sized_new (FALSE, FALSE, sizeof (guint32), kept->len * n_fields);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      guint row = g_array_index (kept, guint, i);
+
       g_array_append_vals (self->cells, &g_array_index (cells, guint32, row * n_fields), n_fields);
-      end_row (self, id);
+      end_row (self, g_array_index (ids, gint64, row));
     }
+  self->n_sorted = self->ids->len;
+  g_hash_table_remove_all (self->later);
+  self->n_let_go = 0;
 }
 
 static void
@@ -181,8 +223,8 @@ let_go (CtSearchRows *self,
 
   if (row == 0)
     return;
-  g_array_index (self->ids, gint64, row - 1) = 0;
-  g_hash_table_remove (self->rows, (gpointer) (gintptr) id);
+  g_array_index (self->ids, gint64, row - 1) = -id;
+  g_hash_table_remove (self->later, (gpointer) (gintptr) id);
   self->n_let_go++;
 }
 
@@ -203,7 +245,13 @@ ct_search_rows_read_again (CtSearchRows  *self,
       for (guint i = 0; i < n_page; i++)
         let_go (self, ids[first + i]);
       for (guint i = 0; i < page->len; i++)
-        append_text (self, page->pdata[i], ct_record_get_id (page->pdata[i]));
+        {
+          gint64 id = ct_record_get_id (page->pdata[i]);
+
+          append_text (self, page->pdata[i], id);
+          g_hash_table_insert (self->later, (gpointer) (gintptr) id,
+                               GUINT_TO_POINTER (self->ids->len));
+        }
     }
   compact (self);
   return TRUE;
@@ -360,6 +408,8 @@ ct_search_rows_read (CtDatabase    *db,
     }
   if (!ok)
     g_clear_pointer (&self, ct_search_rows_free);
+  else
+    self->n_sorted = self->ids->len;  /* read in the order of their ids */
   for (guint i = 0; i < word_lists->len; i++)
     ct_statement_reset (g_array_index (word_lists, WordList, i).stmt);
   if (stmt != NULL)
@@ -424,7 +474,7 @@ ct_search_rows_find_words (CtSearchRows *self,
 
       for (guint f = 0; f < n_fields; f++)
         held |= marks[f][cells[row * n_fields + f]];
-      if (held == every && ids[row] != 0)
+      if (held == every && ids[row] > 0)
         found[row] = TRUE;
     }
   for (guint f = 0; f < n_fields; f++)

@@ -1,4 +1,4 @@
-/* ct-search-rows.h: one kind's rows as a list shows them, in one buffer
+/* ct-search-rows.h: one kind's rows as a list shows them, for its search
  *
  * The text of each row in the fields searched (ct_cell_text_dup(), folded
  * by ct_cell_text_fold()), for ct-search-text.c to search and keep up to

@@ -1,9 +1,10 @@
-/* ct-search-text.h: what a list shows, kept in one buffer for its search
+/* ct-search-text.h: what a list shows, kept in memory for its search
  *
  * A search keystroke cannot read 400,000 rows from the store. So a store
  * keeps, per kind, the text each row shows in the fields searched
- * (ct_cell_text_dup(), folded by ct_cell_text_fold()) in one buffer, made
- * by the first search of that kind and scanned by every search after it.
+ * (ct_cell_text_dup(), folded by ct_cell_text_fold(); ct-search-rows.h),
+ * read by the first search of that kind and scanned by every search after
+ * it.
  * Both stores search the same way, in the same text, ignoring the case
  * of every letter, accented or not, and an accent not typed ("zoe" finds
  * "Zoë").
