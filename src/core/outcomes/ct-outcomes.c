@@ -10,6 +10,7 @@
 
 #include "ct-goal-rating.h"
 #include "ct-kind-private.h"
+#include "ct-outcomes-private.h"
 #include "ct-outcomes.h"
 #include "ct-preferences.h"
 #include "ct-store-private.h"
@@ -183,8 +184,8 @@ enum {
   PARAM_TO,
 };
 
-static char *
-outcomes_sql (CtDatabase *db)
+char *
+ct_outcomes_dup_sql (CtDatabase *db)
 {
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
   const CtKind *goal = ct_kind_lookup ("goal");
@@ -280,7 +281,7 @@ ct_outcomes_list (CtDatabase              *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  sql = outcomes_sql (db);
+  sql = ct_outcomes_dup_sql (db);
   stmt = ct_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

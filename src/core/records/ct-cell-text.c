@@ -3,7 +3,7 @@
  * Lists format every visible cell, and a picker's search formats every
  * choice once, so dates are formatted from a table of month names rather
  * than through a GDateTime per cell. A list's search in the store
- * (ct-store-search.c) matches the same text.
+ * (ct-search-rows.c) keeps and matches the same text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,8 +30,9 @@ build_month_names (gpointer data)
   return names;
 }
 
-const char *
-ct_cell_text_month_name (guint month)
+/* The locale's abbreviated name of @month (1–12). */
+static const char *
+month_name (guint month)
 {
   static GOnce once = G_ONCE_INIT;
   char **names = g_once (&once, build_month_names, NULL);
@@ -67,7 +68,7 @@ ct_cell_text_format_date (const char *iso_date)
 
   if (!parse_iso_date (iso_date, &year, &month, &day))
     return g_strdup (iso_date != NULL ? iso_date : "");
-  return g_strdup_printf ("%u %s %u", day, ct_cell_text_month_name (month), year);
+  return g_strdup_printf ("%u %s %u", day, month_name (month), year);
 }
 
 static char *

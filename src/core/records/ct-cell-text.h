@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 /* "2025-03-03" → "3 Mar 2025" (day, abbreviated month, year, as in en_GB);
  * NULL or text that is not a date → a copy of @iso_date ("" for NULL). */
 char *ct_cell_text_format_date (const char     *iso_date);
-/* The locale's abbreviated name of @month (1–12), as in a formatted date. */
-const char *ct_cell_text_month_name (guint      month);
 
 /* Dates as above, enumeration words as their labels (a list joined with
  * ", "), booleans as Yes / No, decimals to their step (a rating: "4.0"),

@@ -32,6 +32,8 @@
 #include "ct-store-private.h"
 
 #define FIELD_END '\x1f'
+/* A search's words: at most a bit each in a guint64 (ct_search_rows_find_words()). */
+#define MAX_WORDS 64
 /* Rows let go are copied out once there are this many, and a quarter of all. */
 #define LET_GO_KEPT 1024
 
@@ -460,7 +462,7 @@ ct_search_rows_find_words (CtSearchRows *self,
   const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
   guint64 anywhere = 0;
 
-  g_return_if_fail (n_words <= 64);
+  g_return_if_fail (n_words <= MAX_WORDS);
 
   for (guint f = 0; f < n_fields; f++)
     {
@@ -484,18 +486,26 @@ ct_search_rows_find_words (CtSearchRows *self,
 GStrv
 ct_search_rows_fold_words (const char *search)
 {
-  g_auto(GStrv) words = ct_store_search_words (search);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  guint n = 0;
 
-  for (guint w = 0; words != NULL && words[w] != NULL; w++)
+  g_return_val_if_fail (search != NULL, NULL);
+
+  parts = g_strsplit_set (search, " \t", -1);
+  for (guint i = 0; parts[i] != NULL && n < MAX_WORDS; i++)
     {
-      char *folded = ct_cell_text_fold (words[w]);
+      g_autofree char *folded = NULL;
 
-      g_free (words[w]);
-      words[w] = folded;
+      if (parts[i][0] == '\0')
+        continue;
+      folded = ct_cell_text_fold (parts[i]);
       if (strchr (folded, FIELD_END) != NULL)
         return NULL;
+      g_strv_builder_add (words, folded);
+      n++;
     }
-  return g_steal_pointer (&words);
+  return g_strv_builder_end (words);
 }
 
 const CtKind *

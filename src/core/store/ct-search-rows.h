@@ -38,8 +38,8 @@ guint         ct_search_rows_get_n_rows  (CtSearchRows   *rows);
 guint         ct_search_rows_find_row    (CtSearchRows   *rows,
                                           gint64          id);
 
-/* The words of @search (ct_store_search_words()) folded as the text is,
- * or NULL when one of them cannot occur in it. */
+/* The words of @search (split at spaces and tabs; the first 64), folded
+ * as the text is, or NULL when one of them cannot occur in it. */
 GStrv         ct_search_rows_fold_words  (const char     *search);
 /* Sets found[row] for each row (not let go) that holds every word of
  * @words, folded. */

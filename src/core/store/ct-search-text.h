@@ -49,7 +49,7 @@ typedef GArray *(*CtReadIds) (CtDatabase      *db,
 
 /* The ids (gint64) @read_ids reads whose records' text, in @filter's
  * search_fields (NULL: the kind's text fields), holds every word of
- * @filter's search (ct_store_search_words()), in the same order. The ids
+ * @filter's search (ct_search_rows_fold_words()), in the same order. The ids
  * read are kept for the next search with the same criteria (as a person
  * types), until the records change. Reads with @db; one search at a
  * time per store. */

@@ -94,12 +94,8 @@ const CtStoreText *ct_store_text_get  (CtDatabase     *db,
 CtRecord   *ct_store_read_record      (const CtKind   *kind,
                                        CtStatement *stmt);
 
-/* ct-store-search.c: a search's words and CtFilter's order in SQL */
+/* ct-store-order.c: CtFilter's order in SQL */
 
-/* The words of @search (split at spaces and tabs; the first
- * CT_STORE_MAX_SEARCH_WORDS), or NULL. */
-#define CT_STORE_MAX_SEARCH_WORDS 64
-GStrv       ct_store_search_words     (const char         *search);
 /* " ORDER BY ..." by @filter's sort_field, then the kind's own order
  * (which, @by_index, its index may give without sorting). */
 void        ct_store_append_order     (GString            *sql,

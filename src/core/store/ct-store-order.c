@@ -1,10 +1,10 @@
-/* ct-store-search.c: a search's words and a list's column order, in SQL
+/* ct-store-order.c: a list's column order, in SQL
  *
  * A list of 400,000 consultations is never read whole: the store orders
  * its rows, and the list reads only those shown. A column orders by what
  * it holds: dates and numbers by value, text by its lower case byte by
  * byte on both stores, an enumeration by its labels; empty values first.
- * The search itself is ct-search-text.c's.
+ * A search is ct-search-text.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,25 +26,6 @@ append_sql_text (GString    *sql,
       g_string_append_c (sql, *p);
     }
   g_string_append_c (sql, '\'');
-}
-
-GStrv
-ct_store_search_words (const char *search)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  guint n = 0;
-
-  if (search == NULL)
-    return NULL;
-  parts = g_strsplit_set (search, " \t", -1);
-  for (guint i = 0; parts[i] != NULL && n < CT_STORE_MAX_SEARCH_WORDS; i++)
-    if (parts[i][0] != '\0')
-      {
-        g_strv_builder_add (words, parts[i]);
-        n++;
-      }
-  return g_strv_builder_end (words);
 }
 
 static int
