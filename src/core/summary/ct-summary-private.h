@@ -22,12 +22,23 @@ G_BEGIN_DECLS
  *              counts (ct-summary-sql.c counts every word in one pass).
  * A breakdown's words are those of the record field @kind_name.@field, or
  * @words when the summary defines its own (age bands, yes / no, ...).
- * With @by_threshold the rows are groups of goals instead: NULL, the sum of
- * their changes in half points, goals, groups; each group is improved when
- * its mean change reaches the reliable-change threshold, deteriorated when
- * it falls by as much, and the figure counts groups (COUNT: improved ones),
- * goals by change (BREAKDOWN of improved, no_reliable_change, deteriorated)
- * or the percentage of goals improved (MEAN). */
+ * A figure with @goals is made of the paired goals instead
+ * (ct-summary-goals.c): those of the episodes ended in the period, which
+ * the statement gives one per row (CT_SUMMARY_ROW_GOAL). */
+typedef enum
+{
+  CT_GOALS_NONE,
+  CT_GOALS_EPISODES,           /* episodes with at least one paired goal */
+  CT_GOALS_COMPLETENESS,       /* 100 × those / its @sql's denominator */
+  CT_GOALS_PAIRED,             /* the goals */
+  CT_GOALS_MEAN_BASELINE,
+  CT_GOALS_MEAN_END,
+  CT_GOALS_MEAN_CHANGE,
+  CT_GOALS_BY_CHANGE,          /* goals by change against the threshold */
+  CT_GOALS_PCT_IMPROVED,       /* 100 × goals improved / goals */
+  CT_GOALS_EPISODES_IMPROVED,  /* episodes whose mean change reaches it */
+} CtGoalFigure;
+
 typedef struct
 {
   const char         *section;
@@ -37,7 +48,7 @@ typedef struct
   const char         *kind_name;
   const char         *field;
   const char * const *words;
-  gboolean            by_threshold;
+  CtGoalFigure        goals;
   const char         *value;
 } CtFigureSpec;
 
@@ -50,6 +61,9 @@ const char         *ct_summary_get_sql          (void);
 #define CT_SUMMARY_ROW_SERVICE -1
 #define CT_SUMMARY_ROW_RULE    -2
 #define CT_SUMMARY_ROW_THRESHOLD -3
+/* A paired goal: NULL, its episode's id, its baseline and its end score
+ * in half points. */
+#define CT_SUMMARY_ROW_GOAL -4
 
 /* The enumeration words of a breakdown, in DOMAIN.md's order. */
 const char * const *ct_summary_spec_get_words   (const CtFigureSpec *spec);
@@ -67,6 +81,29 @@ CtSummary          *ct_summary_new              (const CtPeriod     *period,
 void                ct_summary_set_choices      (CtSummary          *summary,
                                                  gint64              threshold,
                                                  int                 rule);
+
+/* A paired goal of an ended episode, scores in half points. */
+typedef struct
+{
+  gint64 episode;
+  gint64 baseline;
+  gint64 end;
+} CtPairedGoal;
+
+/* Fills in the figures of @specs that have @goals, from @goals (an array
+ * of CtPairedGoal, which it sorts) and the reliable-change @threshold
+ * (hundredths). */
+void                ct_summary_goals_apply      (GArray             *goals,
+                                                 gint64              threshold,
+                                                 const CtFigureSpec *specs,
+                                                 CtFigure           *figures,
+                                                 guint               n_figures);
+
+/* @figure's value: @numerator / @denominator to one decimal, or none when
+ * the denominator is 0. */
+void                ct_summary_set_value        (CtFigure           *figure,
+                                                 gint64              numerator,
+                                                 gint64              denominator);
 
 /* numerator / denominator in tenths, rounded half away from zero, exactly
  * (whole numbers only: no floating point error at the halves). The

@@ -7,7 +7,10 @@
  * aggregates it, so that every definition is written in exactly one place.
  * The figures are one statement (a UNION ALL of them): one round trip on a
  * team server, one view of the records, and the joined row sets built once.
- * All aggregation happens in SQL: no record is loaded to count it.
+ * All aggregation happens in SQL, no record loaded to count it, but for
+ * the outcomes' paired goals: the statement gives them one per row, and
+ * ct-summary-goals.c makes their figures (an SQL aggregate per episode
+ * costs an allocation per episode, see there).
  *
  * Exactness: sums are kept in whole numbers (minutes, goal scores in half
  * points, session ratings in hundredths) so that rounding and the reliable
@@ -24,13 +27,14 @@
 #include "ct-setting.h"
 #include "ct-summary-private.h"
 
-/* Row sets: each a named table of the one statement. Those built by a
- * join or a lookup per row (received, paired, sdq_moves) are
- * MATERIALIZED: built once and read by each figure. Those that are a range
- * of one covering index are NOT MATERIALIZED: each figure reads the range
- * from the index, which measured cheaper than a copy, whose every page
- * SQLCipher's memory security locks and wipes (tests/bench; both keywords
- * are SQLite's since 3.35 and PostgreSQL's since 12). */
+/* Row sets: each a named table of the one statement. The one built by
+ * lookups per row (sdq_moves) is MATERIALIZED: built once and read by each
+ * figure. The others are NOT MATERIALIZED: each figure reads them again,
+ * from covering indexes or by a join, which measured cheaper than a copy,
+ * whose every row SQLCipher's memory security pays for in allocations
+ * (received: 2 ms joined, 22 ms copied, all history at county;
+ * tests/bench; both keywords are SQLite's since 3.35 and PostgreSQL's
+ * since 12). */
 
 #define IN_PERIOD(column) " " column " BETWEEN :from AND :to"
 
@@ -67,7 +71,7 @@
 static const char row_sets[] =
   "WITH"
   /* referrals: received in the period, with the child's current values */
-  " received AS MATERIALIZED (SELECT r.decision, r.referral_source, " AGE " AS age,"
+  " received AS NOT MATERIALIZED (SELECT r.decision, r.referral_source, " AGE " AS age,"
   "   c.legal_status, c.placement_type, c.placement_area, c.uasc"
   "   FROM referral r JOIN child c ON c.id = r.child_id WHERE" IN_PERIOD ("r.referral_date") "),"
   /* caseload: the episodes started by the end of the period; one is open
@@ -76,15 +80,6 @@ static const char row_sets[] =
   "   WHERE decision = 'accepted' AND start_date <= :to),"
   /* caseload and outcomes: the episodes ended in the period */
   " ended AS NOT MATERIALIZED (SELECT id, end_reason FROM referral WHERE" IN_PERIOD ("end_date") "),"
-  /* outcomes: the goals of the ended episodes that have paired data (a
-   * baseline and an end score), scores in half points */
-  " paired AS MATERIALIZED (SELECT g.referral_id AS episode,"
-  "   CAST (round (b.score * 2) AS INTEGER) AS baseline,"
-  "   CAST (round (e.score * 2) AS INTEGER) AS final"
-  "   FROM goal g"
-  "   JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
-  "   JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
-  "   WHERE g.referral_id IN (SELECT id FROM ended)),"
   " consultations AS NOT MATERIALIZED (SELECT id, child_id, duration_minutes, requested_by, mode,"
   "   outcome FROM consultation WHERE" IN_PERIOD ("date") "),"
   " sessions AS NOT MATERIALIZED (SELECT status, setting, attendees, duration_minutes, rating"
@@ -129,9 +124,6 @@ static const char row_sets[] =
   "NULL, " numerator ", " denominator ", " items
 #define MEAN_OF(expression) \
   RATIO ("coalesce (sum (" expression "), 0)", "count (*)", "count (*)")
-/* A mean of goal scores in half points. */
-#define MEAN_OF_HALVES(expression) \
-  RATIO ("coalesce (sum (" expression "), 0)", "2 * count (*)", "count (*)")
 /* 100 × matching / all. */
 #define PERCENT_OF(condition) \
   RATIO ("100 * coalesce (sum (CASE WHEN " condition " THEN 1 ELSE 0 END), 0)", \
@@ -146,30 +138,22 @@ static const char *const changes[] = { "improved", "no_reliable_change", "deteri
 static const char *const bookings[] = { "attended", "did_not_attend", "booked", NULL };
 static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL };
 
-#define COUNT(section, key, sql)  { section, key, CT_FIGURE_COUNT, sql, NULL, NULL, NULL }
-#define HOURS(section, key, sql)  { section, key, CT_FIGURE_HOURS, sql, NULL, NULL, NULL }
-#define MEAN(section, key, sql)   { section, key, CT_FIGURE_MEAN, sql, NULL, NULL, NULL }
+#define COUNT(section, key, sql)  { section, key, CT_FIGURE_COUNT, sql }
+#define HOURS(section, key, sql)  { section, key, CT_FIGURE_HOURS, sql }
+#define MEAN(section, key, sql)   { section, key, CT_FIGURE_MEAN, sql }
 /* A breakdown: the @value of each row of @source, counted by word. */
 #define BREAKDOWN(section, key, kind, field, value, source) \
-  { section, key, CT_FIGURE_BREAKDOWN, source, kind, field, NULL, FALSE, value }
+  { section, key, CT_FIGURE_BREAKDOWN, source, kind, field, NULL, CT_GOALS_NONE, value }
 #define OWN_BREAKDOWN(section, key, words, value, source) \
-  { section, key, CT_FIGURE_BREAKDOWN, source, NULL, NULL, words, FALSE, value }
-/* Groups of goals' changes, classified by the threshold as they are read
- * (ct-summary.c), so that the statement does not depend on it. */
-#define BY_THRESHOLD(kind, section, key, words, sql) \
-  { section, key, kind, sql, NULL, NULL, words, TRUE }
-/* Each goal's change in half points, counted by change: a group of goals
- * per change (ct-summary.c adds groups up, so a change of no goal counts
- * nothing). Scores are 0–10 in half points (the schema checks it), so a
- * change is one of -GOAL_CHANGE_MAX … GOAL_CHANGE_MAX. */
-#define GOAL_CHANGE_MAX 20
-#define GOAL_CHANGES(kind, section, key, words) \
-  { section, key, kind, PAIRED, NULL, NULL, words, TRUE, "final - baseline" }
+  { section, key, CT_FIGURE_BREAKDOWN, source, NULL, NULL, words, CT_GOALS_NONE, value }
+/* A figure made of the paired goals (ct-summary-goals.c), which the
+ * threshold classifies as they are read, so that the statement does not
+ * depend on it. */
+#define FROM_GOALS(kind, section, key, goals) \
+  { section, key, kind, NULL, NULL, NULL, NULL, goals }
 
 #define RECEIVED " FROM received"
 #define ENDED    " FROM ended"
-#define PAIRED   " FROM paired"
-#define EPISODES_WITH_PAIRED "count (DISTINCT episode)"
 
 static const CtFigureSpec specs[] = {
   COUNT ("referrals", "received", NUMBER ("count (*)") RECEIVED),
@@ -204,9 +188,11 @@ static const CtFigureSpec specs[] = {
   COUNT ("consultations", "total", NUMBER ("count (*)") " FROM consultations"),
   COUNT ("consultations", "children", NUMBER ("count (DISTINCT child_id)") " FROM consultations"),
   HOURS ("consultations", "hours", SUM_OF ("duration_minutes") " FROM consultations"),
+  /* A join, not "consultation_id IN (...)", which builds a table of the
+   * ids (a third of the summary's time at county). */
   BREAKDOWN ("consultations", "by_topic", "consultation", "topics",
-             "topic", " FROM consultation_topic"
-             " WHERE consultation_id IN (SELECT id FROM consultations)"),
+             "t.topic", " FROM consultations c"
+             " JOIN consultation_topic t ON t.consultation_id = c.id"),
   BREAKDOWN ("consultations", "by_requested_by", "consultation", "requested_by",
              "requested_by", " FROM consultations"),
   BREAKDOWN ("consultations", "by_mode", "consultation", "mode",
@@ -227,22 +213,19 @@ static const CtFigureSpec specs[] = {
                "100 * count (rating)", "count (rating)") HELD),
 
   COUNT ("outcomes", "episodes_ended", NUMBER ("count (*)") ENDED),
-  COUNT ("outcomes", "episodes_with_paired_gbo", NUMBER (EPISODES_WITH_PAIRED) PAIRED),
-  MEAN ("outcomes", "completeness_pct",
-        RATIO ("100 * (SELECT " EPISODES_WITH_PAIRED PAIRED ")", "count (*)", "count (*)")
-        ENDED),
-  COUNT ("outcomes", "goals_paired", NUMBER ("count (*)") PAIRED),
-  MEAN ("outcomes", "mean_baseline", MEAN_OF_HALVES ("baseline") PAIRED),
-  MEAN ("outcomes", "mean_end", MEAN_OF_HALVES ("final") PAIRED),
-  MEAN ("outcomes", "mean_change", MEAN_OF_HALVES ("final - baseline") PAIRED),
-  GOAL_CHANGES (CT_FIGURE_BREAKDOWN, "outcomes", "by_change", changes),
-  GOAL_CHANGES (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", NULL),
-  /* An episode's mean change against the threshold: its goals' changes
-   * summed, and how many goals. */
-  BY_THRESHOLD (CT_FIGURE_COUNT, "outcomes", "episodes_reliably_improved", NULL,
-                "NULL, change, goals, count (*) FROM (SELECT sum (final - baseline) AS change,"
-                " count (*) AS goals" PAIRED " GROUP BY episode) AS episodes GROUP BY 3, 4"),
-  { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT, NULL, NULL, NULL, NULL },
+  FROM_GOALS (CT_FIGURE_COUNT, "outcomes", "episodes_with_paired_gbo", CT_GOALS_EPISODES),
+  /* Its denominator and items, the episodes ended, from SQL. */
+  { "outcomes", "completeness_pct", CT_FIGURE_MEAN,
+    RATIO ("0", "count (*)", "count (*)") ENDED, .goals = CT_GOALS_COMPLETENESS },
+  FROM_GOALS (CT_FIGURE_COUNT, "outcomes", "goals_paired", CT_GOALS_PAIRED),
+  FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "mean_baseline", CT_GOALS_MEAN_BASELINE),
+  FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "mean_end", CT_GOALS_MEAN_END),
+  FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "mean_change", CT_GOALS_MEAN_CHANGE),
+  { "outcomes", "by_change", CT_FIGURE_BREAKDOWN, .words = changes, .goals = CT_GOALS_BY_CHANGE },
+  FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "pct_goals_reliably_improved", CT_GOALS_PCT_IMPROVED),
+  FROM_GOALS (CT_FIGURE_COUNT, "outcomes", "episodes_reliably_improved",
+              CT_GOALS_EPISODES_IMPROVED),
+  { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT },
 
   COUNT ("training", "events", NUMBER ("count (*)") " FROM events"),
   HOURS ("training", "hours", SUM_OF ("duration_minutes") " FROM events"),
@@ -276,58 +259,75 @@ static const CtFigureSpec specs[] = {
 #define CHOICE(figure, key) \
   " UNION ALL SELECT " figure ", value, 0, 0, 0 FROM setting WHERE key = '" key "'"
 
+/* outcomes: each goal of the episodes ended in the period that has paired
+ * data (a baseline and an end score), scores in half points
+ * (CT_SUMMARY_ROW_GOAL). */
+static const char paired_goals[] =
+  " UNION ALL SELECT " G_STRINGIFY (CT_SUMMARY_ROW_GOAL) ", NULL, g.referral_id,"
+  "   CAST (round (b.score * 2) AS INTEGER), CAST (round (e.score * 2) AS INTEGER)"
+  "   FROM referral r JOIN goal g ON g.referral_id = r.id"
+  "   JOIN goal_rating b ON b.goal_id = g.id AND b.time_point = 'baseline'"
+  "   JOIN goal_rating e ON e.goal_id = g.id AND e.time_point = 'end'"
+  "   WHERE" IN_PERIOD ("r.end_date");
+
 static const char choices[] =
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_SERVICE), CT_SETTING_TEAM_NAME)
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE)
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_THRESHOLD), CT_SETTING_RELIABLE_CHANGE);
 
-/* A breakdown counts each of its words in one pass over its rows (a
- * GROUP BY would sort them, and SQLite's sorter allocates each row, which
- * SQLCipher's memory security locks and wipes): a one-row table of the
- * counts of @value = each of @cases (SQL literals), named after the
- * figure, added to the WITH clause. */
-static void
-append_counts (GString            *with,
-               guint               figure,
-               const CtFigureSpec *spec,
-               GStrv               cases)
+/* The breakdowns count their words in one pass over their rows (a GROUP
+ * BY would sort them, and SQLite's sorter allocates each row, which
+ * SQLCipher's memory security locks and wipes), and the breakdowns of the
+ * same rows share the pass: a one-row table per set of rows, named after
+ * its first breakdown, of the counts of each breakdown's @value = each of
+ * its words, added to the WITH clause. */
+
+/* The first breakdown counted from the rows of @figure's. */
+static guint
+first_of_rows (guint figure)
 {
-  g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", figure);
-  for (guint c = 0; cases[c] != NULL; c++)
-    g_string_append_printf (with, "%s count (CASE WHEN %s = %s THEN 1 END) AS n%u",
-                            c == 0 ? "" : ",", spec->value, cases[c], c);
-  g_string_append_printf (with, "%s)", spec->sql);
+  for (guint i = 0; i < figure; i++)
+    if (specs[i].value != NULL && g_str_equal (specs[i].sql, specs[figure].sql))
+      return i;
+  return figure;
 }
 
-/* A row per case of the counts: a breakdown's word and its count, or
- * (@by_threshold) a change and its group of goals. */
-static void
-append_cells (GString            *figures,
-              guint               figure,
-              const CtFigureSpec *spec,
-              GStrv               cases)
-{
-  for (guint c = 0; cases[c] != NULL; c++)
-    g_string_append_printf (figures,
-                            spec->by_threshold ? " UNION ALL SELECT %u, NULL, %s, 1, n%u FROM counts_%u"
-                                               : " UNION ALL SELECT %u, %s, n%u, 0, 0 FROM counts_%u",
-                            figure, cases[c], c, figure);
-}
-
-/* A breakdown's words as SQL literals, or every change of a goal. */
+/* A breakdown's words as SQL literals. */
 static GStrv
 counted_cases (const CtFigureSpec *spec)
 {
   GPtrArray *cases = g_ptr_array_new ();
 
-  if (spec->by_threshold)
-    for (int change = -GOAL_CHANGE_MAX; change <= GOAL_CHANGE_MAX; change++)
-      g_ptr_array_add (cases, g_strdup_printf ("%d", change));
-  else
-    for (const char * const *word = ct_summary_spec_get_words (spec); *word != NULL; word++)
-      g_ptr_array_add (cases, g_strdup_printf ("'%s'", *word));
+  for (const char * const *word = ct_summary_spec_get_words (spec); *word != NULL; word++)
+    g_ptr_array_add (cases, g_strdup_printf ("'%s'", *word));
   g_ptr_array_add (cases, NULL);
   return (GStrv) g_ptr_array_free (cases, FALSE);
+}
+
+/* The counts of every breakdown of the rows of breakdown @first, and a
+ * row per word of each (its word and its count) in @figures. */
+static void
+append_counts (GString *with,
+               GString *figures,
+               guint    first)
+{
+  const char *separator = "";
+
+  g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", first);
+  for (guint i = first; i < G_N_ELEMENTS (specs); i++)
+    if (specs[i].value != NULL && first_of_rows (i) == first)
+      {
+        g_auto(GStrv) cases = counted_cases (&specs[i]);
+
+        for (guint c = 0; cases[c] != NULL; c++, separator = ",")
+          {
+            g_string_append_printf (with, "%s count (CASE WHEN %s = %s THEN 1 END) AS n%u_%u",
+                                    separator, specs[i].value, cases[c], i, c);
+            g_string_append_printf (figures, " UNION ALL SELECT %u, %s, n%u_%u, 0, 0 FROM counts_%u",
+                                    i, cases[c], i, c, first);
+          }
+      }
+  g_string_append_printf (with, "%s)", specs[first].sql);
 }
 
 static char *
@@ -335,19 +335,17 @@ build_sql (void)
 {
   GString *sql = g_string_new (row_sets);
   g_autoptr(GString) figures = g_string_new (NULL);
+  g_autoptr(GString) breakdowns = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
-    if (specs[i].value != NULL)
-      {
-        g_auto(GStrv) cases = counted_cases (&specs[i]);
-
-        append_counts (sql, i, &specs[i], cases);
-        append_cells (figures, i, &specs[i], cases);
-      }
-    else if (specs[i].sql != NULL)
+    if (specs[i].value == NULL && specs[i].sql != NULL)
       g_string_append_printf (figures, " UNION ALL SELECT %u, %s", i, specs[i].sql);
+    else if (specs[i].value != NULL && first_of_rows (i) == i)
+      append_counts (sql, breakdowns, i);
+  g_string_append (figures, breakdowns->str);
   /* Less the first UNION ALL. */
   g_string_append (sql, figures->str + strlen (" UNION ALL"));
+  g_string_append (sql, paired_goals);
   g_string_append (sql, choices);
   return g_string_free (sql, FALSE);
 }

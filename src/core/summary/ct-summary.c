@@ -37,10 +37,10 @@ ct_summary_round_tenths (gint64 numerator,
   return numerator < 0 ? -tenths : tenths;
 }
 
-static void
-set_value (CtFigure *figure,
-           gint64    numerator,
-           gint64    denominator)
+void
+ct_summary_set_value (CtFigure *figure,
+                      gint64    numerator,
+                      gint64    denominator)
 {
   figure->has_value = denominator > 0;
   if (figure->has_value)
@@ -114,11 +114,11 @@ read_numbers (CtStatement *stmt,
       figure->count = ct_statement_column_int64 (stmt, COL_FIRST);
       break;
     case CT_FIGURE_HOURS:
-      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST), 60);
+      ct_summary_set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST), 60);
       break;
     case CT_FIGURE_MEAN:
-      set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST),
-                 ct_statement_column_int64 (stmt, COL_SECOND));
+      ct_summary_set_value (figure, ct_statement_column_int64 (stmt, COL_FIRST),
+                            ct_statement_column_int64 (stmt, COL_SECOND));
       figure->items = ct_statement_column_int64 (stmt, COL_THIRD);
       break;
     case CT_FIGURE_CONSTANT:
@@ -137,22 +137,13 @@ free_figures (CtFigure *figures,
   g_free (figures);
 }
 
-/* A group of goals of a @by_threshold figure (ct-summary-private.h). */
-typedef struct
-{
-  guint  figure;
-  gint64 change;   /* half points, summed over the goals */
-  gint64 goals;
-  gint64 groups;
-} GoalGroup;
-
-/* What the summary's statement gives: the figures, the groups of goals
- * that wait for the threshold, and the preferences. */
+/* What the summary's statement gives: the figures, the paired goals that
+ * the outcomes are made of, and the preferences. */
 typedef struct
 {
   CtFigure         *figures;
   guint             n_figures;
-  GArray           *groups;
+  GArray           *goals;
   char             *service;
   CtDisclosureRule  rule;
   gint64            threshold;
@@ -162,7 +153,7 @@ static void
 results_clear (Results *results)
 {
   free_figures (results->figures, results->n_figures);
-  g_clear_pointer (&results->groups, g_array_unref);
+  g_clear_pointer (&results->goals, g_array_unref);
   g_free (results->service);
 }
 
@@ -184,77 +175,36 @@ read_result_row (CtStatement *stmt,
     results->rule = ct_preferences_parse_rule (word);
   else if (figure == CT_SUMMARY_ROW_THRESHOLD)
     results->threshold = ct_preferences_parse_threshold (word);
+  else if (figure == CT_SUMMARY_ROW_GOAL)
+    {
+      CtPairedGoal goal = { ct_statement_column_int64 (stmt, COL_FIRST),
+                            ct_statement_column_int64 (stmt, COL_SECOND),
+                            ct_statement_column_int64 (stmt, COL_THIRD) };
+
+      g_array_append_val (results->goals, goal);
+    }
   else if (figure < 0 || figure >= n_specs)
     g_warning ("The summary's statement gave a row of no figure (%" G_GINT64_FORMAT ")", figure);
-  else if (specs[figure].by_threshold)
-    {
-      GoalGroup group = { figure, ct_statement_column_int64 (stmt, COL_FIRST),
-                          ct_statement_column_int64 (stmt, COL_SECOND),
-                          ct_statement_column_int64 (stmt, COL_THIRD) };
-
-      g_array_append_val (results->groups, group);
-    }
   else if (specs[figure].kind == CT_FIGURE_BREAKDOWN)
     read_cell (stmt, &specs[figure], &results->figures[figure]);
   else
     read_numbers (stmt, &results->figures[figure]);
 }
 
-/* The cell of changes[] in ct-summary-sql.c: improved, no_reliable_change,
- * deteriorated. The comparisons are in hundredths (half points × 50): the
- * threshold is a whole number of them, so they are exact. */
-static guint
-classify_group (const GoalGroup *group,
-                gint64           threshold)
-{
-  if (group->change * 50 >= threshold * group->goals)
-    return 0;
-  if (group->change * 50 <= -threshold * group->goals)
-    return 2;
-  return 1;
-}
-
-/* The figures that depend on the threshold, from their groups of goals;
- * the threshold itself is a figure too. */
+/* The figures that depend on the threshold, and the threshold itself. */
 static void
 apply_threshold (Results *results)
 {
-  g_autofree gint64 *numerators = g_new0 (gint64, results->n_figures);
-  g_autofree gint64 *denominators = g_new0 (gint64, results->n_figures);
+  const CtFigureSpec *specs = ct_summary_get_specs (&results->n_figures);
 
-  for (guint i = 0; i < results->groups->len; i++)
-    {
-      const GoalGroup *group = &g_array_index (results->groups, GoalGroup, i);
-      CtFigure *figure = &results->figures[group->figure];
-      guint change = classify_group (group, results->threshold);
-      gint64 goals = group->goals * group->groups;
-
-      if (figure->kind == CT_FIGURE_BREAKDOWN)
-        ((CtCell *) figure->cells)[change].count += goals;
-      else if (figure->kind == CT_FIGURE_COUNT)
-        figure->count += change == 0 ? group->groups : 0;
-      else
-        {
-          numerators[group->figure] += change == 0 ? 100 * goals : 0;
-          denominators[group->figure] += goals;
-        }
-    }
-
+  ct_summary_goals_apply (results->goals, results->threshold, specs,
+                          results->figures, results->n_figures);
   for (guint i = 0; i < results->n_figures; i++)
-    {
-      CtFigure *figure = &results->figures[i];
-
-      if (figure->kind == CT_FIGURE_CONSTANT)
-        {
-          figure->has_value = TRUE;
-          figure->value = results->threshold / 100.0;
-        }
-      else if (figure->kind == CT_FIGURE_MEAN && denominators[i] > 0)
-        {
-          set_value (figure, numerators[i], denominators[i]);
-          figure->items = denominators[i];
-        }
-    }
+    if (results->figures[i].kind == CT_FIGURE_CONSTANT)
+      {
+        results->figures[i].has_value = TRUE;
+        results->figures[i].value = results->threshold / 100.0;
+      }
 }
 
 /* Runs the summary's one statement: one view of the records and the
@@ -271,7 +221,7 @@ compute_results (CtDatabase      *db,
   gboolean ok;
 
   results->figures = g_new0 (CtFigure, results->n_figures);
-  results->groups = g_array_new (FALSE, FALSE, sizeof (GoalGroup));
+  results->goals = g_array_new (FALSE, FALSE, sizeof (CtPairedGoal));
   results->service = g_strdup ("");
   results->rule = ct_preferences_parse_rule (NULL);
   results->threshold = ct_preferences_parse_threshold (NULL);
