@@ -39,6 +39,28 @@ typedef enum
   CT_GOALS_EPISODES_IMPROVED,  /* episodes whose mean change reaches it */
 } CtGoalFigure;
 
+/* The rows a figure with @days sums, day by day (ct-summary-days.c). */
+typedef enum
+{
+  CT_DAYS_NONE,
+  CT_DAYS_RECEIVED,       /* referrals, on their referral date, with their child */
+  CT_DAYS_STARTED,        /* accepted referrals, on their start date */
+  CT_DAYS_CLOSED,         /* accepted referrals that started and ended */
+  CT_DAYS_ENDED,          /* referrals, on their end date */
+  CT_DAYS_CONSULTATIONS,
+  CT_DAYS_TOPICS,         /* consultations' topics, on the consultation's date */
+  CT_DAYS_SESSIONS,       /* reflective practice */
+  CT_DAYS_EVENTS,         /* training events */
+  CT_DAYS_PLACES,         /* bookings not cancelled, on their event's date */
+  CT_DAYS_SDQ,
+  CT_N_DAY_SOURCES
+} CtDaySource;
+
+/* With @days, a figure is summed day by day in summary_day and @sql is
+ * NULL: a COUNT or HOURS sums @value, a BREAKDOWN counts the rows whose
+ * @value is each word, a MEAN is the sum of @value over @scale (1 when 0)
+ * times the sum of @denominator, with that sum as its items. In them $R is
+ * the row and $P the record it belongs to. */
 typedef struct
 {
   const char         *section;
@@ -50,6 +72,9 @@ typedef struct
   const char * const *words;
   CtGoalFigure        goals;
   const char         *value;
+  CtDaySource         days;
+  const char         *denominator;
+  int                 scale;
 } CtFigureSpec;
 
 /* Every figure of DOMAIN.md, in its order (ct-summary-sql.c). */
@@ -81,6 +106,19 @@ CtSummary          *ct_summary_new              (const CtPeriod     *period,
 void                ct_summary_set_choices      (CtSummary          *summary,
                                                  gint64              threshold,
                                                  int                 rule);
+
+/* The column of summary_day of @spec (@part: a word of a breakdown, "sum"
+ * or "n" of a mean, or NULL). */
+char               *ct_summary_days_column      (const CtFigureSpec *spec,
+                                                 const char         *part);
+/* Columns that are no figure: accepted episodes that started, by the day
+ * after which they are no longer open (their end) or, ended before they
+ * started, the day they never opened. */
+#define CT_SUMMARY_DAYS_CLOSED_AFTER "caseload_closed_after"
+#define CT_SUMMARY_DAYS_NEVER_OPEN   "caseload_never_open"
+/* The SQL that (re)builds summary_day with its triggers and fills it: for
+ * a file, or with @server_schema for the team server. */
+char               *ct_summary_days_sql         (const char         *server_schema);
 
 /* A paired goal of an ended episode, scores in half points. */
 typedef struct

@@ -38,12 +38,13 @@
 
 #define IN_PERIOD(column) " " column " BETWEEN :from AND :to"
 
-/* The child's age in whole years on the referral date. */
+/* The child's age in whole years on the referral date: of the referral
+ * ($R) and its child ($P), as ct-summary-days.c names them. */
 #define AGE \
-  "CAST (substr (CAST (r.referral_date AS TEXT), 1, 4) AS INTEGER)" \
-  " - CAST (substr (CAST (c.date_of_birth AS TEXT), 1, 4) AS INTEGER)" \
-  " - CASE WHEN substr (CAST (r.referral_date AS TEXT), 6)" \
-  "   < substr (CAST (c.date_of_birth AS TEXT), 6) THEN 1 ELSE 0 END"
+  "CAST (substr (CAST ($R.referral_date AS TEXT), 1, 4) AS INTEGER)" \
+  " - CAST (substr (CAST ($P.date_of_birth AS TEXT), 1, 4) AS INTEGER)" \
+  " - CASE WHEN substr (CAST ($R.referral_date AS TEXT), 6)" \
+  "   < substr (CAST ($P.date_of_birth AS TEXT), 6) THEN 1 ELSE 0 END"
 
 /* sdq: whether row @later of sdq_score comes after row @row, by date, then
  * by id for two on one day. */
@@ -70,28 +71,15 @@
 
 static const char row_sets[] =
   "WITH"
-  /* referrals: received in the period, with the child's current values */
-  " received AS NOT MATERIALIZED (SELECT r.decision, r.referral_source, " AGE " AS age,"
-  "   c.legal_status, c.placement_type, c.placement_area, c.uasc"
-  "   FROM referral r JOIN child c ON c.id = r.child_id WHERE" IN_PERIOD ("r.referral_date") "),"
-  /* caseload: the episodes started by the end of the period; one is open
-   * on a day when it started on or before it and did not end before it */
-  " episodes AS NOT MATERIALIZED (SELECT start_date, end_date FROM referral"
-  "   WHERE decision = 'accepted' AND start_date <= :to),"
-  /* caseload and outcomes: the episodes ended in the period */
-  " ended AS NOT MATERIALIZED (SELECT id, end_reason FROM referral WHERE" IN_PERIOD ("end_date") "),"
-  " consultations AS NOT MATERIALIZED (SELECT id, child_id, duration_minutes, requested_by, mode,"
-  "   outcome FROM consultation WHERE" IN_PERIOD ("date") "),"
-  " sessions AS NOT MATERIALIZED (SELECT status, setting, attendees, duration_minutes, rating"
-  "   FROM reflective_practice WHERE" IN_PERIOD ("date") "),"
-  /* training: the events of the period and their bookings */
-  " events AS NOT MATERIALIZED (SELECT topic, duration_minutes FROM training_event"
+  /* consultations.children: the consultations of the period */
+  " consultations AS NOT MATERIALIZED (SELECT child_id FROM consultation"
   "   WHERE" IN_PERIOD ("date") "),"
-  " places AS NOT MATERIALIZED (SELECT a.status, a.attendee_name, a.role, a.confidence_before,"
-  "   a.confidence_after FROM training_attendance a JOIN training_event e ON e.id = a.event_id"
+  /* training.distinct_attendees: the bookings of the period's events */
+  " places AS NOT MATERIALIZED (SELECT a.status, a.attendee_name FROM training_attendance a"
+  "   JOIN training_event e ON e.id = a.event_id"
   "   WHERE" IN_PERIOD ("e.date") " AND a.status <> 'cancelled'),"
-  /* sdq: the records dated in the period, with a total or with a reason */
-  " sdq AS NOT MATERIALIZED (SELECT child_id, total, reason FROM sdq_score"
+  /* sdq.children: the records dated in the period */
+  " sdq AS NOT MATERIALIZED (SELECT child_id, total FROM sdq_score"
   "   WHERE" IN_PERIOD ("date") "),"
   /* sdq: each child's latest total in the period, and the total before it */
   " sdq_moves AS MATERIALIZED (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous"
@@ -101,13 +89,14 @@ static const char row_sets[] =
  * figure's number first; what follows is its spec's @sql: the word (NULL
  * but for a breakdown) and three whole numbers. */
 
-#define HELD          " FROM sessions WHERE status = 'held'"
-#define HAS_ATTENDED  "status = 'attended'"
-#define ATTENDED      " FROM places WHERE " HAS_ATTENDED
+/* Conditions on a row ($R) of ct-summary-days.c, and a sum of @value over
+ * the rows where @condition holds. */
+#define HELD          "$R.status = 'held'"
+#define ATTENDED      "$R.status = 'attended'"
 #define RATED_BOTH \
-  ATTENDED " AND confidence_before IS NOT NULL AND confidence_after IS NOT NULL"
-#define SDQ_SCORED    " FROM sdq WHERE total IS NOT NULL"
-#define SDQ_NO_SCORE  " FROM sdq WHERE total IS NULL"
+  ATTENDED " AND $R.confidence_before IS NOT NULL AND $R.confidence_after IS NOT NULL"
+#define WHERE(condition, value) "CASE WHEN " condition " THEN " value " ELSE 0 END"
+#define ONLY(condition, value) "CASE WHEN " condition " THEN " value " END"
 
 /* The bands as the DfE reports them (ct-sdq-score.h). */
 #define SDQ_CONCERN(total) total " >= 17"
@@ -117,18 +106,11 @@ static const char row_sets[] =
 #define SDQ_MOVED(condition) \
   NUMBER ("count (*)") " FROM sdq_moves WHERE previous IS NOT NULL AND " condition
 
-/* A count or a sum of minutes. */
+/* A count: NULL, the count, 0, 0. */
 #define NUMBER(expression) "NULL, " expression ", 0, 0"
 /* A mean: numerator, denominator, items (whole numbers). */
 #define RATIO(numerator, denominator, items) \
   "NULL, " numerator ", " denominator ", " items
-#define MEAN_OF(expression) \
-  RATIO ("coalesce (sum (" expression "), 0)", "count (*)", "count (*)")
-/* 100 × matching / all. */
-#define PERCENT_OF(condition) \
-  RATIO ("100 * coalesce (sum (CASE WHEN " condition " THEN 1 ELSE 0 END), 0)", \
-         "count (*)", "count (*)")
-#define SUM_OF(expression) NUMBER ("coalesce (sum (" expression "), 0)")
 
 /* The summary's own breakdown words */
 
@@ -139,11 +121,7 @@ static const char *const bookings[] = { "attended", "did_not_attend", "booked", 
 static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL };
 
 #define COUNT(section, key, sql)  { section, key, CT_FIGURE_COUNT, sql }
-#define HOURS(section, key, sql)  { section, key, CT_FIGURE_HOURS, sql }
-#define MEAN(section, key, sql)   { section, key, CT_FIGURE_MEAN, sql }
 /* A breakdown: the @value of each row of @source, counted by word. */
-#define BREAKDOWN(section, key, kind, field, value, source) \
-  { section, key, CT_FIGURE_BREAKDOWN, source, kind, field, NULL, CT_GOALS_NONE, value }
 #define OWN_BREAKDOWN(section, key, words, value, source) \
   { section, key, CT_FIGURE_BREAKDOWN, source, NULL, NULL, words, CT_GOALS_NONE, value }
 /* A figure made of the paired goals (ct-summary-goals.c), which the
@@ -151,72 +129,86 @@ static const char *const sdq_bands[] = { "normal", "borderline", "concern", NULL
  * depend on it. */
 #define FROM_GOALS(kind, section, key, goals) \
   { section, key, kind, NULL, NULL, NULL, NULL, goals }
+/* Figures summed day by day from the rows of @source (ct-summary-days.c). */
+#define DAILY(kind_, section_, key_, source, sum) \
+  { section_, key_, kind_, .days = source, .value = sum }
+#define DAILY_BREAKDOWN(section_, key_, kind_name_, field_, source, word) \
+  { section_, key_, CT_FIGURE_BREAKDOWN, .kind_name = kind_name_, .field = field_, \
+    .days = source, .value = word }
+#define DAILY_OWN_BREAKDOWN(section_, key_, words_, source, word) \
+  { section_, key_, CT_FIGURE_BREAKDOWN, .words = words_, .days = source, .value = word }
+#define DAILY_MEAN(section_, key_, source, sum, items, scale_) \
+  { section_, key_, CT_FIGURE_MEAN, .days = source, .value = sum, .denominator = items, \
+    .scale = scale_ }
 
-#define RECEIVED " FROM received"
-#define ENDED    " FROM ended"
+/* caseload.open_at_*: the accepted episodes open on day @day, from the
+ * day by day sums: those started by then, less those ended before it and
+ * those that ended before they started. */
+#define OPEN_ON(day) \
+  "(SELECT coalesce (sum (caseload_started) - sum (" CT_SUMMARY_DAYS_NEVER_OPEN "), 0)" \
+  " FROM summary_day WHERE day <= " day ")" \
+  " - (SELECT coalesce (sum (" CT_SUMMARY_DAYS_CLOSED_AFTER "), 0)" \
+  " FROM summary_day WHERE day < " day ")"
 
 static const CtFigureSpec specs[] = {
-  COUNT ("referrals", "received", NUMBER ("count (*)") RECEIVED),
-  BREAKDOWN ("referrals", "by_decision", "referral", "decision",
-             "decision", RECEIVED),
-  BREAKDOWN ("referrals", "by_source", "referral", "referral_source",
-             "referral_source", RECEIVED),
-  OWN_BREAKDOWN ("referrals", "by_age_band", age_bands,
-                 "CASE WHEN age <= 4 THEN '0-4' WHEN age <= 10 THEN '5-10'"
-                 " WHEN age <= 15 THEN '11-15' WHEN age <= 17 THEN '16-17' ELSE '18+' END",
-                 RECEIVED),
-  BREAKDOWN ("referrals", "by_legal_status", "child", "legal_status",
-             "legal_status", RECEIVED),
-  BREAKDOWN ("referrals", "by_placement_type", "child", "placement_type",
-             "placement_type", RECEIVED),
-  BREAKDOWN ("referrals", "by_placement_area", "child", "placement_area",
-             "placement_area", RECEIVED),
-  OWN_BREAKDOWN ("referrals", "by_uasc", yes_no,
-                 "CASE WHEN uasc THEN 'yes' ELSE 'no' END", RECEIVED),
+  DAILY (CT_FIGURE_COUNT, "referrals", "received", CT_DAYS_RECEIVED, "1"),
+  DAILY_BREAKDOWN ("referrals", "by_decision", "referral", "decision",
+                   CT_DAYS_RECEIVED, "$R.decision"),
+  DAILY_BREAKDOWN ("referrals", "by_source", "referral", "referral_source",
+                   CT_DAYS_RECEIVED, "$R.referral_source"),
+  DAILY_OWN_BREAKDOWN ("referrals", "by_age_band", age_bands, CT_DAYS_RECEIVED,
+                       "CASE WHEN " AGE " <= 4 THEN '0-4' WHEN " AGE " <= 10 THEN '5-10'"
+                       " WHEN " AGE " <= 15 THEN '11-15' WHEN " AGE " <= 17 THEN '16-17'"
+                       " ELSE '18+' END"),
+  DAILY_BREAKDOWN ("referrals", "by_legal_status", "child", "legal_status",
+                   CT_DAYS_RECEIVED, "$P.legal_status"),
+  DAILY_BREAKDOWN ("referrals", "by_placement_type", "child", "placement_type",
+                   CT_DAYS_RECEIVED, "$P.placement_type"),
+  DAILY_BREAKDOWN ("referrals", "by_placement_area", "child", "placement_area",
+                   CT_DAYS_RECEIVED, "$P.placement_area"),
+  DAILY_OWN_BREAKDOWN ("referrals", "by_uasc", yes_no, CT_DAYS_RECEIVED,
+                       "CASE WHEN $P.uasc THEN 'yes' ELSE 'no' END"),
 
-  /* :from ≤ :to, so every episode here started by :to. */
-  COUNT ("caseload", "open_at_start",
-         NUMBER ("count (*)") " FROM episodes WHERE start_date <= :from"
-         " AND (end_date IS NULL OR end_date >= :from)"),
-  COUNT ("caseload", "open_at_end",
-         NUMBER ("count (*)") " FROM episodes WHERE end_date IS NULL OR end_date >= :to"),
-  COUNT ("caseload", "started", NUMBER ("count (*)") " FROM episodes WHERE start_date >= :from"),
-  COUNT ("caseload", "ended", NUMBER ("count (*)") ENDED),
-  BREAKDOWN ("caseload", "by_end_reason", "referral", "end_reason",
-             "end_reason", ENDED),
+  COUNT ("caseload", "open_at_start", NUMBER (OPEN_ON (":from"))),
+  COUNT ("caseload", "open_at_end", NUMBER (OPEN_ON (":to"))),
+  DAILY (CT_FIGURE_COUNT, "caseload", "started", CT_DAYS_STARTED, "1"),
+  DAILY (CT_FIGURE_COUNT, "caseload", "ended", CT_DAYS_ENDED, "1"),
+  DAILY_BREAKDOWN ("caseload", "by_end_reason", "referral", "end_reason",
+                   CT_DAYS_ENDED, "$R.end_reason"),
 
-  COUNT ("consultations", "total", NUMBER ("count (*)") " FROM consultations"),
+  DAILY (CT_FIGURE_COUNT, "consultations", "total", CT_DAYS_CONSULTATIONS, "1"),
   COUNT ("consultations", "children", NUMBER ("count (DISTINCT child_id)") " FROM consultations"),
-  HOURS ("consultations", "hours", SUM_OF ("duration_minutes") " FROM consultations"),
-  /* A join, not "consultation_id IN (...)", which builds a table of the
-   * ids (a third of the summary's time at county). */
-  BREAKDOWN ("consultations", "by_topic", "consultation", "topics",
-             "t.topic", " FROM consultations c"
-             " JOIN consultation_topic t ON t.consultation_id = c.id"),
-  BREAKDOWN ("consultations", "by_requested_by", "consultation", "requested_by",
-             "requested_by", " FROM consultations"),
-  BREAKDOWN ("consultations", "by_mode", "consultation", "mode",
-             "mode", " FROM consultations"),
-  BREAKDOWN ("consultations", "by_outcome", "consultation", "outcome",
-             "outcome", " FROM consultations"),
+  DAILY (CT_FIGURE_HOURS, "consultations", "hours", CT_DAYS_CONSULTATIONS, "$R.duration_minutes"),
+  DAILY_BREAKDOWN ("consultations", "by_topic", "consultation", "topics",
+                   CT_DAYS_TOPICS, "$R.topic"),
+  DAILY_BREAKDOWN ("consultations", "by_requested_by", "consultation", "requested_by",
+                   CT_DAYS_CONSULTATIONS, "$R.requested_by"),
+  DAILY_BREAKDOWN ("consultations", "by_mode", "consultation", "mode",
+                   CT_DAYS_CONSULTATIONS, "$R.mode"),
+  DAILY_BREAKDOWN ("consultations", "by_outcome", "consultation", "outcome",
+                   CT_DAYS_CONSULTATIONS, "$R.outcome"),
 
-  COUNT ("reflective_practice", "held", NUMBER ("count (*)") HELD),
-  COUNT ("reflective_practice", "cancelled",
-         NUMBER ("count (*)") " FROM sessions WHERE status = 'cancelled'"),
-  COUNT ("reflective_practice", "attendances", SUM_OF ("attendees") HELD),
-  HOURS ("reflective_practice", "hours", SUM_OF ("duration_minutes") HELD),
-  BREAKDOWN ("reflective_practice", "by_setting", "reflective_practice", "setting",
-             "setting", HELD),
+  DAILY (CT_FIGURE_COUNT, "reflective_practice", "held", CT_DAYS_SESSIONS, WHERE (HELD, "1")),
+  DAILY (CT_FIGURE_COUNT, "reflective_practice", "cancelled", CT_DAYS_SESSIONS,
+         WHERE ("$R.status = 'cancelled'", "1")),
+  DAILY (CT_FIGURE_COUNT, "reflective_practice", "attendances", CT_DAYS_SESSIONS,
+         WHERE (HELD, "$R.attendees")),
+  DAILY (CT_FIGURE_HOURS, "reflective_practice", "hours", CT_DAYS_SESSIONS,
+         WHERE (HELD, "$R.duration_minutes")),
+  DAILY_BREAKDOWN ("reflective_practice", "by_setting", "reflective_practice", "setting",
+                   CT_DAYS_SESSIONS, ONLY (HELD, "$R.setting")),
   /* Ratings in hundredths, so that their sum is a whole number. */
-  MEAN ("reflective_practice", "mean_rating",
-        RATIO ("coalesce (sum (CAST (round (rating * 100) AS INTEGER)), 0)",
-               "100 * count (rating)", "count (rating)") HELD),
+  DAILY_MEAN ("reflective_practice", "mean_rating", CT_DAYS_SESSIONS,
+              WHERE (HELD " AND $R.rating IS NOT NULL", "CAST (round ($R.rating * 100) AS INTEGER)"),
+              WHERE (HELD " AND $R.rating IS NOT NULL", "1"), 100),
 
-  COUNT ("outcomes", "episodes_ended", NUMBER ("count (*)") ENDED),
+  DAILY (CT_FIGURE_COUNT, "outcomes", "episodes_ended", CT_DAYS_ENDED, "1"),
   FROM_GOALS (CT_FIGURE_COUNT, "outcomes", "episodes_with_paired_gbo", CT_GOALS_EPISODES),
-  /* Its denominator and items, the episodes ended, from SQL. */
+  /* Its denominator and items, the episodes ended, from the day by day
+   * sums of outcomes.episodes_ended. */
   { "outcomes", "completeness_pct", CT_FIGURE_MEAN,
-    RATIO ("0", "count (*)", "count (*)") ENDED, .goals = CT_GOALS_COMPLETENESS },
+    RATIO ("0", "outcomes_episodes_ended", "outcomes_episodes_ended") " FROM days",
+    .goals = CT_GOALS_COMPLETENESS },
   FROM_GOALS (CT_FIGURE_COUNT, "outcomes", "goals_paired", CT_GOALS_PAIRED),
   FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "mean_baseline", CT_GOALS_MEAN_BASELINE),
   FROM_GOALS (CT_FIGURE_MEAN, "outcomes", "mean_end", CT_GOALS_MEAN_END),
@@ -227,26 +219,34 @@ static const CtFigureSpec specs[] = {
               CT_GOALS_EPISODES_IMPROVED),
   { "outcomes", "reliable_change_threshold", CT_FIGURE_CONSTANT },
 
-  COUNT ("training", "events", NUMBER ("count (*)") " FROM events"),
-  HOURS ("training", "hours", SUM_OF ("duration_minutes") " FROM events"),
-  COUNT ("training", "places_booked", NUMBER ("count (*)") " FROM places"),
-  OWN_BREAKDOWN ("training", "by_status", bookings, "status", " FROM places"),
-  MEAN ("training", "attendance_rate_pct", PERCENT_OF (HAS_ATTENDED) " FROM places"),
-  COUNT ("training", "distinct_attendees", NUMBER ("count (DISTINCT attendee_name)") ATTENDED),
-  BREAKDOWN ("training", "by_topic", "training_event", "topic",
-             "topic", " FROM events"),
-  BREAKDOWN ("training", "by_role", "training_attendance", "role", "role", ATTENDED),
-  MEAN ("training", "mean_confidence_before", MEAN_OF ("confidence_before") RATED_BOTH),
-  MEAN ("training", "mean_confidence_after", MEAN_OF ("confidence_after") RATED_BOTH),
-  MEAN ("training", "mean_confidence_change",
-        MEAN_OF ("confidence_after - confidence_before") RATED_BOTH),
+  DAILY (CT_FIGURE_COUNT, "training", "events", CT_DAYS_EVENTS, "1"),
+  DAILY (CT_FIGURE_HOURS, "training", "hours", CT_DAYS_EVENTS, "$R.duration_minutes"),
+  DAILY (CT_FIGURE_COUNT, "training", "places_booked", CT_DAYS_PLACES, "1"),
+  DAILY_OWN_BREAKDOWN ("training", "by_status", bookings, CT_DAYS_PLACES, "$R.status"),
+  /* 100 × attended / booked. */
+  DAILY_MEAN ("training", "attendance_rate_pct", CT_DAYS_PLACES, WHERE (ATTENDED, "100"), "1", 1),
+  COUNT ("training", "distinct_attendees",
+         NUMBER ("count (DISTINCT attendee_name)") " FROM places WHERE status = 'attended'"),
+  DAILY_BREAKDOWN ("training", "by_topic", "training_event", "topic",
+                   CT_DAYS_EVENTS, "$R.topic"),
+  DAILY_BREAKDOWN ("training", "by_role", "training_attendance", "role",
+                   CT_DAYS_PLACES, ONLY (ATTENDED, "$R.role")),
+  DAILY_MEAN ("training", "mean_confidence_before", CT_DAYS_PLACES,
+              WHERE (RATED_BOTH, "$R.confidence_before"), WHERE (RATED_BOTH, "1"), 1),
+  DAILY_MEAN ("training", "mean_confidence_after", CT_DAYS_PLACES,
+              WHERE (RATED_BOTH, "$R.confidence_after"), WHERE (RATED_BOTH, "1"), 1),
+  DAILY_MEAN ("training", "mean_confidence_change", CT_DAYS_PLACES,
+              WHERE (RATED_BOTH, "$R.confidence_after - $R.confidence_before"),
+              WHERE (RATED_BOTH, "1"), 1),
 
-  COUNT ("sdq", "scores", NUMBER ("count (*)") SDQ_SCORED),
-  COUNT ("sdq", "children", NUMBER ("count (DISTINCT child_id)") SDQ_SCORED),
-  COUNT ("sdq", "no_score", NUMBER ("count (*)") SDQ_NO_SCORE),
-  BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", "reason", SDQ_NO_SCORE),
+  DAILY (CT_FIGURE_COUNT, "sdq", "scores", CT_DAYS_SDQ, WHERE ("$R.total IS NOT NULL", "1")),
+  COUNT ("sdq", "children",
+         NUMBER ("count (DISTINCT child_id)") " FROM sdq WHERE total IS NOT NULL"),
+  DAILY (CT_FIGURE_COUNT, "sdq", "no_score", CT_DAYS_SDQ, WHERE ("$R.total IS NULL", "1")),
+  DAILY_BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", CT_DAYS_SDQ, "$R.reason"),
   OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, SDQ_BAND ("latest"), " FROM sdq_moves"),
-  MEAN ("sdq", "mean_total", MEAN_OF ("latest") " FROM sdq_moves"),
+  { "sdq", "mean_total", CT_FIGURE_MEAN,
+    RATIO ("coalesce (sum (latest), 0)", "count (*)", "count (*)") " FROM sdq_moves" },
   COUNT ("sdq", "moved_into_concern",
          SDQ_MOVED (SDQ_CONCERN ("latest") " AND NOT " SDQ_CONCERN ("previous"))),
   COUNT ("sdq", "moved_out_of_concern",
@@ -282,12 +282,19 @@ static const char choices[] =
  * its first breakdown, of the counts of each breakdown's @value = each of
  * its words, added to the WITH clause. */
 
+/* A breakdown of rows of the statement (not of the day by day sums). */
+static gboolean
+counts_words (const CtFigureSpec *spec)
+{
+  return spec->value != NULL && spec->days == CT_DAYS_NONE;
+}
+
 /* The first breakdown counted from the rows of @figure's. */
 static guint
 first_of_rows (guint figure)
 {
   for (guint i = 0; i < figure; i++)
-    if (specs[i].value != NULL && g_str_equal (specs[i].sql, specs[figure].sql))
+    if (counts_words (&specs[i]) && g_str_equal (specs[i].sql, specs[figure].sql))
       return i;
   return figure;
 }
@@ -315,7 +322,7 @@ append_counts (GString *with,
 
   g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", first);
   for (guint i = first; i < G_N_ELEMENTS (specs); i++)
-    if (specs[i].value != NULL && first_of_rows (i) == first)
+    if (counts_words (&specs[i]) && first_of_rows (i) == first)
       {
         g_auto(GStrv) cases = counted_cases (&specs[i]);
 
@@ -330,18 +337,65 @@ append_counts (GString *with,
   g_string_append_printf (with, "%s)", specs[first].sql);
 }
 
+/* A figure summed day by day: its sums over the period's days in @days
+ * (a one-row table, added to the WITH clause), and its rows in @figures. */
+static void
+append_daily (GString *days,
+              GString *figures,
+              guint    figure)
+{
+  const CtFigureSpec *spec = &specs[figure];
+
+  if (spec->kind == CT_FIGURE_BREAKDOWN)
+    for (const char * const *word = ct_summary_spec_get_words (spec); *word != NULL; word++)
+      {
+        g_autofree char *column = ct_summary_days_column (spec, *word);
+
+        g_string_append_printf (days, ", coalesce (sum (%s), 0) AS %s", column, column);
+        g_string_append_printf (figures, " UNION ALL SELECT %u, '%s', %s, 0, 0 FROM days",
+                                figure, *word, column);
+      }
+  else if (spec->kind == CT_FIGURE_MEAN)
+    {
+      g_autofree char *sum = ct_summary_days_column (spec, "sum");
+      g_autofree char *n = ct_summary_days_column (spec, "n");
+
+      g_string_append_printf (days, ", coalesce (sum (%s), 0) AS %s,"
+                              " coalesce (sum (%s), 0) AS %s", sum, sum, n, n);
+      g_string_append_printf (figures, " UNION ALL SELECT %u, NULL, %s, %d * %s, %s FROM days",
+                              figure, sum, MAX (spec->scale, 1), n, n);
+    }
+  else
+    {
+      g_autofree char *column = ct_summary_days_column (spec, NULL);
+
+      g_string_append_printf (days, ", coalesce (sum (%s), 0) AS %s", column, column);
+      g_string_append_printf (figures, " UNION ALL SELECT %u, NULL, %s, 0, 0 FROM days",
+                              figure, column);
+    }
+}
+
 static char *
 build_sql (void)
 {
   GString *sql = g_string_new (row_sets);
   g_autoptr(GString) figures = g_string_new (NULL);
   g_autoptr(GString) breakdowns = g_string_new (NULL);
+  g_autoptr(GString) days = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
-    if (specs[i].value == NULL && specs[i].sql != NULL)
+    if (specs[i].days != CT_DAYS_NONE)
+      append_daily (days, figures, i);
+    else if (counts_words (&specs[i]))
+      {
+        if (first_of_rows (i) == i)
+          append_counts (sql, breakdowns, i);
+      }
+    else if (specs[i].sql != NULL)
       g_string_append_printf (figures, " UNION ALL SELECT %u, %s", i, specs[i].sql);
-    else if (specs[i].value != NULL && first_of_rows (i) == i)
-      append_counts (sql, breakdowns, i);
+  /* Less the first comma. */
+  g_string_append_printf (sql, ", days AS MATERIALIZED (SELECT %s FROM summary_day"
+                          " WHERE" IN_PERIOD ("day") ")", days->str + 1);
   g_string_append (figures, breakdowns->str);
   /* Less the first UNION ALL. */
   g_string_append (sql, figures->str + strlen (" UNION ALL"));

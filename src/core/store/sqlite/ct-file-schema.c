@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-file-database-private.h"
+#include "ct-summary-private.h"
 
 #define TIMESTAMPS \
   "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), " \
@@ -382,6 +383,11 @@ static const char migration_outcomes_order[] =
   "DROP INDEX goal_rating_latest;"
   "CREATE INDEX referral_order ON referral (referral_date);";
 
+/* Version 12: the day by day sums that most figures of the committee
+ * summary read, and the triggers that keep them with every write
+ * (ct-summary-days.c builds the SQL, from the figures). */
+static const char migration_summary_days[] = "summary_day";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -394,6 +400,7 @@ static const char *const migrations[] = {
   migration_outcomes_index,
   migration_list_order,
   migration_outcomes_order,
+  migration_summary_days,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
@@ -412,13 +419,23 @@ ct_schema_get_version (sqlite3 *db)
   return version;
 }
 
+/* The SQL of the step to @to_version. */
+static char *
+step_sql (int to_version)
+{
+  const char *step = migrations[to_version - 1];
+
+  return step == migration_summary_days ? ct_summary_days_sql (NULL) : g_strdup (step);
+}
+
 static gboolean
 run_step (sqlite3  *db,
           int       to_version,
           GError  **error)
 {
+  g_autofree char *step = step_sql (to_version);
   g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                                          migrations[to_version - 1], to_version);
+                                          step, to_version);
   char *message = NULL;
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
