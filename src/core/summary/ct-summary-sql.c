@@ -52,22 +52,21 @@
   "(" later ".date > " row ".date OR (" later ".date = " row ".date AND " later ".id > " row ".id))"
 
 /* sdq: the child's latest total in the period. No sort (a window or an
- * ORDER BY sorts, and SQLite's sorter allocates every row, each locked and
- * wiped by SQLCipher's memory security): none of the child's totals in the
- * period comes after it, which the index on (child_id, date) answers. */
+ * ORDER BY that no index gives sorts, and SQLite's sorter allocates every
+ * row, each locked and wiped by SQLCipher's memory security): none of the
+ * child's totals in the period comes after it, which the index on
+ * (child_id, date, id) answers. */
 #define SDQ_LATEST \
   "s.total IS NOT NULL AND" IN_PERIOD ("s.date") \
   " AND NOT EXISTS (SELECT 1 FROM sdq_score l WHERE l.child_id = s.child_id" \
   "   AND l.total IS NOT NULL AND" IN_PERIOD ("l.date") " AND " SDQ_AFTER ("l", "s") ")"
 
 /* sdq: the total before s (any date before it, in or out of the period),
- * or NULL: the total p before s with none between them. */
-#define SDQ_BEFORE_S(row) \
-  row ".child_id = s.child_id AND " row ".total IS NOT NULL AND " SDQ_AFTER ("s", row)
+ * or NULL: the first of the child's totals before s, read backwards from
+ * the index sdq_score_order (child_id, date, id, total), in its order. */
 #define SDQ_PREVIOUS \
-  "(SELECT p.total FROM sdq_score p WHERE " SDQ_BEFORE_S ("p") \
-  " AND NOT EXISTS (SELECT 1 FROM sdq_score q WHERE " SDQ_BEFORE_S ("q") \
-  "   AND " SDQ_AFTER ("q", "p") "))"
+  "(SELECT p.total FROM sdq_score p WHERE p.child_id = s.child_id AND p.total IS NOT NULL" \
+  " AND " SDQ_AFTER ("s", "p") " ORDER BY p.date DESC, p.id DESC LIMIT 1)"
 
 static const char row_sets[] =
   "WITH"

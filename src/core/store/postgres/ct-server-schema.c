@@ -492,9 +492,13 @@ static const char migration_outcomes_order[] =
 
 /* Version 10: the day by day sums that most figures of the committee
  * summary read, and the triggers that keep them with every write (the
- * file's version 12; ct-summary-days.c builds the SQL, from the figures).
- * The trigger functions run as the owner; every role reads the sums. */
-static const char migration_summary_days[] = "summary_day";
+ * file's version 12; ct-summary-days.c builds their SQL from the figures;
+ * step_sql() adds it). The trigger functions run as the owner; every role
+ * reads the sums. And a child's SDQ scores in the order of the summary's
+ * "latest" and "previous", their totals in the index. */
+static const char migration_summary_days[] =
+  "CREATE INDEX sdq_score_order ON sdq_score (child_id, date, id) INCLUDE (total);"
+  "DROP INDEX sdq_score_child;";
 
 static const char *const migrations[] = {
   migration_1,
@@ -550,7 +554,8 @@ step_sql (int version)
   if (migrations[version] != migration_summary_days)
     return g_strdup (migrations[version]);
   days = ct_summary_days_sql (CT_SERVER_SCHEMA);
-  return g_strconcat (days, " GRANT SELECT ON summary_day TO " ROLES ";", NULL);
+  return g_strconcat (migrations[version], days, " GRANT SELECT ON summary_day TO " ROLES ";",
+                      NULL);
 }
 
 static gboolean

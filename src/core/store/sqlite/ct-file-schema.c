@@ -385,8 +385,16 @@ static const char migration_outcomes_order[] =
 
 /* Version 12: the day by day sums that most figures of the committee
  * summary read, and the triggers that keep them with every write
- * (ct-summary-days.c builds the SQL, from the figures). */
-static const char migration_summary_days[] = "summary_day";
+ * (ct-summary-days.c builds their SQL from the figures; step_sql() adds
+ * it). And a child's SDQ scores in the order of the summary's "latest" and
+ * "previous" (by date, then id), their totals read from the index alone;
+ * it starts with sdq_score_child's columns but for the total, so it serves
+ * its queries (a child's scores, the SDQ prompt, the check before a
+ * delete):
+ *   SEARCH p USING COVERING INDEX sdq_score_order (child_id=?) */
+static const char migration_summary_days[] =
+  "CREATE INDEX sdq_score_order ON sdq_score (child_id, date, id, total);"
+  "DROP INDEX sdq_score_child;";
 
 static const char *const migrations[] = {
   migration_1,
@@ -425,7 +433,12 @@ step_sql (int to_version)
 {
   const char *step = migrations[to_version - 1];
 
-  return step == migration_summary_days ? ct_summary_days_sql (NULL) : g_strdup (step);
+  g_autofree char *days = NULL;
+
+  if (step != migration_summary_days)
+    return g_strdup (step);
+  days = ct_summary_days_sql (NULL);
+  return g_strconcat (step, days, NULL);
 }
 
 static gboolean
