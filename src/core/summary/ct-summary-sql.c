@@ -77,9 +77,6 @@ static const char row_sets[] =
   " places AS NOT MATERIALIZED (SELECT a.status, a.attendee_name FROM training_attendance a"
   "   JOIN training_event e ON e.id = a.event_id"
   "   WHERE" IN_PERIOD ("e.date") " AND a.status <> 'cancelled'),"
-  /* sdq.children: the records dated in the period */
-  " sdq AS NOT MATERIALIZED (SELECT child_id, total FROM sdq_score"
-  "   WHERE" IN_PERIOD ("date") "),"
   /* sdq: each child's latest total in the period, and the total before it */
   " sdq_moves AS MATERIALIZED (SELECT s.total AS latest, " SDQ_PREVIOUS " AS previous"
   "   FROM sdq_score s WHERE " SDQ_LATEST ")";
@@ -239,8 +236,8 @@ static const CtFigureSpec specs[] = {
               WHERE (RATED_BOTH, "1"), 1),
 
   DAILY (CT_FIGURE_COUNT, "sdq", "scores", CT_DAYS_SDQ, WHERE ("$R.total IS NOT NULL", "1")),
-  COUNT ("sdq", "children",
-         NUMBER ("count (DISTINCT child_id)") " FROM sdq WHERE total IS NOT NULL"),
+  /* A child with a total in the period has one latest total there. */
+  COUNT ("sdq", "children", NUMBER ("count (*)") " FROM sdq_moves"),
   DAILY (CT_FIGURE_COUNT, "sdq", "no_score", CT_DAYS_SDQ, WHERE ("$R.total IS NULL", "1")),
   DAILY_BREAKDOWN ("sdq", "by_reason", "sdq_score", "reason", CT_DAYS_SDQ, "$R.reason"),
   OWN_BREAKDOWN ("sdq", "by_band", sdq_bands, SDQ_BAND ("latest"), " FROM sdq_moves"),
