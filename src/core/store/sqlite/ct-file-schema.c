@@ -432,7 +432,6 @@ static char *
 step_sql (int to_version)
 {
   const char *step = migrations[to_version - 1];
-
   g_autofree char *days = NULL;
 
   if (step != migration_summary_days)
