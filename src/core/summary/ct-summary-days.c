@@ -13,7 +13,7 @@
  * (a CtDaySource below: which table, which day, which rows) and what it
  * sums of each; its columns are named after it. A row's sums may read the
  * record it belongs to (a consultation's topic counts on the
- * consultation's date; a referral's, by the child's legal status): a
+ * consultation's date, a referral under its child's legal status): a
  * change to that record moves the sums of its rows.
  *
  * The triggers keep one rule: summary_day holds the sums of the rows as
@@ -32,8 +32,6 @@
 #define G_LOG_DOMAIN "ct-summary"
 
 #include "config.h"
-
-#include <string.h>
 
 #include "ct-summary-private.h"
 
