@@ -566,6 +566,45 @@ test_closed (Fixture       *fixture,
   g_assert_error (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_CLOSED);
 }
 
+/* The paired goals come in whatever order the store gives them (a team
+ * server's plan need not keep an episode's goals together): an episode
+ * is counted once, its goals' changes together. */
+static void
+test_goals_any_order (void)
+{
+  guint n_specs;
+  const CtFigureSpec *specs = ct_summary_get_specs (&n_specs);
+  CtFigure *figures = g_new0 (CtFigure, n_specs);
+  const CtCell changes[] = { { "improved" }, { "no_reliable_change" }, { "deteriorated" } };
+  /* Episode 1: +10 and 0 points, a mean of +5; episode 2: -10. In half
+   * points, episode 1's goals apart. */
+  const CtPairedGoal paired[] = { { 1, 0, 20 }, { 2, 20, 0 }, { 1, 0, 0 } };
+  g_autoptr(GArray) goals = g_array_new (FALSE, FALSE, sizeof (CtPairedGoal));
+  g_autoptr(CtSummary) summary = NULL;
+  g_autoptr(CtPeriod) period = ct_period_new_quarter (2024, 2);
+
+  g_array_append_vals (goals, paired, G_N_ELEMENTS (paired));
+  for (guint i = 0; i < n_specs; i++)
+    {
+      figures[i].section = specs[i].section;
+      figures[i].key = specs[i].key;
+      figures[i].kind = specs[i].kind;
+      if (specs[i].goals == CT_GOALS_BY_CHANGE)
+        {
+          figures[i].cells = g_memdup2 (changes, sizeof changes);
+          figures[i].n_cells = G_N_ELEMENTS (changes);
+        }
+    }
+  ct_summary_goals_apply (goals, CT_RELIABLE_CHANGE_DEFAULT, specs, figures, n_specs);
+  summary = ct_summary_new (period, "", figures, n_specs);
+
+  assert_count (summary, "outcomes.goals_paired", 3);
+  assert_count (summary, "outcomes.episodes_with_paired_gbo", 2);
+  assert_count (summary, "outcomes.episodes_reliably_improved", 1);
+  assert_breakdown (summary, "outcomes.by_change",
+                    "improved 1, no_reliable_change 1, deteriorated 1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -583,6 +622,7 @@ main (int    argc,
   summary_fixture_add ("/summary/threshold-preference", test_threshold_preference);
   summary_fixture_add ("/summary/sdq", test_sdq);
   g_test_add_func ("/summary/rounding", test_rounding);
+  g_test_add_func ("/summary/goals-any-order", test_goals_any_order);
   summary_fixture_add ("/summary/service", test_service);
   summary_fixture_add ("/summary/lookup", test_lookup);
   summary_fixture_add ("/summary/closed", test_closed);

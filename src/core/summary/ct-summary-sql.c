@@ -271,66 +271,34 @@ static const char choices[] =
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_RULE), CT_SETTING_DISCLOSURE_RULE)
   CHOICE (G_STRINGIFY (CT_SUMMARY_ROW_THRESHOLD), CT_SETTING_RELIABLE_CHANGE);
 
-/* The breakdowns count their words in one pass over their rows (a GROUP
- * BY would sort them, and SQLite's sorter allocates each row, which
- * SQLCipher's memory security locks and wipes), and the breakdowns of the
- * same rows share the pass: a one-row table per set of rows, named after
- * its first breakdown, of the counts of each breakdown's @value = each of
- * its words, added to the WITH clause. */
-
-/* A breakdown of rows of the statement (not of the day by day sums). */
+/* A breakdown of rows of the statement (not of the day by day sums)
+ * counts each of its words in one pass over them (a GROUP BY would sort
+ * them, and SQLite's sorter allocates each row, which SQLCipher's memory
+ * security locks and wipes): a one-row table of the counts of @value =
+ * each word, named after the figure, added to the WITH clause, and a row
+ * per word (its word and its count) in @figures. */
 static gboolean
 counts_words (const CtFigureSpec *spec)
 {
   return spec->value != NULL && spec->days == CT_DAYS_NONE;
 }
 
-/* The first breakdown counted from the rows of @figure's. */
-static guint
-first_of_rows (guint figure)
-{
-  for (guint i = 0; i < figure; i++)
-    if (counts_words (&specs[i]) && g_str_equal (specs[i].sql, specs[figure].sql))
-      return i;
-  return figure;
-}
-
-/* A breakdown's words as SQL literals. */
-static GStrv
-counted_cases (const CtFigureSpec *spec)
-{
-  GPtrArray *cases = g_ptr_array_new ();
-
-  for (const char * const *word = ct_summary_spec_get_words (spec); *word != NULL; word++)
-    g_ptr_array_add (cases, g_strdup_printf ("'%s'", *word));
-  g_ptr_array_add (cases, NULL);
-  return (GStrv) g_ptr_array_free (cases, FALSE);
-}
-
-/* The counts of every breakdown of the rows of breakdown @first, and a
- * row per word of each (its word and its count) in @figures. */
 static void
 append_counts (GString *with,
                GString *figures,
-               guint    first)
+               guint    figure)
 {
-  const char *separator = "";
+  const char * const *words = ct_summary_spec_get_words (&specs[figure]);
 
-  g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", first);
-  for (guint i = first; i < G_N_ELEMENTS (specs); i++)
-    if (counts_words (&specs[i]) && first_of_rows (i) == first)
-      {
-        g_auto(GStrv) cases = counted_cases (&specs[i]);
-
-        for (guint c = 0; cases[c] != NULL; c++, separator = ",")
-          {
-            g_string_append_printf (with, "%s count (CASE WHEN %s = %s THEN 1 END) AS n%u_%u",
-                                    separator, specs[i].value, cases[c], i, c);
-            g_string_append_printf (figures, " UNION ALL SELECT %u, %s, n%u_%u, 0, 0 FROM counts_%u",
-                                    i, cases[c], i, c, first);
-          }
-      }
-  g_string_append_printf (with, "%s)", specs[first].sql);
+  g_string_append_printf (with, ", counts_%u AS MATERIALIZED (SELECT", figure);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      g_string_append_printf (with, "%s count (CASE WHEN %s = '%s' THEN 1 END) AS n%u",
+                              w == 0 ? "" : ",", specs[figure].value, words[w], w);
+      g_string_append_printf (figures, " UNION ALL SELECT %u, '%s', n%u, 0, 0 FROM counts_%u",
+                              figure, words[w], w, figure);
+    }
+  g_string_append_printf (with, "%s)", specs[figure].sql);
 }
 
 /* A figure summed day by day: its sums over the period's days in @days
@@ -376,23 +344,18 @@ build_sql (void)
 {
   GString *sql = g_string_new (row_sets);
   g_autoptr(GString) figures = g_string_new (NULL);
-  g_autoptr(GString) breakdowns = g_string_new (NULL);
   g_autoptr(GString) days = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     if (specs[i].days != CT_DAYS_NONE)
       append_daily (days, figures, i);
     else if (counts_words (&specs[i]))
-      {
-        if (first_of_rows (i) == i)
-          append_counts (sql, breakdowns, i);
-      }
+      append_counts (sql, figures, i);
     else if (specs[i].sql != NULL)
       g_string_append_printf (figures, " UNION ALL SELECT %u, %s", i, specs[i].sql);
   /* Less the first comma. */
   g_string_append_printf (sql, ", days AS MATERIALIZED (SELECT %s FROM summary_day"
                           " WHERE" IN_PERIOD ("day") ")", days->str + 1);
-  g_string_append (figures, breakdowns->str);
   /* Less the first UNION ALL. */
   g_string_append (sql, figures->str + strlen (" UNION ALL"));
   g_string_append (sql, paired_goals);
