@@ -89,8 +89,26 @@ open_audit_log (Fixture *fixture)
   fixture->audit_log = CT_AUDIT_LOG_WINDOW (audit_log);
 }
 
-/* @data: "children" for the children's entries too; "held" to leave the
- * window reading. */
+/* More entries than a page: exports, the first the oldest. */
+#define N_EXPORTS 350
+
+static void
+write_exports (CtDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_EXPORTS; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Exported test batch %u", i);
+
+      g_assert_true (ct_database_audit (database, "export", "consultation", 0, description,
+                                        &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* @data: "children" for the children's entries too; "exports" for a trail
+ * longer than a page; "held" to leave the window reading. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -100,6 +118,8 @@ fixture_set_up (Fixture       *fixture,
   write_entries (fixture->database);
   if (g_strcmp0 (data, "children") == 0)
     write_child_entries (fixture->database);
+  if (g_strcmp0 (data, "exports") == 0)
+    write_exports (fixture->database);
   if (g_strcmp0 (data, "held") != 0)
     {
       open_audit_log (fixture);
@@ -269,6 +289,38 @@ test_says_while_reading (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (test_find_by_id (fixture->audit_log, "kind_dropdown")));
 }
 
+static gboolean
+shows_oldest_export (gpointer audit_log)
+{
+  return test_find_label (audit_log, "Exported test batch 0") != NULL;
+}
+
+/* A long trail is read a page at a time: its last rows are shown once
+ * scrolled to, their page read then. */
+static void
+test_long_trail (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) all = ct_audit_log_list (fixture->database, NULL, NULL, NULL, NULL, NULL);
+  g_autofree char *subtitle = g_strdup_printf ("%u entries", g_list_model_get_n_items (all));
+  g_autoptr(CtAuditEntry) oldest = NULL;
+
+  g_assert_cmpuint (count_rows (fixture), ==, g_list_model_get_n_items (all));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (test_find_by_id (fixture->audit_log, "window_title"))),
+                   ==, subtitle);
+  g_assert_cmpstr (ct_audit_entry_get_description (get_row (fixture, 0)), ==,
+                   "Exported test batch 349");
+  /* The last page is not read until it is shown. */
+  oldest = g_list_model_get_item (get_rows (fixture), count_rows (fixture) - 1);
+  g_assert_false (ct_audit_entry_is_read (oldest));
+  g_assert_false (shows_oldest_export (fixture->audit_log));
+
+  test_scroll_to_end (fixture->audit_log);
+  test_wait_until (shows_oldest_export, fixture->audit_log);
+  g_assert_nonnull (test_find_label (fixture->audit_log, "Unlocked"));
+  test_save_screenshot (GTK_WIDGET (fixture->audit_log), "audit-log-long-trail-end.png");
+}
+
 static void
 test_closed_on_lock (Fixture       *fixture,
                      gconstpointer  data)
@@ -297,6 +349,8 @@ main (int   argc,
 #undef ADD
   g_test_add ("/audit-log-window/child-and-action", Fixture, "children", fixture_set_up,
               test_child_and_action_filters, fixture_tear_down);
+  g_test_add ("/audit-log-window/long-trail", Fixture, "exports", fixture_set_up,
+              test_long_trail, fixture_tear_down);
   g_test_add ("/audit-log-window/says-while-reading", Fixture, "held", fixture_set_up,
               test_says_while_reading, fixture_tear_down);
 

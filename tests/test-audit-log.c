@@ -13,6 +13,7 @@
 
 #include "ct-audit-chain.h"
 #include "ct-audit-log.h"
+#include "ct-audit-pages.h"
 #include "ct-database-private.h"
 #include "ct-file-database-private.h"
 #include "ct-period.h"
@@ -287,16 +288,6 @@ test_lists_core_entries (Fixture       *fixture,
   g_assert_cmpstr (ct_audit_entry_get_description (newest), ==, "Exported children");
 }
 
-/* Entries about a child's records carry the child, and opening a record
- * writes a `view` entry: "who has looked at this child's records" and
- * "what has this person opened". */
-
-static void
-count_signal (gpointer data)
-{
-  (*(guint *) data)++;
-}
-
 static GListModel *
 list_filtered (CtDatabase          *db,
                const CtAuditFilter *filter)
@@ -308,6 +299,146 @@ list_filtered (CtDatabase          *db,
   g_assert_nonnull (model);
   return model;
 }
+
+/* The Audit Log's entries a page at a time: the same entries as read
+ * whole, each page read when one of its rows is asked for, old pages let
+ * go. */
+
+#define N_PAGED (2 * CT_AUDIT_PAGES_KEPT + 7)
+
+static void
+on_read (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static CtAuditPages *
+read_pages (CtDatabase          *db,
+            const CtAuditFilter *filter)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CtAuditPages *pages;
+
+  ct_audit_pages_read_async (db, filter, NULL, on_read, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pages = ct_audit_pages_read_finish (db, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pages);
+  return pages;
+}
+
+static void
+count_signal (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* The entry at @position, once its page has arrived. */
+static CtAuditEntry *
+get_read (CtAuditPages *pages,
+          guint         position)
+{
+  CtAuditEntry *entry = g_list_model_get_item (G_LIST_MODEL (pages), position);
+  guint changed = 0;
+  gulong handler;
+
+  if (ct_audit_entry_is_read (entry))
+    return entry;
+  handler = g_signal_connect_swapped (pages, "items-changed", G_CALLBACK (count_signal), &changed);
+  while (changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (pages, handler);
+  g_object_unref (entry);
+  entry = g_list_model_get_item (G_LIST_MODEL (pages), position);
+  g_assert_true (ct_audit_entry_is_read (entry));
+  return entry;
+}
+
+static void
+assert_same_entry (CtAuditEntry *entry,
+                   CtAuditEntry *expected)
+{
+  g_assert_cmpint (ct_audit_entry_get_id (entry), ==, ct_audit_entry_get_id (expected));
+  g_assert_cmpstr (ct_audit_entry_get_when (entry), ==, ct_audit_entry_get_when (expected));
+  g_assert_cmpstr (ct_audit_entry_get_who (entry), ==, ct_audit_entry_get_who (expected));
+  g_assert_cmpstr (ct_audit_entry_get_action (entry), ==, ct_audit_entry_get_action (expected));
+  g_assert_cmpstr (ct_audit_entry_get_record_kind (entry), ==,
+                   ct_audit_entry_get_record_kind (expected));
+  g_assert_cmpint (ct_audit_entry_get_record_id (entry), ==,
+                   ct_audit_entry_get_record_id (expected));
+  g_assert_cmpstr (ct_audit_entry_get_description (entry), ==,
+                   ct_audit_entry_get_description (expected));
+}
+
+/* Every entry of @pages, read page by page from the first, is the entry
+ * read whole at its place. */
+static void
+assert_pages (CtDatabase          *db,
+              const CtAuditFilter *filter)
+{
+  g_autoptr(GListModel) expected = list_filtered (db, filter);
+  g_autoptr(CtAuditPages) pages = read_pages (db, filter);
+  guint n = g_list_model_get_n_items (expected);
+  g_autoptr(CtAuditEntry) last = NULL;
+  g_autoptr(CtAuditEntry) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (pages)), ==, CT_TYPE_AUDIT_ENTRY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, n);
+  g_assert_cmpuint (n, >, CT_AUDIT_PAGES_KEPT + CT_STORE_PAGE_SIZE);
+  /* The first page comes with the ids; the last is read when asked for,
+   * meanwhile its entries are their ids alone. */
+  g_assert_cmpuint (ct_audit_pages_get_n_kept (pages), ==, CT_STORE_PAGE_SIZE);
+  last = g_list_model_get_item (G_LIST_MODEL (pages), n - 1);
+  g_assert_false (ct_audit_entry_is_read (last));
+  g_assert_cmpint (ct_audit_entry_get_id (last), ==,
+                   ct_audit_entry_get_id (g_list_model_get_item (expected, n - 1)));
+  g_object_unref (g_list_model_get_item (expected, n - 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtAuditEntry) entry = get_read (pages, i);
+      g_autoptr(CtAuditEntry) whole = g_list_model_get_item (expected, i);
+
+      assert_same_entry (entry, whole);
+      g_assert_cmpuint (ct_audit_pages_get_n_kept (pages), <=, CT_AUDIT_PAGES_KEPT);
+    }
+  /* The first pages read were let go. */
+  first = g_list_model_get_item (G_LIST_MODEL (pages), 0);
+  g_assert_false (ct_audit_entry_is_read (first));
+}
+
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CtAuditFilter all = { 0 };
+  CtAuditFilter by_b = { .staff = STAFF_B };
+
+  test_store_write_history (fixture->db, TRUE);
+  for (guint i = 0; i < N_PAGED; i++)
+    {
+      /* Two in each minute: the later first. */
+      guint minute = i / 2;
+      g_autofree char *at = g_strdup_printf ("2025-09-%02uT%02u:%02u:00Z", 1 + minute / 1440,
+                                             minute / 60 % 24, minute % 60);
+      g_autofree char *description = g_strdup_printf ("Paged entry %u", i);
+      Entry entry = { at, i % 3 == 0 ? STAFF_A : STAFF_B, "update", "child", i, description };
+
+      insert_entry (fixture->db, &entry);
+    }
+  test_store_write_history (fixture->db, FALSE);
+
+  assert_pages (fixture->db, &all);
+  assert_pages (fixture->db, &by_b);
+}
+
+/* Entries about a child's records carry the child, and opening a record
+ * writes a `view` entry: "who has looked at this child's records" and
+ * "what has this person opened". */
 
 static void
 view (CtDatabase *db,
@@ -506,6 +637,7 @@ main (int   argc,
   ADD ("/audit-log/bad-date", test_bad_date);
   ADD ("/audit-log/filter-choices", test_filter_choices);
   ADD ("/audit-log/lists-core-entries", test_lists_core_entries);
+  ADD ("/audit-log/pages", test_pages);
 #undef ADD
   g_test_add ("/audit-log/child-and-view", RecordsFixture, NULL, records_fixture_setup,
               test_child_and_view, records_fixture_teardown);

@@ -3,8 +3,10 @@
  * Filters by dates, kind of record, person, action and child: "who has
  * looked at this child's records, and when" is the child and the action
  * "Opened"; "what has this person opened" the person and "Opened".
- * The choices, then the entries, are read on the store's reader
- * (ct-audit-log-read.h): until they arrive the window says it is reading.
+ * The choices, then the entries' ids and their first page, are read on the
+ * store's reader (ct-audit-log-read.h, ct-audit-pages.h): until they arrive
+ * the window says it is reading; the other pages are read as they scroll
+ * into view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 
 #include "ct-audit-log-window.h"
 #include "ct-audit-log-read.h"
+#include "ct-audit-pages.h"
 #include "ct-cell-text.h"
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
@@ -148,7 +151,9 @@ on_bind (GtkSignalListItemFactory *factory,
 {
   CtAuditEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = columns[GPOINTER_TO_UINT (column)].dup_text (entry);
+  /* An entry whose page is on its way is empty for a moment. */
+  g_autofree char *text = ct_audit_entry_is_read (entry) ?
+                          columns[GPOINTER_TO_UINT (column)].dup_text (entry) : NULL;
 
   gtk_label_set_label (GTK_LABEL (label), text);
   /* Long descriptions are cut short: the tooltip has them whole. */
@@ -221,11 +226,12 @@ get_chosen_word (GtkDropDown *dropdown,
   return words[chosen - 1];
 }
 
+/* Also when a page of entries cannot be read (CtAuditPages::read-failed). */
 static void
 show_error (CtAuditLogWindow *self,
-            const GError     *error)
+            const char       *message)
 {
-  adw_status_page_set_description (self->error_page, error->message);
+  adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
@@ -299,17 +305,21 @@ on_entries_read (GObject      *source_object,
 {
   g_autoptr(CtAuditLogWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(CtAuditPages) entries = NULL;
 
-  entries = ct_audit_log_read_finish (CT_DATABASE (source_object), result, &error);
+  entries = ct_audit_pages_read_finish (CT_DATABASE (source_object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->reading);
   if (entries == NULL)
-    show_error (self, error);
-  else
-    show_entries (self, entries);
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_connect_object (entries, "read-failed", G_CALLBACK (show_error), self,
+                           G_CONNECT_SWAPPED);
+  show_entries (self, G_LIST_MODEL (entries));
 }
 
 /* Reads the entries that match the filters (once their choices are read). */
@@ -328,8 +338,8 @@ reload (CtAuditLogWindow *self)
   filter.action = get_chosen_word (self->action_dropdown, (GStrv) actions);
   filter.child_id = get_chosen_child (self);
   start_reading (self);
-  ct_audit_log_read_async (self->database, &filter, self->reading, on_entries_read,
-                           g_object_ref (self));
+  ct_audit_pages_read_async (self->database, &filter, self->reading, on_entries_read,
+                             g_object_ref (self));
 }
 
 /* The choices arrive: the filters offer them, and the entries are read. */
@@ -349,7 +359,7 @@ on_choices_read (GObject      *source_object,
   g_clear_object (&self->reading);
   if (choices == NULL)
     {
-      show_error (self, error);
+      show_error (self, error->message);
       return;
     }
   fill_choices (self, choices);

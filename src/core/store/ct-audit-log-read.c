@@ -1,4 +1,4 @@
-/* ct-audit-log-read.c: the audit trail read off the window's thread
+/* ct-audit-log-read.c: the audit log's filters read off the window's thread
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,63 +9,6 @@
 #include "ct-audit-log-read.h"
 #include "ct-kind.h"
 #include "ct-store-reader.h"
-
-/* The entries */
-
-typedef struct
-{
-  CtAuditFilter filter;
-  char         *strings[5];   /* the filter's own copies */
-} EntriesRead;
-
-static void
-entries_read_free (EntriesRead *read)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (read->strings); i++)
-    g_free (read->strings[i]);
-  g_free (read);
-}
-
-static gpointer
-read_entries (CtDatabase  *db,
-              gpointer     data,
-              GError     **error)
-{
-  EntriesRead *read = data;
-
-  return ct_audit_log_list_filtered (db, &read->filter, error);
-}
-
-void
-ct_audit_log_read_async (CtDatabase          *db,
-                         const CtAuditFilter *filter,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  EntriesRead *read;
-
-  g_return_if_fail (CT_IS_DATABASE (db));
-  g_return_if_fail (filter != NULL);
-
-  read = g_new0 (EntriesRead, 1);
-  read->filter.child_id = filter->child_id;
-  read->filter.from = read->strings[0] = g_strdup (filter->from);
-  read->filter.to = read->strings[1] = g_strdup (filter->to);
-  read->filter.kind = read->strings[2] = g_strdup (filter->kind);
-  read->filter.staff = read->strings[3] = g_strdup (filter->staff);
-  read->filter.action = read->strings[4] = g_strdup (filter->action);
-  ct_store_read_async (db, read_entries, read, (GDestroyNotify) entries_read_free,
-                       g_object_unref, cancellable, callback, user_data);
-}
-
-GListModel *
-ct_audit_log_read_finish (CtDatabase    *db,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  return ct_store_read_finish (db, result, error);
-}
 
 /* The choices */
 

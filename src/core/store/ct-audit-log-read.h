@@ -1,8 +1,9 @@
-/* ct-audit-log-read.h: the audit trail read off the window's thread
+/* ct-audit-log-read.h: the audit log's filters read off the window's thread
  *
- * The Audit Log window's entries, and the choices of its filters, read on
- * the store's reader (ct-store-reader.h): the trail grows with every
- * record opened and saved, and reading it must not stop the window.
+ * The choices of the Audit Log window's filters, read on the store's
+ * reader (ct-store-reader.h): the trail grows with every record opened and
+ * saved, and reading it must not stop the window. Its entries are read as
+ * pages (ct-audit-pages.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,16 +26,6 @@ typedef struct
 
 void            ct_audit_choices_free             (CtAuditChoices       *choices);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtAuditChoices, ct_audit_choices_free)
-
-/* ct_audit_log_list_filtered() as a read (@filter is copied). */
-void            ct_audit_log_read_async           (CtDatabase           *db,
-                                                   const CtAuditFilter  *filter,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-GListModel     *ct_audit_log_read_finish          (CtDatabase           *db,
-                                                   GAsyncResult         *result,
-                                                   GError              **error);
 
 void            ct_audit_log_read_choices_async   (CtDatabase           *db,
                                                    GCancellable         *cancellable,

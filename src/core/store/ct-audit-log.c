@@ -11,6 +11,7 @@
 #include "ct-audit-log.h"
 #include "ct-database-private.h"
 #include "ct-period.h"
+#include "ct-store-private.h"
 
 struct _CtAuditEntry
 {
@@ -261,15 +262,66 @@ day_start_utc (const char  *date,
   return TRUE;
 }
 
-static GListModel *
-collect_entries (CtDatabase    *db,
-                 CtStatement *stmt,
-                 GError       **error)
+/* The entries matching @filter, newest first: @columns of audit_log. */
+static CtStatement *
+prepare_filtered (CtDatabase           *db,
+                  const char           *sql,
+                  const CtAuditFilter  *filter,
+                  GError              **error)
+{
+  static const CtAuditFilter everything = { 0 };
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  CtStatement *stmt;
+
+  if (filter == NULL)
+    filter = &everything;
+  if (!day_start_utc (filter->from, 0, &start, error) ||
+      !day_start_utc (filter->to, 1, &end, error))
+    return NULL;
+
+  stmt = ct_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  ct_statement_bind_text (stmt, 1, start);
+  ct_statement_bind_text (stmt, 2, end);
+  ct_statement_bind_text (stmt, 3, filter->kind);
+  ct_statement_bind_text (stmt, 4, filter->staff);
+  ct_statement_bind_text (stmt, 5, filter->action);
+  if (filter->child_id != 0)
+    ct_statement_bind_int64 (stmt, 6, filter->child_id);
+  return stmt;
+}
+
+#define ENTRY_COLUMNS "id, at, who, action, record_kind, record_id, description, child_id"
+
+/* The filter's criteria and order; newest first is the order of the index
+ * audit_log_order (schema 13), read backwards:
+ *   SCAN audit_log USING INDEX audit_log_order */
+#define FILTERED \
+  " FROM audit_log" \
+  " WHERE (at >= ?1 OR ?1 IS NULL) AND (at < ?2 OR ?2 IS NULL)" \
+  "   AND (record_kind = ?3 OR ?3 IS NULL)" \
+  "   AND (who = ?4 OR ?4 IS NULL)" \
+  "   AND (action = ?5 OR ?5 IS NULL)" \
+  "   AND (child_id = ?6 OR ?6 IS NULL)" \
+  " ORDER BY at DESC, id DESC"
+
+GListModel *
+ct_audit_log_list_filtered (CtDatabase           *db,
+                            const CtAuditFilter  *filter,
+                            GError              **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (CT_TYPE_AUDIT_ENTRY);
+  CtStatement *stmt;
   gboolean has_row;
   gboolean ok;
 
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+
+  stmt = prepare_filtered (db, "SELECT " ENTRY_COLUMNS FILTERED, filter, error);
+  if (stmt == NULL)
+    return NULL;
   while ((ok = ct_statement_step (stmt, &has_row, _("read the audit trail"), error)) && has_row)
     {
       g_autoptr(CtAuditEntry) entry = entry_from_row (stmt);
@@ -281,45 +333,94 @@ collect_entries (CtDatabase    *db,
   return ok ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
 }
 
-GListModel *
-ct_audit_log_list_filtered (CtDatabase           *db,
-                            const CtAuditFilter  *filter,
-                            GError              **error)
+GArray *
+ct_audit_log_list_ids (CtDatabase           *db,
+                       const CtAuditFilter  *filter,
+                       GError              **error)
 {
-  static const CtAuditFilter everything = { 0 };
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   CtStatement *stmt;
+  gboolean has_row;
+  gboolean ok;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
 
-  if (filter == NULL)
-    filter = &everything;
-  if (!day_start_utc (filter->from, 0, &start, error) ||
-      !day_start_utc (filter->to, 1, &end, error))
-    return NULL;
-
-  stmt = ct_database_prepare (db,
-                              "SELECT id, at, who, action, record_kind, record_id, description,"
-                              " child_id FROM audit_log"
-                              " WHERE (at >= ?1 OR ?1 IS NULL) AND (at < ?2 OR ?2 IS NULL)"
-                              "   AND (record_kind = ?3 OR ?3 IS NULL)"
-                              "   AND (who = ?4 OR ?4 IS NULL)"
-                              "   AND (action = ?5 OR ?5 IS NULL)"
-                              "   AND (child_id = ?6 OR ?6 IS NULL)"
-                              " ORDER BY at DESC, id DESC",
-                              error);
+  stmt = prepare_filtered (db, "SELECT id" FILTERED, filter, error);
   if (stmt == NULL)
     return NULL;
+  while ((ok = ct_statement_step (stmt, &has_row, _("read the audit trail"), error)) && has_row)
+    {
+      gint64 id = ct_statement_column_int64 (stmt, 0);
 
-  ct_statement_bind_text (stmt, 1, start);
-  ct_statement_bind_text (stmt, 2, end);
-  ct_statement_bind_text (stmt, 3, filter->kind);
-  ct_statement_bind_text (stmt, 4, filter->staff);
-  ct_statement_bind_text (stmt, 5, filter->action);
-  if (filter->child_id != 0)
-    ct_statement_bind_int64 (stmt, 6, filter->child_id);
-  return collect_entries (db, stmt, error);
+      g_array_append_val (ids, id);
+    }
+  ct_statement_reset (stmt);
+
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+GPtrArray *
+ct_audit_log_get_page (CtDatabase    *db,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       GError       **error)
+{
+  static char *sql;
+  g_autoptr(GHashTable) read = NULL;
+  GPtrArray *page;
+  CtStatement *stmt;
+  gboolean has_row;
+  gboolean ok;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (n_ids <= CT_STORE_PAGE_SIZE, NULL);
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, ct_store_page_sql ("SELECT " ENTRY_COLUMNS " FROM audit_log t"));
+  stmt = ct_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  /* No entry has id 0: the parameters left over match nothing. */
+  for (guint i = 0; i < CT_STORE_PAGE_SIZE; i++)
+    ct_statement_bind_int64 (stmt, i + 1, i < n_ids ? ids[i] : 0);
+  read = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  while ((ok = ct_statement_step (stmt, &has_row, _("read the audit trail"), error)) && has_row)
+    {
+      CtAuditEntry *entry = entry_from_row (stmt);
+
+      g_hash_table_insert (read, &entry->id, entry);
+    }
+  ct_statement_reset (stmt);
+  if (!ok)
+    return NULL;
+
+  /* In the order asked. */
+  page = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CtAuditEntry *entry = g_hash_table_lookup (read, &ids[i]);
+
+      if (entry != NULL)
+        g_ptr_array_add (page, g_object_ref (entry));
+    }
+  return page;
+}
+
+CtAuditEntry *
+ct_audit_entry_new_unread (gint64 id)
+{
+  CtAuditEntry *entry = g_object_new (CT_TYPE_AUDIT_ENTRY, NULL);
+
+  entry->id = id;
+  return entry;
+}
+
+gboolean
+ct_audit_entry_is_read (CtAuditEntry *self)
+{
+  g_return_val_if_fail (CT_IS_AUDIT_ENTRY (self), FALSE);
+
+  return self->when != NULL;
 }
 
 GListModel *

@@ -75,6 +75,22 @@ GListModel *ct_audit_log_list              (CtDatabase   *db,
                                             const char   *staff,
                                             GError      **error);
 
+/* The ids of the entries matching @filter (NULL: all), newest first: a
+ * GArray of gint64. */
+GArray     *ct_audit_log_list_ids          (CtDatabase          *db,
+                                            const CtAuditFilter *filter,
+                                            GError             **error);
+/* The entries @ids (at most CT_STORE_PAGE_SIZE), in that order. */
+GPtrArray  *ct_audit_log_get_page          (CtDatabase          *db,
+                                            const gint64        *ids,
+                                            guint                n_ids,
+                                            GError             **error);
+
+/* An entry with only its id, until its page is read (CtAuditPages). */
+CtAuditEntry *ct_audit_entry_new_unread    (gint64               id);
+/* FALSE for an entry made by ct_audit_entry_new_unread(). */
+gboolean    ct_audit_entry_is_read         (CtAuditEntry        *self);
+
 /* The distinct staff profiles and record kinds found in the trail, sorted:
  * the choices of the viewer's filters. */
 GStrv       ct_audit_log_list_people       (CtDatabase   *db,

@@ -89,6 +89,10 @@ typedef struct
 const CtStoreText *ct_store_text_get  (CtDatabase     *db,
                                        const CtKind   *kind);
 
+/* @select + " WHERE t.id IN (?1, ..., ?100)": a page of a list, its
+ * CT_STORE_PAGE_SIZE ids bound in order (0 for none). */
+char       *ct_store_page_sql         (const char     *select);
+
 /* A record of @kind from the current row of a statement built on
  * CtStoreText.select. */
 CtRecord   *ct_store_read_record      (const CtKind   *kind,

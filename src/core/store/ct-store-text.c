@@ -36,9 +36,8 @@ select_sql (const CtSqlDialect *dialect,
   return g_string_free (sql, FALSE);
 }
 
-/* select + " WHERE t.id IN (?1, ..., ?100)": a page of a list. */
-static char *
-page_sql (const char *select)
+char *
+ct_store_page_sql (const char *select)
 {
   GString *sql = g_string_new (select);
 
@@ -139,7 +138,7 @@ build_texts (CtStoreText        *text,
   text->select = select_sql (dialect, kind, "");
   text->select_scan = select_sql (dialect, kind, dialect->scan_hint);
   text->get = g_strconcat (text->select, " WHERE t.id = ?1", NULL);
-  text->get_page = page_sql (text->select);
+  text->get_page = ct_store_page_sql (text->select);
   text->insert = write_sql (dialect, kind, TRUE);
   text->update = write_sql (dialect, kind, FALSE);
 

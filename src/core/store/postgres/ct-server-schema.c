@@ -500,6 +500,11 @@ static const char migration_summary_days[] =
   "CREATE INDEX sdq_score_order ON sdq_score (child_id, date, id) INCLUDE (total);"
   "DROP INDEX sdq_score_child;";
 
+/* Version 11: the audit trail newest first without a sort (the file's
+ * version 13). */
+static const char migration_audit_order[] =
+  "CREATE INDEX audit_log_order ON audit_log (at, id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -511,6 +516,7 @@ static const char *const migrations[] = {
   migration_notify,
   migration_outcomes_order,
   migration_summary_days,
+  migration_audit_order,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);

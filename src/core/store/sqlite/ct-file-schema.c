@@ -396,6 +396,13 @@ static const char migration_summary_days[] =
   "CREATE INDEX sdq_score_order ON sdq_score (child_id, date, id, total);"
   "DROP INDEX sdq_score_child;";
 
+/* Version 13: the audit trail newest first without a sort, as the Audit
+ * Log reads its ids (ct_audit_log_list_ids()), from an index read
+ * backwards:
+ *   SCAN audit_log USING COVERING INDEX audit_log_order */
+static const char migration_audit_order[] =
+  "CREATE INDEX audit_log_order ON audit_log (at, id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -409,6 +416,7 @@ static const char *const migrations[] = {
   migration_list_order,
   migration_outcomes_order,
   migration_summary_days,
+  migration_audit_order,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SCHEMA_VERSION);
