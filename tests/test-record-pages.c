@@ -484,6 +484,106 @@ test_reads_a_page_when_asked (RecordsFixture *fixture,
   g_assert_cmpuint (ct_record_pages_find (pages, -1), ==, G_MAXUINT);
 }
 
+/* Read for a list shown for the first time, with the reader held once
+ * the count and the first page have come: the rest of the ids wait. */
+static CtRecordPages *
+read_first_screen (RecordsFixture  *fixture,
+                   TestReaderHold **hold)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CtFilter filter = { 0 };
+  CtRecordPages *pages;
+
+  ct_record_pages_read_first_async (fixture->db, ct_kind_lookup ("consultation"), &filter, NULL,
+                                    on_read, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  *hold = test_store_hold_reader (fixture->db);
+  test_store_wait_until_held (*hold);
+  pages = ct_record_pages_read_finish (fixture->db, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (ct_record_pages_is_reading (pages));
+  return pages;
+}
+
+/* A list shown for the first time reads the count and the first page
+ * before the other ids: the rows asked for meanwhile are empty, and said
+ * changed once the ids come; records written in between move every row,
+ * and so does reading the list again whole before they come. */
+static void
+test_first_screen_first (RecordsFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(CtRecordPages) pages = NULL;
+  g_autoptr(CtRecordPages) whole = NULL;
+  g_autoptr(CtRecord) known = NULL;
+  g_autoptr(CtRecord) early = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) ids = NULL;
+  TestReaderHold *hold;
+  gint64 newest;
+
+  test_store_start_reader (fixture->db, FALSE);
+  records_insert_consultations (fixture, 250);
+  ids = list_ids (fixture, "consultation", NULL);
+
+  pages = read_first_screen (fixture, &hold);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 250);
+  known = g_list_model_get_item (G_LIST_MODEL (pages), 99);
+  g_assert_true (ct_record_pages_is_read (known));
+  g_assert_cmpint (ct_record_get_id (known), ==, g_array_index (ids, gint64, 99));
+  early = g_list_model_get_item (G_LIST_MODEL (pages), 150);
+  g_assert_false (ct_record_pages_is_read (early));
+  g_assert_cmpint (ct_record_get_id (early), ==, 0);
+  g_assert_cmpuint (ct_record_pages_find (pages, g_array_index (ids, gint64, 150)), ==, G_MAXUINT);
+  test_store_release_reader (hold);
+  while (changes->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* The rows handed out early, and no other. */
+  assert_change (changes, 0, 100, 51, 51);
+  g_assert_cmpuint (ct_record_pages_find (pages, g_array_index (ids, gint64, 150)), ==, 150);
+  g_clear_object (&early);
+  early = g_list_model_get_item (G_LIST_MODEL (pages), 150);
+  g_assert_cmpint (ct_record_get_id (early), ==, g_array_index (ids, gint64, 150));
+  wait_for_pages (pages);
+  g_assert_true (ct_record_pages_is_read (early));
+
+  /* A record written between the count and the rest. */
+  g_clear_object (&pages);
+  g_array_set_size (changes, 0);
+  pages = read_first_screen (fixture, &hold);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+  newest = insert_consultation (fixture, fixture->staff_id, "2025-06-29", "phone", "30");
+  test_store_release_reader (hold);
+  wait_for_pages (pages);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 251);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 250, 0);
+  assert_change (changes, 1, 0, 0, 251);
+  g_assert_cmpuint (ct_record_pages_find (pages, newest), ==, 0);
+
+  /* Read again whole before the rest came: its rows, and the rest's read
+   * comes to nothing. */
+  g_clear_object (&pages);
+  g_array_set_size (changes, 0);
+  insert_consultation (fixture, fixture->staff_id, "2025-06-30", "phone", "30");
+  whole = read_pages (fixture);
+  pages = read_first_screen (fixture, &hold);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
+  ct_record_pages_update (pages, whole, NULL, 0);
+  g_assert_false (ct_record_pages_is_reading (pages));
+  test_store_release_reader (hold);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 252);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 252, 0);
+  assert_change (changes, 1, 0, 0, 252);
+  g_assert_cmpuint (ct_record_pages_find (pages, g_array_index (ids, gint64, 249)), ==, 251);
+}
+
 /* Reading page after page keeps about CT_RECORD_PAGES_KEPT records: the
  * oldest pages go, but not a record someone holds. */
 static void
@@ -623,6 +723,8 @@ main (int   argc,
               records_fixture_setup, test_page_in_the_order_asked, records_fixture_teardown);
   g_test_add ("/record-pages/reads-a-page-when-asked", RecordsFixture, NULL,
               records_fixture_setup, test_reads_a_page_when_asked, records_fixture_teardown);
+  g_test_add ("/record-pages/first-screen-first", RecordsFixture, NULL,
+              records_fixture_setup, test_first_screen_first, records_fixture_teardown);
   g_test_add ("/record-pages/lets-old-pages-go", RecordsFixture, NULL,
               records_fixture_setup, test_lets_old_pages_go, records_fixture_teardown);
   g_test_add ("/record-pages/many-rows-replaced", RecordsFixture, NULL,

@@ -252,8 +252,13 @@ read_rows (CtRecordList *self)
   filter.search_fields = self->searched;
   filter.sort_field = ct_record_columns_get_sort (self->column_view, &filter.sort_descending);
   self->loading = g_cancellable_new ();
-  ct_record_pages_read_async (self->database, self->kind, &filter, self->loading,
-                              on_records_read, g_object_ref (self));
+  /* Shown for the first time: the first rows first. */
+  if (self->pages == NULL)
+    ct_record_pages_read_first_async (self->database, self->kind, &filter, self->loading,
+                                      on_records_read, g_object_ref (self));
+  else
+    ct_record_pages_read_async (self->database, self->kind, &filter, self->loading,
+                                on_records_read, g_object_ref (self));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ct-record-pages.h"
 #include "ct-record-private.h"
 #include "ct-store-reader.h"
@@ -16,7 +18,11 @@ struct _CtRecordPages
 
   CtDatabase   *db;
   const CtKind *kind;
-  GArray       *ids;          /* gint64, the rows in order */
+  GArray       *ids;          /* gint64, the rows in order (the first page's alone
+                               * until the rest arrive) */
+  CtFilter     *rest;         /* what the rest of the ids are read with; NULL once read */
+  guint         n_rows;       /* the rows while the rest are read */
+  guint         asked_end;    /* past the last row handed out before its id came */
   GHashTable   *rows;         /* id → CtRecord read */
   GHashTable   *waiting;      /* id → CtRecord handed out until its page arrives */
   GHashTable   *reading;      /* page numbers under way */
@@ -46,6 +52,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GQuark unread_quark;
+
+/* The read of the ids after the first page's, among the pages read. */
+#define REST G_MAXUINT
 
 static gint64
 id_at (CtRecordPages *self,
@@ -105,20 +114,17 @@ list_read_free (ListRead *read)
   g_free (read);
 }
 
-static gpointer
-read_list (CtDatabase  *db,
-           gpointer     data,
-           GError     **error)
+/* The rows @ids with the records of the first page, read. */
+static CtRecordPages *
+read_first_page (CtDatabase  *db,
+                 ListRead    *read,
+                 GArray      *ids,
+                 GError     **error)
 {
-  ListRead *read = data;
-  g_autoptr(GArray) ids = ct_store_list_ids (db, read->kind, read->filter, error);
-  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) first = ct_store_get_page (db, read->kind, (gint64 *) (gpointer) ids->data,
+                                                  MIN (ids->len, CT_STORE_PAGE_SIZE), error);
   CtRecordPages *self;
 
-  if (ids == NULL)
-    return NULL;
-  first = ct_store_get_page (db, read->kind, (gint64 *) (gpointer) ids->data,
-                             MIN (ids->len, CT_STORE_PAGE_SIZE), error);
   if (first == NULL)
     return NULL;
   /* Its pages are asked of the store, which queues them on its reader. */
@@ -129,6 +135,69 @@ read_list (CtDatabase  *db,
   return self;
 }
 
+static gpointer
+read_list (CtDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  ListRead *read = data;
+  g_autoptr(GArray) ids = ct_store_list_ids (db, read->kind, read->filter, error);
+
+  return ids != NULL ? read_first_page (db, read, ids, error) : NULL;
+}
+
+/* The count and the first page; the rest of the ids are read once the
+ * rows are handed over (read_rest()). */
+static gpointer
+read_first_screen (CtDatabase  *db,
+                   gpointer     data,
+                   GError     **error)
+{
+  ListRead *read = data;
+  guint n_rows = 0;
+  g_autoptr(GArray) ids = ct_store_list_first_ids (db, read->kind, read->filter, &n_rows, error);
+  CtRecordPages *self;
+
+  if (ids == NULL)
+    return NULL;
+  self = read_first_page (db, read, ids, error);
+  if (self != NULL && n_rows > ids->len)
+    {
+      self->rest = ct_filter_copy (read->filter);
+      self->n_rows = n_rows;
+    }
+  return self;
+}
+
+static gpointer
+read_rest_ids (CtDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  ListRead *read = data;
+
+  return ct_store_list_ids (db, read->kind, read->filter, error);
+}
+
+/* Reads @filter's rows with @func on @db's reader. */
+static void
+read_rows (CtReadFunc           func,
+           CtDatabase          *db,
+           const CtKind        *kind,
+           const CtFilter      *filter,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  ListRead *read = g_new0 (ListRead, 1);
+
+  read->store = db;
+  read->kind = kind;
+  read->filter = ct_filter_copy (filter);
+  ct_store_read_async (db, func, read, (GDestroyNotify) list_read_free, g_object_unref,
+                       cancellable, callback, user_data);
+}
+
 void
 ct_record_pages_read_async (CtDatabase          *db,
                             const CtKind        *kind,
@@ -137,26 +206,42 @@ ct_record_pages_read_async (CtDatabase          *db,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  ListRead *read;
-
   g_return_if_fail (CT_IS_DATABASE (db));
   g_return_if_fail (kind != NULL);
   g_return_if_fail (filter != NULL);
 
-  read = g_new0 (ListRead, 1);
-  read->store = db;
-  read->kind = kind;
-  read->filter = ct_filter_copy (filter);
-  ct_store_read_async (db, read_list, read, (GDestroyNotify) list_read_free, g_object_unref,
-                       cancellable, callback, user_data);
+  read_rows (read_list, db, kind, filter, cancellable, callback, user_data);
 }
+
+void
+ct_record_pages_read_first_async (CtDatabase          *db,
+                                  const CtKind        *kind,
+                                  const CtFilter      *filter,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CT_IS_DATABASE (db));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (filter != NULL);
+
+  /* A search finds every id at once. */
+  read_rows (filter->search != NULL ? read_list : read_first_screen, db, kind, filter,
+             cancellable, callback, user_data);
+}
+
+static void read_rest (CtRecordPages *self);
 
 CtRecordPages *
 ct_record_pages_read_finish (CtDatabase    *db,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return ct_store_read_finish (db, result, error);
+  CtRecordPages *self = ct_store_read_finish (db, result, error);
+
+  if (self != NULL && self->rest != NULL)
+    read_rest (self);
+  return self;
 }
 
 /* A page */
@@ -288,6 +373,18 @@ read_page_of (CtRecordPages *self,
                        self->cancellable, on_page_read, arrival);
 }
 
+/* An empty record with only @id (0: not known yet). */
+static CtRecord *
+new_unread (CtRecordPages *self,
+            gint64         id)
+{
+  CtRecord *record = ct_record_new (self->kind);
+
+  ct_record_set_saved (record, id, 0, NULL, NULL);
+  g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
+  return record;
+}
+
 /* An empty record with only the id, until its page arrives. */
 static CtRecord *
 get_waiting (CtRecordPages *self,
@@ -298,9 +395,7 @@ get_waiting (CtRecordPages *self,
 
   if (record != NULL)
     return record;
-  record = ct_record_new (self->kind);
-  ct_record_set_saved (record, id, 0, NULL, NULL);
-  g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
+  record = new_unread (self, id);
   key = g_new (gint64, 1);
   *key = id;
   g_hash_table_insert (self->waiting, key, record);
@@ -318,7 +413,9 @@ ct_record_pages_get_item_type (GListModel *model)
 static guint
 ct_record_pages_get_n_items (GListModel *model)
 {
-  return CT_RECORD_PAGES (model)->ids->len;
+  CtRecordPages *self = CT_RECORD_PAGES (model);
+
+  return self->rest != NULL ? self->n_rows : self->ids->len;
 }
 
 static gpointer
@@ -329,8 +426,14 @@ ct_record_pages_get_item (GListModel *model,
   CtRecord *record;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= ct_record_pages_get_n_items (model))
     return NULL;
+  /* A row whose id has not come: empty, and said changed once it has. */
+  if (position >= self->ids->len)
+    {
+      self->asked_end = MAX (self->asked_end, position + 1);
+      return new_unread (self, 0);
+    }
   id = id_at (self, position);
   record = g_hash_table_lookup (self->rows, &id);
   if (record != NULL)
@@ -403,7 +506,7 @@ replace_rows (CtRecordPages *self,
 }
 
 /* Tells the views which rows differ from @old: those between the longest
- * common beginning and end, and those @touched (NULL: all) in either. */
+ * common beginning and end, and those @touched in either. */
 static void
 announce (CtRecordPages *self,
           GArray        *old,
@@ -412,11 +515,6 @@ announce (CtRecordPages *self,
   guint n_old = old->len, n_new = self->ids->len;
   guint prefix = 0, suffix = 0;
 
-  if (touched == NULL)
-    {
-      replace_rows (self, 0, n_old, n_new, 0);
-      return;
-    }
   while (prefix < MIN (n_old, n_new) &&
          g_array_index (old, gint64, prefix) == id_at (self, prefix))
     prefix++;
@@ -435,6 +533,54 @@ announce (CtRecordPages *self,
     }
 }
 
+/* The rest of the ids */
+
+static void
+on_rest_read (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CtRecordPages) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+  g_autoptr(GArray) first = NULL;
+  guint n_known, n_shown;
+
+  /* Cancelled: the rows were read again whole (ct_record_pages_update()). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_reading (self, REST, FALSE);
+  if (ids == NULL)
+    {
+      g_signal_emit (self, signals[READ_FAILED], 0, error->message);
+      return;
+    }
+  n_shown = self->n_rows;
+  g_clear_pointer (&self->rest, ct_filter_free);
+  first = g_steal_pointer (&self->ids);
+  self->ids = g_steal_pointer (&ids);
+  n_known = first->len;
+  /* As counted: the rows handed out empty are now known. Else records
+   * were written in between: every row may have moved. */
+  if (self->ids->len == n_shown && n_known <= n_shown &&
+      memcmp (first->data, self->ids->data, n_known * sizeof (gint64)) == 0)
+    {
+      if (self->asked_end > n_known)
+        g_list_model_items_changed (G_LIST_MODEL (self), n_known, self->asked_end - n_known,
+                                    self->asked_end - n_known);
+    }
+  else
+    replace_rows (self, 0, n_shown, self->ids->len, 0);
+}
+
+static void
+read_rest (CtRecordPages *self)
+{
+  set_reading (self, REST, TRUE);
+  read_rows (read_rest_ids, self->db, self->kind, self->rest, self->cancellable, on_rest_read,
+             g_object_ref (self));
+}
+
 void
 ct_record_pages_update (CtRecordPages *self,
                         CtRecordPages *fresh,
@@ -444,11 +590,20 @@ ct_record_pages_update (CtRecordPages *self,
   g_autoptr(GArray) old = NULL;
   g_autoptr(GHashTable) touched = NULL;
   gboolean was_reading;
+  guint n_shown;
 
   g_return_if_fail (CT_IS_RECORD_PAGES (self));
   g_return_if_fail (CT_IS_RECORD_PAGES (fresh));
   g_return_if_fail (self->kind == fresh->kind);
+  g_return_if_fail (fresh->rest == NULL);
 
+  /* Rows shown before their ids came may be any of the rows now. */
+  n_shown = ct_record_pages_get_n_items (G_LIST_MODEL (self));
+  if (self->rest != NULL)
+    {
+      g_clear_pointer (&self->rest, ct_filter_free);
+      n_changed = G_MAXUINT;
+    }
   /* The rows changed, and those shown empty while their page was on its
    * way (it is read anew). */
   if (n_changed != G_MAXUINT)
@@ -474,7 +629,10 @@ ct_record_pages_update (CtRecordPages *self,
   self->ids = g_array_ref (fresh->ids);
   if (was_reading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
-  announce (self, old, touched);
+  if (touched == NULL)
+    replace_rows (self, 0, n_shown, self->ids->len, 0);
+  else
+    announce (self, old, touched);
 }
 
 guint
@@ -525,6 +683,7 @@ ct_record_pages_finalize (GObject *object)
   CtRecordPages *self = CT_RECORD_PAGES (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->rest, ct_filter_free);
   g_hash_table_destroy (self->rows);
   g_hash_table_destroy (self->waiting);
   g_hash_table_destroy (self->reading);

@@ -34,12 +34,23 @@ void           ct_record_pages_read_async   (CtDatabase          *db,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+/* The same for a list shown for the first time: the count and the first
+ * page only (unless @filter searches), so that the first rows show sooner;
+ * the ids of the other rows are read once the rows are handed over
+ * (ct_record_pages_read_finish()), and the rows asked for meanwhile are
+ * empty records with id 0 until then (items-changed). */
+void           ct_record_pages_read_first_async (CtDatabase          *db,
+                                                 const CtKind        *kind,
+                                                 const CtFilter      *filter,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 CtRecordPages *ct_record_pages_read_finish  (CtDatabase          *db,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* Takes the rows of @fresh, the same list read again after records
- * changed: a row whose id is in both keeps its record, unless its id is
+/* Takes the rows of @fresh, the same list read again whole
+ * (ct_record_pages_read_async()) after records changed: a row whose id is in both keeps its record, unless its id is
  * among @changed (@n_changed of them; G_MAXUINT: every row changed), which
  * are read again. items-changed covers the rows that moved, came or went,
  * and those changed. */

@@ -238,13 +238,22 @@ names_only_own_table (const char *sql)
   return TRUE;
 }
 
+/* What ids_sql() reads. */
+typedef enum
+{
+  IDS_ALL,
+  IDS_FIRST_PAGE,   /* the first CT_STORE_PAGE_SIZE */
+  IDS_COUNT,        /* how many, as the one row */
+} IdsShape;
+
 /* "SELECT t.id FROM table t ... ORDER BY ...": the kind's joins only when
  * the conditions or the order need them; in the kind's own order and
  * within dates at most, the date index gives the ids in order. */
 static char *
 ids_sql (CtDatabase     *db,
          const CtKind   *kind,
-         const CtFilter *filter)
+         const CtFilter *filter,
+         IdsShape        shape)
 {
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
   gboolean by_index = filter->sort_field == NULL &&
@@ -252,16 +261,19 @@ ids_sql (CtDatabase     *db,
                       filter->referral_id == 0 && filter->goal_id == 0 &&
                       filter->event_id == 0 && filter->status == NULL;
   g_autoptr(GString) rest = g_string_new (NULL);
-  GString *sql = g_string_new ("SELECT t.id FROM ");
+  GString *sql = g_string_new (shape == IDS_COUNT ? "SELECT count(*) FROM " : "SELECT t.id FROM ");
 
   append_where (rest, db, kind, filter);
-  ct_store_append_order (rest, dialect, kind, filter, by_index);
+  if (shape != IDS_COUNT)
+    ct_store_append_order (rest, dialect, kind, filter, by_index);
   g_string_append_printf (sql, "%s t", kind->name);
-  if (!by_index && reads_every_row (filter) && *dialect->scan_hint != '\0')
+  if (shape == IDS_ALL && !by_index && reads_every_row (filter) && *dialect->scan_hint != '\0')
     g_string_append_printf (sql, " %s", dialect->scan_hint);
   if (kind->joins != NULL && !names_only_own_table (rest->str))
     g_string_append_printf (sql, " %s", kind->joins);
   g_string_append (sql, rest->str);
+  if (shape == IDS_FIRST_PAGE)
+    g_string_append_printf (sql, " LIMIT %u", CT_STORE_PAGE_SIZE);
   return g_string_free (sql, FALSE);
 }
 
@@ -396,14 +408,15 @@ ct_store_list (CtDatabase      *db,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-/* The ids @filter's criteria select, in order; not its search. */
+/* The ids @filter's criteria select, in order (not its search), shaped. */
 static GArray *
-read_ids (CtDatabase      *db,
-          const CtKind    *kind,
-          const CtFilter  *filter,
-          GError         **error)
+read_shaped (CtDatabase      *db,
+             const CtKind    *kind,
+             const CtFilter  *filter,
+             IdsShape         shape,
+             GError         **error)
 {
-  g_autofree char *sql = ids_sql (db, kind, filter);
+  g_autofree char *sql = ids_sql (db, kind, filter, shape);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   CtStatement *stmt = ct_database_prepare (db, sql, error);
   gboolean has_row = TRUE;
@@ -426,6 +439,15 @@ read_ids (CtDatabase      *db,
   return g_steal_pointer (&ids);
 }
 
+static GArray *
+read_ids (CtDatabase      *db,
+          const CtKind    *kind,
+          const CtFilter  *filter,
+          GError         **error)
+{
+  return read_shaped (db, kind, filter, IDS_ALL, error);
+}
+
 GArray *
 ct_store_list_ids (CtDatabase      *db,
                    const CtKind    *kind,
@@ -440,6 +462,29 @@ ct_store_list_ids (CtDatabase      *db,
   if (filter->search != NULL)
     return ct_search_text_find (db, kind, filter, read_ids, error);
   return read_ids (db, kind, filter, error);
+}
+
+GArray *
+ct_store_list_first_ids (CtDatabase      *db,
+                         const CtKind    *kind,
+                         const CtFilter  *filter,
+                         guint           *n_ids,
+                         GError         **error)
+{
+  g_autoptr(GArray) count = NULL;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (filter == NULL || filter->search == NULL, NULL);
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+  count = read_shaped (db, kind, filter, IDS_COUNT, error);
+  if (count == NULL)
+    return NULL;
+  *n_ids = g_array_index (count, gint64, 0);
+  return read_shaped (db, kind, filter, IDS_FIRST_PAGE, error);
 }
 
 GPtrArray *

@@ -121,9 +121,17 @@ GArray     *ct_store_list_ids             (CtDatabase     *db,
                                            const CtKind   *kind,
                                            const CtFilter *filter,
                                            GError        **error);
+#define CT_STORE_PAGE_SIZE 100
+/* The first CT_STORE_PAGE_SIZE ids of ct_store_list_ids() (@filter has no
+ * search), and in @n_ids how many it has in all, not read one by one: a
+ * list's first screen. */
+GArray     *ct_store_list_first_ids       (CtDatabase     *db,
+                                           const CtKind   *kind,
+                                           const CtFilter *filter,
+                                           guint          *n_ids,
+                                           GError        **error);
 /* The records @ids (at most CT_STORE_PAGE_SIZE) in that order, in one
  * query: those no longer stored are left out. */
-#define CT_STORE_PAGE_SIZE 100
 GPtrArray  *ct_store_get_page             (CtDatabase     *db,
                                            const CtKind   *kind,
                                            const gint64   *ids,
