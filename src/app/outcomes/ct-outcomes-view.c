@@ -22,12 +22,18 @@
 #include "ct-records.h"
 #include "ct-sdq-prompt-list.h"
 
+typedef struct
+{
+  guint episodes;
+  guint goals;
+} OutcomesCount;
+
 struct _CtOutcomesView
 {
   AdwBin             parent_instance;
 
   CtDatabase        *database;
-  GListStore        *rows;           /* of CtOutcomeRow, as read */
+  GListModel        *rows;           /* of CtOutcomeRow, as read; NULL before */
   GtkSortListModel  *sorted;
   GtkFilterListModel *found;        /* sorted, narrowed by the search */
   GtkStringFilter   *search;
@@ -35,6 +41,7 @@ struct _CtOutcomesView
   GtkStringList     *clinician_names;
   gboolean           filling;
   CtOutcomesFilter   filter;         /* of the rows shown */
+  OutcomesCount      count;          /* of the rows read, counted on the reader */
   GCancellable      *loading;        /* the read under way, or NULL */
 
   AdwToastOverlay   *toast_overlay;
@@ -52,6 +59,29 @@ struct _CtOutcomesView
 };
 
 G_DEFINE_FINAL_TYPE (CtOutcomesView, ct_outcomes_view, ADW_TYPE_BIN)
+
+/* How many episodes and goals @rows hold (in any order). */
+static OutcomesCount
+count_rows (GListModel *rows)
+{
+  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
+  g_autoptr(GHashTable) referrals = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
+  OutcomesCount count = { 0 };
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
+      gint64 *referral = g_new (gint64, 1);
+
+      *referral = ct_outcome_row_get_referral_id (row);
+      g_hash_table_add (referrals, referral);
+      if (ct_outcome_row_get_goal_id (row) != 0)
+        count.goals++;
+    }
+  count.episodes = g_hash_table_size (referrals);
+  return count;
+}
 
 enum {
   PROP_0,
@@ -140,33 +170,23 @@ fill_clinicians (CtOutcomesView *self,
 
 /* What the rows say */
 
-/* "4 episodes · 6 goals" among the rows shown (searched, in any order). */
+/* "4 episodes · 6 goals" among the rows shown: those read, unless a
+ * search narrows them. */
 static void
 show_count (CtOutcomesView *self)
 {
-  GListModel *rows = G_LIST_MODEL (self->found);
-  guint n_rows = g_list_model_get_n_items (rows);
-  g_autoptr(GHashTable) referrals = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                           g_free, NULL);
-  guint n_episodes, n_goals = 0;
+  const char *search = gtk_string_filter_get_search (self->search);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->found));
+  OutcomesCount count = search != NULL && *search != '\0' ? count_rows (G_LIST_MODEL (self->found))
+                                                           : self->count;
   g_autofree char *episodes = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *threshold = NULL;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autoptr(CtOutcomeRow) row = g_list_model_get_item (rows, i);
-      gint64 *referral = g_new (gint64, 1);
-
-      *referral = ct_outcome_row_get_referral_id (row);
-      g_hash_table_add (referrals, referral);
-      if (ct_outcome_row_get_goal_id (row) != 0)
-        n_goals++;
-    }
-  n_episodes = g_hash_table_size (referrals);
-  episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", n_episodes), n_episodes);
-  goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
+  episodes = g_strdup_printf (ngettext ("%u episode", "%u episodes", count.episodes),
+                              count.episodes);
+  goals = g_strdup_printf (ngettext ("%u goal", "%u goals", count.goals), count.goals);
   threshold = g_strdup_printf ("%.2f", self->threshold);
   /* Translators: "4 episodes · 6 goals · reliable change is 2.45 or more";
    * the last number is the team's threshold */
@@ -186,7 +206,7 @@ show_empty_or_list (CtOutcomesView *self)
       return;
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+  if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Results Found"));
       adw_status_page_set_description (self->empty_page,
@@ -217,17 +237,15 @@ show_empty_or_list (CtOutcomesView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* The rows read (NULL: none) become the rows shown, not copied. */
 static void
 show_rows (CtOutcomesView *self,
-           GListModel     *rows)
+           GListModel     *rows,
+           OutcomesCount   count)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_rows = rows != NULL ? g_list_model_get_n_items (rows) : 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    g_ptr_array_add (items, g_list_model_get_item (rows, i));
-  g_list_store_splice (self->rows, 0, n_old, items->pdata, items->len);
+  g_set_object (&self->rows, rows);
+  gtk_sort_list_model_set_model (self->sorted, rows);
+  self->count = count;
   show_count (self);
   show_empty_or_list (self);
 }
@@ -250,9 +268,10 @@ typedef struct
 
 typedef struct
 {
-  GListModel *staff;
-  GListModel *rows;
-  double      threshold;
+  GListModel   *staff;
+  GListModel   *rows;
+  OutcomesCount count;
+  double        threshold;
 } OutcomesFound;
 
 static void
@@ -290,6 +309,7 @@ read_outcomes (CtDatabase  *db,
   found = g_new0 (OutcomesFound, 1);
   found->staff = g_steal_pointer (&staff);
   found->rows = rows;
+  found->count = count_rows (rows);
   found->threshold = ct_preferences_get_threshold (db, NULL) / 100.0;
   return found;
 }
@@ -316,12 +336,12 @@ on_outcomes_read (GObject      *source_object,
   if (found == NULL)
     {
       show_error (self, error);
-      show_rows (self, NULL);
+      show_rows (self, NULL, (OutcomesCount) { 0 });
       return;
     }
   self->threshold = found->threshold;
   fill_clinicians (self, found->staff);
-  show_rows (self, found->rows);
+  show_rows (self, found->rows, found->count);
   outcomes_found_free (found);
 }
 
@@ -348,7 +368,7 @@ ct_outcomes_view_reload (CtOutcomesView *self)
   if (self->database == NULL)
     {
       fill_clinicians (self, NULL);
-      show_rows (self, NULL);
+      show_rows (self, NULL, (OutcomesCount) { 0 });
       return;
     }
 
@@ -639,10 +659,8 @@ ct_outcomes_view_init (CtOutcomesView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   ct_outcome_columns_append (self->column_view);
-  self->rows = g_list_store_new (CT_TYPE_OUTCOME_ROW);
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                          g_object_ref (sorter));
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
   self->search = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                                     G_CALLBACK (dup_search_text),
                                                                     NULL, NULL));
