@@ -103,19 +103,36 @@ ct_gbo_scores_from_ratings (CtGboScores *scores,
 
 /* Rows */
 
+/* What the rows of one episode's goals share, read once (a rc box). */
+typedef struct
+{
+  gint64  referral_id;
+  gint64  child_id;
+  char   *child_reference;
+  char   *child_name;
+  gint64  clinician_id;
+  char   *clinician_name;
+  char   *referral_date;
+  char   *start_date;
+  char   *end_date;
+} Episode;
+
+static void
+episode_clear (Episode *episode)
+{
+  g_free (episode->child_reference);
+  g_free (episode->child_name);
+  g_free (episode->clinician_name);
+  g_free (episode->referral_date);
+  g_free (episode->start_date);
+  g_free (episode->end_date);
+}
+
 struct _CtOutcomeRow
 {
   GObject      parent_instance;
 
-  gint64       referral_id;
-  gint64       child_id;
-  char        *child_reference;
-  char        *child_name;
-  gint64       clinician_id;
-  char        *clinician_name;
-  char        *referral_date;
-  char        *start_date;
-  char        *end_date;
+  Episode     *episode;
   gint64       goal_id;
   int          goal_number;
   char        *goal_description;
@@ -129,12 +146,7 @@ ct_outcome_row_finalize (GObject *object)
 {
   CtOutcomeRow *self = CT_OUTCOME_ROW (object);
 
-  g_free (self->child_reference);
-  g_free (self->child_name);
-  g_free (self->clinician_name);
-  g_free (self->referral_date);
-  g_free (self->start_date);
-  g_free (self->end_date);
+  g_atomic_rc_box_release_full (self->episode, (GDestroyNotify) episode_clear);
   g_free (self->goal_description);
 
   G_OBJECT_CLASS (ct_outcome_row_parent_class)->finalize (object);
@@ -231,21 +243,38 @@ column_score (CtStatement *stmt,
   return ct_statement_column_double (stmt, column);
 }
 
+/* The row's episode: @previous's when the row is another goal of it (the
+ * rows come episode by episode). */
+static Episode *
+read_episode (CtStatement *stmt,
+              Episode      *previous)
+{
+  gint64 referral_id = ct_statement_column_int64 (stmt, COL_REFERRAL_ID);
+  Episode *episode;
+
+  if (previous != NULL && previous->referral_id == referral_id)
+    return g_atomic_rc_box_acquire (previous);
+  episode = g_atomic_rc_box_new0 (Episode);
+  episode->referral_id = referral_id;
+  episode->child_id = ct_statement_column_int64 (stmt, COL_CHILD_ID);
+  episode->child_reference = dup_column_text (stmt, COL_CHILD_REFERENCE);
+  episode->child_name = dup_column_text (stmt, COL_CHILD_NAME);
+  episode->clinician_id = ct_statement_column_int64 (stmt, COL_CLINICIAN_ID);
+  episode->clinician_name = dup_column_text (stmt, COL_CLINICIAN_NAME);
+  episode->referral_date = dup_column_text (stmt, COL_REFERRAL_DATE);
+  episode->start_date = dup_column_text (stmt, COL_START_DATE);
+  episode->end_date = dup_column_text (stmt, COL_END_DATE);
+  return episode;
+}
+
 static CtOutcomeRow *
-read_row (CtStatement *stmt,
-          double        threshold)
+read_row (CtStatement  *stmt,
+          double        threshold,
+          CtOutcomeRow *previous)
 {
   CtOutcomeRow *row = g_object_new (CT_TYPE_OUTCOME_ROW, NULL);
 
-  row->referral_id = ct_statement_column_int64 (stmt, COL_REFERRAL_ID);
-  row->child_id = ct_statement_column_int64 (stmt, COL_CHILD_ID);
-  row->child_reference = dup_column_text (stmt, COL_CHILD_REFERENCE);
-  row->child_name = dup_column_text (stmt, COL_CHILD_NAME);
-  row->clinician_id = ct_statement_column_int64 (stmt, COL_CLINICIAN_ID);
-  row->clinician_name = dup_column_text (stmt, COL_CLINICIAN_NAME);
-  row->referral_date = dup_column_text (stmt, COL_REFERRAL_DATE);
-  row->start_date = dup_column_text (stmt, COL_START_DATE);
-  row->end_date = dup_column_text (stmt, COL_END_DATE);
+  row->episode = read_episode (stmt, previous != NULL ? previous->episode : NULL);
   row->goal_id = ct_statement_column_int64 (stmt, COL_GOAL_ID);
   row->goal_number = ct_statement_column_int (stmt, COL_GOAL_NUMBER);
   row->goal_description = dup_column_text (stmt, COL_GOAL_DESCRIPTION);
@@ -297,7 +326,8 @@ ct_outcomes_list (CtDatabase              *db,
         return NULL;
       if (!has_row)
         break;
-      g_ptr_array_add (rows, read_row (stmt, threshold));
+      g_ptr_array_add (rows, read_row (stmt, threshold,
+                                       rows->len > 0 ? rows->pdata[rows->len - 1] : NULL));
     }
   ct_statement_reset (stmt);
 
@@ -308,23 +338,25 @@ ct_outcomes_list (CtDatabase              *db,
 
 /* Getters */
 
-#define GETTER(type, name, fallback) \
+#define GETTER_OF(type, name, fallback, of) \
   type \
   ct_outcome_row_get_##name (CtOutcomeRow *self) \
   { \
     g_return_val_if_fail (CT_IS_OUTCOME_ROW (self), fallback); \
-    return self->name; \
+    return self->of name; \
   }
+#define GETTER(type, name, fallback) GETTER_OF (type, name, fallback, )
+#define EPISODE_GETTER(type, name, fallback) GETTER_OF (type, name, fallback, episode->)
 
-GETTER (gint64, referral_id, 0)
-GETTER (gint64, child_id, 0)
-GETTER (const char *, child_reference, NULL)
-GETTER (const char *, child_name, NULL)
-GETTER (gint64, clinician_id, 0)
-GETTER (const char *, clinician_name, NULL)
-GETTER (const char *, referral_date, NULL)
-GETTER (const char *, start_date, NULL)
-GETTER (const char *, end_date, NULL)
+EPISODE_GETTER (gint64, referral_id, 0)
+EPISODE_GETTER (gint64, child_id, 0)
+EPISODE_GETTER (const char *, child_reference, NULL)
+EPISODE_GETTER (const char *, child_name, NULL)
+EPISODE_GETTER (gint64, clinician_id, 0)
+EPISODE_GETTER (const char *, clinician_name, NULL)
+EPISODE_GETTER (const char *, referral_date, NULL)
+EPISODE_GETTER (const char *, start_date, NULL)
+EPISODE_GETTER (const char *, end_date, NULL)
 GETTER (gint64, goal_id, 0)
 GETTER (int, goal_number, 0)
 GETTER (const char *, goal_description, NULL)
