@@ -23,6 +23,7 @@
 #include "ct-date-range-button.h"
 #include "ct-kind.h"
 #include "ct-record-tooltip.h"
+#include "ct-string-choices.h"
 
 struct _CtAuditLogWindow
 {
@@ -185,11 +186,13 @@ fill_dropdown (GtkDropDown        *dropdown,
                const char * const *words,
                const char       *(*get_label) (const char *word))
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CtStringChoices) labels = NULL;
 
-  gtk_string_list_append (labels, all_label);
+  g_ptr_array_add (strings, g_strdup (all_label));
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    gtk_string_list_append (labels, get_label != NULL ? get_label (words[i]) : words[i]);
+    g_ptr_array_add (strings, g_strdup (get_label != NULL ? get_label (words[i]) : words[i]));
+  labels = ct_string_choices_new (strings);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
   /* What the search of a searchable drop-down matches. */
   gtk_drop_down_set_expression (dropdown,
