@@ -16,6 +16,7 @@
 #include "ct-field-row.h"
 #include "ct-record-editor.h"
 #include "records-fixture.h"
+#include "test-store.h"
 #include "widget-test-util.h"
 
 typedef struct
@@ -83,6 +84,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = CT_CHILD_PAGE (ct_child_page_new (db, fixture->records.child_id));
   fixture->window = test_present_in_window (GTK_WIDGET (fixture->page), 900, 700);
+  test_wait_until_page_read (fixture->page);
 }
 
 static void
@@ -176,6 +178,7 @@ test_sdq_history (Fixture       *fixture,
   records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2025-03-01",
                   "informant", "carer", "reason", "SDQ2", NULL);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
 
   charts = test_find_all (fixture->page, CT_TYPE_SDQ_CHART);
   g_assert_cmpuint (charts->len, ==, 1);
@@ -196,6 +199,7 @@ test_threshold (Fixture       *fixture,
   g_assert_true (ct_preferences_set_threshold (fixture->records.db, 450, &error));
   g_assert_no_error (error);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
   groups = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
   g_assert_cmpstr (adw_preferences_group_get_description (
                      ADW_PREFERENCES_GROUP (episode (groups, fixture->accepted))), ==,
@@ -222,6 +226,7 @@ test_reload (Fixture       *fixture,
   g_object_unref (child);
 
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
   cards = test_find_all (fixture->page, CT_TYPE_GOAL_CARD);
   g_assert_cmpuint (cards->len, ==, 3);
   g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (fixture->page)), ==,
@@ -238,6 +243,7 @@ test_audits_opening (Fixture       *fixture,
 
   g_assert_cmpuint (records_count_audit (db, "view", "child", fixture->records.child_id), ==, 1);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
   g_assert_cmpuint (records_count_audit (db, "view", "child", fixture->records.child_id), ==, 1);
 
   ct_child_page_show_goal (fixture->page, fixture->goals[1]);
@@ -249,14 +255,55 @@ test_audits_opening (Fixture       *fixture,
     ;
 }
 
+static const char *
+shown_part (gpointer page)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (test_find_of_type (page, GTK_TYPE_STACK)));
+}
+
+/* The records are read on the store's reader: until they arrive a page
+ * read again keeps what it shows, and a new one says it is reading. */
+static void
+test_reads_on_the_reader (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CtRecordPage *shown = CT_RECORD_PAGE (fixture->page);
+  g_autoptr(GtkWidget) page = NULL;
+  TestReaderHold *hold;
+
+  test_store_start_reader (fixture->records.db, FALSE);
+  hold = test_store_hold_reader (fixture->records.db);
+  test_store_wait_until_held (hold);
+
+  ct_record_page_reload (shown);
+  g_assert_true (ct_record_page_is_loading (shown));
+  g_assert_cmpstr (shown_part (shown), ==, "child");
+  g_assert_cmpstr (ct_record_page_get_title (shown), ==, "Test Child A");
+
+  page = g_object_ref_sink (ct_child_page_new (fixture->records.db, fixture->records.child_id));
+  g_assert_true (ct_record_page_is_loading (CT_RECORD_PAGE (page)));
+  g_assert_cmpstr (shown_part (page), ==, "loading");
+  g_assert_nonnull (test_find_label (page, "Reading the records…"));
+  g_assert_null (ct_record_page_get_title (CT_RECORD_PAGE (page)));
+
+  test_store_release_reader (hold);
+  test_wait_until_page_read (page);
+  g_assert_cmpstr (shown_part (page), ==, "child");
+  g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (page)), ==, "Test Child A");
+  test_wait_until_page_read (shown);
+  g_assert_cmpstr (shown_part (shown), ==, "child");
+}
+
 static void
 test_missing_child (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GtkWidget) page = g_object_ref_sink (ct_child_page_new (fixture->records.db, 9999));
-  g_autoptr(GPtrArray) groups = test_find_all (page, CT_TYPE_EPISODE_GROUP);
+  g_autoptr(GPtrArray) groups = NULL;
   GtkWidget *stack = test_find_of_type (page, GTK_TYPE_STACK);
 
+  test_wait_until_page_read (page);
+  groups = test_find_all (page, CT_TYPE_EPISODE_GROUP);
   g_assert_true (GTK_IS_STACK (stack));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "missing");
   g_assert_cmpuint (groups->len, ==, 0);
@@ -372,9 +419,11 @@ no_editor (gpointer data)
   return find_editor () == NULL;
 }
 
-/* Types @text into the open editor's @field and saves. */
+/* Types @text into the open editor's @field and saves; the page reads
+ * the records again. */
 static void
-edit_and_save (const char *field,
+edit_and_save (Fixture    *fixture,
+               const char *field,
                const char *text)
 {
   CtRecordEditor *editor = find_editor ();
@@ -386,6 +435,7 @@ edit_and_save (const char *field,
   ct_field_row_set_text (CT_FIELD_ROW (row), text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   test_wait_until (no_editor, NULL);
+  test_wait_until_page_read (fixture->page);
 }
 
 static CtRecord *
@@ -410,7 +460,7 @@ test_edit_referral (Fixture       *fixture,
 
   click_record_button (episode (groups, fixture->signposted), "child.edit-record", "referral");
   g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("referral"));
-  edit_and_save ("decision_reason", "An edited reason");
+  edit_and_save (fixture, "decision_reason", "An edited reason");
 
   referral = read_record (fixture, "referral", fixture->signposted);
   reason = ct_record_get_string_by_name (referral, "decision_reason");
@@ -429,7 +479,7 @@ test_edit_goal (Fixture       *fixture,
   g_autofree char *description = NULL;
 
   click_record_button (g_ptr_array_index (cards, 1), "child.edit-record", "goal");
-  edit_and_save ("description", "An edited goal");
+  edit_and_save (fixture, "description", "An edited goal");
   goal = read_record (fixture, "goal", fixture->goals[1]);
   description = ct_record_get_string_by_name (goal, "description");
   g_assert_cmpstr (description, ==, "An edited goal");
@@ -510,6 +560,7 @@ test_delete_rating_undo (Fixture       *fixture,
 
   g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 1);
   click_record_button (g_ptr_array_index (cards, 1), "child.delete-record", "goal_rating");
+  test_wait_until_page_read (fixture->page);
   g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 0);
   g_assert_cmpuint (n_points (fixture, 1), ==, 0);
   g_assert_cmpuint (count_ratings (fixture, fixture->goals[0]), ==, 3);
@@ -518,6 +569,7 @@ test_delete_rating_undo (Fixture       *fixture,
   undo = test_find_widget (fixture->page, is_undo_button, NULL);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
+  test_wait_until_page_read (fixture->page);
   g_assert_cmpuint (count_ratings (fixture, fixture->goals[1]), ==, 1);
   g_assert_cmpuint (n_points (fixture, 1), ==, 1);
 }
@@ -531,6 +583,7 @@ test_delete_referral (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
 
   click_record_button (episode (groups, fixture->signposted), "child.delete-record", "referral");
+  test_wait_until_page_read (fixture->page);
   g_assert_cmpuint (records_count (fixture->records.db, "SELECT count (*) FROM referral"), ==, 1);
   after = test_find_all (fixture->page, CT_TYPE_EPISODE_GROUP);
   g_assert_cmpuint (after->len, ==, 1);
@@ -591,6 +644,7 @@ test_timeline (Fixture       *fixture,
   records_insert (fixture->records.db, "sdq_score", "child", child, "date", "2024-06-01",
                   "informant", "carer", "total", "15", NULL);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
 
   rows = timeline_rows (fixture);
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (titles));
@@ -605,7 +659,7 @@ test_timeline (Fixture       *fixture,
   /* The consultation's row opens its editor; the page reads it again. */
   gtk_widget_activate (rows->pdata[0]);
   g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("consultation"));
-  edit_and_save ("duration_minutes", "50");
+  edit_and_save (fixture, "duration_minutes", "50");
   consultation = read_record (fixture, "consultation", consultation_id);
   minutes = ct_record_get_string_by_name (consultation, "duration_minutes");
   g_assert_cmpstr (minutes, ==, "50");
@@ -627,6 +681,8 @@ main (int   argc,
               fixture_set_up, test_sdq_history, fixture_tear_down);
   g_test_add ("/child-page/threshold", Fixture, NULL,
               fixture_set_up, test_threshold, fixture_tear_down);
+  g_test_add ("/child-page/reads-on-the-reader", Fixture, NULL,
+              fixture_set_up, test_reads_on_the_reader, fixture_tear_down);
   g_test_add ("/child-page/reload", Fixture, NULL,
               fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/child-page/audits-opening", Fixture, NULL,

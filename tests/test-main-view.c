@@ -254,6 +254,7 @@ test_caseload (Fixture       *fixture,
   GtkWidget *caseload = test_find_of_type (fixture->window, CT_TYPE_CASELOAD_VIEW);
   GtkListBox *list = GTK_LIST_BOX (test_find_of_type (caseload, GTK_TYPE_LIST_BOX));
   GtkListBoxRow *row;
+  GtkWidget *page;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) labels = NULL;
   gboolean any_due = FALSE;
@@ -272,7 +273,10 @@ test_caseload (Fixture       *fixture,
   row = gtk_list_box_get_row_at_index (list, 0);
   title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE));
+  page = test_find_of_type (fixture->window, CT_TYPE_CHILD_PAGE);
+  g_assert_nonnull (page);
+  test_wait_until_page_read (page);
+  g_assert_cmpstr (title_shown (fixture), !=, "");
   g_assert_true (g_str_has_suffix (title, title_shown (fixture)));
 }
 

@@ -98,6 +98,12 @@ find_attendance (Fixture    *fixture,
 }
 
 static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
 is_narrow (gpointer widget)
 {
   return gtk_widget_get_width (widget) > 0 && gtk_widget_get_width (widget) <= 360;
@@ -136,6 +142,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = CT_TRAINING_EVENT_PAGE (ct_training_event_page_new (db, fixture->event_id));
   fixture->window = test_present_in_window (GTK_WIDGET (fixture->page), 1000, 700);
+  test_wait_until_page_read (fixture->page);
 }
 
 static void
@@ -287,6 +294,7 @@ test_add_attendee (Fixture       *fixture,
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
+  test_wait_until_page_read (fixture->page);
   rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   saved = ct_store_list (fixture->records.db, ct_kind_lookup ("training_attendance"), &filter,
@@ -365,6 +373,7 @@ test_edit_row (Fixture       *fixture,
   ct_field_row_set_text (CT_FIELD_ROW (row), "An Invented Agency");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   test_wait_until (no_editor, NULL);
+  test_wait_until_page_read (fixture->page);
 
   organisation = read_field (fixture, fixture->beta, "organisation");
   g_assert_cmpstr (organisation, ==, "An Invented Agency");
@@ -381,6 +390,7 @@ test_delete_row (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   click_row_button (fixture, fixture->beta, "event.delete-record");
+  test_wait_until_page_read (fixture->page);
   g_assert_cmpuint (records_count (fixture->records.db,
                                    "SELECT count (*) FROM training_attendance"), ==, 1);
   rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
@@ -419,6 +429,7 @@ test_mark_all_attended (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "event.mark-attended",
                                              NULL));
+  test_wait_until_page_read (fixture->page);
   status = read_field (fixture, fixture->beta, "status");
   alpha = read_field (fixture, fixture->alpha, "status");
   g_assert_cmpstr (status, ==, "attended");
@@ -437,6 +448,7 @@ test_mark_all_attended (Fixture       *fixture,
                   "attendee_name", "Test Carer Gamma",
                   "role", "foster_carers", "status", "booked", NULL);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
+  test_wait_until_page_read (fixture->page);
   /* Nor can a row be marked so. */
   g_assert_false (gtk_widget_get_sensitive (
     ct_attendance_row_get_status_button (find_row (fixture, fixture->beta), "attended")));
@@ -522,6 +534,7 @@ test_suggests_names (Fixture       *fixture,
   g_assert_cmpstr (role, ==, "residential_staff");
   g_assert_cmpstr (organisation, ==, "Test Home");
   g_clear_pointer (&rows, g_ptr_array_unref);
+  test_wait_until_page_read (fixture->page);
   rows = test_find_all (fixture->page, CT_TYPE_ATTENDANCE_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
 }
@@ -552,6 +565,8 @@ test_fits_narrow_window (Fixture       *fixture,
 {
   CtAttendanceRow *row;
 
+  /* The window at its first size, before it is made narrow. */
+  test_wait_until (is_allocated, fixture->window);
   gtk_window_set_default_size (fixture->window, 360, 700);
   test_wait_until (is_narrow, fixture->window);
   row = find_row (fixture, fixture->beta);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "widget-test-util.h"
+#include "ct-record-page.h"
 
 #define WAIT_SECONDS 120
 
@@ -112,6 +113,19 @@ void
 test_wait_until_mapped (GtkWidget *widget)
 {
   test_wait_until (is_mapped, widget);
+}
+
+static gboolean
+is_page_read (gpointer page)
+{
+  return !ct_record_page_is_loading (page);
+}
+
+void
+test_wait_until_page_read (gpointer page)
+{
+  g_assert_true (CT_IS_RECORD_PAGE (page));
+  test_wait_until (is_page_read, page);
 }
 
 /* Windows */

@@ -25,6 +25,8 @@ void        test_widget_init       (int            *argc,
 void        test_wait_until        (TestCondition   condition,
                                     gpointer        data);
 void        test_wait_until_mapped (GtkWidget      *widget);
+/* Spins until @page (a CtRecordPage) shows what it read last. */
+void        test_wait_until_page_read (gpointer     page);
 
 /* A new window, @width × @height, showing @child; returns once @child is
  * mapped. */

@@ -11,6 +11,7 @@
 #include "ct-demo.h"
 #include "ct-file-check.h"
 #include "ct-passphrase-page.h"
+#include "ct-record-page.h"
 #include "ct-record-list.h"
 #include "ct-unlock-page.h"
 #include "window-test-util.h"
@@ -148,8 +149,14 @@ test_window_open_first_record (gpointer    window,
   GtkWidget *list = test_window_show_section (window, section);
   GtkColumnView *view = GTK_COLUMN_VIEW (test_find_of_type (list, GTK_TYPE_COLUMN_VIEW));
 
+  GtkWidget *page;
+
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (list, "section.open", NULL));
+  /* A record with a page of its own (a child, an event): once it is read. */
+  page = test_find_of_type (window, CT_TYPE_RECORD_PAGE);
+  if (page != NULL)
+    test_wait_until_page_read (page);
   return g_list_model_get_item (ct_record_list_get_model (CT_RECORD_LIST (list)), 0);
 }
 

@@ -36,7 +36,8 @@ GtkWidget  *test_window_show_section (gpointer    window,
 void        test_window_select_record (GtkWidget  *list,
                                        gint64      id);
 /* Shows @section and activates its first row, as Enter would, once the
- * list has rows. Returns that row's record. */
+ * list has rows; a page it opens (a child's) is read. Returns that row's
+ * record. */
 CtRecord   *test_window_open_first_record (gpointer    window,
                                            const char *section);
 /* The button of @window's primary menu, where it is shown. */

@@ -1,9 +1,9 @@
 /* ct-child-page.c: one child: details, referrals, goals and their ratings
  *
- * Six queries per reading, whatever the number of referrals and goals: the
- * child, their referrals, their goals and their goal ratings, grouped here,
- * their SDQ scores and their timeline (ct-timeline.h). The content is built
- * anew on every reading.
+ * Six queries per reading, whatever the number of referrals and goals, on
+ * the store's reader: the child, their referrals, their goals and their
+ * goal ratings, grouped there, their SDQ scores and their timeline
+ * (ct-timeline.h). The content is built anew on every reading.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,11 +26,9 @@
 #include "ct-timeline-group.h"
 #include "ct-timeline.h"
 
-struct _CtChildPage
+/* What one reading finds. */
+typedef struct
 {
-  CtRecordPage     parent_instance;
-
-  /* What was read last, for the actions. */
   CtRecord        *child;
   GListModel      *referrals;
   GHashTable      *goals_by_referral;  /* gint64 * → GListStore of CtGoal */
@@ -38,6 +36,13 @@ struct _CtChildPage
   GListModel      *sdq_scores;         /* newest first */
   GListModel      *timeline;           /* of CtTimelineEntry, newest first */
   double           threshold;          /* the reliable-change threshold in force */
+} ChildRead;
+
+struct _CtChildPage
+{
+  CtRecordPage     parent_instance;
+
+  ChildRead        shown;              /* what was read last, for the actions */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -89,57 +94,67 @@ lookup_group (GHashTable *groups,
 }
 
 static void
-clear_records (CtChildPage *self)
+child_read_clear (ChildRead *read)
 {
-  g_clear_object (&self->child);
-  g_clear_object (&self->referrals);
-  g_clear_pointer (&self->goals_by_referral, g_hash_table_unref);
-  g_clear_pointer (&self->ratings_by_goal, g_hash_table_unref);
-  g_clear_object (&self->sdq_scores);
-  g_clear_object (&self->timeline);
+  g_clear_object (&read->child);
+  g_clear_object (&read->referrals);
+  g_clear_pointer (&read->goals_by_referral, g_hash_table_unref);
+  g_clear_pointer (&read->ratings_by_goal, g_hash_table_unref);
+  g_clear_object (&read->sdq_scores);
+  g_clear_object (&read->timeline);
 }
 
-static gboolean
-read_records (CtChildPage  *self,
-              GError      **error)
+static void
+child_read_free (ChildRead *read)
 {
-  CtDatabase *database = ct_record_page_get_database (CT_RECORD_PAGE (self));
-  CtFilter filter = { .child_id = ct_record_page_get_record_id (CT_RECORD_PAGE (self)) };
+  child_read_clear (read);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChildRead, child_read_free)
+
+/* On the store's reader. */
+static gpointer
+read_child (CtDatabase  *database,
+            gint64       child_id,
+            GError     **error)
+{
+  CtFilter filter = { .child_id = child_id };
+  g_autoptr(ChildRead) read = g_new0 (ChildRead, 1);
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(GListModel) ratings = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 threshold;
 
-  clear_records (self);
-  self->child = ct_store_get (database, kind ("child"), filter.child_id, error);
-  if (self->child == NULL)
-    return FALSE;
-  self->referrals = ct_store_list (database, kind ("referral"), &filter, error);
-  if (self->referrals == NULL)
-    return FALSE;
+  read->child = ct_store_get (database, kind ("child"), child_id, error);
+  if (read->child == NULL)
+    return NULL;
+  read->referrals = ct_store_list (database, kind ("referral"), &filter, error);
+  if (read->referrals == NULL)
+    return NULL;
   goals = ct_store_list (database, kind ("goal"), &filter, error);
   if (goals == NULL)
-    return FALSE;
+    return NULL;
   ratings = ct_store_list (database, kind ("goal_rating"), &filter, error);
   if (ratings == NULL)
-    return FALSE;
-  self->sdq_scores = ct_store_list (database, kind ("sdq_score"), &filter, error);
-  if (self->sdq_scores == NULL)
-    return FALSE;
-  self->timeline = ct_timeline_list (database, filter.child_id, error);
-  if (self->timeline == NULL)
-    return FALSE;
+    return NULL;
+  read->sdq_scores = ct_store_list (database, kind ("sdq_score"), &filter, error);
+  if (read->sdq_scores == NULL)
+    return NULL;
+  read->timeline = ct_timeline_list (database, child_id, error);
+  if (read->timeline == NULL)
+    return NULL;
   threshold = ct_preferences_get_threshold (database, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return NULL;
     }
-  self->threshold = threshold / 100.0;
+  read->threshold = threshold / 100.0;
 
-  self->goals_by_referral = group_by_reference (goals, "referral");
-  self->ratings_by_goal = group_by_reference (ratings, "goal");
-  return TRUE;
+  read->goals_by_referral = group_by_reference (goals, "referral");
+  read->ratings_by_goal = group_by_reference (ratings, "goal");
+  return g_steal_pointer (&read);
 }
 
 /* Building */
@@ -149,7 +164,7 @@ build_header (CtChildPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autofree char *reference = ct_record_get_string_by_name (self->child, "reference");
+  g_autofree char *reference = ct_record_get_string_by_name (self->shown.child, "reference");
   GtkWidget *name_label = gtk_label_new (ct_record_page_get_title (CT_RECORD_PAGE (self)));
   GtkWidget *reference_label = gtk_label_new (reference);
   GtkWidget *edit_button = gtk_button_new_with_mnemonic (_("_Edit Details"));
@@ -166,7 +181,7 @@ build_header (CtChildPage *self)
   gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "child.edit-child");
   ct_record_button_check (edit_button, ct_record_page_get_database (CT_RECORD_PAGE (self)),
-                          self->child, CT_PERMISSION_CHANGE);
+                          self->shown.child, CT_PERMISSION_CHANGE);
   gtk_box_append (GTK_BOX (box), names);
   gtk_box_append (GTK_BOX (box), edit_button);
   return box;
@@ -178,7 +193,7 @@ build_details (CtChildPage *self)
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Details"));
-  ct_detail_rows_add (ADW_PREFERENCES_GROUP (group), self->child, NULL);
+  ct_detail_rows_add (ADW_PREFERENCES_GROUP (group), self->shown.child, NULL);
   return group;
 }
 
@@ -187,7 +202,7 @@ build_referrals_heading (CtChildPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Referral"));
-  guint n_referrals = g_list_model_get_n_items (self->referrals);
+  guint n_referrals = g_list_model_get_n_items (self->shown.referrals);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Referrals"));
   if (n_referrals == 0)
@@ -197,7 +212,7 @@ build_referrals_heading (CtChildPage *self)
   gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "child.add-referral");
   ct_record_button_check_new (add_button, ct_record_page_get_database (CT_RECORD_PAGE (self)),
-                              kind ("referral"), "child", ct_record_get_id (self->child));
+                              kind ("referral"), "child", ct_record_get_id (self->shown.child));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add_button);
   return group;
 }
@@ -207,16 +222,17 @@ build_episode (CtChildPage *self,
                CtRecord    *referral)
 {
   GtkWidget *group = ct_episode_group_new (ct_record_page_get_database (CT_RECORD_PAGE (self)),
-                                           referral, self->threshold);
-  GListModel *goals = lookup_group (self->goals_by_referral, ct_record_get_id (referral));
+                                           referral, self->shown.threshold);
+  GListModel *goals = lookup_group (self->shown.goals_by_referral, ct_record_get_id (referral));
   guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
 
   for (guint i = 0; i < n_goals; i++)
     {
       g_autoptr(CtRecord) goal = g_list_model_get_item (goals, i);
 
-      ct_episode_group_add_goal (CT_EPISODE_GROUP (group), goal,
-                                 lookup_group (self->ratings_by_goal, ct_record_get_id (goal)));
+      GListModel *ratings = lookup_group (self->shown.ratings_by_goal, ct_record_get_id (goal));
+
+      ct_episode_group_add_goal (CT_EPISODE_GROUP (group), goal, ratings);
     }
   return group;
 }
@@ -225,20 +241,21 @@ static GtkWidget *
 build_content (CtChildPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  guint n_referrals = g_list_model_get_n_items (self->referrals);
+  guint n_referrals = g_list_model_get_n_items (self->shown.referrals);
 
   gtk_box_append (GTK_BOX (box), build_header (self));
   gtk_box_append (GTK_BOX (box), build_details (self));
   gtk_box_append (GTK_BOX (box), ct_sdq_group_new (ct_record_page_get_database (CT_RECORD_PAGE (self)),
-                                                    self->sdq_scores));
+                                                    self->shown.sdq_scores));
   gtk_box_append (GTK_BOX (box), build_referrals_heading (self));
   for (guint i = 0; i < n_referrals; i++)
     {
-      g_autoptr(CtRecord) referral = g_list_model_get_item (self->referrals, i);
+      g_autoptr(CtRecord) referral = g_list_model_get_item (self->shown.referrals, i);
 
       gtk_box_append (GTK_BOX (box), build_episode (self, referral));
     }
-  gtk_box_append (GTK_BOX (box), ct_timeline_group_new (self->timeline, "child.edit-record"));
+  gtk_box_append (GTK_BOX (box),
+                  ct_timeline_group_new (self->shown.timeline, "child.edit-record"));
   return box;
 }
 
@@ -246,7 +263,7 @@ static void
 show_missing (CtChildPage  *self,
               const GError *error)
 {
-  clear_records (self);
+  child_read_clear (&self->shown);
   adw_clamp_set_child (self->clamp, NULL);
   if (!g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
     adw_status_page_set_description (self->missing_page, error->message);
@@ -294,20 +311,26 @@ focus_shown_goal (gpointer data)
 }
 
 static void
-ct_child_page_reload (CtRecordPage *page)
+ct_child_page_show (CtRecordPage *page,
+                    gpointer      data,
+                    const GError *error)
 {
   CtChildPage *self = CT_CHILD_PAGE (page);
-  g_autoptr(GError) error = NULL;
+  ChildRead *read = data;
   g_autofree char *name = NULL;
 
-  if (!read_records (self, &error))
+  if (read == NULL)
     {
       show_missing (self, error);
       return;
     }
+  /* Taken: the read is freed after. */
+  child_read_clear (&self->shown);
+  self->shown = *read;
+  *read = (ChildRead) { 0 };
 
-  ct_record_page_audit_view (page, "child", ct_record_get_id (self->child));
-  name = ct_record_get_string_by_name (self->child, "name");
+  ct_record_page_audit_view (page, "child", ct_record_get_id (self->shown.child));
+  name = ct_record_get_string_by_name (self->shown.child, "name");
   ct_record_page_set_title (page, name);
   adw_clamp_set_child (self->clamp, build_content (self));
   gtk_stack_set_visible_child_name (self->stack, "child");
@@ -334,8 +357,8 @@ edit_child (GtkWidget  *widget,
 {
   CtChildPage *self = CT_CHILD_PAGE (widget);
 
-  if (self->child != NULL)
-    open_editor (self, self->child);
+  if (self->shown.child != NULL)
+    open_editor (self, self->shown.child);
 }
 
 /* The editor for a new record of @kind_name about this child. */
@@ -408,7 +431,7 @@ static int
 next_goal_number (CtChildPage *self,
                   gint64       referral_id)
 {
-  GListModel *goals = lookup_group (self->goals_by_referral, referral_id);
+  GListModel *goals = lookup_group (self->shown.goals_by_referral, referral_id);
   guint n_goals = goals != NULL ? g_list_model_get_n_items (goals) : 0;
   int highest = 0;
 
@@ -444,7 +467,7 @@ add_rating (GtkWidget  *widget,
 {
   CtChildPage *self = CT_CHILD_PAGE (widget);
   gint64 goal_id = g_variant_get_int64 (parameter);
-  GListModel *ratings = lookup_group (self->ratings_by_goal, goal_id);
+  GListModel *ratings = lookup_group (self->shown.ratings_by_goal, goal_id);
   g_autoptr(CtRecord) rating = ct_record_new (kind ("goal_rating"));
   CtGboScores scores = { CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER, CT_RECORD_NO_NUMBER,
                          CT_GBO_RELIABLE_CHANGE };
@@ -486,7 +509,7 @@ ct_child_page_dispose (GObject *object)
 {
   CtChildPage *self = CT_CHILD_PAGE (object);
 
-  clear_records (self);
+  child_read_clear (&self->shown);
 
   G_OBJECT_CLASS (ct_child_page_parent_class)->dispose (object);
 }
@@ -498,7 +521,9 @@ ct_child_page_class_init (CtChildPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ct_child_page_dispose;
-  CT_RECORD_PAGE_CLASS (klass)->reload = ct_child_page_reload;
+  CT_RECORD_PAGE_CLASS (klass)->read = read_child;
+  CT_RECORD_PAGE_CLASS (klass)->read_free = (GDestroyNotify) child_read_free;
+  CT_RECORD_PAGE_CLASS (klass)->show = ct_child_page_show;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/council/ClinicalTeam/outcomes/ct-child-page.ui");
@@ -520,4 +545,5 @@ static void
 ct_child_page_init (CtChildPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ct_record_page_add_loading (self->stack);
 }

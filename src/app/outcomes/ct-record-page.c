@@ -6,18 +6,22 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-editor-launcher.h"
 #include "ct-record-button.h"
 #include "ct-record-deleter.h"
 #include "ct-record-page.h"
+#include "ct-store-reader.h"
 #include "ct-store.h"
 
 typedef struct
 {
-  CtDatabase *database;
-  gint64      record_id;
-  char       *title;
-  GHashTable *viewed;     /* "kind id" of the records whose `view` entry is written */
+  CtDatabase   *database;
+  gint64        record_id;
+  char         *title;
+  GHashTable   *viewed;     /* "kind id" of the records whose `view` entry is written */
+  GCancellable *loading;    /* the read under way, or NULL */
 } CtRecordPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtRecordPage, ct_record_page, ADW_TYPE_BIN)
@@ -27,6 +31,7 @@ enum {
   PROP_DATABASE,
   PROP_RECORD_ID,
   PROP_TITLE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -104,15 +109,134 @@ ct_record_page_audit_view (CtRecordPage *self,
 }
 
 void
+ct_record_page_add_loading (GtkStack *stack)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Reading the records…"));
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_stack_add_named (stack, box, "loading");
+  gtk_stack_set_visible_child (stack, box);
+}
+
+/* Reading, on the store's reader */
+
+typedef struct
+{
+  gpointer (*read) (CtDatabase *db, gint64 id, GError **error);
+  gint64     id;
+} PageRead;
+
+static gpointer
+read_page (CtDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  PageRead *read = data;
+
+  return read->read (db, read->id, error);
+}
+
+static void
+set_loading (CtRecordPage *self,
+             GCancellable *loading)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
+  gboolean was_loading = priv->loading != NULL;
+
+  if (priv->loading != NULL)
+    g_cancellable_cancel (priv->loading);
+  g_set_object (&priv->loading, loading);
+  if (was_loading != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Where a read arrives: the page, by a weak reference (a closed window
+ * does not keep its page for a read under way), and how to free the read. */
+typedef struct
+{
+  GWeakRef       page;
+  GCancellable  *loading;   /* cancelled when a newer read starts */
+  GDestroyNotify read_free;
+} PageArrival;
+
+static void
+page_arrival_free (PageArrival *arrival)
+{
+  g_weak_ref_clear (&arrival->page);
+  g_object_unref (arrival->loading);
+  g_free (arrival);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageArrival, page_arrival_free)
+
+static void
+on_page_read (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PageArrival) arrival = user_data;
+  g_autoptr(CtRecordPage) self = g_weak_ref_get (&arrival->page);
+  g_autoptr(GError) error = NULL;
+  gpointer read = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A read done before a newer one started is not shown. */
+  if (self != NULL && !g_cancellable_is_cancelled (arrival->loading))
+    {
+      set_loading (self, NULL);
+      CT_RECORD_PAGE_GET_CLASS (self)->show (self, read, error);
+    }
+  if (read != NULL)
+    arrival->read_free (read);
+}
+
+void
 ct_record_page_reload (CtRecordPage *self)
 {
   CtRecordPagePrivate *priv;
+  CtRecordPageClass *klass;
+  g_autoptr(GCancellable) loading = NULL;
+  PageArrival *arrival;
+  PageRead *read;
 
   g_return_if_fail (CT_IS_RECORD_PAGE (self));
 
   priv = ct_record_page_get_instance_private (self);
-  if (priv->database != NULL)
-    CT_RECORD_PAGE_GET_CLASS (self)->reload (self);
+  if (priv->database == NULL)
+    return;
+  klass = CT_RECORD_PAGE_GET_CLASS (self);
+  loading = g_cancellable_new ();
+  set_loading (self, loading);
+  read = g_new0 (PageRead, 1);
+  read->read = klass->read;
+  read->id = priv->record_id;
+  arrival = g_new0 (PageArrival, 1);
+  g_weak_ref_init (&arrival->page, self);
+  arrival->loading = g_object_ref (loading);
+  arrival->read_free = klass->read_free;
+  ct_store_read_async (priv->database, read_page, read, g_free, klass->read_free, loading,
+                       on_page_read, arrival);
+}
+
+gboolean
+ct_record_page_is_loading (CtRecordPage *self)
+{
+  CtRecordPagePrivate *priv;
+
+  g_return_val_if_fail (CT_IS_RECORD_PAGE (self), FALSE);
+
+  priv = ct_record_page_get_instance_private (self);
+  return priv->loading != NULL;
 }
 
 /* The record of a "(sx)" target, read again; when it is gone, says why on
@@ -214,6 +338,9 @@ ct_record_page_dispose (GObject *object)
 {
   CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
 
+  if (priv->loading != NULL)
+    g_cancellable_cancel (priv->loading);
+  g_clear_object (&priv->loading);
   g_clear_object (&priv->database);
 
   G_OBJECT_CLASS (ct_record_page_parent_class)->dispose (object);
@@ -248,6 +375,9 @@ ct_record_page_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, priv->title);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, priv->loading != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -297,6 +427,9 @@ ct_record_page_class_init (CtRecordPageClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -18,9 +18,18 @@ struct _CtRecordPageClass
 {
   AdwBinClass parent_class;
 
-  /* Reads the record, and what hangs on it, again and shows it; sets the
-   * title. Called only while the page has a database. */
-  void (*reload) (CtRecordPage *self);
+  /* Reads the record @id, and what hangs on it, on the store's reader
+   * (ct-store-reader.h: no widget is touched there); read_free frees what
+   * it returns. */
+  gpointer       (*read)      (CtDatabase    *db,
+                               gint64         id,
+                               GError       **error);
+  GDestroyNotify   read_free;
+  /* Shows what read() returned (NULL: it failed with @error, which says
+   * why), in the window's thread; sets the title. */
+  void           (*show)      (CtRecordPage  *self,
+                               gpointer       read,
+                               const GError  *error);
 
   /*< private >*/
   gpointer padding[4];
@@ -28,14 +37,18 @@ struct _CtRecordPageClass
 
 /* The page of the record with id "record-id" in "database" (both
  * construct-only). It reads the records when it is built and whenever it
- * comes into view, so it is current whenever it is shown; its "title"
- * (read-only) is the record's name, for a header bar, and NULL until the
- * record was read. */
+ * comes into view, so it is current whenever it is shown, on the store's
+ * reader: until they arrive it shows what it showed before ("loading" is
+ * TRUE). Its "title" (read-only) is the record's name, for a header bar,
+ * and NULL until the record was read. */
 CtDatabase *ct_record_page_get_database  (CtRecordPage *self);
 gint64      ct_record_page_get_record_id (CtRecordPage *self);
 const char *ct_record_page_get_title     (CtRecordPage *self);
-/* Reads the records again (also the callback for an editor's save). */
+/* Reads the records again (also the callback for an editor's save); a
+ * read under way is dropped. */
 void        ct_record_page_reload        (CtRecordPage *self);
+/* Whether a read is under way ("loading" is notified). */
+gboolean    ct_record_page_is_loading    (CtRecordPage *self);
 
 /* For subclasses' actions on one record of the page, whose target is
  * (kind name, id), "(sx)" (ct-record-button.h). Edit opens the record
@@ -58,6 +71,10 @@ void        ct_record_page_delete_target (CtRecordPage    *self,
 void        ct_record_page_audit_view    (CtRecordPage *self,
                                           const char   *kind,
                                           gint64        id);
+
+/* For subclasses: adds to @stack a child "loading" that says the records
+ * are being read, and shows it, until the first read shows them. */
+void        ct_record_page_add_loading   (GtkStack     *stack);
 
 /* For subclasses: notifies "title" when it changes. */
 void        ct_record_page_set_title     (CtRecordPage *self,

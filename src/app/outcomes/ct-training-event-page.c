@@ -1,8 +1,9 @@
 /* ct-training-event-page.c: one training event and its attendance register
  *
- * Two queries per reading: the event and its attendance rows. Each row of
- * the register saves its own changes (ct-attendance-row.c); the page keeps
- * the counts under the register's title up to date.
+ * Two queries per reading, on the store's reader: the event and its
+ * attendance rows. Each row of the register saves its own changes
+ * (ct-attendance-row.c); the page keeps the counts under the register's
+ * title up to date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -168,40 +169,65 @@ show_event (CtTrainingEventPage *self)
   ct_record_page_set_title (CT_RECORD_PAGE (self), title);
 }
 
-static gboolean
-read_records (CtTrainingEventPage  *self,
-              GError              **error)
+/* What one reading finds. */
+typedef struct
 {
-  CtFilter filter = { .event_id = get_event_id (self) };
-  g_autoptr(GListModel) rows = NULL;
+  CtRecord   *event;
+  GListModel *rows;     /* its attendance */
+} EventRead;
+
+static void
+event_read_free (EventRead *read)
+{
+  g_clear_object (&read->event);
+  g_clear_object (&read->rows);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventRead, event_read_free)
+
+/* On the store's reader. */
+static gpointer
+read_event (CtDatabase  *database,
+            gint64       event_id,
+            GError     **error)
+{
+  CtFilter filter = { .event_id = event_id };
+  g_autoptr(EventRead) read = g_new0 (EventRead, 1);
+
+  read->event = ct_store_get (database, ct_kind_lookup ("training_event"), event_id, error);
+  if (read->event == NULL)
+    return NULL;
+  read->rows = ct_store_list (database, attendance_kind (), &filter, error);
+  if (read->rows == NULL)
+    return NULL;
+  return g_steal_pointer (&read);
+}
+
+static void
+show_rows (CtTrainingEventPage *self,
+           GListModel          *rows)
+{
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_rows;
+  guint n_rows = g_list_model_get_n_items (rows);
 
-  g_clear_object (&self->event);
-  self->event = ct_store_get (get_database (self), ct_kind_lookup ("training_event"),
-                              filter.event_id, error);
-  if (self->event == NULL)
-    return FALSE;
-  rows = ct_store_list (get_database (self), attendance_kind (), &filter, error);
-  if (rows == NULL)
-    return FALSE;
-
-  n_rows = g_list_model_get_n_items (rows);
   for (guint i = 0; i < n_rows; i++)
     g_ptr_array_add (items, g_list_model_get_item (rows, i));
   g_list_store_splice (self->register_rows,
                        0, g_list_model_get_n_items (G_LIST_MODEL (self->register_rows)),
                        items->pdata, items->len);
-  return TRUE;
 }
 
 static void
-ct_training_event_page_reload (CtRecordPage *page)
+ct_training_event_page_show (CtRecordPage *page,
+                             gpointer      data,
+                             const GError *error)
 {
   CtTrainingEventPage *self = CT_TRAINING_EVENT_PAGE (page);
-  g_autoptr(GError) error = NULL;
+  EventRead *read = data;
 
-  if (!read_records (self, &error))
+  g_clear_object (&self->event);
+  if (read == NULL)
     {
       if (!g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
         adw_status_page_set_description (self->missing_page, error->message);
@@ -209,6 +235,8 @@ ct_training_event_page_reload (CtRecordPage *page)
       gtk_stack_set_visible_child_name (self->stack, "missing");
       return;
     }
+  self->event = g_object_ref (read->event);
+  show_rows (self, read->rows);
   ct_name_suggestions_set_database (self->name_suggestions, get_database (self));
   show_event (self);
   show_counts (self);
@@ -471,7 +499,9 @@ ct_training_event_page_class_init (CtTrainingEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ct_training_event_page_dispose;
-  CT_RECORD_PAGE_CLASS (klass)->reload = ct_training_event_page_reload;
+  CT_RECORD_PAGE_CLASS (klass)->read = read_event;
+  CT_RECORD_PAGE_CLASS (klass)->read_free = (GDestroyNotify) event_read_free;
+  CT_RECORD_PAGE_CLASS (klass)->show = ct_training_event_page_show;
 
   g_type_ensure (CT_TYPE_NAME_SUGGESTIONS);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -520,6 +550,7 @@ ct_training_event_page_init (CtTrainingEventPage *self)
   GtkWidget *placeholder = gtk_label_new (_("No one has booked a place yet."));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ct_record_page_add_loading (self->stack);
 
   self->register_rows = g_list_store_new (CT_TYPE_TRAINING_ATTENDANCE);
   gtk_list_box_bind_model (self->register_list, G_LIST_MODEL (self->register_rows),
