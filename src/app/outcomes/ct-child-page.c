@@ -229,7 +229,6 @@ build_episode (CtChildPage *self,
   for (guint i = 0; i < n_goals; i++)
     {
       g_autoptr(CtRecord) goal = g_list_model_get_item (goals, i);
-
       GListModel *ratings = lookup_group (self->shown.ratings_by_goal, ct_record_get_id (goal));
 
       ct_episode_group_add_goal (CT_EPISODE_GROUP (group), goal, ratings);

@@ -31,7 +31,6 @@ enum {
   PROP_DATABASE,
   PROP_RECORD_ID,
   PROP_TITLE,
-  PROP_LOADING,
   N_PROPS
 };
 
@@ -145,18 +144,16 @@ read_page (CtDatabase  *db,
   return read->read (db, read->id, error);
 }
 
+/* Drops the read under way, if any, for @loading's (NULL: none). */
 static void
 set_loading (CtRecordPage *self,
              GCancellable *loading)
 {
   CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
-  gboolean was_loading = priv->loading != NULL;
 
   if (priv->loading != NULL)
     g_cancellable_cancel (priv->loading);
   g_set_object (&priv->loading, loading);
-  if (was_loading != (loading != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* Where a read arrives: the page, by a weak reference (a closed window
@@ -338,9 +335,7 @@ ct_record_page_dispose (GObject *object)
 {
   CtRecordPagePrivate *priv = ct_record_page_get_instance_private (CT_RECORD_PAGE (object));
 
-  if (priv->loading != NULL)
-    g_cancellable_cancel (priv->loading);
-  g_clear_object (&priv->loading);
+  set_loading (CT_RECORD_PAGE (object), NULL);
   g_clear_object (&priv->database);
 
   G_OBJECT_CLASS (ct_record_page_parent_class)->dispose (object);
@@ -375,9 +370,6 @@ ct_record_page_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, priv->title);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, priv->loading != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -427,9 +419,6 @@ ct_record_page_class_init (CtRecordPageClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -38,8 +38,9 @@ struct _CtRecordPageClass
 /* The page of the record with id "record-id" in "database" (both
  * construct-only). It reads the records when it is built and whenever it
  * comes into view, so it is current whenever it is shown, on the store's
- * reader: until they arrive it shows what it showed before ("loading" is
- * TRUE). Its "title" (read-only) is the record's name, for a header bar,
+ * reader: until they arrive it shows what it showed before, the first
+ * time that it is reading (ct_record_page_add_loading()), and
+ * ct_record_page_is_loading() is TRUE. Its "title" (read-only) is the record's name, for a header bar,
  * and NULL until the record was read. */
 CtDatabase *ct_record_page_get_database  (CtRecordPage *self);
 gint64      ct_record_page_get_record_id (CtRecordPage *self);
@@ -47,7 +48,7 @@ const char *ct_record_page_get_title     (CtRecordPage *self);
 /* Reads the records again (also the callback for an editor's save); a
  * read under way is dropped. */
 void        ct_record_page_reload        (CtRecordPage *self);
-/* Whether a read is under way ("loading" is notified). */
+/* Whether a read is under way. */
 gboolean    ct_record_page_is_loading    (CtRecordPage *self);
 
 /* For subclasses' actions on one record of the page, whose target is
