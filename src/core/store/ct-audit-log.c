@@ -262,7 +262,8 @@ day_start_utc (const char  *date,
   return TRUE;
 }
 
-/* The entries matching @filter, newest first: @columns of audit_log. */
+/* @sql (what to select, then FILTERED) prepared and bound to @filter's
+ * criteria (NULL: none). */
 static CtStatement *
 prepare_filtered (CtDatabase           *db,
                   const char           *sql,
