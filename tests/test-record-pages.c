@@ -484,6 +484,38 @@ test_reads_a_page_when_asked (RecordsFixture *fixture,
   g_assert_cmpuint (ct_record_pages_find (pages, -1), ==, G_MAXUINT);
 }
 
+/* The first page's ids and how many rows in all, with the list's criteria
+ * (a date range, one that finds nothing, a clinician's, whose column is
+ * read through a join), in one statement. */
+static void
+test_first_ids_counted (RecordsFixture *fixture,
+                        gconstpointer   data)
+{
+  const CtFilter filters[] = {
+    { 0 },
+    { .from = "2020-03-01", .to = "2020-12-31" },
+    { .from = "2024-01-01", .to = "2024-12-31" },
+    { .staff_id = fixture->staff_id, .sort_field = field ("consultation", "duration_minutes") },
+  };
+
+  records_insert_consultations (fixture, 250);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_autoptr(GArray) all = list_ids (fixture, "consultation", &filters[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) first = NULL;
+      guint n_ids = G_MAXUINT;
+
+      first = ct_store_list_first_ids (fixture->db, ct_kind_lookup ("consultation"), &filters[i],
+                                       &n_ids, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_ids, ==, all->len);
+      g_assert_cmpuint (first->len, ==, MIN (all->len, CT_STORE_PAGE_SIZE));
+      g_assert_cmpmem (first->data, first->len * sizeof (gint64),
+                       all->data, first->len * sizeof (gint64));
+    }
+}
+
 /* Read for a list shown for the first time, with the reader held once
  * the count and the first page have come: the rest of the ids wait. */
 static CtRecordPages *
@@ -723,6 +755,8 @@ main (int   argc,
               records_fixture_setup, test_page_in_the_order_asked, records_fixture_teardown);
   g_test_add ("/record-pages/reads-a-page-when-asked", RecordsFixture, NULL,
               records_fixture_setup, test_reads_a_page_when_asked, records_fixture_teardown);
+  g_test_add ("/record-pages/first-ids-counted", RecordsFixture, NULL,
+              records_fixture_setup, test_first_ids_counted, records_fixture_teardown);
   g_test_add ("/record-pages/first-screen-first", RecordsFixture, NULL,
               records_fixture_setup, test_first_screen_first, records_fixture_teardown);
   g_test_add ("/record-pages/lets-old-pages-go", RecordsFixture, NULL,

@@ -242,13 +242,15 @@ names_only_own_table (const char *sql)
 typedef enum
 {
   IDS_ALL,
-  IDS_FIRST_PAGE,   /* the first CT_STORE_PAGE_SIZE */
+  IDS_FIRST_PAGE,   /* the first CT_STORE_PAGE_SIZE, each with how many there are */
   IDS_COUNT,        /* how many, as the one row */
 } IdsShape;
 
 /* "SELECT t.id FROM table t ... ORDER BY ...": the kind's joins only when
  * the conditions or the order need them; in the kind's own order and
- * within dates at most, the date index gives the ids in order. */
+ * within dates at most, the date index gives the ids in order. The first
+ * page's count is a subquery that does not depend on the row, which both
+ * stores run once: one statement, one round trip to a team server. */
 static char *
 ids_sql (CtDatabase     *db,
          const CtKind   *kind,
@@ -261,8 +263,15 @@ ids_sql (CtDatabase     *db,
                       filter->referral_id == 0 && filter->goal_id == 0 &&
                       filter->event_id == 0 && filter->status == NULL;
   g_autoptr(GString) rest = g_string_new (NULL);
-  GString *sql = g_string_new (shape == IDS_COUNT ? "SELECT count(*) FROM " : "SELECT t.id FROM ");
+  GString *sql = g_string_new (shape == IDS_COUNT ? "SELECT count(*)" : "SELECT t.id");
 
+  if (shape == IDS_FIRST_PAGE)
+    {
+      g_autofree char *count = ids_sql (db, kind, filter, IDS_COUNT);
+
+      g_string_append_printf (sql, ", (%s)", count);
+    }
+  g_string_append (sql, " FROM ");
   append_where (rest, db, kind, filter);
   if (shape != IDS_COUNT)
     ct_store_append_order (rest, dialect, kind, filter, by_index);
@@ -408,12 +417,15 @@ ct_store_list (CtDatabase      *db,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-/* The ids @filter's criteria select, in order (not its search), shaped. */
+/* The ids @filter's criteria select, in order (not its search), shaped;
+ * @count, if not NULL, the number of the first row's second column (0
+ * when there is no row). */
 static GArray *
 read_shaped (CtDatabase      *db,
              const CtKind    *kind,
              const CtFilter  *filter,
              IdsShape         shape,
+             gint64          *count,
              GError         **error)
 {
   g_autofree char *sql = ids_sql (db, kind, filter, shape);
@@ -433,6 +445,8 @@ read_shaped (CtDatabase      *db,
       if (!has_row)
         break;
       id = ct_statement_column_int64 (stmt, 0);
+      if (count != NULL && ids->len == 0)
+        *count = ct_statement_column_int64 (stmt, 1);
       g_array_append_val (ids, id);
     }
   ct_statement_reset (stmt);
@@ -445,7 +459,7 @@ read_ids (CtDatabase      *db,
           const CtFilter  *filter,
           GError         **error)
 {
-  return read_shaped (db, kind, filter, IDS_ALL, error);
+  return read_shaped (db, kind, filter, IDS_ALL, NULL, error);
 }
 
 GArray *
@@ -471,7 +485,8 @@ ct_store_list_first_ids (CtDatabase      *db,
                          guint           *n_ids,
                          GError         **error)
 {
-  g_autoptr(GArray) count = NULL;
+  gint64 count = 0;
+  GArray *ids;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -480,11 +495,9 @@ ct_store_list_first_ids (CtDatabase      *db,
 
   if (filter == NULL)
     filter = &everything;
-  count = read_shaped (db, kind, filter, IDS_COUNT, error);
-  if (count == NULL)
-    return NULL;
-  *n_ids = g_array_index (count, gint64, 0);
-  return read_shaped (db, kind, filter, IDS_FIRST_PAGE, error);
+  ids = read_shaped (db, kind, filter, IDS_FIRST_PAGE, &count, error);
+  *n_ids = count;
+  return ids;
 }
 
 GPtrArray *
