@@ -13,6 +13,7 @@
 
 #include "ct-cell-text.h"
 #include "ct-database-private.h"
+#include "ct-record-columns.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
 #include "ct-record-pages.h"
@@ -469,6 +470,60 @@ search_for (ListFixture *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   wait_until_read (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, n_expected);
+}
+
+#define MADE_BEFORE "test-made-before"
+
+/* The cells of the rows shown from @first to @last. */
+static GPtrArray *
+get_cells (ListFixture *fixture,
+           guint        first,
+           guint        last)
+{
+  g_autoptr(GPtrArray) labels = test_find_all (GTK_WIDGET (fixture->list), GTK_TYPE_LABEL);
+  GPtrArray *cells = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      guint position = ct_record_columns_get_position (labels->pdata[i]);
+
+      if (position >= first && position <= last)
+        g_ptr_array_add (cells, labels->pdata[i]);
+    }
+  return cells;
+}
+
+/* A search that finds none of the rows shown keeps their widgets, showing
+ * the records found: GTK 4.8 makes a row's widgets anew for another
+ * object, 30 ms for a screen of rows (ct-record-pages.c recycles the rows
+ * shown). January 2020's are the oldest, the last rows. */
+static void
+test_search_keeps_the_rows_widgets (ListFixture   *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gboolean shows_first = FALSE;
+
+  records_insert_consultations (&fixture->records, 400);
+  show_list (fixture, "consultations");
+  before = get_cells (fixture, 0, 199);
+  g_assert_cmpuint (before->len, >, 0);
+  for (guint i = 0; i < before->len; i++)
+    g_object_set_data (before->pdata[i], MADE_BEFORE, GINT_TO_POINTER (TRUE));
+
+  search_for (fixture, "jan 2020", 28);
+  after = get_cells (fixture, 0, 27);
+  g_assert_cmpuint (after->len, ==, before->len / 200 * 28);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const char *text = gtk_label_get_text (after->pdata[i]);
+
+      g_assert_nonnull (g_object_get_data (after->pdata[i], MADE_BEFORE));
+      shows_first |= ct_record_columns_get_position (after->pdata[i]) == 0 &&
+                     g_str_equal (text, "28 Jan 2020");
+    }
+  g_assert_true (shows_first);
 }
 
 /* A search after a list is read again by hand finds what it shows, even a
@@ -967,6 +1022,7 @@ main (int   argc,
   add_test ("/record-list/reads-when-shown", test_reads_when_shown);
   add_test ("/record-list/save-updates-its-row", test_save_updates_its_row);
   add_test ("/record-list/reads-rows-as-they-show", test_reads_rows_as_they_show);
+  add_test ("/record-list/search-keeps-the-rows-widgets", test_search_keeps_the_rows_widgets);
   add_test ("/record-list/reload-reads-every-row", test_reload_reads_every_row);
   add_test ("/record-list/reload-searches-again", test_reload_searches_again);
   add_test ("/record-list/search-filters-as-you-type", test_search_filters_as_you_type);

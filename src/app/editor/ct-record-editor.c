@@ -615,16 +615,17 @@ ct_record_editor_new (GtkWindow    *parent,
   self->kind = kind;
   /* The record keeps the version it was read at: a save over someone
    * else's newer one is refused (CT_DATABASE_ERROR_STALE), and the
-   * conflict dialog says who changed it and when. */
+   * conflict dialog says who changed it and when. A copy: a list's row
+   * takes a newer version, or another record (ct-record-pages.c). */
   if (record != NULL && ct_record_get_id (record) != 0)
     {
-      self->record = g_object_ref (record);
+      self->record = ct_record_dup (record);
       audit_opening (self);
     }
   set_title (self);
 
   add_rows (self);
-  shown = self->record != NULL ? g_object_ref (record) : ct_editor_defaults_new_record (database, kind, record);
+  shown = self->record != NULL ? g_object_ref (self->record) : ct_editor_defaults_new_record (database, kind, record);
   fill_form (self, shown);
   self->opened_with = ct_record_editor_save_draft (self);
   offer_only_what_is_allowed (self);

@@ -23,6 +23,7 @@ struct _CtRecordPages
   CtFilter     *rest;         /* what the rest of the ids are read with; NULL once read */
   guint         n_rows;       /* the rows while the rest are read */
   guint         asked_end;    /* past the last row handed out before its id came */
+  GHashTable   *early;        /* position → CtRecord handed out before its id came */
   GHashTable   *rows;         /* id → CtRecord read */
   GHashTable   *waiting;      /* id → CtRecord handed out until its page arrives */
   GHashTable   *reading;      /* page numbers under way */
@@ -52,6 +53,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GQuark unread_quark;
+static GQuark shown_at_quark;
 
 /* The read of the ids after the first page's, among the pages read. */
 #define REST G_MAXUINT
@@ -418,28 +420,47 @@ ct_record_pages_get_n_items (GListModel *model)
   return self->rest != NULL ? self->n_rows : self->ids->len;
 }
 
+/* The row at @position (not a reference of its own). */
+static CtRecord *
+row_at (CtRecordPages *self,
+        guint          position)
+{
+  CtRecord *record;
+  gint64 id;
+
+  /* A row whose id has not come: empty, and given its id once it has. */
+  if (position >= self->ids->len)
+    {
+      self->asked_end = MAX (self->asked_end, position + 1);
+      record = g_hash_table_lookup (self->early, GUINT_TO_POINTER (position));
+      if (record == NULL)
+        {
+          record = new_unread (self, 0);
+          g_hash_table_insert (self->early, GUINT_TO_POINTER (position), record);
+        }
+      return record;
+    }
+  id = id_at (self, position);
+  record = g_hash_table_lookup (self->rows, &id);
+  if (record != NULL)
+    return record;
+  read_page_of (self, position);
+  return get_waiting (self, id);
+}
+
 static gpointer
 ct_record_pages_get_item (GListModel *model,
                           guint       position)
 {
   CtRecordPages *self = CT_RECORD_PAGES (model);
   CtRecord *record;
-  gint64 id;
 
   if (position >= ct_record_pages_get_n_items (model))
     return NULL;
-  /* A row whose id has not come: empty, and said changed once it has. */
-  if (position >= self->ids->len)
-    {
-      self->asked_end = MAX (self->asked_end, position + 1);
-      return new_unread (self, 0);
-    }
-  id = id_at (self, position);
-  record = g_hash_table_lookup (self->rows, &id);
-  if (record != NULL)
-    return g_object_ref (record);
-  read_page_of (self, position);
-  return g_object_ref (get_waiting (self, id));
+  record = row_at (self, position);
+  /* The rows shown are recycled in the order they were last asked for. */
+  g_object_set_qdata (G_OBJECT (record), shown_at_quark, GUINT_TO_POINTER (position + 1));
+  return g_object_ref (record);
 }
 
 static void
@@ -473,47 +494,145 @@ merge_rows (CtRecordPages *self,
       keep_row (self, value);
 }
 
-/* Says that @removed rows after the first @position became @added others
- * (the rows now, with @suffix rows after them unchanged). GTK 4.8 looks
- * for each row added among the rows removed, asking for each (and so
- * making a waiting record for each unread one): for 40,000 rows added in
- * place of 2,000 that took 1.5 s. Rows all removed first, then all added,
- * it makes only the rows it shows; in between the model holds the rows
- * unchanged alone. */
-static void
-replace_rows (CtRecordPages *self,
-              guint          position,
-              guint          removed,
-              guint          added,
-              guint          suffix)
-{
-  g_autoptr(GArray) now = NULL;
+/* Recycling the rows shown
+ *
+ * GTK 4.8 keeps the widgets of a row only for the same object: a row
+ * replaced by another object has its widgets made anew, and those of the
+ * row it replaced are let go (at county, about 30 ms each way for the 200
+ * rows a list makes). And it looks for the selected row, and the row it
+ * scrolls by, among the rows added, asking for each until it finds them
+ * (for 40,000 rows added, 1.5 s). So when many rows are replaced at once
+ * (a search, a date range, a sort), the objects someone holds (the rows
+ * shown, the selection) become the first rows, in the order they were
+ * asked for, each taking the record now at its position: GTK finds them
+ * at once and binds them again. */
 
-  if (removed == 0 || added <= CT_STORE_PAGE_SIZE)
+static void
+add_held (GPtrArray  *held,
+          GHashTable *rows)
+{
+  GHashTableIter iter;
+  gpointer record;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &record))
+    if (G_OBJECT (record)->ref_count > 1)
+      g_ptr_array_add (held, g_object_ref (record));
+}
+
+static int
+compare_shown_at (gconstpointer a,
+                  gconstpointer b)
+{
+  guint at_a = GPOINTER_TO_UINT (g_object_get_qdata (*(GObject **) a, shown_at_quark));
+  guint at_b = GPOINTER_TO_UINT (g_object_get_qdata (*(GObject **) b, shown_at_quark));
+
+  return (at_a > at_b) - (at_a < at_b);
+}
+
+/* The rows someone else holds, in the order they were asked for. */
+static GPtrArray *
+get_held (CtRecordPages *self)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  add_held (held, self->rows);
+  add_held (held, self->waiting);
+  add_held (held, self->early);
+  g_ptr_array_sort (held, compare_shown_at);
+  return held;
+}
+
+static CtRecord *
+lookup_row (CtRecordPages *self,
+            gint64         id)
+{
+  CtRecord *record = g_hash_table_lookup (self->rows, &id);
+
+  return record != NULL ? record : g_hash_table_lookup (self->waiting, &id);
+}
+
+/* @record, a row someone holds, becomes the row @id: its record if read,
+ * else empty until its page arrives. */
+static void
+recycle_row (CtRecordPages *self,
+             CtRecord      *record,
+             gint64         id)
+{
+  gint64 was = ct_record_get_id (record);
+  CtRecord *read;
+
+  if (g_hash_table_lookup (self->rows, &was) == record)
+    g_hash_table_remove (self->rows, &was);
+  else if (g_hash_table_lookup (self->waiting, &was) == record)
+    g_hash_table_remove (self->waiting, &was);
+  read = g_hash_table_lookup (self->rows, &id);
+  if (read != NULL)
     {
-      if (removed > 0 || added > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-      return;
+      ct_record_assign (record, read);
+      g_object_set_qdata (G_OBJECT (record), unread_quark, NULL);
+      g_hash_table_replace (self->rows, g_memdup2 (&id, sizeof id), g_object_ref (record));
     }
-  now = g_steal_pointer (&self->ids);
-  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), position + suffix);
-  g_array_append_vals (self->ids, now->data, position);
-  g_array_append_vals (self->ids, &g_array_index (now, gint64, now->len - suffix), suffix);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&now);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+  else
+    {
+      g_autoptr(CtRecord) empty = new_unread (self, id);
+
+      ct_record_assign (record, empty);
+      g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
+      g_hash_table_replace (self->waiting, g_memdup2 (&id, sizeof id), g_object_ref (record));
+    }
+}
+
+/* Says that all @n_shown rows became the rows now, @held (get_held(),
+ * before the rows changed) recycled as the first: those already there
+ * stay, the others take the first places left. */
+static void
+replace_all (CtRecordPages *self,
+             GPtrArray     *held,
+             guint          n_shown)
+{
+  guint n = MIN (held->len, self->ids->len);
+  g_autoptr(GHashTable) is_held = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
+  guint next = 0;
+
+  for (guint i = 0; i < held->len; i++)
+    g_hash_table_add (is_held, held->pdata[i]);
+  for (guint i = 0; i < n; i++)
+    {
+      CtRecord *row = lookup_row (self, id_at (self, i));
+
+      if (row != NULL && g_hash_table_contains (is_held, row))
+        g_hash_table_add (stays, row);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = id_at (self, i);
+      CtRecord *row = lookup_row (self, id);
+
+      if (row != NULL && g_hash_table_contains (stays, row))
+        continue;
+      while (next < held->len && g_hash_table_contains (stays, held->pdata[next]))
+        next++;
+      if (next == held->len)
+        break;
+      recycle_row (self, held->pdata[next++], id);
+    }
+  g_hash_table_remove_all (self->early);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_shown, self->ids->len);
 }
 
 /* Tells the views which rows differ from @old: those between the longest
- * common beginning and end, and those @touched in either. */
+ * common beginning and end, and those @touched in either; many rows gone
+ * (with the rows shown, often), every row, recycling those @held. */
 static void
 announce (CtRecordPages *self,
           GArray        *old,
-          GHashTable    *touched)
+          GHashTable    *touched,
+          GPtrArray     *held)
 {
   guint n_old = old->len, n_new = self->ids->len;
-  guint prefix = 0, suffix = 0;
+  guint prefix = 0, suffix = 0, removed, added;
 
   while (prefix < MIN (n_old, n_new) &&
          g_array_index (old, gint64, prefix) == id_at (self, prefix))
@@ -521,7 +640,15 @@ announce (CtRecordPages *self,
   while (suffix < MIN (n_old, n_new) - prefix &&
          g_array_index (old, gint64, n_old - 1 - suffix) == id_at (self, n_new - 1 - suffix))
     suffix++;
-  replace_rows (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix, suffix);
+  removed = n_old - prefix - suffix;
+  added = n_new - prefix - suffix;
+  if (removed > 0 && MAX (removed, added) > CT_STORE_PAGE_SIZE)
+    {
+      replace_all (self, held, n_old);
+      return;
+    }
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   if (g_hash_table_size (touched) == 0)
     return;
   for (guint i = 0; i < n_new; i++)
@@ -535,6 +662,28 @@ announce (CtRecordPages *self,
 
 /* The rest of the ids */
 
+/* The rows handed out before their ids came take them, and wait for their
+ * pages as they are. */
+static void
+name_early_rows (CtRecordPages *self)
+{
+  GHashTableIter iter;
+  gpointer position, record;
+
+  g_hash_table_iter_init (&iter, self->early);
+  while (g_hash_table_iter_next (&iter, &position, &record))
+    {
+      gint64 id = id_at (self, GPOINTER_TO_UINT (position));
+
+      if (lookup_row (self, id) != NULL)
+        continue;
+      ct_record_set_saved (record, id, 0, NULL, NULL);
+      g_hash_table_insert (self->waiting, g_memdup2 (&id, sizeof id), record);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_hash_table_remove_all (self->early);
+}
+
 static void
 on_rest_read (GObject      *source_object,
               GAsyncResult *result,
@@ -544,6 +693,7 @@ on_rest_read (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
   g_autoptr(GArray) first = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   guint n_known, n_shown;
 
   /* Cancelled: the rows were read again whole (ct_record_pages_update()). */
@@ -565,12 +715,16 @@ on_rest_read (GObject      *source_object,
   if (self->ids->len == n_shown && n_known <= n_shown &&
       memcmp (first->data, self->ids->data, n_known * sizeof (gint64)) == 0)
     {
+      name_early_rows (self);
       if (self->asked_end > n_known)
         g_list_model_items_changed (G_LIST_MODEL (self), n_known, self->asked_end - n_known,
                                     self->asked_end - n_known);
     }
   else
-    replace_rows (self, 0, n_shown, self->ids->len, 0);
+    {
+      held = get_held (self);
+      replace_all (self, held, n_shown);
+    }
 }
 
 static void
@@ -589,6 +743,7 @@ ct_record_pages_update (CtRecordPages *self,
 {
   g_autoptr(GArray) old = NULL;
   g_autoptr(GHashTable) touched = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   gboolean was_reading;
   guint n_shown;
 
@@ -623,6 +778,7 @@ ct_record_pages_update (CtRecordPages *self,
   g_set_object (&self->cancellable, g_cancellable_new ());
   g_hash_table_remove_all (self->reading);
   g_queue_clear (&self->arrived);
+  held = get_held (self);
   merge_rows (self, fresh, touched);
 
   old = g_steal_pointer (&self->ids);
@@ -630,9 +786,9 @@ ct_record_pages_update (CtRecordPages *self,
   if (was_reading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
   if (touched == NULL)
-    replace_rows (self, 0, n_shown, self->ids->len, 0);
+    replace_all (self, held, n_shown);
   else
-    announce (self, old, touched);
+    announce (self, old, touched, held);
 }
 
 guint
@@ -686,6 +842,7 @@ ct_record_pages_finalize (GObject *object)
   g_clear_pointer (&self->rest, ct_filter_free);
   g_hash_table_destroy (self->rows);
   g_hash_table_destroy (self->waiting);
+  g_hash_table_destroy (self->early);
   g_hash_table_destroy (self->reading);
   g_queue_clear (&self->arrived);
 
@@ -735,6 +892,7 @@ ct_record_pages_class_init (CtRecordPagesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   unread_quark = g_quark_from_static_string ("ct-record-pages-unread");
+  shown_at_quark = g_quark_from_static_string ("ct-record-pages-shown-at");
 }
 
 static void
@@ -742,6 +900,7 @@ ct_record_pages_init (CtRecordPages *self)
 {
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->early = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->reading = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->arrived);
   self->cancellable = g_cancellable_new ();

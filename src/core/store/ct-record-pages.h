@@ -50,10 +50,14 @@ CtRecordPages *ct_record_pages_read_finish  (CtDatabase          *db,
                                              GError             **error);
 
 /* Takes the rows of @fresh, the same list read again whole
- * (ct_record_pages_read_async()) after records changed: a row whose id is in both keeps its record, unless its id is
- * among @changed (@n_changed of them; G_MAXUINT: every row changed), which
- * are read again. items-changed covers the rows that moved, came or went,
- * and those changed. */
+ * (ct_record_pages_read_async()) after records changed: a row whose id is
+ * in both keeps its record, unless its id is among @changed (@n_changed of
+ * them; G_MAXUINT: every row changed), which are read again. items-changed
+ * covers the rows that moved, came or went, and those changed; when more
+ * than a page of rows went, every row, and the rows someone holds (the
+ * rows a view shows, its selection) are recycled: they become the first
+ * rows, each with the record now there (ct_record_assign()). Whoever needs
+ * a record to stay as it is keeps a copy (ct_record_dup()). */
 void           ct_record_pages_update       (CtRecordPages       *self,
                                              CtRecordPages       *fresh,
                                              const gint64        *changed,
