@@ -240,6 +240,8 @@ test_audits_opening (Fixture       *fixture,
                      gconstpointer  data)
 {
   CtDatabase *db = fixture->records.db;
+  g_autoptr(GtkWidget) page = NULL;
+  TestReaderHold *hold;
 
   g_assert_cmpuint (records_count_audit (db, "view", "child", fixture->records.child_id), ==, 1);
   ct_record_page_reload (CT_RECORD_PAGE (fixture->page));
@@ -253,12 +255,32 @@ test_audits_opening (Fixture       *fixture,
   /* The page focuses the goal when idle. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+
+  /* A goal to show before the page is read is audited from what the
+   * page reads, once read. */
+  test_store_start_reader (db, FALSE);
+  hold = test_store_hold_reader (db);
+  test_store_wait_until_held (hold);
+  page = g_object_ref_sink (ct_child_page_new (db, fixture->records.child_id));
+  ct_child_page_show_goal (CT_CHILD_PAGE (page), fixture->goals[0]);
+  g_assert_cmpuint (records_count_audit (db, "view", "goal", fixture->goals[0]), ==, 0);
+  test_store_release_reader (hold);
+  test_wait_until_page_read (page);
+  g_assert_cmpuint (records_count_audit (db, "view", "goal", fixture->goals[0]), ==, 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static const char *
 shown_part (gpointer page)
 {
   return gtk_stack_get_visible_child_name (GTK_STACK (test_find_of_type (page, GTK_TYPE_STACK)));
+}
+
+static CtRecordEditor *
+find_editor (void)
+{
+  return (CtRecordEditor *) test_find_toplevel (CT_TYPE_RECORD_EDITOR);
 }
 
 /* The records are read on the store's reader: until they arrive a page
@@ -286,12 +308,19 @@ test_reads_on_the_reader (Fixture       *fixture,
   g_assert_nonnull (test_find_label (page, "Reading the records…"));
   g_assert_null (ct_record_page_get_title (CT_RECORD_PAGE (page)));
 
+  /* An Edit clicked reads its record again, there too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown), "child.edit-record", "(sx)",
+                                             "referral", fixture->signposted));
+  g_assert_null (find_editor ());
+
   test_store_release_reader (hold);
   test_wait_until_page_read (page);
   g_assert_cmpstr (shown_part (page), ==, "child");
   g_assert_cmpstr (ct_record_page_get_title (CT_RECORD_PAGE (page)), ==, "Test Child A");
   test_wait_until_page_read (shown);
   g_assert_cmpstr (shown_part (shown), ==, "child");
+  g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("referral"));
+  gtk_window_destroy (GTK_WINDOW (find_editor ()));
 }
 
 static void
@@ -311,12 +340,6 @@ test_missing_child (Fixture       *fixture,
 }
 
 /* The editor that "Add Rating" opens */
-static CtRecordEditor *
-find_editor (void)
-{
-  return (CtRecordEditor *) test_find_toplevel (CT_TYPE_RECORD_EDITOR);
-}
-
 static const char *
 draft_value (GVariant   *draft,
              const char *name)
@@ -403,6 +426,8 @@ click_record_button (gpointer    root,
   g_assert_true (gtk_button_get_label (GTK_BUTTON (button)) != NULL ||
                  gtk_widget_get_tooltip_text (button) != NULL);
   g_signal_emit_by_name (button, "clicked");
+  /* Edit and Delete read their record again first. */
+  test_wait_until_page_read (gtk_widget_get_ancestor (button, CT_TYPE_RECORD_PAGE));
 }
 
 static gboolean
@@ -658,6 +683,7 @@ test_timeline (Fixture       *fixture,
 
   /* The consultation's row opens its editor; the page reads it again. */
   gtk_widget_activate (rows->pdata[0]);
+  test_wait_until_page_read (fixture->page);
   g_assert_true (ct_record_editor_get_kind (find_editor ()) == ct_kind_lookup ("consultation"));
   edit_and_save (fixture, "duration_minutes", "50");
   consultation = read_record (fixture, "consultation", consultation_id);

@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include "ct-caseload-view.h"
+#include "ct-goal-card.h"
 #include "ct-preferences-window.h"
 #include "ct-record-editor.h"
 #include "ct-record-list.h"
+#include "ct-server-database-private.h"
 #include "ct-server-database.h"
 #include "ct-server-team.h"
 #include "pg-test-server.h"
@@ -299,6 +301,61 @@ test_caseload_of_login (void)
   test_window_close (window);
 }
 
+/* The first of @card's icon buttons: the goal's Edit. */
+static gboolean
+is_edit_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "document-edit-symbolic") == 0;
+}
+
+/* A goal's card offers its Edit and Delete, and each rating's, only to the
+ * clinician whose episode it is, from the episode as the page read it:
+ * nothing is read from the server in the window's thread. (Outside a
+ * child's page its buttons have no action to activate: what is checked
+ * is whether the card gave the action up, and why.) */
+static void
+test_goal_card_reads_nothing (void)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *connection = pg_test_server_conninfo (server, database, logins[i].login);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+      g_autoptr(CtRecord) referral = NULL;
+      g_autoptr(CtRecord) goal = NULL;
+      g_autoptr(GtkWidget) card = NULL;
+      GtkWidget *edit;
+      guint64 before;
+
+      g_assert_no_error (error);
+      referral = ct_store_get (db, ct_kind_lookup ("referral"), 1, &error);
+      goal = ct_store_get (db, ct_kind_lookup ("goal"), 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ct_store_find_own_staff (db, &error), !=, 0);
+
+      before = ct_server_database_get_round_trips (db);
+      card = g_object_ref_sink (ct_goal_card_new (db, goal, NULL, 0.0,
+                                                  ct_record_get_reference (referral, "clinician")));
+      g_assert_cmpuint (ct_server_database_get_round_trips (db), ==, before);
+      edit = test_find_widget (card, is_edit_button, NULL);
+      g_assert_nonnull (edit);
+      if (i == 0)
+        {
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (edit)), ==,
+                           "child.edit-record");
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, "Edit Goal");
+        }
+      else
+        {
+          g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (edit)));
+          assert_button (edit, "Only the clinician whose record this is, or the clinical lead, "
+                               "can change it.");
+        }
+    }
+}
+
 /* What the app offered, the server refused (its grant was taken away
  * meanwhile): the editor says so plainly and keeps what was typed. */
 static void
@@ -373,6 +430,7 @@ main (int   argc,
       g_test_add_data_func (path, &views[i], test_role_view);
     }
   g_test_add_func ("/team-roles/caseload-of-login", test_caseload_of_login);
+  g_test_add_func ("/team-roles/goal-card-reads-nothing", test_goal_card_reads_nothing);
   g_test_add_func ("/team-roles/server-refusal-keeps-the-form", test_server_refusal_keeps_the_form);
 
   status = g_test_run ();

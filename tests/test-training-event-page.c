@@ -338,6 +338,8 @@ click_row_button (Fixture    *fixture,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+  /* Edit and Delete read their record again first. */
+  test_wait_until_page_read (fixture->page);
 }
 
 static gboolean

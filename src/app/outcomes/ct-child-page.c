@@ -212,7 +212,7 @@ build_referrals_heading (CtChildPage *self)
   gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "child.add-referral");
   ct_record_button_check_new (add_button, ct_record_page_get_database (CT_RECORD_PAGE (self)),
-                              kind ("referral"), "child", ct_record_get_id (self->shown.child));
+                              kind ("referral"), "child", ct_record_get_id (self->shown.child), 0);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add_button);
   return group;
 }
@@ -295,6 +295,40 @@ find_widget (GtkWidget     *root,
   return NULL;
 }
 
+/* The goal @goal_id among those read, or NULL. */
+static CtRecord *
+find_shown_goal (CtChildPage *self,
+                 gint64       goal_id)
+{
+  GHashTableIter iter;
+  gpointer goals;
+
+  if (self->shown.goals_by_referral == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, self->shown.goals_by_referral);
+  while (g_hash_table_iter_next (&iter, NULL, &goals))
+    for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+      {
+        g_autoptr(CtRecord) goal = g_list_model_get_item (goals, i);
+
+        if (ct_record_get_id (goal) == goal_id)
+          return g_steal_pointer (&goal);
+      }
+  return NULL;
+}
+
+/* The goal to bring into view is audited as viewed once it is read. */
+static void
+audit_shown_goal (CtChildPage *self)
+{
+  g_autoptr(CtRecord) goal = NULL;
+
+  if (self->shown_goal_id != 0)
+    goal = find_shown_goal (self, self->shown_goal_id);
+  if (goal != NULL)
+    ct_record_page_audit_view (CT_RECORD_PAGE (self), goal);
+}
+
 /* Focusing a widget in the card scrolls it into view. Once the page is in
  * a window, which is after it is read. */
 static gboolean
@@ -328,7 +362,8 @@ ct_child_page_show (CtRecordPage *page,
   self->shown = *read;
   *read = (ChildRead) { 0 };
 
-  ct_record_page_audit_view (page, "child", ct_record_get_id (self->shown.child));
+  ct_record_page_audit_view (page, self->shown.child);
+  audit_shown_goal (self);
   name = ct_record_get_string_by_name (self->shown.child, "name");
   ct_record_page_set_title (page, name);
   adw_clamp_set_child (self->clamp, build_content (self));
@@ -499,7 +534,7 @@ ct_child_page_show_goal (CtChildPage *self,
   g_return_if_fail (CT_IS_CHILD_PAGE (self));
 
   self->shown_goal_id = goal_id;
-  ct_record_page_audit_view (CT_RECORD_PAGE (self), "goal", goal_id);
+  audit_shown_goal (self);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_shown_goal, g_object_ref (self), g_object_unref);
 }
 

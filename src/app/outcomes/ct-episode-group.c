@@ -22,6 +22,7 @@ struct _CtEpisodeGroup
 
   CtDatabase          *database;
   gint64               referral_id;
+  gint64               clinician_id;  /* whose episode it is: its goals' and ratings' owner */
   guint                n_goals;
   guint                n_paired;
   double               total_change;
@@ -125,7 +126,7 @@ add_buttons (CtEpisodeGroup *self,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add_goal),
                                               g_variant_new_int64 (self->referral_id));
       ct_record_button_check_new (add_goal, self->database, ct_kind_lookup ("goal"), "referral",
-                                  self->referral_id);
+                                  self->referral_id, self->clinician_id);
       gtk_box_append (GTK_BOX (buttons), add_goal);
     }
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
@@ -151,6 +152,7 @@ ct_episode_group_new (CtDatabase *database,
   self = g_object_new (CT_TYPE_EPISODE_GROUP, "title", title, NULL);
   self->database = g_object_ref (database);
   self->referral_id = ct_record_get_id (referral);
+  self->clinician_id = ct_record_get_reference (referral, "clinician");
   self->threshold = threshold;
   add_details (self, referral);
 
@@ -202,7 +204,7 @@ ct_episode_group_add_goal (CtEpisodeGroup *self,
 
   g_return_if_fail (CT_IS_EPISODE_GROUP (self));
 
-  card = ct_goal_card_new (self->database, goal, ratings, self->threshold);
+  card = ct_goal_card_new (self->database, goal, ratings, self->threshold, self->clinician_id);
   gtk_widget_set_margin_top (card, 12);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), card);
   if (self->no_goals_label != NULL)

@@ -20,6 +20,7 @@ struct _CtGoalCard
 
   CtDatabase  *database;
   gint64       goal_id;
+  gint64       owner;        /* the staff id whose episode it is, as read */
 
   GtkLabel    *title_label;
   GtkLabel    *description_label;
@@ -122,13 +123,15 @@ show_goal (CtGoalCard *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label,
                                   -1);
   ct_record_button_check_new (GTK_WIDGET (self->add_rating_button), self->database,
-                              ct_kind_lookup ("goal_rating"), "goal", self->goal_id);
+                              ct_kind_lookup ("goal_rating"), "goal", self->goal_id, self->owner);
   gtk_box_append (self->buttons_box,
-                  ct_record_button_new (self->database, CT_PERMISSION_CHANGE, _("Edit Goal"),
-                                        "document-edit-symbolic", "child.edit-record", goal));
+                  ct_record_button_new_owned (self->database, CT_PERMISSION_CHANGE, _("Edit Goal"),
+                                              "document-edit-symbolic", "child.edit-record", goal,
+                                              self->owner));
   gtk_box_append (self->buttons_box,
-                  ct_record_button_new (self->database, CT_PERMISSION_DELETE, _("Delete Goal"),
-                                        "user-trash-symbolic", "child.delete-record", goal));
+                  ct_record_button_new_owned (self->database, CT_PERMISSION_DELETE, _("Delete Goal"),
+                                              "user-trash-symbolic", "child.delete-record", goal,
+                                              self->owner));
 }
 
 /* The ratings, one row each: time point, date and score, with buttons to
@@ -160,13 +163,15 @@ create_rating_row (CtGoalCard *self,
   gtk_widget_add_css_class (score_label, "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             ct_record_button_new (self->database, CT_PERMISSION_CHANGE, edit,
-                                                   "document-edit-symbolic", "child.edit-record",
-                                                   rating));
+                             ct_record_button_new_owned (self->database, CT_PERMISSION_CHANGE,
+                                                         edit, "document-edit-symbolic",
+                                                         "child.edit-record", rating,
+                                                         self->owner));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             ct_record_button_new (self->database, CT_PERMISSION_DELETE, delete,
-                                                   "user-trash-symbolic", "child.delete-record",
-                                                   rating));
+                             ct_record_button_new_owned (self->database, CT_PERMISSION_DELETE,
+                                                         delete, "user-trash-symbolic",
+                                                         "child.delete-record", rating,
+                                                         self->owner));
   return row;
 }
 
@@ -189,7 +194,8 @@ GtkWidget *
 ct_goal_card_new (CtDatabase *database,
                   CtRecord   *goal,
                   GListModel *ratings,
-                  double      threshold)
+                  double      threshold,
+                  gint64      owner)
 {
   CtGoalCard *self;
   const CtGboScores *scores;
@@ -200,6 +206,7 @@ ct_goal_card_new (CtDatabase *database,
 
   self = g_object_new (CT_TYPE_GOAL_CARD, NULL);
   self->database = g_object_ref (database);
+  self->owner = owner;
   show_goal (self, goal);
   ct_goal_chart_set_threshold (self->chart, threshold);
   ct_goal_chart_set_ratings (self->chart, ratings);

@@ -25,6 +25,22 @@ ct_record_button_explain (GtkWidget    *widget,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* Gives up @button when @allowed is FALSE, saying why. */
+static void
+disable_unless (GtkWidget    *button,
+                gboolean      allowed,
+                const GError *why_not)
+{
+  if (allowed)
+    return;
+  /* An action's helper makes its button sensitive whenever the action is
+   * enabled, for every target: the button gives up its action. */
+  if (GTK_IS_ACTIONABLE (button))
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_widget_set_sensitive (button, FALSE);
+  ct_record_button_explain (button, NULL, why_not);
+}
+
 void
 ct_record_button_check (GtkWidget    *button,
                         CtDatabase   *database,
@@ -32,19 +48,26 @@ ct_record_button_check (GtkWidget    *button,
                         CtPermission  permission)
 {
   g_autoptr(GError) why_not = NULL;
+  gboolean allowed;
 
   g_return_if_fail (GTK_IS_WIDGET (button));
   g_return_if_fail (CT_IS_DATABASE (database));
 
-  if (!ct_permission_check_record (database, record, permission, &why_not))
-    {
-      /* An action's helper makes its button sensitive whenever the action
-       * is enabled, for every target: the button gives up its action. */
-      if (GTK_IS_ACTIONABLE (button))
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
-      gtk_widget_set_sensitive (button, FALSE);
-      ct_record_button_explain (button, NULL, why_not);
-    }
+  allowed = ct_permission_check_record (database, record, permission, &why_not);
+  disable_unless (button, allowed, why_not);
+}
+
+static void
+check_owned (GtkWidget    *button,
+             CtDatabase   *database,
+             CtRecord     *record,
+             gint64        owner,
+             CtPermission  permission)
+{
+  g_autoptr(GError) why_not = NULL;
+  gboolean allowed = ct_permission_check_owned (database, record, owner, permission, &why_not);
+
+  disable_unless (button, allowed, why_not);
 }
 
 void
@@ -52,21 +75,28 @@ ct_record_button_check_new (GtkWidget    *button,
                             CtDatabase   *database,
                             const CtKind *kind,
                             const char   *reference,
-                            gint64        id)
+                            gint64        id,
+                            gint64        owner)
 {
-  g_autoptr(CtRecord) record = ct_record_new (kind);
+  g_autoptr(CtRecord) record = NULL;
 
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (CT_IS_DATABASE (database));
+
+  record = ct_record_new (kind);
   ct_record_set_reference (record, reference, id);
-  ct_record_button_check (button, database, record, CT_PERMISSION_CREATE);
+  check_owned (button, database, record, owner, CT_PERMISSION_CREATE);
 }
 
-GtkWidget *
-ct_record_button_new (CtDatabase   *database,
-                      CtPermission  permission,
-                      const char   *label,
-                      const char   *icon_name,
-                      const char   *action,
-                      CtRecord     *record)
+/* @owner: whose @record is, as read with it (NULL: looked up). */
+static GtkWidget *
+new_button (CtDatabase   *database,
+            CtPermission  permission,
+            const char   *label,
+            const char   *icon_name,
+            const char   *action,
+            CtRecord     *record,
+            const gint64 *owner)
 {
   GtkWidget *button;
 
@@ -92,8 +122,34 @@ ct_record_button_new (CtDatabase   *database,
                                           g_variant_new ("(sx)",
                                                          ct_kind_get_name (ct_record_get_kind (record)),
                                                          ct_record_get_id (record)));
-  ct_record_button_check (button, database, record, permission);
+  if (owner != NULL)
+    check_owned (button, database, record, *owner, permission);
+  else
+    ct_record_button_check (button, database, record, permission);
   return button;
+}
+
+GtkWidget *
+ct_record_button_new (CtDatabase   *database,
+                      CtPermission  permission,
+                      const char   *label,
+                      const char   *icon_name,
+                      const char   *action,
+                      CtRecord     *record)
+{
+  return new_button (database, permission, label, icon_name, action, record, NULL);
+}
+
+GtkWidget *
+ct_record_button_new_owned (CtDatabase   *database,
+                            CtPermission  permission,
+                            const char   *label,
+                            const char   *icon_name,
+                            const char   *action,
+                            CtRecord     *record,
+                            gint64        owner)
+{
+  return new_button (database, permission, label, icon_name, action, record, &owner);
 }
 
 const CtKind *

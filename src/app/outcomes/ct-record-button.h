@@ -25,6 +25,17 @@ GtkWidget *ct_record_button_new          (CtDatabase   *database,
                                           const char   *action,
                                           CtRecord     *record);
 
+/* The same for a record whose owner was read with it (a goal, a rating:
+ * @owner is the staff id of its episode's clinician), so that nothing is
+ * read in the window's thread (ct_permission_check_owned()). */
+GtkWidget *ct_record_button_new_owned    (CtDatabase   *database,
+                                          CtPermission  permission,
+                                          const char   *label,
+                                          const char   *icon_name,
+                                          const char   *action,
+                                          CtRecord     *record,
+                                          gint64        owner);
+
 /* Makes @button insensitive, with a tooltip that says why, unless the
  * person signed in to @database may do @permission to @record. */
 void       ct_record_button_check        (GtkWidget    *button,
@@ -34,12 +45,15 @@ void       ct_record_button_check        (GtkWidget    *button,
 
 /* Makes @button, which adds a record of @kind whose @reference (a field
  * name) is @id, insensitive with a tooltip that says why when the person
- * signed in to @database may not add it. */
+ * signed in to @database may not add it; @owner is the staff id of the
+ * clinician whose the record would be, as read (a goal's episode's; 0:
+ * none chosen yet). */
 void       ct_record_button_check_new    (GtkWidget    *button,
                                           CtDatabase   *database,
                                           const CtKind *kind,
                                           const char   *reference,
-                                          gint64        id);
+                                          gint64        id,
+                                          gint64        owner);
 
 /* Sets @widget's tooltip to what it does (@does, may be NULL), or, when
  * @why_not is set, to why it cannot be used; the reason is also its

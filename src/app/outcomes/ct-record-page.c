@@ -22,6 +22,7 @@ typedef struct
   char         *title;
   GHashTable   *viewed;     /* "kind id" of the records whose `view` entry is written */
   GCancellable *loading;    /* the read under way, or NULL */
+  guint         n_targets;  /* the records of Edit and Delete clicked, being read */
 } CtRecordPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CtRecordPage, ct_record_page, ADW_TYPE_BIN)
@@ -89,22 +90,24 @@ ct_record_page_set_title (CtRecordPage *self,
 
 void
 ct_record_page_audit_view (CtRecordPage *self,
-                           const char   *kind,
-                           gint64        id)
+                           CtRecord     *record)
 {
-  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
-  g_autoptr(CtRecord) record = NULL;
+  CtRecordPagePrivate *priv;
   g_autoptr(GError) error = NULL;
+  const char *kind;
   char *key;
 
   g_return_if_fail (CT_IS_RECORD_PAGE (self));
+  g_return_if_fail (CT_IS_RECORD (record));
 
-  key = g_strdup_printf ("%s %" G_GINT64_FORMAT, kind, id);
+  priv = ct_record_page_get_instance_private (self);
+  kind = ct_kind_get_name (ct_record_get_kind (record));
+  key = g_strdup_printf ("%s %" G_GINT64_FORMAT, kind, ct_record_get_id (record));
   if (!g_hash_table_add (priv->viewed, key))
     return;
-  record = ct_store_get (priv->database, ct_kind_lookup (kind), id, &error);
-  if (record == NULL || !ct_store_audit_view (priv->database, record, &error))
-    g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s", kind, id, error->message);
+  if (!ct_store_audit_view (priv->database, record, &error))
+    g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s", kind,
+               ct_record_get_id (record), error->message);
 }
 
 void
@@ -233,31 +236,112 @@ ct_record_page_is_loading (CtRecordPage *self)
   g_return_val_if_fail (CT_IS_RECORD_PAGE (self), FALSE);
 
   priv = ct_record_page_get_instance_private (self);
-  return priv->loading != NULL;
+  return priv->loading != NULL || priv->n_targets > 0;
 }
 
-/* The record of a "(sx)" target, read again; when it is gone, says why on
- * @overlay and reloads. */
-static CtRecord *
-get_target_record (CtRecordPage    *self,
-                   AdwToastOverlay *overlay,
-                   GVariant        *target)
-{
-  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-  const CtKind *kind = ct_record_button_parse_target (target, &id);
-  CtRecord *record;
+/* An Edit or Delete clicked: its record is read again, on the reader. */
 
-  if (kind == NULL || priv->database == NULL)
-    return NULL;
-  record = ct_store_get (priv->database, kind, id, &error);
+typedef enum
+{
+  TARGET_EDIT,
+  TARGET_DELETE,
+} TargetAction;
+
+typedef struct
+{
+  const CtKind *kind;
+  gint64        id;
+} TargetRead;
+
+/* Where the record arrives: the page, by a weak reference. */
+typedef struct
+{
+  GWeakRef         page;
+  AdwToastOverlay *overlay;
+  TargetAction     action;
+  char            *deleted_message;
+} TargetArrival;
+
+static void
+target_arrival_free (TargetArrival *arrival)
+{
+  g_weak_ref_clear (&arrival->page);
+  g_object_unref (arrival->overlay);
+  g_free (arrival->deleted_message);
+  g_free (arrival);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TargetArrival, target_arrival_free)
+
+static gpointer
+read_target (CtDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  TargetRead *read = data;
+
+  return ct_store_get (db, read->kind, read->id, error);
+}
+
+/* Edits or deletes the record read; when it is gone, says why on the
+ * overlay and reads the page again. */
+static void
+on_target_read (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TargetArrival) arrival = user_data;
+  g_autoptr(CtRecordPage) self = g_weak_ref_get (&arrival->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) record = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+  CtRecordPagePrivate *priv;
+
+  if (self == NULL)
+    return;
+  priv = ct_record_page_get_instance_private (self);
+  priv->n_targets--;
+  /* The records were locked meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (record == NULL)
     {
-      adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (arrival->overlay, adw_toast_new (error->message));
       ct_record_page_reload (self);
     }
-  return record;
+  else if (arrival->action == TARGET_EDIT)
+    ct_editor_launcher_open (GTK_WIDGET (self), priv->database, record,
+                             G_CALLBACK (ct_record_page_reload));
+  else
+    ct_record_deleter_delete (GTK_WIDGET (self), arrival->overlay, priv->database, record,
+                              arrival->deleted_message, G_CALLBACK (ct_record_page_reload));
+}
+
+static void
+read_target_async (CtRecordPage    *self,
+                   AdwToastOverlay *overlay,
+                   GVariant        *target,
+                   TargetAction     action,
+                   const char      *deleted_message)
+{
+  CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
+  TargetRead *read;
+  TargetArrival *arrival;
+  gint64 id = 0;
+  const CtKind *kind = ct_record_button_parse_target (target, &id);
+
+  if (kind == NULL || priv->database == NULL)
+    return;
+  read = g_new0 (TargetRead, 1);
+  read->kind = kind;
+  read->id = id;
+  arrival = g_new0 (TargetArrival, 1);
+  g_weak_ref_init (&arrival->page, self);
+  arrival->overlay = g_object_ref (overlay);
+  arrival->action = action;
+  arrival->deleted_message = g_strdup (deleted_message);
+  priv->n_targets++;
+  ct_store_read_async (priv->database, read_target, read, g_free, g_object_unref, NULL,
+                       on_target_read, arrival);
 }
 
 void
@@ -265,17 +349,10 @@ ct_record_page_edit_target (CtRecordPage    *self,
                             AdwToastOverlay *overlay,
                             GVariant        *target)
 {
-  CtRecordPagePrivate *priv;
-  g_autoptr(CtRecord) record = NULL;
-
   g_return_if_fail (CT_IS_RECORD_PAGE (self));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
 
-  priv = ct_record_page_get_instance_private (self);
-  record = get_target_record (self, overlay, target);
-  if (record != NULL)
-    ct_editor_launcher_open (GTK_WIDGET (self), priv->database, record,
-                             G_CALLBACK (ct_record_page_reload));
+  read_target_async (self, overlay, target, TARGET_EDIT, NULL);
 }
 
 void
@@ -284,17 +361,10 @@ ct_record_page_delete_target (CtRecordPage    *self,
                               GVariant        *target,
                               const char      *deleted_message)
 {
-  CtRecordPagePrivate *priv;
-  g_autoptr(CtRecord) record = NULL;
-
   g_return_if_fail (CT_IS_RECORD_PAGE (self));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
 
-  priv = ct_record_page_get_instance_private (self);
-  record = get_target_record (self, overlay, target);
-  if (record != NULL)
-    ct_record_deleter_delete (GTK_WIDGET (self), overlay, priv->database, record,
-                              deleted_message, G_CALLBACK (ct_record_page_reload));
+  read_target_async (self, overlay, target, TARGET_DELETE, deleted_message);
 }
 
 /* Someone else changed the records: read them again now if shown (else

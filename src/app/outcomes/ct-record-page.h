@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ct-database.h"
+#include "ct-record.h"
 
 G_BEGIN_DECLS
 
@@ -48,15 +49,17 @@ const char *ct_record_page_get_title     (CtRecordPage *self);
 /* Reads the records again (also the callback for an editor's save); a
  * read under way is dropped. */
 void        ct_record_page_reload        (CtRecordPage *self);
-/* Whether a read is under way. */
+/* Whether a read is under way (of the page's records, or of the record of
+ * an Edit or Delete clicked). */
 gboolean    ct_record_page_is_loading    (CtRecordPage *self);
 
 /* For subclasses' actions on one record of the page, whose target is
- * (kind name, id), "(sx)" (ct-record-button.h). Edit opens the record
- * editor for it; delete deletes it, with @deleted_message and Undo in a
- * toast on @overlay, or shows there why the core refused. Either reloads
- * the page after a save, a delete or an Undo, and when the record is gone
- * (saying so on @overlay). */
+ * (kind name, id), "(sx)" (ct-record-button.h). Either reads the record
+ * again on the store's reader (meanwhile ct_record_page_is_loading() is
+ * TRUE); then edit opens the record editor for it, and delete deletes it,
+ * with @deleted_message and Undo in a toast on @overlay, or shows there
+ * why the core refused. Either reloads the page after a save, a delete or
+ * an Undo, and when the record is gone (saying so on @overlay). */
 void        ct_record_page_edit_target   (CtRecordPage    *self,
                                           AdwToastOverlay *overlay,
                                           GVariant        *target);
@@ -66,12 +69,11 @@ void        ct_record_page_delete_target (CtRecordPage    *self,
                                           const char      *deleted_message);
 
 /* For subclasses: writes a `view` audit entry (who opened which record,
- * never its content) for record @id of @kind, the page's own or one it
- * shows (a goal), once for the life of the page however often it is read
+ * never its content) for @record as read, the page's own or one it shows
+ * (a goal), once for the life of the page however often it is read
  * again. Best effort: a failure does not keep the person from the page. */
 void        ct_record_page_audit_view    (CtRecordPage *self,
-                                          const char   *kind,
-                                          gint64        id);
+                                          CtRecord     *record);
 
 /* For subclasses: adds to @stack a child "loading" that says the records
  * are being read, and shows it, until the first read shows them. */

@@ -153,10 +153,12 @@ typedef enum
   NO_STAFF,
 } Verdict;
 
-/* FALSE when a look-up failed. */
+/* FALSE when a look-up failed. @known_owner: whose @record is, as read
+ * with it (NULL: looked up). */
 static gboolean
 judge (CtDatabase   *db,
        CtRecord     *record,
+       const gint64 *known_owner,
        CtPermission  permission,
        Verdict      *verdict,
        GError      **error)
@@ -172,7 +174,9 @@ judge (CtDatabase   *db,
   *verdict = NOT_FOR_ROLE;
   if ((own & MAY (permission)) == 0)
     return TRUE;
-  if (!find_owner (db, rule, record, &owner, error))
+  if (known_owner != NULL)
+    owner = *known_owner;
+  else if (!find_owner (db, rule, record, &owner, error))
     return FALSE;
   own_staff = ct_store_find_own_staff (db, &local_error);
   if (local_error != NULL)
@@ -226,7 +230,24 @@ ct_permission_check_record (CtDatabase    *db,
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
 
-  return judge (db, record, permission, &verdict, error) && explain (verdict, permission, error);
+  return judge (db, record, NULL, permission, &verdict, error) &&
+         explain (verdict, permission, error);
+}
+
+gboolean
+ct_permission_check_owned (CtDatabase    *db,
+                           CtRecord      *record,
+                           gint64         owner,
+                           CtPermission   permission,
+                           GError       **error)
+{
+  Verdict verdict;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
+
+  return judge (db, record, &owner, permission, &verdict, error) &&
+         explain (verdict, permission, error);
 }
 
 gboolean
@@ -241,7 +262,7 @@ ct_permission_check_save (CtDatabase  *db,
   g_return_val_if_fail (CT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (CT_IS_RECORD (record), FALSE);
 
-  if (!judge (db, record, permission, &verdict, error))
+  if (!judge (db, record, NULL, permission, &verdict, error))
     return FALSE;
   if (verdict == NOT_OWN)
     {

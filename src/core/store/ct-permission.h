@@ -48,6 +48,15 @@ gboolean  ct_permission_check_record      (CtDatabase    *db,
                                            CtPermission   permission,
                                            GError       **error);
 
+/* The same for a record whose owner the caller read with it: @owner is
+ * the staff id of the clinician whose record it is (a goal's, a rating's
+ * episode's; 0: none chosen yet), so nothing is read. */
+gboolean  ct_permission_check_owned       (CtDatabase    *db,
+                                           CtRecord      *record,
+                                           gint64         owner,
+                                           CtPermission   permission,
+                                           GError       **error);
+
 /* Whether @record may be saved as it is: created when new, else changed.
  * When it would not be the person's own, the field that says whose it is
  * (the clinician, the episode) is the record's invalid field, and the
