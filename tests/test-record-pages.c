@@ -594,8 +594,9 @@ test_first_screen_first (RecordsFixture *fixture,
   test_store_release_reader (hold);
   wait_for_pages (pages);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 251);
-  g_assert_cmpuint (changes->len, ==, 1);
-  assert_change (changes, 0, 0, 250, 251);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 250, 0);
+  assert_change (changes, 1, 0, 0, 251);
   g_assert_cmpuint (ct_record_pages_find (pages, newest), ==, 0);
 
   /* Read again whole before the rest came, with 151 rows shown: its rows,
@@ -615,8 +616,9 @@ test_first_screen_first (RecordsFixture *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 252);
-  g_assert_cmpuint (changes->len, ==, 1);
-  assert_change (changes, 0, 0, 252, 252);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 252, 151);
+  assert_change (changes, 1, 151, 0, 101);
   g_assert_cmpuint (ct_record_pages_find (pages, g_array_index (ids, gint64, 249)), ==, 251);
   g_clear_object (&named);
   named = g_list_model_get_item (G_LIST_MODEL (pages), 150);
@@ -730,29 +732,31 @@ test_many_rows_replaced (RecordsFixture *fixture,
   g_signal_connect (pages, "items-changed", G_CALLBACK (on_items_changed), changes);
 
   /* A search of the dates keeps January 2020's: 28 rows, the oldest; the
-   * 222 before them gone are every row (with the rows shown, as a rule).
-   * Every row again: 222 rows came. */
+   * 222 before them gone are every row (with the rows shown, as a rule):
+   * with none held, every row went and 28 came. Every row again: 222 rows
+   * came. */
   found = read_found (fixture, "jan 2020");
   ct_record_pages_update (pages, found, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 28);
-  g_assert_cmpuint (changes->len, ==, 1);
-  assert_change (changes, 0, 0, 250, 28);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 250, 0);
+  assert_change (changes, 1, 0, 0, 28);
   all = read_pages (fixture);
   ct_record_pages_update (pages, all, NULL, 0);
-  g_assert_cmpuint (changes->len, ==, 2);
-  assert_change (changes, 1, 0, 0, 222);
+  g_assert_cmpuint (changes->len, ==, 3);
+  assert_change (changes, 2, 0, 0, 222);
 
   /* 150 rows shown, then March 2020's found: the first 28 shown take its
    * 28 records. */
   for (guint i = 0; i < 150; i++)
     g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (pages), i));
   wait_for_pages (pages);
-  g_array_set_size (changes, 2);
+  g_array_set_size (changes, 0);
   g_clear_object (&found);
   found = read_found (fixture, "mar 2020");
   ct_record_pages_update (pages, found, NULL, 0);
-  g_assert_cmpuint (changes->len, ==, 3);
-  assert_change (changes, 2, 0, 250, 28);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 0, 250, 28);
   ids = list_ids (fixture, "consultation", NULL);
   for (guint i = 0; i < 28; i++)
     {
@@ -765,12 +769,15 @@ test_many_rows_replaced (RecordsFixture *fixture,
     }
 
   /* Every row again: the 150 shown are the first 150 again, the first 28
-   * with their records again, the others as they were. */
+   * with their records again, the others as they were; every row became
+   * those 150, then the other 100 came (GTK 4.8 looks for the rows it
+   * tracks among those added: 150, not every row). */
   g_clear_object (&all);
   all = read_pages (fixture);
   ct_record_pages_update (pages, all, NULL, 0);
-  g_assert_cmpuint (changes->len, ==, 4);
-  assert_change (changes, 3, 0, 28, 250);
+  g_assert_cmpuint (changes->len, ==, 3);
+  assert_change (changes, 1, 0, 28, 150);
+  assert_change (changes, 2, 150, 0, 100);
   for (guint i = 0; i < 150; i++)
     {
       g_autoptr(CtRecord) row = g_list_model_get_item (G_LIST_MODEL (pages), i);

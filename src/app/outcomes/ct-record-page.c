@@ -301,7 +301,7 @@ on_target_read (GObject      *source_object,
   priv = ct_record_page_get_instance_private (self);
   priv->n_targets--;
   /* The records were locked meanwhile. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || priv->database == NULL)
     return;
   if (record == NULL)
     {

@@ -8,28 +8,9 @@
 
 #include <string.h>
 
-#include "ct-record-pages.h"
+#include "ct-record-pages-private.h"
 #include "ct-record-private.h"
 #include "ct-store-reader.h"
-
-struct _CtRecordPages
-{
-  GObject       parent_instance;
-
-  CtDatabase   *db;
-  const CtKind *kind;
-  GArray       *ids;          /* gint64, the rows in order (the first page's alone
-                               * until the rest arrive) */
-  CtFilter     *rest;         /* what the rest of the ids are read with; NULL once read */
-  guint         n_rows;       /* the rows while the rest are read */
-  guint         asked_end;    /* past the last row handed out before its id came */
-  GHashTable   *early;        /* position → CtRecord handed out before its id came */
-  GHashTable   *rows;         /* id → CtRecord read */
-  GHashTable   *waiting;      /* id → CtRecord handed out until its page arrives */
-  GHashTable   *reading;      /* page numbers under way */
-  GQueue        arrived;      /* page numbers read, oldest first */
-  GCancellable *cancellable;  /* the pages under way; cancelled when the rows change */
-};
 
 static void ct_record_pages_list_model_init (GListModelInterface *iface);
 
@@ -53,17 +34,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GQuark unread_quark;
-static GQuark shown_at_quark;
 
 /* The read of the ids after the first page's, among the pages read. */
 #define REST G_MAXUINT
-
-static gint64
-id_at (CtRecordPages *self,
-       guint          position)
-{
-  return g_array_index (self->ids, gint64, position);
-}
 
 static CtRecordPages *
 pages_new (CtDatabase   *db,
@@ -92,7 +65,7 @@ keep_row (CtRecordPages *self,
     {
       g_free (waiting_id);
       ct_record_assign (waiting, record);
-      g_object_set_qdata (waiting, unread_quark, NULL);
+      ct_record_pages_set_unread (waiting, FALSE);
       record = waiting;
     }
   else
@@ -294,7 +267,7 @@ let_go (CtRecordPages *self)
 
       for (guint i = number * CT_STORE_PAGE_SIZE; i < end; i++)
         {
-          gint64 id = id_at (self, i);
+          gint64 id = ct_record_pages_id_at (self, i);
           GObject *record = g_hash_table_lookup (self->rows, &id);
 
           if (record != NULL && record->ref_count == 1)
@@ -362,7 +335,7 @@ read_page_of (CtRecordPages *self,
   read->kind = self->kind;
   for (guint i = number * CT_STORE_PAGE_SIZE; i < end; i++)
     {
-      gint64 id = id_at (self, i);
+      gint64 id = ct_record_pages_id_at (self, i);
 
       if (!g_hash_table_contains (self->rows, &id))
         read->ids[read->n_ids++] = id;
@@ -375,15 +348,21 @@ read_page_of (CtRecordPages *self,
                        self->cancellable, on_page_read, arrival);
 }
 
-/* An empty record with only @id (0: not known yet). */
-static CtRecord *
-new_unread (CtRecordPages *self,
-            gint64         id)
+void
+ct_record_pages_set_unread (CtRecord *record,
+                            gboolean  unread)
+{
+  g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (unread));
+}
+
+CtRecord *
+ct_record_pages_new_unread (CtRecordPages *self,
+                            gint64         id)
 {
   CtRecord *record = ct_record_new (self->kind);
 
   ct_record_set_saved (record, id, 0, NULL, NULL);
-  g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
+  ct_record_pages_set_unread (record, TRUE);
   return record;
 }
 
@@ -397,7 +376,7 @@ get_waiting (CtRecordPages *self,
 
   if (record != NULL)
     return record;
-  record = new_unread (self, id);
+  record = ct_record_pages_new_unread (self, id);
   key = g_new (gint64, 1);
   *key = id;
   g_hash_table_insert (self->waiting, key, record);
@@ -435,12 +414,12 @@ row_at (CtRecordPages *self,
       record = g_hash_table_lookup (self->early, GUINT_TO_POINTER (position));
       if (record == NULL)
         {
-          record = new_unread (self, 0);
+          record = ct_record_pages_new_unread (self, 0);
           g_hash_table_insert (self->early, GUINT_TO_POINTER (position), record);
         }
       return record;
     }
-  id = id_at (self, position);
+  id = ct_record_pages_id_at (self, position);
   record = g_hash_table_lookup (self->rows, &id);
   if (record != NULL)
     return record;
@@ -458,8 +437,7 @@ ct_record_pages_get_item (GListModel *model,
   if (position >= ct_record_pages_get_n_items (model))
     return NULL;
   record = row_at (self, position);
-  /* The rows shown are recycled in the order they were last asked for. */
-  g_object_set_qdata (G_OBJECT (record), shown_at_quark, GUINT_TO_POINTER (position + 1));
+  ct_record_pages_note_shown (record, position);
   return g_object_ref (record);
 }
 
@@ -494,134 +472,6 @@ merge_rows (CtRecordPages *self,
       keep_row (self, value);
 }
 
-/* Recycling the rows shown
- *
- * GTK 4.8 keeps the widgets of a row only for the same object: a row
- * replaced by another object has its widgets made anew, and those of the
- * row it replaced are let go (at county, about 30 ms each way for the 200
- * rows a list makes). And it looks for the selected row, and the row it
- * scrolls by, among the rows added, asking for each until it finds them
- * (for 40,000 rows added, 1.5 s). So when many rows are replaced at once
- * (a search, a date range, a sort), the objects someone holds (the rows
- * shown, the selection) become the first rows, in the order they were
- * asked for, each taking the record now at its position: GTK finds them
- * at once and binds them again. */
-
-static void
-add_held (GPtrArray  *held,
-          GHashTable *rows)
-{
-  GHashTableIter iter;
-  gpointer record;
-
-  g_hash_table_iter_init (&iter, rows);
-  while (g_hash_table_iter_next (&iter, NULL, &record))
-    if (G_OBJECT (record)->ref_count > 1)
-      g_ptr_array_add (held, g_object_ref (record));
-}
-
-static int
-compare_shown_at (gconstpointer a,
-                  gconstpointer b)
-{
-  guint at_a = GPOINTER_TO_UINT (g_object_get_qdata (*(GObject **) a, shown_at_quark));
-  guint at_b = GPOINTER_TO_UINT (g_object_get_qdata (*(GObject **) b, shown_at_quark));
-
-  return (at_a > at_b) - (at_a < at_b);
-}
-
-/* The rows someone else holds, in the order they were asked for. */
-static GPtrArray *
-get_held (CtRecordPages *self)
-{
-  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
-
-  add_held (held, self->rows);
-  add_held (held, self->waiting);
-  add_held (held, self->early);
-  g_ptr_array_sort (held, compare_shown_at);
-  return held;
-}
-
-static CtRecord *
-lookup_row (CtRecordPages *self,
-            gint64         id)
-{
-  CtRecord *record = g_hash_table_lookup (self->rows, &id);
-
-  return record != NULL ? record : g_hash_table_lookup (self->waiting, &id);
-}
-
-/* @record, a row someone holds, becomes the row @id: its record if read,
- * else empty until its page arrives. */
-static void
-recycle_row (CtRecordPages *self,
-             CtRecord      *record,
-             gint64         id)
-{
-  gint64 was = ct_record_get_id (record);
-  CtRecord *read;
-
-  if (g_hash_table_lookup (self->rows, &was) == record)
-    g_hash_table_remove (self->rows, &was);
-  else if (g_hash_table_lookup (self->waiting, &was) == record)
-    g_hash_table_remove (self->waiting, &was);
-  read = g_hash_table_lookup (self->rows, &id);
-  if (read != NULL)
-    {
-      ct_record_assign (record, read);
-      g_object_set_qdata (G_OBJECT (record), unread_quark, NULL);
-      g_hash_table_replace (self->rows, g_memdup2 (&id, sizeof id), g_object_ref (record));
-    }
-  else
-    {
-      g_autoptr(CtRecord) empty = new_unread (self, id);
-
-      ct_record_assign (record, empty);
-      g_object_set_qdata (G_OBJECT (record), unread_quark, GINT_TO_POINTER (TRUE));
-      g_hash_table_replace (self->waiting, g_memdup2 (&id, sizeof id), g_object_ref (record));
-    }
-}
-
-/* Says that all @n_shown rows became the rows now, @held (get_held(),
- * before the rows changed) recycled as the first: those already there
- * stay, the others take the first places left. */
-static void
-replace_all (CtRecordPages *self,
-             GPtrArray     *held,
-             guint          n_shown)
-{
-  guint n = MIN (held->len, self->ids->len);
-  g_autoptr(GHashTable) is_held = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
-  guint next = 0;
-
-  for (guint i = 0; i < held->len; i++)
-    g_hash_table_add (is_held, held->pdata[i]);
-  for (guint i = 0; i < n; i++)
-    {
-      CtRecord *row = lookup_row (self, id_at (self, i));
-
-      if (row != NULL && g_hash_table_contains (is_held, row))
-        g_hash_table_add (stays, row);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = id_at (self, i);
-      CtRecord *row = lookup_row (self, id);
-
-      if (row != NULL && g_hash_table_contains (stays, row))
-        continue;
-      while (next < held->len && g_hash_table_contains (stays, held->pdata[next]))
-        next++;
-      if (next == held->len)
-        break;
-      recycle_row (self, held->pdata[next++], id);
-    }
-  g_hash_table_remove_all (self->early);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_shown, self->ids->len);
-}
-
 /* Tells the views which rows differ from @old: those between the longest
  * common beginning and end, and those @touched in either; many rows gone
  * (with the rows shown, often), every row, recycling those @held. */
@@ -635,16 +485,17 @@ announce (CtRecordPages *self,
   guint prefix = 0, suffix = 0, removed, added;
 
   while (prefix < MIN (n_old, n_new) &&
-         g_array_index (old, gint64, prefix) == id_at (self, prefix))
+         g_array_index (old, gint64, prefix) == ct_record_pages_id_at (self, prefix))
     prefix++;
   while (suffix < MIN (n_old, n_new) - prefix &&
-         g_array_index (old, gint64, n_old - 1 - suffix) == id_at (self, n_new - 1 - suffix))
+         g_array_index (old, gint64, n_old - 1 - suffix) ==
+         ct_record_pages_id_at (self, n_new - 1 - suffix))
     suffix++;
   removed = n_old - prefix - suffix;
   added = n_new - prefix - suffix;
   if (removed > 0 && MAX (removed, added) > CT_STORE_PAGE_SIZE)
     {
-      replace_all (self, held, n_old);
+      ct_record_pages_replace_all (self, held, n_old);
       return;
     }
   if (removed > 0 || added > 0)
@@ -653,7 +504,7 @@ announce (CtRecordPages *self,
     return;
   for (guint i = 0; i < n_new; i++)
     {
-      gint64 id = id_at (self, i);
+      gint64 id = ct_record_pages_id_at (self, i);
 
       if ((i < prefix || i >= n_new - suffix) && g_hash_table_contains (touched, &id))
         g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
@@ -673,9 +524,9 @@ name_early_rows (CtRecordPages *self)
   g_hash_table_iter_init (&iter, self->early);
   while (g_hash_table_iter_next (&iter, &position, &record))
     {
-      gint64 id = id_at (self, GPOINTER_TO_UINT (position));
+      gint64 id = ct_record_pages_id_at (self, GPOINTER_TO_UINT (position));
 
-      if (lookup_row (self, id) != NULL)
+      if (ct_record_pages_lookup (self, id) != NULL)
         continue;
       ct_record_set_saved (record, id, 0, NULL, NULL);
       g_hash_table_insert (self->waiting, g_memdup2 (&id, sizeof id), record);
@@ -722,8 +573,8 @@ on_rest_read (GObject      *source_object,
     }
   else
     {
-      held = get_held (self);
-      replace_all (self, held, n_shown);
+      held = ct_record_pages_get_held (self);
+      ct_record_pages_replace_all (self, held, n_shown);
     }
 }
 
@@ -778,7 +629,7 @@ ct_record_pages_update (CtRecordPages *self,
   g_set_object (&self->cancellable, g_cancellable_new ());
   g_hash_table_remove_all (self->reading);
   g_queue_clear (&self->arrived);
-  held = get_held (self);
+  held = ct_record_pages_get_held (self);
   merge_rows (self, fresh, touched);
 
   old = g_steal_pointer (&self->ids);
@@ -786,7 +637,7 @@ ct_record_pages_update (CtRecordPages *self,
   if (was_reading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
   if (touched == NULL)
-    replace_all (self, held, n_shown);
+    ct_record_pages_replace_all (self, held, n_shown);
   else
     announce (self, old, touched, held);
 }
@@ -798,7 +649,7 @@ ct_record_pages_find (CtRecordPages *self,
   g_return_val_if_fail (CT_IS_RECORD_PAGES (self), G_MAXUINT);
 
   for (guint i = 0; i < self->ids->len; i++)
-    if (id_at (self, i) == id)
+    if (ct_record_pages_id_at (self, i) == id)
       return i;
   return G_MAXUINT;
 }
@@ -892,7 +743,6 @@ ct_record_pages_class_init (CtRecordPagesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   unread_quark = g_quark_from_static_string ("ct-record-pages-unread");
-  shown_at_quark = g_quark_from_static_string ("ct-record-pages-shown-at");
 }
 
 static void

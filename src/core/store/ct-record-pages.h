@@ -56,8 +56,10 @@ CtRecordPages *ct_record_pages_read_finish  (CtDatabase          *db,
  * covers the rows that moved, came or went, and those changed; when more
  * than a page of rows went, every row, and the rows someone holds (the
  * rows a view shows, its selection) are recycled: they become the first
- * rows, each with the record now there (ct_record_assign()). Whoever needs
- * a record to stay as it is keeps a copy (ct_record_dup()). */
+ * rows, each with the record now there (ct_record_assign()), and
+ * items-changed says first that every row became those, then that the
+ * rest came. Whoever needs a record to stay as it is keeps a copy
+ * (ct_record_dup()). */
 void           ct_record_pages_update       (CtRecordPages       *self,
                                              CtRecordPages       *fresh,
                                              const gint64        *changed,
