@@ -9,8 +9,12 @@
  * its search (until the rows found are shown) and clearing it (until every
  * row is shown again), saving one consultation
  * while that list is shown (until the list shows it:
- * ct-record-list-changes.c), showing the Outcomes and Reports (their first read, and the summary), opening a new
- * goal rating (every goal to choose from) and the Audit Log (the trail).
+ * ct-record-list-changes.c), scrolling it by a row (a frame that draws the
+ * list anew and does nothing else: the drawing's part of the others),
+ * showing the Outcomes and Reports (their first read, and the summary),
+ * the consultations shown again (a section switched to with nothing to
+ * read: the switch's own part of the first showings), opening a new goal
+ * rating (every goal to choose from) and the Audit Log (the trail).
  * Needs a display (run the benchmark under Xvfb); without one it measures
  * nothing.
  *
@@ -100,6 +104,7 @@ typedef struct
   GtkWidget    *reports;
   GtkWindow    *opened;    /* an editor or the Audit Log */
   gboolean      saved;
+  gboolean      drawn;
 } StallRun;
 
 static gboolean
@@ -158,7 +163,14 @@ shows_summary (gpointer data)
          ct_reports_view_get_report (CT_REPORTS_VIEW (view)) != NULL;
 }
 
-/* Ctrl+<n>: a section, read for the first time. */
+/* The consultations shown again, their rows read before. */
+static gboolean
+shows_list_again (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (((StallRun *) data)->list));
+}
+
+/* Ctrl+<n>: a section, read for the first time (or shown again). */
 static double
 show_section (StallRun      *run,
               guint          section,
@@ -231,6 +243,51 @@ save_shown (StallRun *run)
   return watchdog_wait (&dog, is_saved, run);
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  return ((StallRun *) data)->drawn;
+}
+
+static void
+note_drawn (StallRun *run)
+{
+  run->drawn = TRUE;
+}
+
+/* The list scrolled by @pixels, until drawn. */
+static void
+scroll_list (StallRun *run,
+             double    pixels)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (test_find_of_type (run->list,
+                                                                        GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (run->window));
+  gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (note_drawn), run);
+
+  run->drawn = FALSE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + pixels);
+  test_wait_until (is_drawn, run);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The list scrolled down by about a row: a frame that draws the list anew
+ * with no row made or read, the part of any stall that changes what a
+ * list shows which is the drawing alone. */
+static double
+scroll_by_a_row (StallRun *run)
+{
+  Watchdog dog;
+
+  watchdog_start (&dog);
+  scroll_list (run, 24);
+  dog.longest = MAX (dog.longest, g_get_monotonic_time () - dog.last);
+  g_clear_handle_id (&dog.id, g_source_remove);
+  scroll_list (run, -24);
+  return dog.longest / 1000.0;
+}
+
 /* The goals to choose from are read and offered (the picker opens). */
 static gboolean
 offers_goals (gpointer data)
@@ -294,8 +351,10 @@ bench_run_stall (BenchData    *data,
   g_autoptr(GArray) searching = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) clearing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) saving = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scrolling = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) returning = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) editing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) auditing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GSettings) settings = NULL;
@@ -324,10 +383,14 @@ bench_run_stall (BenchData    *data,
       g_array_append_val (clearing, ms);
       ms = save_shown (&run);
       g_array_append_val (saving, ms);
+      ms = scroll_by_a_row (&run);
+      g_array_append_val (scrolling, ms);
       ms = show_section (&run, OUTCOMES_SECTION, shows_outcomes);
       g_array_append_val (outcomes, ms);
       ms = show_section (&run, REPORTS_SECTION, shows_summary);
       g_array_append_val (reports, ms);
+      ms = show_section (&run, CONSULTATIONS_SECTION, shows_list_again);
+      g_array_append_val (returning, ms);
       ms = open_over (&run, new_goal_rating, offers_goals);
       g_array_append_val (editing, ms);
       ms = open_over (&run, audit_log, shows_audit_log);
@@ -343,10 +406,14 @@ bench_run_stall (BenchData    *data,
                     BENCH_UNIT_MS, bench_median_of (clearing), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: saving a consultation shown in its list",
                     BENCH_UNIT_MS, bench_median_of (saving), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: the list scrolled by a row (drawing alone)",
+                    BENCH_UNIT_MS, bench_median_of (scrolling), 0);
   bench_report_add (report, scale, "longest stall: showing the Outcomes (first read)",
                     BENCH_UNIT_MS, bench_median_of (outcomes), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: showing Reports (this year's summary)",
                     BENCH_UNIT_MS, bench_median_of (reports), TARGET_STALL_MS);
+  bench_report_add (report, scale, "longest stall: the consultations shown again (nothing read)",
+                    BENCH_UNIT_MS, bench_median_of (returning), 0);
   bench_report_add (report, scale, "longest stall: a new goal rating (every goal to choose from)",
                     BENCH_UNIT_MS, bench_median_of (editing), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: opening the Audit Log (the whole trail)",
