@@ -1345,7 +1345,8 @@ test_choices_move_on (Fixture       *fixture,
 }
 
 /* Saving an end rating of an open episode offers to close the episode in
- * the same step: the referral's editor opens with the end date set. */
+ * the same step, once the episode is read on the store's reader: the
+ * referral's editor opens with the end date set. */
 static void
 test_end_rating_offers_to_close (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1356,11 +1357,18 @@ test_end_rating_offers_to_close (Fixture       *fixture,
                                             "time_point", "end", "score", "8", NULL);
   g_autofree char *end_date = NULL;
 
+  TestReaderHold *hold;
+
   records_rate (fixture->records.db, g_ascii_strtoll (goal, NULL, 10), "2025-01-10", "baseline", "3");
+  test_store_start_reader (fixture->records.db, FALSE);
   open_editor (fixture, "goal_rating", rating);
   g_assert_true (can_save (fixture));
+  hold = test_store_hold_reader (fixture->records.db);
+  test_store_wait_until_held (hold);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
   test_wait_until (is_closed, fixture);
+  g_assert_false (has_message_dialog (NULL));
+  test_store_release_reader (hold);
   test_wait_until (has_message_dialog, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
                    "Close the Episode Too?");

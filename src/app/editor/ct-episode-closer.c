@@ -15,6 +15,7 @@
 #include "ct-episode-closer.h"
 #include "ct-record-editor.h"
 #include "ct-records.h"
+#include "ct-store-reader.h"
 
 typedef struct
 {
@@ -46,32 +47,17 @@ on_response (AdwMessageDialog *dialog,
                                                           offer->referral)));
 }
 
-void
-ct_episode_closer_offer (GtkWindow  *parent,
-                         CtDatabase *database,
-                         CtRecord   *rating)
+/* Asks whether to close @referral's episode on @date. */
+static void
+ask (GtkWindow  *parent,
+     CtDatabase *database,
+     CtRecord   *referral,
+     const char *date)
 {
-  g_autofree char *time_point = NULL;
-  g_autofree char *referral_id = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(CtRecord) referral = NULL;
-  g_autofree char *end_date = NULL;
   GtkWidget *dialog;
   Offer *offer;
 
-  if (!g_str_equal (ct_kind_get_name (ct_record_get_kind (rating)), "goal_rating"))
-    return;
-  time_point = ct_record_get_string_by_name (rating, "time_point");
-  referral_id = ct_record_get_string_by_name (rating, "referral_id");
-  date = ct_record_get_string_by_name (rating, "date");
-  if (g_strcmp0 (time_point, "end") != 0 || referral_id == NULL)
-    return;
-  referral = ct_store_get (database, ct_kind_lookup ("referral"),
-                           g_ascii_strtoll (referral_id, NULL, 10), NULL);
-  if (referral == NULL || (end_date = ct_record_get_string_by_name (referral, "end_date")) != NULL)
-    return;
   ct_record_set_string_by_name (referral, "end_date", date, NULL);
-
   dialog = adw_message_dialog_new (parent, _("Close the Episode Too?"),
                                    _("This is an end rating, and the episode has no end date "
                                      "yet. Close it now with the rating’s date, and choose "
@@ -88,7 +74,75 @@ ct_episode_closer_offer (GtkWindow  *parent,
   offer = g_new0 (Offer, 1);
   g_set_weak_pointer (&offer->parent, parent);
   offer->database = g_object_ref (database);
-  offer->referral = g_steal_pointer (&referral);
+  offer->referral = g_object_ref (referral);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), offer, offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The episode is read on the store's reader; the question waits for it. */
+
+typedef struct
+{
+  GtkWindow *parent;   /* a weak pointer */
+  char      *date;     /* the rating's */
+} Arrival;
+
+static void
+arrival_free (Arrival *arrival)
+{
+  g_clear_weak_pointer (&arrival->parent);
+  g_free (arrival->date);
+  g_free (arrival);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Arrival, arrival_free)
+
+static gpointer
+read_referral (CtDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  return ct_store_get (db, ct_kind_lookup ("referral"), *(gint64 *) data, error);
+}
+
+static void
+on_referral_read (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Arrival) arrival = user_data;
+  CtDatabase *database = CT_DATABASE (source_object);
+  g_autoptr(CtRecord) referral = ct_store_read_finish (database, result, NULL);
+  g_autofree char *end_date = NULL;
+
+  /* Gone, closed meanwhile, or the window with it. */
+  if (referral == NULL || arrival->parent == NULL ||
+      (end_date = ct_record_get_string_by_name (referral, "end_date")) != NULL)
+    return;
+  ask (arrival->parent, database, referral, arrival->date);
+}
+
+void
+ct_episode_closer_offer (GtkWindow  *parent,
+                         CtDatabase *database,
+                         CtRecord   *rating)
+{
+  g_autofree char *time_point = NULL;
+  g_autofree char *referral_id = NULL;
+  gint64 *id;
+  Arrival *arrival;
+
+  if (!g_str_equal (ct_kind_get_name (ct_record_get_kind (rating)), "goal_rating"))
+    return;
+  time_point = ct_record_get_string_by_name (rating, "time_point");
+  referral_id = ct_record_get_string_by_name (rating, "referral_id");
+  if (g_strcmp0 (time_point, "end") != 0 || referral_id == NULL)
+    return;
+  id = g_new (gint64, 1);
+  *id = g_ascii_strtoll (referral_id, NULL, 10);
+  arrival = g_new0 (Arrival, 1);
+  g_set_weak_pointer (&arrival->parent, parent);
+  arrival->date = ct_record_get_string_by_name (rating, "date");
+  ct_store_read_async (database, read_referral, id, g_free, g_object_unref, NULL,
+                       on_referral_read, arrival);
 }
