@@ -12,9 +12,9 @@
  * ct-record-list-changes.c), scrolling it by a row (a frame that draws the
  * list anew and does nothing else: the drawing's part of the others),
  * showing the Outcomes and Reports (their first read, and the summary),
- * the consultations shown again (a section switched to with nothing to
- * read: the switch's own part of the first showings), opening a new goal
- * rating (every goal to choose from) and the Audit Log (the trail).
+ * opening a new goal rating (every goal to choose from) and the Audit Log
+ * (the trail), and last the consultations shown again (a section switched
+ * to with nothing to read: the switch's own part of the first showings).
  * Needs a display (run the benchmark under Xvfb); without one it measures
  * nothing.
  *
@@ -389,12 +389,12 @@ bench_run_stall (BenchData    *data,
       g_array_append_val (outcomes, ms);
       ms = show_section (&run, REPORTS_SECTION, shows_summary);
       g_array_append_val (reports, ms);
-      ms = show_section (&run, CONSULTATIONS_SECTION, shows_list_again);
-      g_array_append_val (returning, ms);
       ms = open_over (&run, new_goal_rating, offers_goals);
       g_array_append_val (editing, ms);
       ms = open_over (&run, audit_log, shows_audit_log);
       g_array_append_val (auditing, ms);
+      ms = show_section (&run, CONSULTATIONS_SECTION, shows_list_again);
+      g_array_append_val (returning, ms);
       bench_close_window ((gpointer *) &run.window, &run.db);
     }
   g_clear_pointer (&run.lists, g_ptr_array_unref);
