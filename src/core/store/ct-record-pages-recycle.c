@@ -124,7 +124,8 @@ say_replaced (CtRecordPages *self,
   now = g_steal_pointer (&self->ids);
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   g_array_append_vals (self->ids, now->data, n);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_shown, n);
+  if (n_shown > 0 || n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_shown, n);
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&now);
   g_list_model_items_changed (G_LIST_MODEL (self), n, 0, self->ids->len - n);
