@@ -494,9 +494,10 @@ get_cells (ListFixture *fixture,
 }
 
 /* A search that finds none of the rows shown keeps their widgets, showing
- * the records found: GTK 4.8 makes a row's widgets anew for another
- * object, 30 ms for a screen of rows (ct-record-pages.c recycles the rows
- * shown). January 2020's are the oldest, the last rows. */
+ * the records found, and so does clearing it: GTK 4.8 makes a row's
+ * widgets anew for another object, 30 ms for a screen of rows
+ * (ct-record-pages-recycle.c recycles the rows shown). January 2020's are
+ * the oldest, the last rows. */
 static void
 test_search_keeps_the_rows_widgets (ListFixture   *fixture,
                                     gconstpointer  data)
@@ -524,6 +525,23 @@ test_search_keeps_the_rows_widgets (ListFixture   *fixture,
                      g_str_equal (text, "28 Jan 2020");
     }
   g_assert_true (shows_first);
+  test_save_screenshot (GTK_WIDGET (fixture->window), "search-rows-recycled.png");
+
+  /* February's, then cleared: every row again, the newest first, in the
+   * widgets that showed February's. (Clearing January's would keep its
+   * rows in view, at the end: only rows came.) */
+  search_for (fixture, "feb 2020", 28);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = get_cells (fixture, 0, 27);
+  for (guint i = 0; i < before->len; i++)
+    g_object_set_data (before->pdata[i], MADE_BEFORE, GINT_TO_POINTER (TRUE));
+  search_for (fixture, "", 400);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = get_cells (fixture, 0, 0);
+  g_assert_cmpuint (after->len, ==, before->len / 28);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_nonnull (g_object_get_data (after->pdata[i], MADE_BEFORE));
+  g_assert_cmpstr (gtk_label_get_text (after->pdata[0]), ==, "8 Mar 2021");
 }
 
 /* A search after a list is read again by hand finds what it shows, even a
