@@ -163,6 +163,14 @@ dup_lock_heading (GMenuModel *menu)
   g_assert_not_reached ();
 }
 
+static gboolean
+has_lock_heading (gpointer window)
+{
+  g_autofree char *heading = dup_lock_heading (get_primary_menu (window));
+
+  return heading != NULL;
+}
+
 /* Opens the primary menu, with @heading in it. */
 static void
 assert_menu_shows (CtWindow   *window,
@@ -206,6 +214,8 @@ test_signs_in_and_out (Fixture       *fixture,
   g_assert_true (ct_database_get_role (db, &role));
   g_assert_cmpint (role, ==, CT_TEAM_ROLE_CLINICIAN);
   g_assert_nonnull (test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW));
+  /* Who signed in is read on the reader. */
+  test_wait_until (has_lock_heading, fixture->window);
   heading = dup_lock_heading (get_primary_menu (fixture->window));
   g_assert_cmpstr (heading, ==, "Invented Clinician · Clinician");
   /* The password is not kept on the page once it is left. */
@@ -312,6 +322,7 @@ test_administrator (Fixture       *fixture,
 
   g_assert_true (ct_database_get_role (ct_window_get_database (fixture->window), &role));
   g_assert_cmpint (role, ==, CT_TEAM_ROLE_ADMINISTRATOR);
+  test_wait_until (has_lock_heading, fixture->window);
   heading = dup_lock_heading (get_primary_menu (fixture->window));
   g_assert_cmpstr (heading, ==, "Invented Administrator · Administrator");
   assert_menu_shows (fixture->window, heading, "signed-in-menu-administrator.png");

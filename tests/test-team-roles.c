@@ -20,7 +20,9 @@
 #include "ct-server-database-private.h"
 #include "ct-server-database.h"
 #include "ct-server-team.h"
+#include "ct-store-reader.h"
 #include "pg-test-server.h"
+#include "test-store.h"
 #include "window-test-util.h"
 
 #define PASSWORD "an invented password for every test login"
@@ -284,6 +286,53 @@ test_role_view (gconstpointer data)
   test_window_close (window);
 }
 
+/* Whether @model, or a section of it, is headed @heading. */
+static gboolean
+has_heading (GMenuModel *model,
+             const char *heading)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_strcmp0 (label, heading) == 0)
+        return TRUE;
+      if (section != NULL && has_heading (section, heading))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Who signed in is read on the store's reader: the menu is headed by
+ * them once it has read it, the window's thread waiting on nothing. */
+static void
+test_identity_on_the_reader (void)
+{
+  g_autofree char *connection = pg_test_server_conninfo (server, database, "test.clinician");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDatabase) db = ct_server_database_connect (connection, PASSWORD, NULL, &error);
+  GMenuModel *menu;
+  TestReaderHold *hold;
+  CtWindow *window;
+
+  g_assert_no_error (error);
+  ct_store_reader_start (db, PASSWORD);
+  hold = test_store_hold_reader (db);
+  test_store_wait_until_held (hold);
+  window = g_object_ref_sink (ct_window_new_unlocked (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_mapped (GTK_WIDGET (window));
+  menu = gtk_menu_button_get_menu_model (test_window_find_primary_menu (window));
+  g_assert_false (has_heading (menu, "Test Clinician A · Clinician"));
+
+  test_store_release_reader (hold);
+  test_window_open_primary_menu (window, "Test Clinician A · Clinician");
+  test_window_close_primary_menu (window);
+  test_window_close (window);
+}
+
 /* A clinician's caseload is that of the staff member linked to their
  * login: Clinician A's episode. */
 static void
@@ -431,6 +480,7 @@ main (int   argc,
     }
   g_test_add_func ("/team-roles/caseload-of-login", test_caseload_of_login);
   g_test_add_func ("/team-roles/goal-card-reads-nothing", test_goal_card_reads_nothing);
+  g_test_add_func ("/team-roles/identity-on-the-reader", test_identity_on_the_reader);
   g_test_add_func ("/team-roles/server-refusal-keeps-the-form", test_server_refusal_keeps_the_form);
 
   status = g_test_run ();

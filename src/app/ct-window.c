@@ -23,6 +23,7 @@
 #include "ct-close-guard.h"
 #include "ct-demo.h"
 #include "ct-draft-keeper.h"
+#include "ct-identity.h"
 #include "ct-keyring.h"
 #include "ct-main-view.h"
 #include "ct-passphrase-dialog.h"
@@ -49,6 +50,7 @@ struct _CtWindow
   CtDatabase           *database;
   CtChangeWatch        *change_watch;   /* another process's writes to it */
   CtAutoLock           *auto_lock;
+  GCancellable         *identity_reading;  /* who signed in, being read */
   GCancellable         *cancellable;
 
   AdwToastOverlay      *toast_overlay;
@@ -141,61 +143,59 @@ remember_file (CtWindow   *self,
   g_settings_set_string (self->settings, "last-place", "file");
 }
 
-static const char *
-get_role_label (CtTeamRole role)
-{
-  static const char *const labels[CT_TEAM_N_ROLES] = {
-    N_("Clinician"), N_("Administrator"), N_("Clinical Lead"),
-  };
-
-  return _(labels[role]);
-}
-
-/* The name of the staff member linked to the login, else the login. */
-static char *
-dup_signed_in_name (CtDatabase *database)
-{
-  gint64 staff_id = ct_store_find_own_staff (database, NULL);
-  g_autoptr(CtRecord) staff = NULL;
-
-  if (staff_id != 0)
-    staff = ct_store_get (database, ct_kind_for_type (CT_TYPE_STAFF), staff_id, NULL);
-  if (staff != NULL)
-    return ct_record_get_string_by_name (staff, "name");
-  return g_strdup (ct_database_get_actor (database));
-}
-
-/* Who the server knows signed in, and their role; NULL on the file, which
- * proves no identity (whoever has the passphrase may do everything). */
-static char *
-dup_identity (CtDatabase *database)
-{
-  g_autofree char *name = NULL;
-  CtTeamRole role;
-
-  if (ct_database_get_path (database) != NULL)
-    return NULL;
-  name = dup_signed_in_name (database);
-  if (!ct_database_get_role (database, &role))
-    return g_steal_pointer (&name);
-  /* Translators: the primary menu's heading: who signed in to the team
-   * server (their name, or their login), then their role (Clinician,
-   * Administrator, Clinical Lead) */
-  return g_strdup_printf (_("%s · %s"), name, get_role_label (role));
-}
-
-/* The heading of the section with Lock: who is signed in, when known. */
+/* The heading of the section with Lock: who is signed in (NULL: nobody
+ * known). */
 static void
-show_identity (CtWindow *self)
+set_heading (CtWindow   *self,
+             const char *heading)
 {
   GMenu *menu = G_MENU (self->primary_menu);
   g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu,
                                                               ACCOUNT_SECTION,
                                                               G_MENU_LINK_SECTION);
-  g_autofree char *identity = self->database != NULL ? dup_identity (self->database) : NULL;
 
   g_menu_remove (menu, ACCOUNT_SECTION);
-  g_menu_insert_section (menu, ACCOUNT_SECTION, identity, section);
+  g_menu_insert_section (menu, ACCOUNT_SECTION, heading, section);
+}
+
+/* @user_data: a weak reference to the window (a closed window is not kept
+ * for the read). */
+static void
+on_identity_read (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *window = user_data;
+  g_autoptr(CtWindow) self = g_weak_ref_get (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = ct_identity_read_finish (CT_DATABASE (source_object), result,
+                                                      &error);
+
+  g_weak_ref_clear (window);
+  g_free (window);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_heading (self, heading);
+}
+
+/* Who the server knows signed in, and their role, read on the reader;
+ * none on the file, which proves no identity (whoever has the passphrase
+ * may do everything). */
+static void
+show_identity (CtWindow *self)
+{
+  GWeakRef *window;
+
+  g_cancellable_cancel (self->identity_reading);
+  g_clear_object (&self->identity_reading);
+  set_heading (self, NULL);
+  if (self->database == NULL || ct_database_get_path (self->database) != NULL ||
+      ct_database_get_actor (self->database) == NULL)
+    return;
+  self->identity_reading = g_cancellable_new ();
+  window = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window, self);
+  ct_identity_read_async (self->database, self->identity_reading, on_identity_read, window);
 }
 
 static void

@@ -72,12 +72,28 @@ ct_store_find_staff (CtDatabase  *db,
 }
 
 gint64
+ct_store_find_staff_of_login (CtDatabase  *db,
+                              const char  *login,
+                              GError     **error)
+{
+  CtStatement *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (login != NULL, 0);
+
+  stmt = prepare_with_text (db, ct_database_get_dialect (db)->own_staff, login, error);
+  if (stmt == NULL || !ct_store_query_int (db, stmt, &id, error))
+    return 0;
+  return id;
+}
+
+gint64
 ct_store_find_own_staff (CtDatabase  *db,
                          GError     **error)
 {
   const char *actor;
-  CtStatement *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (CT_IS_DATABASE (db), 0);
 
@@ -86,10 +102,9 @@ ct_store_find_own_staff (CtDatabase  *db,
     return 0;
   if ((id = ct_database_get_own_staff (db)) != 0)
     return id;
-  stmt = prepare_with_text (db, ct_database_get_dialect (db)->own_staff, actor, error);
-  if (stmt == NULL || !ct_store_query_int (db, stmt, &id, error))
-    return 0;
-  ct_database_set_own_staff (db, id);
+  id = ct_store_find_staff_of_login (db, actor, error);
+  if (id != 0)
+    ct_database_set_own_staff (db, id);
   return id;
 }
 

@@ -145,6 +145,12 @@ GPtrArray  *ct_store_get_page             (CtDatabase     *db,
 gint64      ct_store_find_staff           (CtDatabase     *db,
                                            const char     *name,
                                            GError        **error);
+/* The staff member linked to @login on a team server (on a records file,
+ * the staff profile of that name); 0, without @error, when there is none.
+ * For a connection that is not the login's own (a reader's). */
+gint64      ct_store_find_staff_of_login  (CtDatabase     *db,
+                                           const char     *login,
+                                           GError        **error);
 /* The staff member of the person signed in: on a team server the one
  * linked to their login, on a records file the staff profile chosen (the
  * actor). 0, without @error, when there is none. Asked of the store once,
