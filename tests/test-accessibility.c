@@ -359,12 +359,22 @@ check_window (Fixture   *fixture,
   assert_all_named (fixture->unnamed);
 }
 
+static gboolean
+preferences_read (gpointer preferences)
+{
+  return !ct_preferences_window_is_loading (preferences);
+}
+
+/* Once its staff are read (on the store's reader), with their buttons. */
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
 {
-  check_window (fixture, GTK_WINDOW (ct_preferences_window_new (GTK_WINDOW (fixture->demo.window),
-                                                                fixture->demo.db)));
+  CtPreferencesWindow *preferences = ct_preferences_window_new (GTK_WINDOW (fixture->demo.window),
+                                                                fixture->demo.db);
+
+  test_wait_until (preferences_read, preferences);
+  check_window (fixture, GTK_WINDOW (preferences));
 }
 
 static void

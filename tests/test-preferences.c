@@ -23,6 +23,7 @@
 #include "ct-records.h"
 #include "ct-secret.h"
 #include "ct-setting.h"
+#include "test-store.h"
 #include "window-test-util.h"
 
 #define TEAM_NAME "Invented Clinical Team North"
@@ -36,6 +37,20 @@ typedef struct
   GSettings           *settings;
 } Fixture;
 
+static gboolean
+is_read (gpointer preferences)
+{
+  return !ct_preferences_window_is_loading (preferences);
+}
+
+/* The team name and the staff are read on the store's reader, and so is
+ * the member an Edit opens. */
+static void
+wait_until_read (CtPreferencesWindow *preferences)
+{
+  test_wait_until (is_read, preferences);
+}
+
 static CtPreferencesWindow *
 open_preferences (Fixture *fixture)
 {
@@ -45,6 +60,7 @@ open_preferences (Fixture *fixture)
   preferences = test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
+  wait_until_read (CT_PREFERENCES_WINDOW (preferences));
   return CT_PREFERENCES_WINDOW (preferences);
 }
 
@@ -104,6 +120,7 @@ test_team_name (Fixture       *fixture,
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(CtAuditEntry) entry = NULL;
   g_autofree char *name = NULL;
+  TestReaderHold *hold;
 
   g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, "");
 
@@ -127,9 +144,16 @@ test_team_name (Fixture       *fixture,
   g_assert_cmpstr (ct_audit_entry_get_action (entry), ==, "update");
   g_assert_cmpstr (ct_audit_entry_get_who (entry), ==, TEST_WINDOW_STAFF);
 
-  /* Shown the next time. */
+  /* Shown the next time, once read on the store's reader. */
   gtk_window_destroy (GTK_WINDOW (preferences));
-  preferences = open_preferences (fixture);
+  hold = test_store_hold_reader (fixture->database);
+  test_store_wait_until_held (hold);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  preferences = CT_PREFERENCES_WINDOW (test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (ct_preferences_window_is_loading (preferences));
+  g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, "");
+  test_store_release_reader (hold);
+  wait_until_read (preferences);
   g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, TEAM_NAME);
 }
 
@@ -284,6 +308,7 @@ test_staff_added_and_edited (Fixture       *fixture,
   g_assert_null (find_staff_row (preferences, NEW_STAFF));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-staff", NULL));
   fill_and_save ("name", NEW_STAFF, "role", "family_therapist", NULL);
+  wait_until_read (preferences);
 
   row = find_staff_row (preferences, NEW_STAFF);
   g_assert_nonnull (row);
@@ -298,7 +323,9 @@ test_staff_added_and_edited (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (test_find_by_id (preferences, "staff_button")));
 
   g_signal_emit_by_name (test_find_widget (row, is_edit_button, NULL), "clicked");
+  wait_until_read (preferences);
   fill_and_save ("name", RENAMED_STAFF, NULL);
+  wait_until_read (preferences);
   g_assert_null (find_staff_row (preferences, NEW_STAFF));
   g_assert_nonnull (find_staff_row (preferences, RENAMED_STAFF));
   g_assert_cmpint (ct_store_find_staff (fixture->database, RENAMED_STAFF, &error), ==,

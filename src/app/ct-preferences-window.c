@@ -17,6 +17,7 @@
 #include "ct-record-button.h"
 #include "ct-records.h"
 #include "ct-setting.h"
+#include "ct-store-reader.h"
 
 struct _CtPreferencesWindow
 {
@@ -25,6 +26,7 @@ struct _CtPreferencesWindow
   CtDatabase           *database;
   GSettings            *settings;
   GCancellable         *cancellable;
+  guint                 n_reading;      /* reads under way (ct_preferences_window_is_loading()) */
 
   AdwEntryRow          *team_name_row;
   AdwPreferencesGroup  *staff_profile_group;
@@ -71,13 +73,9 @@ dup_typed_text (CtPreferencesWindow *self,
 /* The team name */
 
 static void
-load_team_name (CtPreferencesWindow *self)
+show_team_name (CtPreferencesWindow *self,
+                const char          *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = ct_setting_get (self->database, CT_SETTING_TEAM_NAME, &error);
-
-  if (error != NULL)
-    show_error (self, error->message);
   gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), name != NULL ? name : "");
 }
 
@@ -134,40 +132,35 @@ use_staff_action (GtkWidget  *widget,
   apply_staff_profile (CT_PREFERENCES_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* The active staff, to pick from instead of typing. */
+/* The active staff of @staff (every member), to pick from instead of
+ * typing. */
 static void
-load_staff (CtPreferencesWindow *self)
+show_staff_choices (CtPreferencesWindow *self,
+                    GListModel          *staff)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) staff = NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *profile = g_settings_get_string (self->settings, "staff-profile");
-  CtFilter filter = { .status = "yes" };
-  guint n_staff;
+  guint n_staff = g_list_model_get_n_items (staff);
+  guint n_active = 0;
 
   gtk_editable_set_text (GTK_EDITABLE (self->staff_row), profile);
-
-  staff = ct_store_list (self->database, ct_kind_for_type (CT_TYPE_STAFF), &filter, &error);
-  if (staff == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  n_staff = g_list_model_get_n_items (staff);
   for (guint i = 0; i < n_staff; i++)
     {
       g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
+      g_autofree char *active = ct_record_get_string_by_name (member, "active");
       g_autofree char *name = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      g_object_get (member, "name", &name, NULL);
+      if (g_strcmp0 (active, "yes") != 0)
+        continue;
+      name = ct_record_get_string_by_name (member, "name");
       item = g_menu_item_new (name, NULL);
       g_menu_item_set_action_and_target (item, "prefs.use-staff", "s", name);
       g_menu_append_item (menu, item);
+      n_active++;
     }
   gtk_menu_button_set_menu_model (self->staff_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->staff_button), n_staff > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_button), n_active > 0);
 }
 
 /* The staff list: everyone, active or not, each with an edit button */
@@ -200,23 +193,14 @@ create_staff_row (CtPreferencesWindow *self,
 }
 
 static void
-load_staff_list (CtPreferencesWindow *self)
+show_staff_list (CtPreferencesWindow *self,
+                 GListModel          *staff)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) staff = ct_store_list (self->database, ct_kind_for_type (CT_TYPE_STAFF),
-                                               NULL, &error);
-  guint n_staff;
+  guint n_staff = g_list_model_get_n_items (staff);
 
   for (guint i = 0; i < self->staff_rows->len; i++)
     adw_preferences_group_remove (self->staff_group, g_ptr_array_index (self->staff_rows, i));
   g_ptr_array_set_size (self->staff_rows, 0);
-  if (staff == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  n_staff = g_list_model_get_n_items (staff);
   for (guint i = 0; i < n_staff; i++)
     {
       g_autoptr(CtRecord) member = g_list_model_get_item (staff, i);
@@ -227,11 +211,108 @@ load_staff_list (CtPreferencesWindow *self)
     }
 }
 
+/* Reading, on the store's reader: the team name (when @with_team_name: the
+ * row is not read again under what someone typed) and every member of
+ * staff. */
+
+typedef struct
+{
+  gboolean    with_team_name;
+  char       *team_name;
+  GListModel *staff;
+} PreferencesRead;
+
+static void
+preferences_read_free (PreferencesRead *read)
+{
+  g_free (read->team_name);
+  g_clear_object (&read->staff);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PreferencesRead, preferences_read_free)
+
+static gpointer
+read_preferences (CtDatabase  *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  const gboolean *with_team_name = data;
+  g_autoptr(PreferencesRead) read = g_new0 (PreferencesRead, 1);
+
+  read->with_team_name = *with_team_name;
+  if (read->with_team_name &&
+      (read->team_name = ct_setting_get (db, CT_SETTING_TEAM_NAME, error)) == NULL &&
+      error != NULL && *error != NULL)
+    return NULL;
+  read->staff = ct_store_list (db, ct_kind_for_type (CT_TYPE_STAFF), NULL, error);
+  return read->staff != NULL ? g_steal_pointer (&read) : NULL;
+}
+
+/* Where a read arrives: the window, by a weak reference (a toplevel kept
+ * past its parent's end would outlive its parent). NULL once closed. */
+static CtPreferencesWindow *
+take_window (gpointer user_data)
+{
+  GWeakRef *window = user_data;
+  CtPreferencesWindow *self = g_weak_ref_get (window);
+
+  g_weak_ref_clear (window);
+  g_free (window);
+  if (self != NULL)
+    self->n_reading--;
+  return self;
+}
+
+static gpointer
+arrival_for (CtPreferencesWindow *self)
+{
+  GWeakRef *window = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (window, self);
+  self->n_reading++;
+  return window;
+}
+
+static void
+on_preferences_read (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CtPreferencesWindow) self = take_window (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PreferencesRead) read = ct_store_read_finish (CT_DATABASE (source_object), result,
+                                                          &error);
+
+  /* The window closed, or is closing. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->database == NULL)
+    return;
+  if (read == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (read->with_team_name)
+    show_team_name (self, read->team_name);
+  show_staff_choices (self, read->staff);
+  show_staff_list (self, read->staff);
+}
+
+static void
+read_async (CtPreferencesWindow *self,
+            gboolean             with_team_name)
+{
+  ct_store_read_async (self->database, read_preferences,
+                       g_memdup2 (&with_team_name, sizeof with_team_name), g_free,
+                       (GDestroyNotify) preferences_read_free, self->cancellable,
+                       on_preferences_read, arrival_for (self));
+}
+
 static void
 on_staff_saved (CtPreferencesWindow *self)
 {
-  load_staff (self);
-  load_staff_list (self);
+  read_async (self, FALSE);
 }
 
 static void
@@ -252,27 +333,51 @@ add_staff_action (GtkWidget  *widget,
   open_staff_editor (CT_PREFERENCES_WINDOW (widget), member);
 }
 
+/* Edit: the member is read again on the reader, then edited; when gone,
+ * the window says so and reads the staff again. */
+
+static gpointer
+read_member (CtDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  return ct_store_get (db, ct_kind_for_type (CT_TYPE_STAFF), *(gint64 *) data, error);
+}
+
+static void
+on_member_read (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CtPreferencesWindow) self = take_window (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) member = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->database == NULL)
+    return;
+  if (member == NULL)
+    {
+      show_error (self, error->message);
+      read_async (self, FALSE);
+      return;
+    }
+  open_staff_editor (self, member);
+}
+
 static void
 edit_staff_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   CtPreferencesWindow *self = CT_PREFERENCES_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtRecord) member = NULL;
-  gint64 id = 0;
-  const CtKind *kind = ct_record_button_parse_target (parameter, &id);
+  gint64 *id = g_new0 (gint64, 1);
+  const CtKind *kind = ct_record_button_parse_target (parameter, id);
 
   g_return_if_fail (kind != NULL);
 
-  member = ct_store_get (self->database, kind, id, &error);
-  if (member == NULL)
-    {
-      show_error (self, error->message);
-      load_staff_list (self);
-      return;
-    }
-  open_staff_editor (self, member);
+  ct_store_read_async (self->database, read_member, id, g_free, g_object_unref,
+                       self->cancellable, on_member_read, arrival_for (self));
 }
 
 /* Locking */
@@ -313,14 +418,20 @@ ct_preferences_window_new (GtkWindow  *parent,
 
   self = g_object_new (CT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->database = g_object_ref (database);
-  load_team_name (self);
   ct_figure_preferences_set_database (self->figure_group, database);
-  load_staff (self);
-  load_staff_list (self);
+  read_async (self, TRUE);
   apply_role (self);
   ct_keyring_bind_switch (self->settings, ct_database_get_path (database), self->remember_row,
                           self->remember_switch, self->cancellable);
   return self;
+}
+
+gboolean
+ct_preferences_window_is_loading (CtPreferencesWindow *self)
+{
+  g_return_val_if_fail (CT_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->n_reading > 0;
 }
 
 static void

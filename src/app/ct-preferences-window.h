@@ -20,5 +20,8 @@ G_DECLARE_FINAL_TYPE (CtPreferencesWindow, ct_preferences_window, CT, PREFERENCE
  * and prefs.edit-staff((sx))). The rest is GSettings. */
 CtPreferencesWindow *ct_preferences_window_new (GtkWindow  *parent,
                                                 CtDatabase *database);
+/* Whether the team name and the staff, or the member of staff of an Edit
+ * clicked, are being read (on the store's reader). */
+gboolean ct_preferences_window_is_loading (CtPreferencesWindow *self);
 
 G_END_DECLS
