@@ -112,6 +112,23 @@ get_team_name (Fixture *fixture)
   return name;
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static GtkWidget *
+find_named (gpointer    root,
+            const char *name)
+{
+  GtkWidget *widget = test_find_widget (root, has_name, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
 static void
 test_team_name (Fixture       *fixture,
                 gconstpointer  data)
@@ -152,9 +169,12 @@ test_team_name (Fixture       *fixture,
   preferences = CT_PREFERENCES_WINDOW (test_find_toplevel (CT_TYPE_PREFERENCES_WINDOW));
   g_assert_true (ct_preferences_window_is_loading (preferences));
   g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, "");
+  /* Nothing to change in the figures' preferences before they are shown. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (preferences, "threshold-spin")));
   test_store_release_reader (hold);
   wait_until_read (preferences);
   g_assert_cmpstr (test_get_text (preferences, "team_name_row"), ==, TEAM_NAME);
+  g_assert_true (gtk_widget_is_sensitive (find_named (preferences, "threshold-spin")));
 }
 
 static void
@@ -351,23 +371,6 @@ test_auto_lock_minutes (Fixture       *fixture,
   /* The range of the setting. */
   gtk_spin_button_set_value (spin, 500);
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "auto-lock-minutes"), ==, 120);
-}
-
-static gboolean
-has_name (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static GtkWidget *
-find_named (gpointer    root,
-            const char *name)
-{
-  GtkWidget *widget = test_find_widget (root, has_name, name);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 /* The threshold, the disclosure rule and the SDQ prompt's days: shown,

@@ -77,22 +77,27 @@ void
 ct_figure_preferences_set_database (CtFigurePreferences *self,
                                     CtDatabase          *database)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (CT_IS_FIGURE_PREFERENCES (self));
 
   g_set_object (&self->database, database);
-  if (database == NULL)
-    return;
+  /* Nothing to change until the preferences are shown. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+void
+ct_figure_preferences_show (CtFigurePreferences *self,
+                            gint64               threshold,
+                            CtDisclosureRule     rule,
+                            guint                days)
+{
+  g_return_if_fail (CT_IS_FIGURE_PREFERENCES (self));
+
   self->loading = TRUE;
-  gtk_spin_button_set_value (self->threshold_spin,
-                             ct_preferences_get_threshold (database, &error) / 100.0);
-  if (error == NULL)
-    adw_combo_row_set_selected (self->rule_row, ct_preferences_get_rule (database, &error));
-  if (error == NULL)
-    gtk_spin_button_set_value (self->days_spin, ct_preferences_get_prompt_days (database, &error));
+  gtk_spin_button_set_value (self->threshold_spin, threshold / 100.0);
+  adw_combo_row_set_selected (self->rule_row, rule);
+  gtk_spin_button_set_value (self->days_spin, days);
   self->loading = FALSE;
-  report (self, error);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
 }
 
 /* A row with a spin button at its end, saved by @on_changed. */

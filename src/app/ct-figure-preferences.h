@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ct-database.h"
+#include "ct-preferences.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,16 @@ G_DECLARE_FINAL_TYPE (CtFigurePreferences, ct_figure_preferences, CT, FIGURE_PRE
  * through CtFigurePreferences::error. The widgets are named (CSS names)
  * threshold-spin, rule-row and days-spin. */
 GtkWidget *ct_figure_preferences_new          (void);
+/* The records file the changes are saved in; the rows stay insensitive
+ * until ct_figure_preferences_show() shows what it holds (read on the
+ * store's reader by the Preferences window). */
 void       ct_figure_preferences_set_database (CtFigurePreferences *self,
                                                CtDatabase          *database);
+/* Shows the preferences read: the threshold in hundredths, the rule and
+ * the days; nothing is saved for it. */
+void       ct_figure_preferences_show         (CtFigurePreferences *self,
+                                               gint64               threshold,
+                                               CtDisclosureRule     rule,
+                                               guint                days);
 
 G_END_DECLS

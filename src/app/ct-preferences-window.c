@@ -14,6 +14,7 @@
 #include "ct-figure-preferences.h"
 #include "ct-keyring.h"
 #include "ct-preferences-window.h"
+#include "ct-preferences.h"
 #include "ct-record-button.h"
 #include "ct-records.h"
 #include "ct-setting.h"
@@ -211,15 +212,18 @@ show_staff_list (CtPreferencesWindow *self,
     }
 }
 
-/* Reading, on the store's reader: the team name (when @with_team_name: the
- * row is not read again under what someone typed) and every member of
- * staff. */
+/* Reading, on the store's reader: when the window opens, the team name and
+ * the figures' preferences (not read again under what someone typed), and
+ * every member of staff, then again after a member is saved. */
 
 typedef struct
 {
-  gboolean    with_team_name;
-  char       *team_name;
-  GListModel *staff;
+  gboolean          opening;
+  char             *team_name;
+  gint64            threshold;
+  CtDisclosureRule  rule;
+  guint             days;
+  GListModel       *staff;
 } PreferencesRead;
 
 static void
@@ -237,14 +241,26 @@ read_preferences (CtDatabase  *db,
                   gpointer     data,
                   GError     **error)
 {
-  const gboolean *with_team_name = data;
+  const gboolean *opening = data;
   g_autoptr(PreferencesRead) read = g_new0 (PreferencesRead, 1);
+  GError *local_error = NULL;
 
-  read->with_team_name = *with_team_name;
-  if (read->with_team_name &&
-      (read->team_name = ct_setting_get (db, CT_SETTING_TEAM_NAME, error)) == NULL &&
-      error != NULL && *error != NULL)
-    return NULL;
+  read->opening = *opening;
+  if (read->opening)
+    {
+      read->team_name = ct_setting_get (db, CT_SETTING_TEAM_NAME, &local_error);
+      if (local_error == NULL)
+        read->threshold = ct_preferences_get_threshold (db, &local_error);
+      if (local_error == NULL)
+        read->rule = ct_preferences_get_rule (db, &local_error);
+      if (local_error == NULL)
+        read->days = ct_preferences_get_prompt_days (db, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+    }
   read->staff = ct_store_list (db, ct_kind_for_type (CT_TYPE_STAFF), NULL, error);
   return read->staff != NULL ? g_steal_pointer (&read) : NULL;
 }
@@ -293,18 +309,21 @@ on_preferences_read (GObject      *source_object,
       show_error (self, error->message);
       return;
     }
-  if (read->with_team_name)
-    show_team_name (self, read->team_name);
+  if (read->opening)
+    {
+      show_team_name (self, read->team_name);
+      ct_figure_preferences_show (self->figure_group, read->threshold, read->rule, read->days);
+    }
   show_staff_choices (self, read->staff);
   show_staff_list (self, read->staff);
 }
 
 static void
 read_async (CtPreferencesWindow *self,
-            gboolean             with_team_name)
+            gboolean             opening)
 {
   ct_store_read_async (self->database, read_preferences,
-                       g_memdup2 (&with_team_name, sizeof with_team_name), g_free,
+                       g_memdup2 (&opening, sizeof opening), g_free,
                        (GDestroyNotify) preferences_read_free, self->cancellable,
                        on_preferences_read, arrival_for (self));
 }
