@@ -355,14 +355,6 @@ add_staff_action (GtkWidget  *widget,
 /* Edit: the member is read again on the reader, then edited; when gone,
  * the window says so and reads the staff again. */
 
-static gpointer
-read_member (CtDatabase  *db,
-             gpointer     data,
-             GError     **error)
-{
-  return ct_store_get (db, ct_kind_for_type (CT_TYPE_STAFF), *(gint64 *) data, error);
-}
-
 static void
 on_member_read (GObject      *source_object,
                 GAsyncResult *result,
@@ -370,7 +362,7 @@ on_member_read (GObject      *source_object,
 {
   g_autoptr(CtPreferencesWindow) self = take_window (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtRecord) member = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+  g_autoptr(CtRecord) member = ct_store_get_finish (CT_DATABASE (source_object), result, &error);
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       self->database == NULL)
@@ -390,13 +382,13 @@ edit_staff_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CtPreferencesWindow *self = CT_PREFERENCES_WINDOW (widget);
-  gint64 *id = g_new0 (gint64, 1);
-  const CtKind *kind = ct_record_button_parse_target (parameter, id);
+  gint64 id = 0;
+  const CtKind *kind = ct_record_button_parse_target (parameter, &id);
 
   g_return_if_fail (kind != NULL);
 
-  ct_store_read_async (self->database, read_member, id, g_free, g_object_unref,
-                       self->cancellable, on_member_read, arrival_for (self));
+  ct_store_get_async (self->database, kind, id, self->cancellable, on_member_read,
+                      arrival_for (self));
 }
 
 /* Locking */

@@ -97,14 +97,6 @@ arrival_free (Arrival *arrival)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Arrival, arrival_free)
 
-static gpointer
-read_referral (CtDatabase  *db,
-               gpointer     data,
-               GError     **error)
-{
-  return ct_store_get (db, ct_kind_lookup ("referral"), *(gint64 *) data, error);
-}
-
 static void
 on_referral_read (GObject      *source_object,
                   GAsyncResult *result,
@@ -112,7 +104,7 @@ on_referral_read (GObject      *source_object,
 {
   g_autoptr(Arrival) arrival = user_data;
   CtDatabase *database = CT_DATABASE (source_object);
-  g_autoptr(CtRecord) referral = ct_store_read_finish (database, result, NULL);
+  g_autoptr(CtRecord) referral = ct_store_get_finish (database, result, NULL);
   g_autofree char *end_date = NULL;
 
   /* Gone, closed meanwhile, or the window with it. */
@@ -129,7 +121,6 @@ ct_episode_closer_offer (GtkWindow  *parent,
 {
   g_autofree char *time_point = NULL;
   g_autofree char *referral_id = NULL;
-  gint64 *id;
   Arrival *arrival;
 
   if (!g_str_equal (ct_kind_get_name (ct_record_get_kind (rating)), "goal_rating"))
@@ -138,11 +129,9 @@ ct_episode_closer_offer (GtkWindow  *parent,
   referral_id = ct_record_get_string_by_name (rating, "referral_id");
   if (g_strcmp0 (time_point, "end") != 0 || referral_id == NULL)
     return;
-  id = g_new (gint64, 1);
-  *id = g_ascii_strtoll (referral_id, NULL, 10);
   arrival = g_new0 (Arrival, 1);
   g_set_weak_pointer (&arrival->parent, parent);
   arrival->date = ct_record_get_string_by_name (rating, "date");
-  ct_store_read_async (database, read_referral, id, g_free, g_object_unref, NULL,
-                       on_referral_read, arrival);
+  ct_store_get_async (database, ct_kind_lookup ("referral"), g_ascii_strtoll (referral_id, NULL, 10),
+                      NULL, on_referral_read, arrival);
 }

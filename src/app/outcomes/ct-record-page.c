@@ -247,12 +247,6 @@ typedef enum
   TARGET_DELETE,
 } TargetAction;
 
-typedef struct
-{
-  const CtKind *kind;
-  gint64        id;
-} TargetRead;
-
 /* Where the record arrives: the page, by a weak reference. */
 typedef struct
 {
@@ -273,16 +267,6 @@ target_arrival_free (TargetArrival *arrival)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TargetArrival, target_arrival_free)
 
-static gpointer
-read_target (CtDatabase  *db,
-             gpointer     data,
-             GError     **error)
-{
-  TargetRead *read = data;
-
-  return ct_store_get (db, read->kind, read->id, error);
-}
-
 /* Edits or deletes the record read; when it is gone, says why on the
  * overlay and reads the page again. */
 static void
@@ -293,7 +277,7 @@ on_target_read (GObject      *source_object,
   g_autoptr(TargetArrival) arrival = user_data;
   g_autoptr(CtRecordPage) self = g_weak_ref_get (&arrival->page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtRecord) record = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+  g_autoptr(CtRecord) record = ct_store_get_finish (CT_DATABASE (source_object), result, &error);
   CtRecordPagePrivate *priv;
 
   if (self == NULL)
@@ -324,24 +308,19 @@ read_target_async (CtRecordPage    *self,
                    const char      *deleted_message)
 {
   CtRecordPagePrivate *priv = ct_record_page_get_instance_private (self);
-  TargetRead *read;
   TargetArrival *arrival;
   gint64 id = 0;
   const CtKind *kind = ct_record_button_parse_target (target, &id);
 
   if (kind == NULL || priv->database == NULL)
     return;
-  read = g_new0 (TargetRead, 1);
-  read->kind = kind;
-  read->id = id;
   arrival = g_new0 (TargetArrival, 1);
   g_weak_ref_init (&arrival->page, self);
   arrival->overlay = g_object_ref (overlay);
   arrival->action = action;
   arrival->deleted_message = g_strdup (deleted_message);
   priv->n_targets++;
-  ct_store_read_async (priv->database, read_target, read, g_free, g_object_unref, NULL,
-                       on_target_read, arrival);
+  ct_store_get_async (priv->database, kind, id, NULL, on_target_read, arrival);
 }
 
 void

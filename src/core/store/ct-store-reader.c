@@ -319,3 +319,49 @@ ct_store_list_finish (CtDatabase    *db,
 {
   return ct_store_read_finish (db, result, error);
 }
+
+/* One record */
+
+typedef struct
+{
+  const CtKind *kind;
+  gint64        id;
+} GetRead;
+
+static gpointer
+read_record (CtDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  GetRead *get = data;
+
+  return ct_store_get (db, get->kind, get->id, error);
+}
+
+void
+ct_store_get_async (CtDatabase          *db,
+                    const CtKind        *kind,
+                    gint64               id,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GetRead *get;
+
+  g_return_if_fail (CT_IS_DATABASE (db));
+  g_return_if_fail (kind != NULL);
+
+  get = g_new0 (GetRead, 1);
+  get->kind = kind;
+  get->id = id;
+  ct_store_read_async (db, read_record, get, g_free, g_object_unref, cancellable, callback,
+                       user_data);
+}
+
+CtRecord *
+ct_store_get_finish (CtDatabase    *db,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return ct_store_read_finish (db, result, error);
+}

@@ -64,4 +64,15 @@ GListModel  *ct_store_list_finish  (CtDatabase           *db,
                                     GAsyncResult         *result,
                                     GError              **error);
 
+/* ct_store_get() as a read: the record arrives read. */
+void         ct_store_get_async    (CtDatabase           *db,
+                                    const CtKind         *kind,
+                                    gint64                id,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
+CtRecord    *ct_store_get_finish   (CtDatabase           *db,
+                                    GAsyncResult         *result,
+                                    GError              **error);
+
 G_END_DECLS
