@@ -245,6 +245,34 @@ test_training (Fixture       *fixture,
   assert_mean (summary, "training.mean_confidence_change", 3.0, 4);
 }
 
+/* training.distinct_attendees tells names apart exactly, as the records
+ * hold them, on either store: a name in other case or with another
+ * letter is another person, the same name at another event is not. */
+static void
+test_distinct_attendees (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const FixtureEvent event = { "TR-D", "nvr", "2024-08-20", 60 };
+  static const FixtureAttendance more[] = {
+    { "TR-D", "Carer Alpha", "foster_carers", "attended", 0, 0 },
+    { "TR-D", "carer alpha", "foster_carers", "attended", 0, 0 },
+    { "TR-D", "Carer Zoë", "foster_carers", "attended", 0, 0 },
+    { "TR-D", "Carer Zoe", "foster_carers", "attended", 0, 0 },
+    { "TR-D", "Carer Omega", "foster_carers", "did_not_attend", 0, 0 },
+  };
+  g_autoptr(CtSummary) summary = NULL;
+
+  fixture_fill (fixture->db);
+  fixture_add_event (fixture->db, &event);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    fixture_add_attendance (fixture->db, &more[i]);
+  summary = fixture_compute (fixture->db, FIXTURE_PERIOD);
+
+  /* Alpha, Beta, Gamma, Zeta; then alpha, Zoë and Zoe. */
+  assert_count (summary, "training.distinct_attendees", 7);
+  assert_count (summary, "training.places_booked", 16);
+}
+
 /* A period with no activity: every count 0, every mean without a value,
  * every breakdown complete. */
 static void
@@ -617,6 +645,7 @@ main (int    argc,
   summary_fixture_add ("/summary/reflective-practice", test_reflective_practice);
   summary_fixture_add ("/summary/outcomes", test_outcomes);
   summary_fixture_add ("/summary/training", test_training);
+  summary_fixture_add ("/summary/distinct-attendees", test_distinct_attendees);
   summary_fixture_add ("/summary/empty-period", test_empty_period);
   summary_fixture_add ("/summary/episode-threshold", test_episode_threshold);
   summary_fixture_add ("/summary/threshold-preference", test_threshold_preference);

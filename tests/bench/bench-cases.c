@@ -285,15 +285,16 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-/* The summary's statement, prepared on @handle. */
+/* The summary's statement, @sql, prepared on @handle. */
 static GPtrArray *
-prepare_bare (sqlite3  *handle,
-              GError  **error)
+prepare_bare (sqlite3     *handle,
+              const char  *sql,
+              GError     **error)
 {
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (finalize_statement);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v3 (handle, ct_summary_get_sql (), -1, SQLITE_PREPARE_PERSISTENT,
+  if (sqlite3_prepare_v3 (handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
                           &stmt, NULL) != SQLITE_OK)
     {
       fail_sql (handle, error);
@@ -311,10 +312,11 @@ open_plain (const char  *path,
   g_autofree char *cache = NULL;
   GStatBuf st;
 
-  /* The same settings as the app's connection, but no key. */
+  /* The same settings and functions as the app's connection, but no key. */
   cache = g_strdup_printf ("PRAGMA cache_size = -%d;",
                            ct_file_database_cache_kib (g_stat (path, &st) == 0 ? st.st_size : 0));
   if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      !ct_file_database_add_functions (handle) ||
       sqlite3_exec (handle, "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = WAL;",
                     NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (handle, cache, NULL, NULL, NULL) != SQLITE_OK)
@@ -334,8 +336,9 @@ measure_period (CtDatabase        *db,
                 guint              scale,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) encrypted_sql = prepare_bare (ct_database_get_handle (db, NULL), error);
-  g_autoptr(GPtrArray) plain_sql = encrypted_sql != NULL ? prepare_bare (plain, error) : NULL;
+  const char *sql = ct_summary_get_sql (ct_database_get_dialect (db));
+  g_autoptr(GPtrArray) encrypted_sql = prepare_bare (ct_database_get_handle (db, NULL), sql, error);
+  g_autoptr(GPtrArray) plain_sql = encrypted_sql != NULL ? prepare_bare (plain, sql, error) : NULL;
   BareRun encrypted = { ct_database_get_handle (db, NULL), encrypted_sql, which->period };
   BareRun unencrypted = { plain, plain_sql, which->period };
   g_autofree char *name_full = bench_summary_name (which);

@@ -25,6 +25,7 @@ typedef struct _CtSqlDialect
   const char *byte_order;  /* after text to sort it byte by byte, as SQLite does */
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
   const char *word_list;   /* the aggregate that joins text: f (column, ';') */
+  const char *count_distinct;  /* counts the distinct values of the column that follows, then ")" */
   const char *own_staff;   /* the signed-in person's staff id, ?1 the actor */
   /* One value, as text, that moves whenever a commit (but the
    * connection's own) changes what the connection reads. */

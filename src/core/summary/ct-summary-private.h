@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ct-database-private.h"
 #include "ct-summary.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,7 @@ G_BEGIN_DECLS
  *   HOURS      one row: NULL, the sum of the minutes, 0, 0;
  *   MEAN       one row: NULL, numerator, denominator, items (the value is
  *              numerator / denominator, none when the denominator is 0);
- *   BREAKDOWN  a row per word: word, count, 0, 0; @sql is the FROM clause
- *              of the rows and @value the expression whose word each
- *              counts (ct-summary-sql.c counts every word in one pass).
+ *   BREAKDOWN  a row per word: word, count, 0, 0.
  * A breakdown's words are those of the record field @kind_name.@field, or
  * @words when the summary defines its own (age bands, yes / no, ...).
  * A figure with @goals is made of the paired goals instead
@@ -56,7 +55,14 @@ typedef enum
   CT_N_DAY_SOURCES
 } CtDaySource;
 
-/* With @days, a figure is summed day by day in summary_day and @sql is
+/* With @of_sdq_moves, a figure of each child's latest SDQ total in the
+ * period and the total before it (latest, previous: ct-summary-sql.c's
+ * sdq_moves), made in one pass with the others: a COUNT is the aggregate
+ * @value, a MEAN the aggregate @value over the aggregate @denominator
+ * (which is its items too), a BREAKDOWN counts the rows whose @value is
+ * each word. @sql is NULL.
+ *
+ * With @days, a figure is summed day by day in summary_day and @sql is
  * NULL: a COUNT or HOURS sums @value, a BREAKDOWN counts the rows whose
  * @value is each word, a MEAN is the sum of @value over @scale (1 when 0)
  * times the sum of @denominator, with that sum as its items. In them $R is
@@ -75,14 +81,15 @@ typedef struct
   CtDaySource         days;
   const char         *denominator;
   int                 scale;
+  gboolean            of_sdq_moves;
 } CtFigureSpec;
 
 /* Every figure of DOMAIN.md, in its order (ct-summary-sql.c). */
 const CtFigureSpec *ct_summary_get_specs        (guint              *n_specs);
-/* The summary's one statement: rows of (figure, word, three numbers), the
- * figure being the index of its spec, or one of the CT_SUMMARY_ROW_* below
- * with the preference's value as its word. */
-const char         *ct_summary_get_sql          (void);
+/* The summary's one statement, in @dialect: rows of (figure, word, three
+ * numbers), the figure being the index of its spec, or one of the
+ * CT_SUMMARY_ROW_* below with the preference's value as its word. */
+const char         *ct_summary_get_sql          (const CtSqlDialect *dialect);
 #define CT_SUMMARY_ROW_SERVICE -1
 #define CT_SUMMARY_ROW_RULE    -2
 #define CT_SUMMARY_ROW_THRESHOLD -3

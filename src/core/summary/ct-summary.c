@@ -228,7 +228,7 @@ compute_results (CtDatabase      *db,
   for (guint i = 0; i < results->n_figures; i++)
     init_figure (&specs[i], &results->figures[i]);
 
-  stmt = ct_database_prepare (db, ct_summary_get_sql (), error);
+  stmt = ct_database_prepare (db, ct_summary_get_sql (ct_database_get_dialect (db)), error);
   if (stmt == NULL)
     return FALSE;
   bind_parameters (stmt, period);

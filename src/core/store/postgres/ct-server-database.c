@@ -53,6 +53,7 @@ static const CtSqlDialect server_dialect = {
   .byte_order = " COLLATE \"C\"",
   .now = NOW,
   .word_list = "string_agg",
+  .count_distinct = "count (DISTINCT ",
   .own_staff = OWN_STAFF,
   .data_version = DATA_VERSION,
 };
@@ -66,6 +67,7 @@ static const CtSqlDialect administrator_dialect = {
   .byte_order = " COLLATE \"C\"",
   .now = NOW,
   .word_list = "string_agg",
+  .count_distinct = "count (DISTINCT ",
   .own_staff = OWN_STAFF,
   .data_version = DATA_VERSION,
   .hides_clinical_text = TRUE,

@@ -23,6 +23,13 @@ G_DECLARE_FINAL_TYPE (CtFileDatabase, ct_file_database, CT, FILE_DATABASE, CtDat
 #define CT_DATABASE_CACHE_MAX_KIB (256 * 1024)
 int           ct_file_database_cache_kib   (goffset        file_size);
 
+/* The SQL functions the core's statements use beyond SQLite's own, on a
+ * connection (to the records file, or the benchmark's plain copy):
+ * CT_FILE_COUNT_DISTINCT (x) is count (DISTINCT x), faster
+ * (ct-file-count-distinct.c). */
+#define CT_FILE_COUNT_DISTINCT "ct_count_distinct"
+gboolean      ct_file_database_add_functions (sqlite3     *db);
+
 /* Opens a connection of its own to the file at @path, reading only, and
  * runs PRAGMA quick_check on it (CT_DATABASE_ERROR_CORRUPT when it fails).
  * Safe in any thread. */

@@ -46,6 +46,7 @@ static const CtSqlDialect file_dialect = {
   .byte_order = "",
   .now = "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')",
   .word_list = "group_concat",
+  .count_distinct = CT_FILE_COUNT_DISTINCT " (",
   /* The file proves no identity: the actor is the staff profile chosen. */
   .own_staff = CT_SQL_STAFF_BY_NAME,
   .data_version = "PRAGMA data_version",
@@ -303,6 +304,7 @@ open_connection (const char  *path,
       !check_key (db, error) ||
       !size_cache (db, path) ||
       (!creating && !check_version (db, error)) ||
+      !ct_file_database_add_functions (db) ||
       !configure_connection (db, read_only, error))
     {
       if (error != NULL && *error == NULL)
