@@ -508,9 +508,9 @@ test_list_order_from_an_index (TestFixture   *fixture,
     }
 }
 
-/* The Outcomes read each goal's latest rating and the episodes in order
- * from indexes (ct_outcomes_list()): no sort, which under memory security
- * allocated every row it sorted. */
+/* The Outcomes read each goal's latest rating from an index
+ * (ct_outcomes_list()), and sort nothing in SQL, whose sorter under
+ * memory security allocated every row it sorted. */
 static void
 test_outcomes_order_from_indexes (TestFixture   *fixture,
                                   gconstpointer  data)
