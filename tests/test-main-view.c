@@ -139,12 +139,20 @@ test_keys_move_around (Fixture       *fixture,
 {
   GtkWidget *view = test_find_of_type (fixture->window, CT_TYPE_MAIN_VIEW);
   GtkStack *content = GTK_STACK (test_find_by_id (fixture->window, "content"));
+  GtkStack *sections = GTK_STACK (test_find_by_id (fixture->window, "sections"));
   g_autoptr(CtRecord) child = NULL;
 
   g_assert_true (press_key (fixture, GDK_KEY_3, GDK_CONTROL_MASK));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "consultations");
+  /* At once, even where animations are on (not in the tests otherwise):
+   * the section left is drawn no more. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   g_assert_true (press_key (fixture, GDK_KEY_6, GDK_CONTROL_MASK));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "outcomes");
+  g_assert_false (gtk_stack_get_transition_running (sections));
+  g_assert_false (gtk_widget_get_mapped (gtk_stack_get_child_by_name (sections,
+                                                                      "consultations")));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_assert_true (press_key (fixture, GDK_KEY_8, GDK_CONTROL_MASK));
   g_assert_cmpstr (ct_main_view_get_section (CT_MAIN_VIEW (view)), ==, "reports");
   g_assert_true (press_key (fixture, GDK_KEY_6, GDK_CONTROL_MASK));
