@@ -166,12 +166,15 @@ ct_outcome_row_init (CtOutcomeRow *self)
 /* The query. Baseline and end join at most one rating each (a unique
  * index); the latest rating is read by a subquery, the first of the index
  * goal_rating_last (the file's migration 11, the server's 9) in the order
- * asked. The episodes come in the order of the table, not of their dates:
- * each goal's look-ups then follow the indexes' order wherever the records
- * were written in it, where an order by date jumped about them (at ten
- * times county, whose episodes were written child by child, 722 ms against
- * 229); the rows are sorted afterwards (compare_rows()), in memory, which
- * SQLite's sorter would have allocated row by row under memory security.
+ * asked. The episodes come in the order of the table (by id, which the
+ * file reads as it is stored, and either store gives each episode's rows
+ * together, its goals by number), not of their dates: each goal's
+ * look-ups then follow the indexes' order wherever the records were
+ * written in it, where an order by date jumped about them (at ten times
+ * county, whose episodes were written child by child, 722 ms against 224);
+ * the rows are sorted by date afterwards (compare_rows()), in memory,
+ * which SQLite's sorter would have allocated row by row under memory
+ * security.
  * The goal is "t", so that its description is read as every record's
  * fields are: as NULL where the signed-in role may not read clinical free
  * text. */
@@ -229,7 +232,8 @@ ct_outcomes_dup_sql (CtDatabase *db)
     "   AND (?2 = 0 OR r.child_id = ?2)"
     "   AND (?3 = 0 OR (r.end_date IS NOT NULL AND e.id IS NULL))"
     "   AND (r.end_date >= ?4 OR r.end_date IS NULL OR ?4 IS NULL)"
-    "   AND (COALESCE (r.start_date, r.referral_date) <= ?5 OR ?5 IS NULL)", NULL);
+    "   AND (COALESCE (r.start_date, r.referral_date) <= ?5 OR ?5 IS NULL)"
+    " ORDER BY r.id, t.number", NULL);
 }
 
 static char *
@@ -249,8 +253,7 @@ column_score (CtStatement *stmt,
 }
 
 /* The row's episode: @previous's when the row is another goal of it (the
- * rows of an episode come together, each episode's goals joined to it in
- * turn; rows that did not would each read a box of their own). */
+ * rows come episode by episode). */
 static Episode *
 read_episode (CtStatement *stmt,
               Episode      *previous)
