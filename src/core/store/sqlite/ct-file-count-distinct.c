@@ -88,6 +88,11 @@ count_step (sqlite3_context  *context,
 
   value.bytes = sqlite3_value_text (argv[0]);
   value.length = sqlite3_value_bytes (argv[0]);
+  if (value.bytes == NULL)
+    {
+      sqlite3_result_error_nomem (context);
+      return;
+    }
   if (*seen == NULL)
     *seen = g_hash_table_new_full (value_hash, value_equal, value_free, NULL);
   if (!g_hash_table_contains (*seen, &value))
