@@ -524,6 +524,21 @@ test_outcomes_order_from_indexes (TestFixture   *fixture,
   g_assert_null (strstr (plan, "TEMP B-TREE"));
 }
 
+/* The SDQ prompts find each child's last consultation from an index
+ * alone (ct_sdq_prompt_list()): no aggregate per child, which under
+ * memory security allocated each time it ran. */
+static void
+test_sdq_prompt_contact_from_index (TestFixture   *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(CtDatabase) db = create_database (fixture->path);
+  g_autofree char *plan = dup_plan (db, ct_sdq_prompt_get_sql ());
+
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX consultation_child_date (child_id=? AND date<?)"));
+  g_assert_null (strstr (plan, "CO-ROUTINE"));
+}
+
 /* A: migrations */
 
 static void
@@ -926,6 +941,7 @@ main (int    argc,
   add ("/database/migrations", test_migrations);
   add ("/database/list-order-from-an-index", test_list_order_from_an_index);
   add ("/database/outcomes-order-from-indexes", test_outcomes_order_from_indexes);
+  add ("/database/sdq-prompt-contact-from-index", test_sdq_prompt_contact_from_index);
   add ("/database/passphrase/change", test_change_passphrase);
   add ("/database/backup/verified", test_backup);
   add ("/database/backup/refuses-existing", test_backup_refuses_existing);

@@ -505,6 +505,12 @@ static const char migration_summary_days[] =
 static const char migration_audit_order[] =
   "CREATE INDEX audit_log_order ON audit_log (at, id);";
 
+/* Version 12: a child's latest consultation from an index (the file's
+ * version 14). */
+static const char migration_last_contact[] =
+  "CREATE INDEX consultation_child_date ON consultation (child_id, date);"
+  "DROP INDEX consultation_child;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -517,6 +523,7 @@ static const char *const migrations[] = {
   migration_outcomes_order,
   migration_summary_days,
   migration_audit_order,
+  migration_last_contact,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);
