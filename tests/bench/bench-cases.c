@@ -1,5 +1,5 @@
-/* bench-cases.c: unlocking, the first rows of each list, the committee
- * summary and its baselines
+/* bench-cases.c: unlocking, the first rows of each list, the Outcomes and
+ * their SDQ prompts, the committee summary and its baselines
  *
  * Baselines, measured in the same run on the same data:
  * - the summary's bare SQL (the one statement of ct-summary-sql.c, bound,
@@ -21,6 +21,7 @@
 #include "bench.h"
 #include "ct-file-database-private.h"
 #include "ct-outcomes.h"
+#include "ct-sdq-prompt.h"
 #include "ct-records.h"
 #include "ct-summary-private.h"
 
@@ -176,6 +177,29 @@ bench_time_outcomes (CtDatabase  *db,
   ListRun run = { db, NULL, NULL, 0, NULL, NULL };
 
   return bench_median (outcomes_once, drop_list, &run, BENCH_MIN_RUNS, median_ms, error);
+}
+
+/* The SDQ prompts above the Outcomes: every child's latest total and
+ * last contact, on the benchmark's last day */
+
+static gboolean
+prompts_once (gpointer   user_data,
+              GError   **error)
+{
+  ListRun *run = user_data;
+
+  run->records = ct_sdq_prompt_list (run->db, BENCH_TODAY, 90, error);
+  return run->records != NULL;
+}
+
+static gboolean
+time_prompts (CtDatabase  *db,
+              double      *median_ms,
+              GError     **error)
+{
+  ListRun run = { db, NULL, NULL, 0, NULL, NULL };
+
+  return bench_median (prompts_once, drop_list, &run, BENCH_MIN_RUNS, median_ms, error);
 }
 
 /* The summary, in full and as bare SQL */
@@ -412,5 +436,9 @@ bench_run_database (BenchData    *data,
       !bench_time_outcomes (db, &ms, error))
     return FALSE;
   bench_report_add (report, scale, BENCH_OUTCOMES_NAME, BENCH_UNIT_MS, ms, TARGET_OUTCOMES_MS);
+  if (!time_prompts (db, &ms, error))
+    return FALSE;
+  bench_report_add (report, scale, "SDQ prompts (every child's latest total, the last contact)",
+                    BENCH_UNIT_MS, ms, 0);
   return measure_summaries (db, data, report, scale, error);
 }
