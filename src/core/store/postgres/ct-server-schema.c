@@ -505,11 +505,12 @@ static const char migration_summary_days[] =
 static const char migration_audit_order[] =
   "CREATE INDEX audit_log_order ON audit_log (at, id);";
 
-/* Version 12: a child's latest consultation from an index (the file's
- * version 14). */
+/* Version 12: a child's latest consultation from an index, and
+ * sdq_score_date unused (the file's version 14). */
 static const char migration_last_contact[] =
   "CREATE INDEX consultation_child_date ON consultation (child_id, date);"
-  "DROP INDEX consultation_child;";
+  "DROP INDEX consultation_child;"
+  "DROP INDEX sdq_score_date;";
 
 static const char *const migrations[] = {
   migration_1,

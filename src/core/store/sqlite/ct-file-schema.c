@@ -408,10 +408,13 @@ static const char migration_audit_order[] =
  * per child, max (date), allocated under memory security each time it
  * ran: 290 ms for the county's prompts). It starts with
  * consultation_child's column, so it serves its queries too:
- *   SEARCH k USING COVERING INDEX consultation_child_date (child_id=? AND date<?) */
+ *   SEARCH k USING COVERING INDEX consultation_child_date (child_id=? AND date<?)
+ * sdq_score_date goes: the summary and the prompts now read the SDQ totals
+ * child by child from sdq_score_order, and no statement used it since. */
 static const char migration_last_contact[] =
   "CREATE INDEX consultation_child_date ON consultation (child_id, date);"
-  "DROP INDEX consultation_child;";
+  "DROP INDEX consultation_child;"
+  "DROP INDEX sdq_score_date;";
 
 static const char *const migrations[] = {
   migration_1,
