@@ -280,6 +280,16 @@ take_window (gpointer user_data)
   return self;
 }
 
+/* Whether what a read brings has nowhere to go: the window closed, or is
+ * closing (its records locked). */
+static gboolean
+arrived_too_late (CtPreferencesWindow *self,
+                  const GError        *error)
+{
+  return self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         self->database == NULL;
+}
+
 static gpointer
 arrival_for (CtPreferencesWindow *self)
 {
@@ -300,9 +310,7 @@ on_preferences_read (GObject      *source_object,
   g_autoptr(PreferencesRead) read = ct_store_read_finish (CT_DATABASE (source_object), result,
                                                           &error);
 
-  /* The window closed, or is closing. */
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->database == NULL)
+  if (arrived_too_late (self, error))
     return;
   if (read == NULL)
     {
@@ -364,8 +372,7 @@ on_member_read (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(CtRecord) member = ct_store_get_finish (CT_DATABASE (source_object), result, &error);
 
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->database == NULL)
+  if (arrived_too_late (self, error))
     return;
   if (member == NULL)
     {

