@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ct-database-private.h"
 #include "test-database-util.h"
 
 static void
@@ -103,6 +104,16 @@ test_file_contains (const char *path,
     return FALSE;
   data = g_bytes_get_data (bytes, &len);
   return bytes_contain (data, len, needle, strlen (needle));
+}
+
+void
+test_exec (CtDatabase *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ct_database_exec (db, sql, &error));
+  g_assert_no_error (error);
 }
 
 gboolean

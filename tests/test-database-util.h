@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "ct-database.h"
 #include "ct-statement.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,10 @@ gboolean  test_file_contains     (const char    *path,
  * which unlocking does not read (it reads the audit trail's last pages,
  * written later). */
 void      test_damage_deep_page (const char   *path);
+
+/* Runs @sql, statements without results, asserting that they succeed. */
+void      test_exec              (CtDatabase    *db,
+                                  const char    *sql);
 
 /* Steps @stmt, asserting that it succeeds: TRUE when it gave a row. */
 gboolean  test_step              (CtStatement   *stmt);

@@ -346,6 +346,54 @@ save_field (CtDatabase *db,
   g_assert_no_error (error);
 }
 
+/* A word list sorts by its words in byte order, kept with the record
+ * whoever writes them: a save, or another program writing the rows of
+ * the side table. */
+static void
+test_sorted_by_words (RecordsFixture *fixture,
+                      gconstpointer   data)
+{
+  gint64 a = insert_consultation (fixture, fixture->staff_id, "2025-03-03", "video", "60");
+  gint64 b = insert_consultation (fixture, fixture->staff_id, "2025-01-15", "phone", "120");
+  gint64 c = insert_consultation (fixture, fixture->staff_id, "2025-02-20", "in_person", "5");
+  CtFilter filter = { .sort_field = field ("consultation", "topics") };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) record = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *removed = NULL;
+
+  save_field (fixture->db, "consultation", a, "topics", "transitions;risk");
+  save_field (fixture->db, "consultation", b, "topics", "mental_health");
+  /* "mental_health" < "risk;transitions" < "transitions" (c's), both ways. */
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { b, a, c, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+  filter.sort_descending = TRUE;
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { c, a, b, 0 });
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Another program adds a topic of c's and takes away all of b's. */
+  added = g_strdup_printf ("INSERT INTO consultation_topic (consultation_id, topic)"
+                           " VALUES (%" G_GINT64_FORMAT ", 'family_contact')", c);
+  removed = g_strdup_printf ("DELETE FROM consultation_topic WHERE consultation_id = %"
+                             G_GINT64_FORMAT, b);
+  test_exec (fixture->db, added);
+  test_exec (fixture->db, removed);
+  record = ct_store_get (fixture->db, ct_kind_lookup ("consultation"), c, &error);
+  g_assert_no_error (error);
+  records_assert_field (record, "topics", "family_contact;transitions");
+  g_clear_object (&record);
+  record = ct_store_get (fixture->db, ct_kind_lookup ("consultation"), b, &error);
+  g_assert_no_error (error);
+  records_assert_field (record, "topics", NULL);
+  /* None first; "family_contact;transitions" < "risk;transitions". */
+  filter.sort_descending = FALSE;
+  ids = list_ids (fixture, "consultation", &filter);
+  assert_ids (ids, (gint64[]) { b, c, a, 0 });
+}
+
 /* A search keeps the text it reads, and keeps it up to date: with the
  * records saved, the names they show from others, rows added elsewhere,
  * and what others changed once the store notices. */
@@ -799,6 +847,8 @@ main (int   argc,
 
   g_test_add ("/record-pages/sorted-in-the-store", RecordsFixture, NULL,
               records_fixture_setup, test_sorted_in_the_store, records_fixture_teardown);
+  g_test_add ("/record-pages/sorted-by-words", RecordsFixture, NULL,
+              records_fixture_setup, test_sorted_by_words, records_fixture_teardown);
   g_test_add ("/record-pages/searched-as-shown", RecordsFixture, NULL,
               records_fixture_setup, test_searched_as_shown, records_fixture_teardown);
   g_test_add ("/record-pages/search-follows-changes", RecordsFixture, NULL,

@@ -164,16 +164,6 @@ test_store_release_reader (TestReaderHold *hold)
   g_mutex_unlock (&hold->lock);
 }
 
-static void
-exec_ok (CtDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ct_database_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 void
 test_store_fail_inserts (CtDatabase *db,
                          const char *table,
@@ -195,7 +185,7 @@ test_store_fail_inserts (CtDatabase *db,
                                   table, table)
                : g_strdup_printf ("DROP TRIGGER test_fail_%s ON %s; DROP FUNCTION test_fail ()",
                                   table, table);
-  exec_ok (db, sql);
+  test_exec (db, sql);
 }
 
 void
@@ -204,7 +194,7 @@ test_store_write_history (CtDatabase *db,
 {
   /* The superuser's replica mode skips the server's stamping trigger. */
   if (test_store_is_server ())
-    exec_ok (db, history ? "SET session_replication_role = replica"
+    test_exec (db, history ? "SET session_replication_role = replica"
                          : "SET session_replication_role = DEFAULT");
 }
 

@@ -211,7 +211,7 @@ ct_outcomes_dup_sql (CtDatabase *db)
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
   const CtKind *goal = ct_kind_lookup ("goal");
   g_autofree char *description =
-    ct_field_dup_select_sql (ct_kind_find_field (goal, "description"), dialect->word_list,
+    ct_field_dup_select_sql (ct_kind_find_field (goal, "description"),
                              dialect->hides_clinical_text);
 
   return g_strconcat (

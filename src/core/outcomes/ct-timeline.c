@@ -160,7 +160,7 @@ dup_timeline_sql (CtDatabase *db)
 {
   const CtSqlDialect *dialect = ct_database_get_dialect (db);
   const CtField *description = ct_kind_find_field (ct_kind_lookup ("goal"), "description");
-  g_autofree char *column = ct_field_dup_select_sql (description, dialect->word_list,
+  g_autofree char *column = ct_field_dup_select_sql (description,
                                                      dialect->hides_clinical_text);
 
   return g_strdup_printf (timeline_sql, column);

@@ -44,13 +44,15 @@ struct _CtField
   CtFieldType   type;
   CtFieldFlags  flags;
   /* The column of the kind's table ("t") when it is not @name; for a
-   * display field an SQL expression over the kind's joins; for a word list,
-   * the value column of @side_table. */
+   * display field an SQL expression over the kind's joins. A word list's
+   * column holds its words joined in byte order ("risk;transitions"),
+   * kept by the store's triggers from the rows of @side_table. */
   const char   *column;
   const CtEnum *words;        /* enums and word lists */
   const char   *reference;    /* references: the kind name referred to */
-  const char   *side_table;   /* word lists: the table and its key column */
-  const char   *side_key;
+  const char   *side_table;   /* word lists: the table of one row per word, */
+  const char   *side_key;     /* its column of the record's id */
+  const char   *side_column;  /* and of the word */
   double        minimum;      /* numbers */
   double        maximum;
   const char   *not_before;   /* dates: a date field this one may not precede */
@@ -115,12 +117,10 @@ ct_field_column (const CtField *field)
 /* The index of @field in its kind's table. */
 guint           ct_field_get_index          (const CtKind   *kind,
                                              const CtField  *field);
-/* The SQL that reads @field, e.g. "t.date" or "c.reference". */
-/* The column's SQL in a select of its kind's table ("t"); @word_list is the
- * store's aggregate that joins a word list (CtSqlDialect.word_list); with
- * @hide_clinical_text, clinical free text reads as NULL. */
+/* The column's SQL in a select of its kind's table ("t"), e.g. "t.date"
+ * or "c.reference"; with @hide_clinical_text, clinical free text reads as
+ * NULL. */
 char           *ct_field_dup_select_sql     (const CtField  *field,
-                                             const char     *word_list,
                                              gboolean        hide_clinical_text);
 
 /* Installs the properties of @kind on a record class. */

@@ -220,16 +220,12 @@ ct_field_get_range (const CtField *field,
 
 char *
 ct_field_dup_select_sql (const CtField *field,
-                         const char    *word_list,
                          gboolean       hide_clinical_text)
 {
   if (hide_clinical_text && (field->flags & CT_FIELD_CLINICAL_TEXT))
     return g_strdup ("NULL");
   if (field->flags & CT_FIELD_DISPLAY)
     return g_strdup (field->column);
-  if (field->type == CT_FIELD_ENUM_LIST)
-    return g_strdup_printf ("(SELECT %s (%s, ';') FROM %s WHERE %s = t.id)", word_list,
-                            ct_field_column (field), field->side_table, field->side_key);
   return g_strconcat ("t.", ct_field_column (field), NULL);
 }
 

@@ -50,7 +50,8 @@ static const CtField fields[] = {
   { .name = "trainer", .label = N_("Trainer"), .type = CT_FIELD_TEXT },
   { .name = "audience", .label = N_("Audience"), .type = CT_FIELD_ENUM_LIST,
     .flags = CT_FIELD_REQUIRED, .words = &audiences,
-    .side_table = "training_event_audience", .side_key = "event_id" },
+    .side_table = "training_event_audience", .side_key = "event_id",
+    .side_column = "audience" },
   { .name = "capacity", .label = N_("Capacity"), .type = CT_FIELD_INTEGER,
     .minimum = 0, .maximum = CT_NO_MAXIMUM },
 };

@@ -22,9 +22,13 @@ typedef struct _CtSqlDialect
   const char *begin;       /* opens the outermost transaction */
   const char *scan_hint;   /* after "FROM table t" when listing every record */
   const char *like;        /* LIKE that ignores (at least ASCII) case */
-  const char *byte_order;  /* after text to sort it byte by byte, as SQLite does */
+  /* Around text to sort it by its lower case byte by byte: SQLite's
+   * NOCASE folds ASCII as its lower () does, without a copy of each row's
+   * text (an allocation, which the file's memory security locks and wipes:
+   * 1.2 of the 1.6 s of sorting the ×10 file's consultations by team). */
+  const char *text_order_open;
+  const char *text_order_close;
   const char *now;         /* the current UTC time as YYYY-MM-DDTHH:MM:SSZ */
-  const char *word_list;   /* the aggregate that joins text: f (column, ';') */
   const char *count_distinct;  /* counts the distinct values of the column that follows, then ")" */
   const char *own_staff;   /* the signed-in person's staff id, ?1 the actor */
   /* One value, as text, that moves whenever a commit (but the

@@ -74,7 +74,7 @@ typedef enum
 } CtDatabaseError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CT_SCHEMA_VERSION 14
+#define CT_SCHEMA_VERSION 15
 
 /* Shortest passphrase accepted when creating a file or changing it. */
 #define CT_PASSPHRASE_MIN_LENGTH 10

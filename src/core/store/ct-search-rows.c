@@ -260,7 +260,7 @@ ct_search_rows_read_again (CtSearchRows  *self,
 }
 
 /* "SELECT t.id, <each field searched> FROM <table> t <joins> ORDER BY
- * t.id": no more than the text needs, and word lists apart (WordLists). */
+ * t.id": no more than the text needs. */
 static char *
 every_row_sql (CtDatabase   *db,
                const CtKind *kind,
@@ -271,13 +271,9 @@ every_row_sql (CtDatabase   *db,
 
   for (guint i = 0; i < fields->len; i++)
     {
-      const CtField *field = fields->pdata[i];
-      g_autofree char *column = NULL;
+      g_autofree char *column = ct_field_dup_select_sql (fields->pdata[i],
+                                                         dialect->hides_clinical_text);
 
-      if (field->type == CT_FIELD_ENUM_LIST)
-        column = g_strdup ("NULL");
-      else
-        column = ct_field_dup_select_sql (field, dialect->word_list, dialect->hides_clinical_text);
       g_string_append_printf (sql, ", %s", column);
     }
   g_string_append_printf (sql, " FROM %s t", kind->name);
@@ -289,87 +285,19 @@ every_row_sql (CtDatabase   *db,
   return g_string_free (sql, FALSE);
 }
 
-/* A word list's words of every record, read in one statement beside the
- * rows, in the order of their ids: its subquery per row (or a GROUP BY)
- * cost 30 µs a row under the file's memory security. */
-typedef struct
-{
-  const CtField *field;
-  GValue        *value;    /* the row's */
-  CtStatement   *stmt;     /* "SELECT key, word FROM side ORDER BY key" */
-  gboolean       has_row;
-} WordList;
-
-static gboolean
-word_list_start (WordList       *list,
-                 CtDatabase     *db,
-                 const CtField  *field,
-                 GValue         *value,
-                 GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, %s FROM %s ORDER BY %s", field->side_key,
-                                          ct_field_column (field), field->side_table,
-                                          field->side_key);
-
-  list->field = field;
-  list->value = value;
-  list->stmt = ct_database_prepare (db, sql, error);
-  return list->stmt != NULL &&
-         ct_statement_step (list->stmt, &list->has_row, _("read the records file"), error);
-}
-
-static gboolean
-word_list_next (WordList  *list,
-                GError   **error)
-{
-  return ct_statement_step (list->stmt, &list->has_row, _("read the records file"), error);
-}
-
-/* Sets the value to record @id's words; ids come in order. */
-static gboolean
-word_list_read (WordList  *list,
-                gint64     id,
-                GError   **error)
-{
-  g_autoptr(GString) words = g_string_new (NULL);
-
-  while (list->has_row && ct_statement_column_int64 (list->stmt, 0) < id)
-    if (!word_list_next (list, error))
-      return FALSE;
-  while (list->has_row && ct_statement_column_int64 (list->stmt, 0) == id)
-    {
-      if (words->len > 0)
-        g_string_append_c (words, ';');
-      g_string_append (words, ct_statement_column_text (list->stmt, 1));
-      if (!word_list_next (list, error))
-        return FALSE;
-    }
-  g_value_take_boxed (list->value, ct_store_read_words (list->field, words->str));
-  return TRUE;
-}
-
-/* Reads the row's values into @row, the fields searched of record @id. */
-static gboolean
+/* Reads the row's values into @row, the fields searched. */
+static void
 read_row (CtStatement   *stmt,
           const CtKind  *kind,
           GPtrArray     *fields,
-          CtRecord      *row,
-          GArray        *word_lists,
-          GError       **error)
+          CtRecord      *row)
 {
-  gint64 id = ct_statement_column_int64 (stmt, 0);
-
   for (guint i = 0; i < fields->len; i++)
     {
       const CtField *field = fields->pdata[i];
 
-      if (field->type != CT_FIELD_ENUM_LIST)
-        ct_store_read_value (stmt, 1 + i, field, ct_record_peek_value (row, field - kind->fields));
+      ct_store_read_value (stmt, 1 + i, field, ct_record_peek_value (row, field - kind->fields));
     }
-  for (guint i = 0; i < word_lists->len; i++)
-    if (!word_list_read (&g_array_index (word_lists, WordList, i), id, error))
-      return FALSE;
-  return TRUE;
 }
 
 CtSearchRows *
@@ -380,40 +308,26 @@ ct_search_rows_read (CtDatabase    *db,
 {
   g_autofree char *sql = every_row_sql (db, kind, fields);
   g_autoptr(CtRecord) row = ct_record_new (kind);
-  g_autoptr(GArray) word_lists = g_array_new (FALSE, TRUE, sizeof (WordList));
   CtStatement *stmt = ct_database_prepare (db, sql, error);
   gboolean ok = stmt != NULL;
   gboolean has_row = TRUE;
   CtSearchRows *self = NULL;
 
-  for (guint i = 0; ok && i < fields->len; i++)
-    {
-      const CtField *field = fields->pdata[i];
-      WordList list = { NULL };
-
-      if (field->type != CT_FIELD_ENUM_LIST)
-        continue;
-      ok = word_list_start (&list, db, field, ct_record_peek_value (row, field - kind->fields),
-                            error);
-      if (list.stmt != NULL)
-        g_array_append_val (word_lists, list);
-    }
-
   if (ok)
     self = search_rows_new (kind, fields);
   while (ok && has_row)
     {
-      ok = ct_statement_step (stmt, &has_row, _("read the records file"), error) &&
-           (!has_row || read_row (stmt, kind, fields, row, word_lists, error));
+      ok = ct_statement_step (stmt, &has_row, _("read the records file"), error);
       if (ok && has_row)
-        append_text (self, row, ct_statement_column_int64 (stmt, 0));
+        {
+          read_row (stmt, kind, fields, row);
+          append_text (self, row, ct_statement_column_int64 (stmt, 0));
+        }
     }
   if (!ok)
     g_clear_pointer (&self, ct_search_rows_free);
   else
     self->n_sorted = self->ids->len;  /* read in the order of their ids */
-  for (guint i = 0; i < word_lists->len; i++)
-    ct_statement_reset (g_array_index (word_lists, WordList, i).stmt);
   if (stmt != NULL)
     ct_statement_reset (stmt);
   return self;

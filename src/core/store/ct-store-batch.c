@@ -156,7 +156,6 @@ dup_describe_sql (CtDatabase   *db,
     {
       g_autofree char *column = ct_field_dup_select_sql (ct_kind_find_field (kind,
                                                                              kind->describe[i]),
-                                                          dialect->word_list,
                                                           dialect->hides_clinical_text);
       g_string_append_printf (sql, ", %s", column);
     }

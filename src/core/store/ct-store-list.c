@@ -1,8 +1,8 @@
 /* ct-store-list.c: reading records, one at a time or as a filtered list
  *
- * A list is one query: the kind's joins fill the display fields and a
- * subquery per word-list field gathers its words, so no row costs another
- * query.
+ * A list is one query: the kind's joins fill the display fields and a word
+ * list is a column of the record's own (kept by the store's triggers), so
+ * no row costs another query.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -124,7 +124,7 @@ add_condition (GString            *sql,
 
   if (field_name == NULL)
     return;
-  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name), dialect->word_list,
+  column = ct_field_dup_select_sql (ct_kind_find_field (kind, field_name),
                                     dialect->hides_clinical_text);
   g_string_append_printf (sql, " AND %s %s ?%d", column, operator, param);
 }

@@ -90,11 +90,12 @@ ct_store_append_order (GString            *sql,
       return;
     }
 
-  column = ct_field_dup_select_sql (field, dialect->word_list, dialect->hides_clinical_text);
+  column = ct_field_dup_select_sql (field, dialect->hides_clinical_text);
   if (field->type == CT_FIELD_ENUM)
     append_label_rank (key, field, column);
   else if (field->type == CT_FIELD_TEXT || field->type == CT_FIELD_ENUM_LIST)
-    g_string_append_printf (key, "lower (%s)%s", column, dialect->byte_order);
+    g_string_append_printf (key, "%s%s%s", dialect->text_order_open, column,
+                            dialect->text_order_close);
   else
     g_string_append (key, column);
   g_string_append_printf (sql, "CASE WHEN %s IS NULL THEN 0 ELSE 1 END%s, %s%s, ",

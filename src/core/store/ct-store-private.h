@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* A field with a column of the kind's own table (not a display field, not
- * a word list kept in a side table). */
+/* A field with a column of the kind's own table that a save writes (not a
+ * display field, not a word list: its rows in the side table are written,
+ * and the store's triggers keep its column). */
 static inline gboolean
 ct_field_is_stored_column (const CtField *field)
 {

@@ -26,7 +26,7 @@ select_sql (const CtSqlDialect *dialect,
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i], dialect->word_list,
+      g_autofree char *column = ct_field_dup_select_sql (&kind->fields[i],
                                                           dialect->hides_clinical_text);
       g_string_append_printf (sql, ", %s", column);
     }
@@ -121,7 +121,7 @@ build_field_texts (CtStoreText   *text,
                                                field->side_table, field->side_key);
       text->words_insert[i] = g_strdup_printf ("INSERT INTO %s (%s, %s) VALUES (?1, ?2)",
                                                field->side_table, field->side_key,
-                                               ct_field_column (field));
+                                               field->side_column);
     }
   else if (field->type == CT_FIELD_REFERENCE)
     text->reference_check[i] = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1",

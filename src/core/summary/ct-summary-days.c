@@ -33,6 +33,7 @@
 
 #include "config.h"
 
+#include "ct-store-private.h"
 #include "ct-summary-private.h"
 
 /* The rows a figure sums, and the day each counts on. In @day and @rows,
@@ -277,6 +278,25 @@ list_tables (void)
   return tables;
 }
 
+/* " OF a, b, c": the columns a save of a record of @table writes, for the
+ * trigger after a change; "" for a table of no kind of record (a word
+ * list's). Its word list's column, which the store's triggers keep from
+ * the list's rows, is not among them: a change of the rows moves their
+ * sums, the column's change would only take them away and add them again
+ * (375 µs a consultation under the file's memory security). */
+static char *
+dup_columns_written (const char *table)
+{
+  const CtKind *kind = ct_kind_lookup (table);
+  GString *columns = g_string_new (NULL);
+
+  for (guint i = 0; kind != NULL && i < kind->n_fields; i++)
+    if (ct_field_is_stored_column (&kind->fields[i]))
+      g_string_append_printf (columns, "%s %s", columns->len == 0 ? " OF" : ",",
+                              ct_field_column (&kind->fields[i]));
+  return g_string_free (columns, FALSE);
+}
+
 /* SQLite: a trigger per table and event, if it has statements. */
 static void
 append_file_trigger (GString    *sql,
@@ -299,6 +319,8 @@ append_file_triggers (GString      *sql,
   g_autoptr(GString) removed = g_string_new (NULL);
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autoptr(GString) records_deleted = g_string_new (NULL);
+  g_autofree char *written = dup_columns_written (table);
+  g_autofree char *after_update = g_strconcat ("AFTER UPDATE", written, NULL);
 
   append_all (added, columns, table, TRUE, "", "NEW");
   append_all (removed, columns, table, TRUE, "-", "OLD");
@@ -309,7 +331,7 @@ append_file_triggers (GString      *sql,
   append_all (records_deleted, columns, table, FALSE, "-", "OLD");
 
   append_file_trigger (sql, table, "insert", "AFTER INSERT", added->str);
-  append_file_trigger (sql, table, "update", "AFTER UPDATE", changed->str);
+  append_file_trigger (sql, table, "update", after_update, changed->str);
   append_file_trigger (sql, table, "delete", "AFTER DELETE", removed->str);
   append_file_trigger (sql, table, "rows", "BEFORE DELETE", records_deleted->str);
 }
@@ -324,6 +346,7 @@ append_server_triggers (GString      *sql,
                         const char   *schema)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *written = dup_columns_written (table);
 
   if (has_rows_of_records (table))
     {
@@ -343,9 +366,9 @@ append_server_triggers (GString      *sql,
   g_string_append_printf (sql, " CREATE FUNCTION summary_day_%s () RETURNS trigger"
                           " LANGUAGE plpgsql SECURITY DEFINER SET search_path = %s"
                           " AS $$ BEGIN%s END $$;", table, schema, body->str);
-  g_string_append_printf (sql, " CREATE TRIGGER summary_day AFTER INSERT OR UPDATE OR DELETE"
+  g_string_append_printf (sql, " CREATE TRIGGER summary_day AFTER INSERT OR UPDATE%s OR DELETE"
                           " ON %s FOR EACH ROW EXECUTE FUNCTION summary_day_%s ();",
-                          table, table);
+                          written, table, table);
   if (has_rows_of_records (table))
     g_string_append_printf (sql, " CREATE TRIGGER summary_day_rows BEFORE DELETE ON %s"
                             " FOR EACH ROW EXECUTE FUNCTION summary_day_%s ();", table, table);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version of the team server's records (its own numbering). */
-#define CT_SERVER_SCHEMA_VERSION 12
+#define CT_SERVER_SCHEMA_VERSION 13
 
 /* The schema that holds Clinical Team's tables on the server. */
 #define CT_SERVER_SCHEMA "clinical_team"

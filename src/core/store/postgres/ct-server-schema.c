@@ -512,6 +512,32 @@ static const char migration_last_contact[] =
   "DROP INDEX consultation_child;"
   "DROP INDEX sdq_score_date;";
 
+/* Version 13: a word list's words kept with its record by triggers on
+ * its side table (the file's version 15), joined in byte order. The
+ * trigger functions run as the owner: whoever may write a record's words
+ * may not always update the record (an administrator importing). */
+#define SERVER_WORDS_OF(table, column, side, key, word) \
+  "UPDATE " table " SET " column " = (SELECT string_agg (" word ", ';' ORDER BY " word \
+  "  COLLATE \"C\") FROM " side " s WHERE s." key " = " table ".id)"
+#define SERVER_WORDS_KEPT(table, column, side, key, word) \
+  "ALTER TABLE " table " ADD COLUMN " column " text;" \
+  SERVER_WORDS_OF (table, column, side, key, word) ";" \
+  "CREATE FUNCTION " side "_kept () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER" \
+  "  SET search_path = " CT_SERVER_SCHEMA " AS $$ BEGIN" \
+  "    IF TG_OP IN ('UPDATE', 'DELETE') THEN " \
+  SERVER_WORDS_OF (table, column, side, key, word) " WHERE id = OLD." key "; END IF;" \
+  "    IF TG_OP IN ('INSERT', 'UPDATE') THEN " \
+  SERVER_WORDS_OF (table, column, side, key, word) " WHERE id = NEW." key "; END IF;" \
+  "    RETURN NULL;" \
+  "  END $$;" \
+  "CREATE TRIGGER words_kept AFTER INSERT OR UPDATE OR DELETE ON " side \
+  "  FOR EACH ROW EXECUTE FUNCTION " side "_kept ();"
+static const char migration_words_kept[] =
+  SERVER_WORDS_KEPT ("consultation", "topics", "consultation_topic", "consultation_id", "topic")
+  SERVER_WORDS_KEPT ("training_event", "audience", "training_event_audience", "event_id",
+                     "audience")
+  "GRANT SELECT (topics) ON consultation TO clinical_team_administrator;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -525,6 +551,7 @@ static const char *const migrations[] = {
   migration_summary_days,
   migration_audit_order,
   migration_last_contact,
+  migration_words_kept,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_SERVER_SCHEMA_VERSION);
@@ -563,13 +590,17 @@ ct_server_schema_get_version (PGconn *conn)
 static char *
 step_sql (int version)
 {
+  const char *step = migrations[version];
   g_autofree char *days = NULL;
 
-  if (migrations[version] != migration_summary_days)
-    return g_strdup (migrations[version]);
+  if (step != migration_summary_days && step != migration_words_kept)
+    return g_strdup (step);
   days = ct_summary_days_sql (CT_SERVER_SCHEMA);
-  return g_strconcat (migrations[version], days, " GRANT SELECT ON summary_day TO " ROLES ";",
-                      NULL);
+  /* Version 13's sums are built again first, their triggers no longer
+   * firing on the column it then fills. */
+  return g_strconcat (step == migration_words_kept ? "" : step, days,
+                      " GRANT SELECT ON summary_day TO " ROLES ";",
+                      step == migration_words_kept ? step : "", NULL);
 }
 
 static gboolean

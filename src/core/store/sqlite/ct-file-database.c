@@ -43,9 +43,9 @@ static const CtSqlDialect file_dialect = {
    * index to feed a join in order otherwise). */
   .scan_hint = "NOT INDEXED",
   .like = "LIKE",
-  .byte_order = "",
+  .text_order_open = "",
+  .text_order_close = " COLLATE NOCASE",
   .now = "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')",
-  .word_list = "group_concat",
   .count_distinct = CT_FILE_COUNT_DISTINCT " (",
   /* The file proves no identity: the actor is the staff profile chosen. */
   .own_staff = CT_SQL_STAFF_BY_NAME,
