@@ -198,6 +198,13 @@ is_button_labelled (GtkWidget     *widget,
 
 /* Clicks the button labelled @label, as a person would, and waits for the
  * dialog to go. */
+/* The revealer shows its child (what was typed, above their version). */
+static gboolean
+is_revealed (gpointer revealer)
+{
+  return gtk_revealer_get_reveal_child (revealer);
+}
+
 static void
 respond (AdwMessageDialog *dialog,
          const char       *label)
@@ -257,6 +264,7 @@ test_conflict (Fixture       *fixture,
   /* Save again: asked again. Reload: theirs, with what was typed above. */
   dialog = save_into_conflict (editor);
   respond (dialog, "_Reload");
+  test_wait_until (is_revealed, test_find_by_id (editor, "typed_revealer"));
   name = get_name_typed (editor);
   g_assert_cmpstr (name, ==, "Test Child Renamed");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (editor,

@@ -271,15 +271,39 @@ dup_typed_text (CtRecordEditor *self,
   return g_string_free (text, FALSE);
 }
 
+/* Their version, read on the store's reader, for an editor that may be
+ * closed before it arrives. */
+typedef struct
+{
+  CtRecordEditor *editor;   /* a weak pointer */
+  char           *typed;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_clear_weak_pointer (&reload->editor);
+  g_free (reload->typed);
+  g_free (reload);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reload, reload_free)
+
 /* Their version in the form, with what was typed kept above it. */
 static void
-reload (CtRecordEditor *self,
-        const char     *typed)
+on_theirs_read (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(Reload) reload = user_data;
   g_autoptr(CtRecord) theirs = NULL;
   g_autoptr(GError) error = NULL;
+  CtRecordEditor *self = reload->editor;
+  const char *typed = reload->typed;
 
-  theirs = ct_store_get (self->database, self->kind, ct_record_get_id (self->record), &error);
+  theirs = ct_store_get_finish (CT_DATABASE (source_object), result, &error);
+  if (self == NULL)
+    return;
   if (theirs == NULL)
     {
       show_banner (self, error->message);
@@ -299,8 +323,15 @@ on_conflict_response (AdwMessageDialog *dialog,
                       const char       *response,
                       CtRecordEditor   *self)
 {
-  if (g_str_equal (response, CT_CONFLICT_RESPONSE_RELOAD))
-    reload (self, g_object_get_data (G_OBJECT (dialog), "typed"));
+  Reload *reload;
+
+  if (!g_str_equal (response, CT_CONFLICT_RESPONSE_RELOAD))
+    return;
+  reload = g_new0 (Reload, 1);
+  g_set_weak_pointer (&reload->editor, self);
+  reload->typed = g_strdup (g_object_get_data (G_OBJECT (dialog), "typed"));
+  ct_store_get_async (self->database, self->kind, ct_record_get_id (self->record), NULL,
+                      on_theirs_read, reload);
 }
 
 static void
