@@ -513,25 +513,31 @@ static const char migration_last_contact[] =
   "DROP INDEX sdq_score_date;";
 
 /* Version 13: a word list's words kept with its record by triggers on
- * its side table (the file's version 15), joined in byte order. The
- * trigger functions run as the owner: whoever may write a record's words
+ * its side table (the file's version 15), joined in byte order. Once per
+ * statement, over the rows it wrote (an import writes 256 at a time). The
+ * trigger function runs as the owner: whoever may write a record's words
  * may not always update the record (an administrator importing). */
-#define SERVER_WORDS_OF(table, column, side, key, word) \
+#define SERVER_WORDS_OF(table, column, side, key, word, rows) \
   "UPDATE " table " SET " column " = (SELECT string_agg (" word ", ';' ORDER BY " word \
-  "  COLLATE \"C\") FROM " side " s WHERE s." key " = " table ".id)"
+  "  COLLATE \"C\") FROM " side " s WHERE s." key " = " table ".id)" \
+  "  WHERE id IN (SELECT " key " FROM " rows ")"
+#define SERVER_WORDS_TRIGGER(side, name, event, rows) \
+  "CREATE TRIGGER " name " AFTER " event " ON " side " REFERENCING " rows \
+  "  FOR EACH STATEMENT EXECUTE FUNCTION " side "_kept ();"
 #define SERVER_WORDS_KEPT(table, column, side, key, word) \
   "ALTER TABLE " table " ADD COLUMN " column " text;" \
-  SERVER_WORDS_OF (table, column, side, key, word) ";" \
+  SERVER_WORDS_OF (table, column, side, key, word, side) ";" \
   "CREATE FUNCTION " side "_kept () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER" \
   "  SET search_path = " CT_SERVER_SCHEMA " AS $$ BEGIN" \
   "    IF TG_OP IN ('UPDATE', 'DELETE') THEN " \
-  SERVER_WORDS_OF (table, column, side, key, word) " WHERE id = OLD." key "; END IF;" \
+  SERVER_WORDS_OF (table, column, side, key, word, "removed") "; END IF;" \
   "    IF TG_OP IN ('INSERT', 'UPDATE') THEN " \
-  SERVER_WORDS_OF (table, column, side, key, word) " WHERE id = NEW." key "; END IF;" \
+  SERVER_WORDS_OF (table, column, side, key, word, "added") "; END IF;" \
   "    RETURN NULL;" \
   "  END $$;" \
-  "CREATE TRIGGER words_kept AFTER INSERT OR UPDATE OR DELETE ON " side \
-  "  FOR EACH ROW EXECUTE FUNCTION " side "_kept ();"
+  SERVER_WORDS_TRIGGER (side, "words_added", "INSERT", "NEW TABLE AS added") \
+  SERVER_WORDS_TRIGGER (side, "words_removed", "DELETE", "OLD TABLE AS removed") \
+  SERVER_WORDS_TRIGGER (side, "words_changed", "UPDATE", "OLD TABLE AS removed NEW TABLE AS added")
 static const char migration_words_kept[] =
   SERVER_WORDS_KEPT ("consultation", "topics", "consultation_topic", "consultation_id", "topic")
   SERVER_WORDS_KEPT ("training_event", "audience", "training_event_audience", "event_id",
