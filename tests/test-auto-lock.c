@@ -104,6 +104,22 @@ get_banner (CtWindow *window)
 }
 
 static gboolean
+is_draft_read (gpointer banner)
+{
+  return !ct_draft_banner_is_reading (banner);
+}
+
+/* The banner, once it has read the draft kept (on the store's reader). */
+static CtDraftBanner *
+get_read_banner (CtWindow *window)
+{
+  CtDraftBanner *banner = get_banner (window);
+
+  test_wait_until (is_draft_read, banner);
+  return banner;
+}
+
+static gboolean
 has_kept_draft (CtWindow *window)
 {
   g_autoptr(GError) error = NULL;
@@ -134,7 +150,7 @@ lock_with_typed_editor (void)
   /* The normal idle time again, so that nothing locks while the test looks. */
   ct_auto_lock_set_timeout_for_testing (0);
   test_window_unlock (window);
-  g_assert_true (ct_draft_banner_is_offering (get_banner (window)));
+  g_assert_true (ct_draft_banner_is_offering (get_read_banner (window)));
   g_assert_true (has_kept_draft (window));
   return window;
 }
@@ -174,7 +190,7 @@ test_draft_discarded (void)
   /* Gone for good: not offered after the next unlock either. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   test_window_unlock (window);
-  g_assert_false (ct_draft_banner_is_offering (get_banner (window)));
+  g_assert_false (ct_draft_banner_is_offering (get_read_banner (window)));
   test_window_close (window);
 }
 
@@ -192,7 +208,7 @@ test_unchanged_editor_closed (void)
   g_assert_null (test_find_toplevel (CT_TYPE_RECORD_EDITOR));
 
   test_window_unlock (window);
-  g_assert_false (ct_draft_banner_is_offering (get_banner (window)));
+  g_assert_false (ct_draft_banner_is_offering (get_read_banner (window)));
   g_assert_false (has_kept_draft (window));
   test_window_close (window);
 }

@@ -12,12 +12,14 @@
 #include "ct-draft.h"
 #include "ct-kind.h"
 #include "ct-record-editor.h"
+#include "ct-store-reader.h"
 
 struct _CtDraftBanner
 {
   AdwBin      parent_instance;
 
-  CtDatabase *database;
+  CtDatabase   *database;
+  GCancellable *reading;   /* the draft being read, NULL once read */
 
   GtkInfoBar *info_bar;
   GtkLabel   *label;
@@ -77,19 +79,12 @@ offer (CtDraftBanner *self,
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
 }
 
+/* What the kept draft allows: none, restoring it, or only discarding it. */
 static void
-update (CtDraftBanner *self)
+show_draft (CtDraftBanner *self,
+            GVariant      *draft,
+            const GError  *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) draft = NULL;
-
-  if (self->database == NULL || !ct_database_is_open (self->database))
-    {
-      hide (self);
-      return;
-    }
-
-  draft = ct_draft_peek (self->database, &error);
   if (error != NULL)
     show_error (self, error->message);
   else if (draft == NULL)
@@ -99,6 +94,78 @@ update (CtDraftBanner *self)
                         "of Clinical Team cannot restore it."));
   else
     offer (self, draft);
+}
+
+/* A read's result is never NULL: the draft, or none. */
+typedef struct
+{
+  GVariant *draft;
+} DraftRead;
+
+static void
+draft_read_free (DraftRead *read)
+{
+  g_clear_pointer (&read->draft, g_variant_unref);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftRead, draft_read_free)
+
+static gpointer
+read_draft (CtDatabase  *db,
+            gpointer     data,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GVariant *draft = ct_draft_peek (db, &local_error);
+  DraftRead *read;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  read = g_new0 (DraftRead, 1);
+  read->draft = draft;
+  return read;
+}
+
+static void
+on_draft_read (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CtDraftBanner) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DraftRead) read = ct_store_read_finish (CT_DATABASE (source_object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
+  show_draft (self, read != NULL ? read->draft : NULL, error);
+}
+
+static void
+stop_reading (CtDraftBanner *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
+/* The draft is read on the store's reader; the banner shows once it is. */
+static void
+update (CtDraftBanner *self)
+{
+  stop_reading (self);
+  hide (self);
+  if (self->database == NULL || !ct_database_is_open (self->database))
+    return;
+
+  self->reading = g_cancellable_new ();
+  ct_store_read_async (self->database, read_draft, NULL, NULL,
+                       (GDestroyNotify) draft_read_free, self->reading, on_draft_read,
+                       g_object_ref (self));
 }
 
 static void
@@ -161,6 +228,14 @@ ct_draft_banner_set_database (CtDraftBanner *self,
 }
 
 gboolean
+ct_draft_banner_is_reading (CtDraftBanner *self)
+{
+  g_return_val_if_fail (CT_IS_DRAFT_BANNER (self), FALSE);
+
+  return self->reading != NULL;
+}
+
+gboolean
 ct_draft_banner_is_offering (CtDraftBanner *self)
 {
   g_return_val_if_fail (CT_IS_DRAFT_BANNER (self), FALSE);
@@ -173,6 +248,7 @@ ct_draft_banner_dispose (GObject *object)
 {
   CtDraftBanner *self = CT_DRAFT_BANNER (object);
 
+  stop_reading (self);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_draft_banner_parent_class)->dispose (object);

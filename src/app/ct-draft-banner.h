@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (CtDraftBanner, ct_draft_banner, CT, DRAFT_BANNER, AdwBin)
 CtDatabase *ct_draft_banner_get_database (CtDraftBanner *self);
 void        ct_draft_banner_set_database (CtDraftBanner *self,
                                           CtDatabase    *database);
+/* TRUE while the kept draft is read (on the store's reader). */
+gboolean    ct_draft_banner_is_reading   (CtDraftBanner *self);
 gboolean    ct_draft_banner_is_offering  (CtDraftBanner *self);
 
 G_END_DECLS
