@@ -252,6 +252,33 @@ has_list_rows (gpointer list)
   return gtk_widget_get_first_child (list) != NULL;
 }
 
+static gboolean
+is_caseload_read (gpointer caseload)
+{
+  return !ct_caseload_view_is_loading (caseload);
+}
+
+/* Someone the file has no staff member for: My Caseload says so, once the
+ * store's reader has looked for them. */
+static void
+test_caseload_without_staff (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CtCaseloadView *caseload = CT_CASELOAD_VIEW (test_find_of_type (fixture->window,
+                                                                  CT_TYPE_CASELOAD_VIEW));
+  AdwStatusPage *empty = ADW_STATUS_PAGE (test_find_of_type (caseload, ADW_TYPE_STATUS_PAGE));
+
+  test_wait_until (is_caseload_read, caseload);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+
+  ct_database_set_actor (fixture->db, "Invented Stranger");
+  ct_caseload_view_reload (caseload);
+  g_assert_true (ct_caseload_view_is_loading (caseload));
+  test_wait_until (is_caseload_read, caseload);
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Staff Profile");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+}
+
 /* My Caseload is the first section: the demo clinician's open episodes,
  * some with a review due; a row opens its child's page. */
 static void
@@ -499,6 +526,8 @@ main (int   argc,
               fixture_set_up, test_rate_goal_in_few_keys, fixture_tear_down);
   g_test_add ("/main-view/caseload", Fixture, NULL,
               fixture_set_up, test_caseload, fixture_tear_down);
+  g_test_add ("/main-view/caseload-without-staff", Fixture, NULL,
+              fixture_set_up, test_caseload_without_staff, fixture_tear_down);
   g_test_add ("/main-view/outcomes-opens-goal", Fixture, NULL,
               fixture_set_up, test_outcomes_opens_goal, fixture_tear_down);
   g_test_add ("/main-view/training-event-page", Fixture, NULL,

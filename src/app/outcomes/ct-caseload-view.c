@@ -146,7 +146,7 @@ show_entries (CtCaseloadView *self,
 
 typedef struct
 {
-  gint64  staff_id;
+  char   *actor;
   char   *today;
   guint   review_weeks;
 } CaseloadRead;
@@ -154,18 +154,45 @@ typedef struct
 static void
 caseload_read_free (CaseloadRead *read)
 {
+  g_free (read->actor);
   g_free (read->today);
   g_free (read);
 }
 
+/* The staff member signed in, then their episodes; CT_DATABASE_ERROR_NOT_FOUND
+ * when there is no staff member to read the caseload of. */
 static gpointer
 read_caseload (CtDatabase  *db,
                gpointer     data,
                GError     **error)
 {
   CaseloadRead *read = data;
+  g_autoptr(GError) local_error = NULL;
+  gint64 staff_id = ct_store_find_staff_of_login (db, read->actor, &local_error);
 
-  return ct_caseload_list (db, read->staff_id, read->today, read->review_weeks, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (staff_id == 0)
+    {
+      g_set_error_literal (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND,
+                           "No staff member is signed in");
+      return NULL;
+    }
+  return ct_caseload_list (db, staff_id, read->today, read->review_weeks, error);
+}
+
+/* On a team server the login is linked to a staff member by IT. */
+static void
+show_no_staff (CtCaseloadView *self)
+{
+  show_empty (self, _("No Staff Profile"),
+              ct_database_get_path (self->database) != NULL
+              ? _("Choose who you are in Preferences to see your caseload.")
+              : _("Your login is not linked to a staff member. Ask your IT department "
+                  "to link it to see your caseload."));
 }
 
 static void
@@ -188,7 +215,9 @@ on_caseload_read (GObject      *source_object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);
-  if (entries == NULL)
+  if (g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_FOUND))
+    show_no_staff (self);
+  else if (entries == NULL)
     show_empty (self, _("The Caseload Cannot Be Read"), error->message);
   else if (entries->len == 0)
     show_empty (self, _("No Open Episodes"),
@@ -209,33 +238,21 @@ void
 ct_caseload_view_reload (CtCaseloadView *self)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
+  const char *actor;
   CaseloadRead *read;
-  gint64 staff_id;
 
   g_return_if_fail (CT_IS_CASELOAD_VIEW (self));
 
   stop_loading (self);
   if (self->database == NULL || !ct_database_is_open (self->database))
     return;
-  staff_id = ct_store_find_own_staff (self->database, &error);
-  if (staff_id == 0 && error != NULL)
+  if ((actor = ct_database_get_actor (self->database)) == NULL)
     {
-      show_empty (self, _("The Caseload Cannot Be Read"), error->message);
-      return;
-    }
-  if (staff_id == 0)
-    {
-      /* On a team server the login is linked to a staff member by IT. */
-      show_empty (self, _("No Staff Profile"),
-                  ct_database_get_path (self->database) != NULL
-                  ? _("Choose who you are in Preferences to see your caseload.")
-                  : _("Your login is not linked to a staff member. Ask your IT department "
-                      "to link it to see your caseload."));
+      show_no_staff (self);
       return;
     }
   read = g_new0 (CaseloadRead, 1);
-  read->staff_id = staff_id;
+  read->actor = g_strdup (actor);
   read->today = ct_validate_dup_today ();
   read->review_weeks = g_settings_get_uint (settings, "gbo-review-weeks");
   self->loading = g_cancellable_new ();
