@@ -163,9 +163,11 @@ test_draft_restored (void)
   GtkWindow *editor;
 
   g_signal_emit_by_name (test_find_by_id (banner, "restore_button"), "clicked");
+  /* The record typed over is read on the store's reader. */
+  g_assert_true (ct_draft_banner_is_reading (banner));
+  g_assert_null (test_find_toplevel (CT_TYPE_RECORD_EDITOR));
 
-  editor = test_find_toplevel (CT_TYPE_RECORD_EDITOR);
-  g_assert_nonnull (editor);
+  editor = test_wait_for_toplevel (CT_TYPE_RECORD_EDITOR);
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
   assert_typed_text (CT_RECORD_EDITOR (editor));
   g_assert_false (ct_draft_banner_is_offering (banner));

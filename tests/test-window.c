@@ -153,6 +153,12 @@ is_clinician_row (GtkWidget     *widget,
          g_str_equal (ct_field_get_name (ct_field_row_get_field (CT_FIELD_ROW (widget))), "clinician");
 }
 
+static gboolean
+is_editor_ready (gpointer editor)
+{
+  return !ct_record_editor_is_reading (editor);
+}
+
 /* The new file holds its creator's staff profile, with the role chosen, so
  * that a new consultation starts with its clinician chosen. */
 static void
@@ -172,6 +178,7 @@ assert_first_consultation_ready (Fixture *fixture)
 
   editor = ct_record_editor_new (GTK_WINDOW (fixture->window), db,
                                  ct_kind_lookup ("consultation"), NULL);
+  test_wait_until (is_editor_ready, editor);
   clinician = ct_field_row_dup_text (CT_FIELD_ROW (test_find_widget (editor, is_clinician_row,
                                                                      NULL)));
   g_assert_cmpint (g_ascii_strtoll (clinician, NULL, 10), ==, staff_id);

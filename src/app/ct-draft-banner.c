@@ -19,7 +19,8 @@ struct _CtDraftBanner
   AdwBin      parent_instance;
 
   CtDatabase   *database;
-  GCancellable *reading;   /* the draft being read, NULL once read */
+  GCancellable *reading;   /* the draft or its record being read, NULL once read */
+  GVariant     *draft;     /* the draft offered */
 
   GtkInfoBar *info_bar;
   GtkLabel   *label;
@@ -39,6 +40,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 hide (CtDraftBanner *self)
 {
+  g_clear_pointer (&self->draft, g_variant_unref);
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 }
 
@@ -47,6 +49,7 @@ static void
 show_error (CtDraftBanner *self,
             const char    *message)
 {
+  g_clear_pointer (&self->draft, g_variant_unref);
   gtk_label_set_label (self->label, message);
   gtk_widget_set_visible (self->restore_button, FALSE);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
@@ -74,8 +77,11 @@ offer (CtDraftBanner *self,
   /* TRANSLATORS: %s is a kind of record, "Consultation" */
   text = g_strdup_printf (_("An unsaved record was kept when the app locked: %s."),
                           ct_kind_get_label (ct_kind_lookup (kind_name)));
+  g_clear_pointer (&self->draft, g_variant_unref);
+  self->draft = g_variant_ref (draft);
   gtk_label_set_label (self->label, text);
   gtk_widget_set_visible (self->restore_button, TRUE);
+  gtk_widget_set_sensitive (self->restore_button, TRUE);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
 }
 
@@ -181,28 +187,39 @@ discard (CtDraftBanner *self)
 
 /* The editor opens first; the draft leaves the file only once it has. */
 static void
-on_restore_clicked (CtDraftBanner *self)
+on_editor_made (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(CtDraftBanner) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) draft = ct_draft_peek (self->database, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  CtRecordEditor *editor;
+  CtRecordEditor *editor = ct_record_editor_new_for_draft_finish (result, &error);
 
-  if (draft == NULL || !is_editor_draft (draft))
-    {
-      update (self);
-      return;
-    }
-
-  editor = ct_record_editor_new_for_draft (GTK_WINDOW (root), self->database, draft, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
   if (editor == NULL)
     {
       show_error (self, error->message);
       return;
     }
-
   discard (self);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The record the draft was typed over is read on the store's reader. */
+static void
+on_restore_clicked (CtDraftBanner *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->draft == NULL || self->reading != NULL)
+    return;
+  gtk_widget_set_sensitive (self->restore_button, FALSE);
+  self->reading = g_cancellable_new ();
+  ct_record_editor_new_for_draft_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->database, self->draft, self->reading,
+                                        on_editor_made, g_object_ref (self));
 }
 
 CtDatabase *
@@ -249,6 +266,7 @@ ct_draft_banner_dispose (GObject *object)
   CtDraftBanner *self = CT_DRAFT_BANNER (object);
 
   stop_reading (self);
+  g_clear_pointer (&self->draft, g_variant_unref);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_draft_banner_parent_class)->dispose (object);

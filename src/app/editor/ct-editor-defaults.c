@@ -20,14 +20,29 @@ static const struct
   { "duration_minutes", "60" },
 };
 
-/* The signed-in staff member, as text (known to the store once it was
- * asked: a new record reads nothing); NULL when there is none. */
+/* The signed-in staff member, as text, when the store knows them (a new
+ * record reads nothing); NULL when it does not. */
 static char *
 dup_signed_in_staff (CtDatabase *database)
 {
-  gint64 id = ct_store_find_own_staff (database, NULL);
+  gint64 id = ct_store_peek_own_staff (database);
 
   return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+}
+
+const CtField *
+ct_editor_defaults_find_staff_field (const CtKind *kind)
+{
+  for (guint i = 0; i < ct_kind_get_n_fields (kind); i++)
+    {
+      const CtField *field = ct_kind_get_field (kind, i);
+      const CtKind *referred = ct_field_get_reference_kind (field);
+
+      if (referred != NULL && ct_field_is_required (field) &&
+          g_str_equal (ct_kind_get_name (referred), "staff"))
+        return field;
+    }
+  return NULL;
 }
 
 /* Sets the field called @name, if the kind has it and it is not display
@@ -50,7 +65,7 @@ ct_editor_defaults_new_record (CtDatabase   *database,
 {
   CtRecord *record = ct_record_new (kind);
   const CtField *date = ct_kind_get_date_field (kind);
-  g_autofree char *staff = dup_signed_in_staff (database);
+  const CtField *staff_field = ct_editor_defaults_find_staff_field (kind);
 
   for (guint i = 0; i < G_N_ELEMENTS (new_record_defaults); i++)
     set_default (record, new_record_defaults[i].field, new_record_defaults[i].text);
@@ -60,15 +75,10 @@ ct_editor_defaults_new_record (CtDatabase   *database,
       set_default (record, ct_field_get_name (date), today);
     }
 
-  /* The clinician of a consultation, the facilitator of a session. */
-  for (guint i = 0; i < ct_kind_get_n_fields (kind); i++)
+  if (staff_field != NULL)
     {
-      const CtField *field = ct_kind_get_field (kind, i);
-      const CtKind *referred = ct_field_get_reference_kind (field);
-
-      if (referred != NULL && ct_field_is_required (field) &&
-          g_str_equal (ct_kind_get_name (referred), "staff"))
-        set_default (record, ct_field_get_name (field), staff);
+      g_autofree char *staff = dup_signed_in_staff (database);
+      set_default (record, ct_field_get_name (staff_field), staff);
     }
 
   for (guint i = 0; prefill != NULL && i < ct_kind_get_n_fields (kind); i++)

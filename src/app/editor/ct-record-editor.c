@@ -27,6 +27,7 @@
 #include "ct-permission.h"
 #include "ct-records.h"
 #include "ct-reference-row.h"
+#include "ct-store-reader.h"
 
 /* One row of the form and the message under it. */
 typedef struct
@@ -55,6 +56,7 @@ struct _CtRecordEditor
   gboolean             filling;     /* changes are the editor's, not the person's */
   gboolean             done;        /* saved or discarded: close without asking */
   gboolean             read_only;   /* the person's role may not change the record */
+  GCancellable        *reading;     /* the signed-in staff member, being read */
 };
 
 G_DEFINE_FINAL_TYPE (CtRecordEditor, ct_record_editor, ADW_TYPE_WINDOW)
@@ -473,6 +475,9 @@ ct_record_editor_dispose (GObject *object)
 {
   CtRecordEditor *self = CT_RECORD_EDITOR (object);
 
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->database);
   g_clear_object (&self->record);
   g_clear_pointer (&self->opened_with, g_variant_unref);
@@ -587,15 +592,19 @@ set_title (CtRecordEditor *self)
 }
 
 /* Where typing starts: a new record's first field still empty (the date
- * and the clinician come filled in), else the first field. */
+ * and the clinician come filled in, or the clinician is being read), else
+ * the first field. */
 static CtFieldRow *
 get_first_to_fill (CtRecordEditor *self)
 {
+  const CtField *staff = self->reading != NULL ? ct_editor_defaults_find_staff_field (self->kind)
+                                               : NULL;
+
   for (guint i = 0; self->record == NULL && i < self->fields->len; i++)
     {
       g_autofree char *text = ct_field_row_dup_text (get_field (self, i)->row);
 
-      if (text == NULL)
+      if (text == NULL && field_of (get_field (self, i)) != staff)
         return get_field (self, i)->row;
     }
   return self->fields->len > 0 ? get_field (self, 0)->row : NULL;
@@ -623,6 +632,71 @@ audit_opening (CtRecordEditor *self)
   if (!ct_store_audit_view (self->database, self->record, &error))
     g_message ("Opening %s %" G_GINT64_FORMAT " was not audited: %s",
                ct_kind_get_name (self->kind), ct_record_get_id (self->record), error->message);
+}
+
+/* The signed-in staff member of a new record, the first time: the store
+ * reads who they are on its reader, and the form takes them once it has,
+ * unless the person chose someone meanwhile. */
+
+static FormField *
+find_form_field (CtRecordEditor *self,
+                 const CtField  *wanted)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    if (field_of (get_field (self, i)) == wanted)
+      return get_field (self, i);
+  return NULL;
+}
+
+static void
+on_own_staff_found (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CtRecordEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = ct_store_find_own_staff_finish (CT_DATABASE (source_object), result, &error);
+  FormField *field;
+  g_autofree char *chosen = NULL;
+  g_autofree char *text = NULL;
+  gboolean unchanged;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
+  if (error != NULL)
+    g_message ("The signed-in staff member was not found: %s", error->message);
+  field = find_form_field (self, ct_editor_defaults_find_staff_field (self->kind));
+  chosen = field != NULL ? ct_field_row_dup_text (field->row) : NULL;
+  if (id == 0 || field == NULL || chosen != NULL)
+    return;
+
+  unchanged = !ct_record_editor_has_changes (self);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  self->filling = TRUE;
+  ct_field_row_set_text (field->row, text);
+  self->filling = FALSE;
+  if (unchanged)
+    {
+      g_clear_pointer (&self->opened_with, g_variant_unref);
+      self->opened_with = ct_record_editor_save_draft (self);
+    }
+  revalidate (self, FALSE);
+}
+
+static void
+find_signed_in_staff (CtRecordEditor *self)
+{
+  const CtField *staff = ct_editor_defaults_find_staff_field (self->kind);
+  FormField *field = staff != NULL ? find_form_field (self, staff) : NULL;
+  g_autofree char *chosen = field != NULL ? ct_field_row_dup_text (field->row) : NULL;
+
+  if (field == NULL || chosen != NULL || ct_database_get_actor (self->database) == NULL)
+    return;
+  /* No reference: a window destroyed is finalized at once, and its
+   * dispose cancels the read (the answer then never looks at it). */
+  self->reading = g_cancellable_new ();
+  ct_store_find_own_staff_async (self->database, self->reading, on_own_staff_found, self);
 }
 
 /* Public API */
@@ -659,6 +733,8 @@ ct_record_editor_new (GtkWindow    *parent,
   shown = self->record != NULL ? g_object_ref (self->record) : ct_editor_defaults_new_record (database, kind, record);
   fill_form (self, shown);
   self->opened_with = ct_record_editor_save_draft (self);
+  if (self->record == NULL)
+    find_signed_in_staff (self);
   offer_only_what_is_allowed (self);
   revalidate (self, self->record != NULL);
 
@@ -673,6 +749,14 @@ ct_record_editor_new (GtkWindow    *parent,
     }
   g_signal_connect_after (self, "map", G_CALLBACK (on_first_map), NULL);
   return self;
+}
+
+gboolean
+ct_record_editor_is_reading (CtRecordEditor *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), FALSE);
+
+  return self->reading != NULL;
 }
 
 const CtKind *
@@ -768,36 +852,102 @@ ct_record_editor_restore_draft (CtRecordEditor *self,
   return TRUE;
 }
 
-CtRecordEditor *
-ct_record_editor_new_for_draft (GtkWindow   *parent,
-                                CtDatabase  *database,
-                                GVariant    *draft,
-                                GError     **error)
+/* The record a draft was typed over, read on the store's reader: at the
+ * version the draft was typed over (a draft of an earlier release has
+ * none: the version now); for a new record's draft, an empty record. */
+static gpointer
+read_drafted_record (CtDatabase  *database,
+                     gpointer     data,
+                     GError     **error)
 {
-  g_autoptr(CtRecord) record = NULL;
   g_autoptr(GVariant) values = NULL;
-  CtRecordEditor *self;
   const CtKind *kind;
   const char *kind_name;
   const char *version = NULL;
   gint64 id;
 
-  g_return_val_if_fail (g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE), NULL);
-
-  g_variant_get (draft, "(&sx@a{ss})", &kind_name, &id, &values);
+  g_variant_get (data, "(&sx@a{ss})", &kind_name, &id, &values);
   kind = ct_kind_lookup (kind_name);
-  g_return_val_if_fail (kind != NULL, NULL);
+  if (id == 0)
+    return ct_record_new (kind);
+  if (g_variant_lookup (values, DRAFT_VERSION, "&s", &version))
+    return ct_store_get_at_version (database, kind, id, g_ascii_strtoll (version, NULL, 10),
+                                    error);
+  return ct_store_get (database, kind, id, error);
+}
 
-  /* The record at the version the draft was typed over (a draft of an
-   * earlier release has none: the version now). */
-  if (id != 0)
-    record = g_variant_lookup (values, DRAFT_VERSION, "&s", &version)
-             ? ct_store_get_at_version (database, kind, id, g_ascii_strtoll (version, NULL, 10),
-                                        error)
-             : ct_store_get (database, kind, id, error);
-  if (id != 0 && record == NULL)
-    return NULL;
-  self = ct_record_editor_new (parent, database, kind, record);
-  ct_record_editor_restore_draft (self, draft);
-  return self;
+/* What the editor of a draft opens over, while its record is read. */
+typedef struct
+{
+  GtkWindow *parent;   /* weak */
+  GVariant  *draft;
+} DraftOpening;
+
+static void
+draft_opening_free (DraftOpening *opening)
+{
+  g_clear_weak_pointer (&opening->parent);
+  g_variant_unref (opening->draft);
+  g_free (opening);
+}
+
+static void
+on_drafted_record_read (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DraftOpening *opening = g_task_get_task_data (task);
+  CtDatabase *database = CT_DATABASE (source_object);
+  GError *error = NULL;
+  g_autoptr(CtRecord) record = ct_store_read_finish (database, result, &error);
+  CtRecordEditor *self;
+
+  if (record == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self = ct_record_editor_new (opening->parent, database, ct_record_get_kind (record),
+                               ct_record_get_id (record) != 0 ? record : NULL);
+  ct_record_editor_restore_draft (self, opening->draft);
+  g_task_return_pointer (task, self, (GDestroyNotify) gtk_window_destroy);
+}
+
+void
+ct_record_editor_new_for_draft_async (GtkWindow           *parent,
+                                      CtDatabase          *database,
+                                      GVariant            *draft,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  DraftOpening *opening;
+  GTask *task;
+  const char *kind_name;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CT_IS_DATABASE (database));
+  g_return_if_fail (g_variant_is_of_type (draft, CT_RECORD_EDITOR_DRAFT_TYPE));
+  g_variant_get (draft, "(&sx@a{ss})", &kind_name, NULL, NULL);
+  g_return_if_fail (ct_kind_lookup (kind_name) != NULL);
+
+  opening = g_new0 (DraftOpening, 1);
+  g_set_weak_pointer (&opening->parent, parent);
+  opening->draft = g_variant_ref (draft);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ct_record_editor_new_for_draft_async);
+  g_task_set_task_data (task, opening, (GDestroyNotify) draft_opening_free);
+  ct_store_read_async (database, read_drafted_record, g_variant_ref (draft),
+                       (GDestroyNotify) g_variant_unref, g_object_unref, cancellable,
+                       on_drafted_record_read, task);
+}
+
+CtRecordEditor *
+ct_record_editor_new_for_draft_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

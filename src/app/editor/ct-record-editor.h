@@ -28,13 +28,21 @@ CtRecordEditor *ct_record_editor_new             (GtkWindow       *parent,
                                                   CtRecord        *record);
 
 /* The editor of the record that @draft (from ct_record_editor_save_draft())
- * was taken from, with the draft restored: new, or the record read again.
- * NULL with CT_DATABASE_ERROR_NOT_FOUND when the record was deleted. */
-CtRecordEditor *ct_record_editor_new_for_draft   (GtkWindow       *parent,
-                                                  CtDatabase      *database,
-                                                  GVariant        *draft,
-                                                  GError         **error);
+ * was taken from, with the draft restored: new, or the record read again
+ * on the store's reader. Its finish gives NULL with
+ * CT_DATABASE_ERROR_NOT_FOUND when the record was deleted. */
+void            ct_record_editor_new_for_draft_async  (GtkWindow           *parent,
+                                                       CtDatabase          *database,
+                                                       GVariant            *draft,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+CtRecordEditor *ct_record_editor_new_for_draft_finish (GAsyncResult        *result,
+                                                       GError             **error);
 
+/* Whether the editor is still reading what a new record starts with (the
+ * signed-in staff member, the first time). */
+gboolean        ct_record_editor_is_reading      (CtRecordEditor  *self);
 const CtKind   *ct_record_editor_get_kind        (CtRecordEditor  *self);
 
 /* Whether any value differs from the values the editor opened with. */

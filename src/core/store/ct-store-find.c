@@ -109,6 +109,14 @@ ct_store_find_own_staff (CtDatabase  *db,
 }
 
 gint64
+ct_store_peek_own_staff (CtDatabase *db)
+{
+  g_return_val_if_fail (CT_IS_DATABASE (db), 0);
+
+  return ct_database_get_own_staff (db);
+}
+
+gint64
 ct_store_ensure_staff (CtDatabase  *db,
                        const char  *name,
                        GError     **error)

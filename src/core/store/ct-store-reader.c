@@ -365,3 +365,70 @@ ct_store_get_finish (CtDatabase    *db,
 {
   return ct_store_read_finish (db, result, error);
 }
+
+/* The signed-in staff member */
+
+typedef struct
+{
+  char   *actor;
+  gint64  id;
+} OwnStaffRead;
+
+static void
+own_staff_read_free (OwnStaffRead *read)
+{
+  g_free (read->actor);
+  g_free (read);
+}
+
+/* The reader's connection has no actor of its own: @data is the store's. */
+static gpointer
+read_own_staff (CtDatabase  *db,
+                gpointer     data,
+                GError     **error)
+{
+  GError *local_error = NULL;
+  gint64 id = ct_store_find_staff_of_login (db, data, &local_error);
+  OwnStaffRead *read;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  read = g_new0 (OwnStaffRead, 1);
+  read->actor = g_strdup (data);
+  read->id = id;
+  return read;
+}
+
+void
+ct_store_find_own_staff_async (CtDatabase          *db,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (CT_IS_DATABASE (db));
+  g_return_if_fail (ct_database_get_actor (db) != NULL);
+
+  ct_store_read_async (db, read_own_staff, g_strdup (ct_database_get_actor (db)), g_free,
+                       (GDestroyNotify) own_staff_read_free, cancellable, callback, user_data);
+}
+
+gint64
+ct_store_find_own_staff_finish (CtDatabase    *db,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  OwnStaffRead *read = ct_store_read_finish (db, result, error);
+  gint64 id;
+
+  if (read == NULL)
+    return 0;
+  id = read->id;
+  /* Known from now on, unless someone else signed in meanwhile. */
+  if (id != 0 && g_strcmp0 (read->actor, ct_database_get_actor (db)) == 0)
+    ct_database_set_own_staff (db, id);
+  own_staff_read_free (read);
+  return id;
+}

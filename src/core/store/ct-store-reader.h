@@ -75,4 +75,15 @@ CtRecord    *ct_store_get_finish   (CtDatabase           *db,
                                     GAsyncResult         *result,
                                     GError              **error);
 
+/* ct_store_find_own_staff() as a read: the staff id of the person signed
+ * in (0, without @error, when there is none), known to the store from then
+ * on (ct_store_peek_own_staff()). */
+void         ct_store_find_own_staff_async  (CtDatabase           *db,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gint64       ct_store_find_own_staff_finish (CtDatabase           *db,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
 G_END_DECLS

@@ -158,6 +158,9 @@ gint64      ct_store_find_staff_of_login  (CtDatabase     *db,
  * elsewhere changed. */
 gint64      ct_store_find_own_staff       (CtDatabase     *db,
                                            GError        **error);
+/* The staff member of the person signed in as last found, never reading:
+ * 0 when none was found since the actor or a staff record changed. */
+gint64      ct_store_peek_own_staff       (CtDatabase     *db);
 /* The staff member called @name, created (active, role "other") when new. */
 gint64      ct_store_ensure_staff         (CtDatabase     *db,
                                            const char     *name,
