@@ -745,12 +745,15 @@ test_conflict_keeps_form (Fixture       *fixture,
   open_editor (fixture, "child", NULL);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "New child");
 
-  /* Taken already: said at once. */
+  /* Taken already: said once the store was asked, on its reader. */
   fill_child (fixture, "TEST-0001");
+  g_assert_true (ct_record_editor_is_reading (fixture->editor));
+  test_wait_until (has_read_choices, fixture);
   g_assert_false (can_save (fixture));
   g_assert_true (g_str_has_prefix (get_message (fixture, "reference"), "Reference: "));
 
-  fill_child (fixture, "TEST-0002");
+  type_into (fixture, "reference", "TEST-0002");
+  test_wait_until (has_read_choices, fixture);
   g_assert_true (can_save (fixture));
   g_assert_null (get_message (fixture, "reference"));
 

@@ -22,6 +22,7 @@
 #include "ct-editor-defaults.h"
 #include "ct-episode-closer.h"
 #include "ct-field-row.h"
+#include "ct-form-check.h"
 #include "ct-record-editor.h"
 #include "ct-record-tooltip.h"
 #include "ct-permission.h"
@@ -57,6 +58,9 @@ struct _CtRecordEditor
   gboolean             done;        /* saved or discarded: close without asking */
   gboolean             read_only;   /* the person's role may not change the record */
   GCancellable        *reading;     /* the signed-in staff member, being read */
+  GCancellable        *checking;    /* the form, being checked against the store */
+  gboolean             check_always; /* the check's fault is marked even untouched */
+  gboolean             store_fault;  /* the last check against the store failed */
 };
 
 G_DEFINE_FINAL_TYPE (CtRecordEditor, ct_record_editor, ADW_TYPE_WINDOW)
@@ -103,8 +107,9 @@ field_of (FormField *field)
 /* Reading the form */
 
 /* The form as a record (a copy of the record edited, or a new one). FALSE
- * with @error when a value cannot be read or breaks a rule;
- * ct_record_get_invalid_field() names the field. */
+ * with @error when a value cannot be read or breaks a rule of its own;
+ * ct_record_get_invalid_field() names the field. What the store holds is
+ * checked by the store's write, and while typing by ct_form_check_async(). */
 static gboolean
 read_form (CtRecordEditor  *self,
            CtRecord       **record,
@@ -120,8 +125,7 @@ read_form (CtRecordEditor  *self,
       if (!ct_record_set_string (*record, field_of (field), text, error))
         return FALSE;
     }
-  return ct_record_validate (*record, self->database, error) &&
-         ct_permission_check_save (self->database, *record, error);
+  return ct_record_validate (*record, NULL, error);
 }
 
 static void
@@ -184,16 +188,14 @@ show_invalid (CtRecordEditor *self,
 /* Save is on while the form is valid. @always: mark the field at fault
  * even when untouched (after a save was tried). */
 static void
-revalidate (CtRecordEditor *self,
-            gboolean        always)
+show_verdict (CtRecordEditor *self,
+              CtRecord       *record,
+              const GError   *error,
+              gboolean        always)
 {
-  g_autoptr(CtRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean valid = read_form (self, &record, &error);
-
   /* No word on the form while the team server is away: Save stays on, to
    * try again when it is back. */
-  if (!valid && g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED))
+  if (g_error_matches (error, CT_DATABASE_ERROR, CT_DATABASE_ERROR_DISCONNECTED))
     {
       show_invalid (self, NULL, NULL, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
@@ -201,8 +203,60 @@ revalidate (CtRecordEditor *self,
     }
   if (self->read_only)
     return;
-  show_invalid (self, ct_record_get_invalid_field (record), valid ? NULL : error->message, always);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  show_invalid (self, record != NULL ? ct_record_get_invalid_field (record) : NULL,
+                error != NULL ? error->message : NULL, always);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", error == NULL);
+}
+
+static void
+stop_checking (CtRecordEditor *self)
+{
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+}
+
+static void
+on_form_checked (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CtRecordEditor *self = user_data;
+  g_autoptr(CtRecord) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean valid = ct_form_check_finish (CT_DATABASE (source_object), result, &checked, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->checking);
+  self->store_fault = !valid;
+  show_verdict (self, checked, error, self->check_always);
+}
+
+/* The form's own rules are checked at once; what the store holds (a
+ * reference taken, a record deleted, whose record it is) on the store's
+ * reader. Until that answer arrives, what the last one found stays said.
+ * No reference to the editor is held: a window destroyed is finalized at
+ * once, and its dispose cancels the check. */
+static void
+revalidate (CtRecordEditor *self,
+            gboolean        always)
+{
+  g_autoptr(CtRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stop_checking (self);
+  if (!read_form (self, &record, &error))
+    {
+      self->store_fault = FALSE;
+      show_verdict (self, record, error, always);
+      return;
+    }
+  if (!self->store_fault)
+    show_verdict (self, record, NULL, always);
+  self->check_always = always;
+  self->checking = g_cancellable_new ();
+  ct_form_check_async (self->database, record, self->checking, on_form_checked, self);
 }
 
 static void
@@ -357,10 +411,28 @@ write_form (CtRecordEditor  *self,
             CtRecord       **record,
             GError         **error)
 {
-  if (!read_form (self, record, error))
+  if (!read_form (self, record, error) || !ct_permission_check_save (self->database, *record, error))
     return FALSE;
   return self->record != NULL ? ct_store_update (self->database, *record, error)
                               : ct_store_insert (self->database, *record, error);
+}
+
+/* A field the save found at fault (a reference taken meanwhile, say) is
+ * what the store holds now: marked, Save off until the form changes.
+ * Anything else: the form as it is, checked again. */
+static void
+reconsider_after_failed_save (CtRecordEditor *self,
+                              CtRecord       *record,
+                              const GError   *error)
+{
+  if (record == NULL || ct_record_get_invalid_field (record) == NULL)
+    {
+      revalidate (self, TRUE);
+      return;
+    }
+  stop_checking (self);
+  self->store_fault = TRUE;
+  show_verdict (self, record, error, TRUE);
 }
 
 static void
@@ -389,7 +461,7 @@ save (CtRecordEditor *self)
   if (!saved)
     {
       show_banner (self, error->message);
-      revalidate (self, TRUE);
+      reconsider_after_failed_save (self, record, error);
       return;
     }
 
@@ -478,6 +550,7 @@ ct_record_editor_dispose (GObject *object)
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
+  stop_checking (self);
   g_clear_object (&self->database);
   g_clear_object (&self->record);
   g_clear_pointer (&self->opened_with, g_variant_unref);
@@ -756,7 +829,7 @@ ct_record_editor_is_reading (CtRecordEditor *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), FALSE);
 
-  return self->reading != NULL;
+  return self->reading != NULL || self->checking != NULL;
 }
 
 const CtKind *
