@@ -12,7 +12,7 @@
  * ct-record-list-changes.c), scrolling it by a row (a frame that draws the
  * list anew and does nothing else: the drawing's part of the others),
  * showing the Outcomes and Reports (their first read, and the summary),
- * opening a new goal rating (every goal to choose from) and the Audit Log
+ * opening a new goal rating (its goal picker, a page of goals read) and the Audit Log
  * (the trail), and last the consultations shown again (a section switched
  * to with nothing to read: the switch's own part of the first showings).
  * Needs a display (run the benchmark under Xvfb); without one it measures
@@ -414,7 +414,7 @@ bench_run_stall (BenchData    *data,
                     BENCH_UNIT_MS, bench_median_of (reports), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: the consultations shown again (nothing read)",
                     BENCH_UNIT_MS, bench_median_of (returning), 0);
-  bench_report_add (report, scale, "longest stall: a new goal rating (every goal to choose from)",
+  bench_report_add (report, scale, "longest stall: a new goal rating (its goal picker, a page read)",
                     BENCH_UNIT_MS, bench_median_of (editing), TARGET_STALL_MS);
   bench_report_add (report, scale, "longest stall: opening the Audit Log (the whole trail)",
                     BENCH_UNIT_MS, bench_median_of (auditing), TARGET_STALL_MS);

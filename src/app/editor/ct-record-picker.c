@@ -1,8 +1,10 @@
 /* ct-record-picker.c: a popover that finds one record as you type
  *
- * A search entry over a list of the kind's records, filtered by the
- * sections' own search (every word typed, anywhere in the label, ignoring
- * case), so that a county's 5,000 children are a few keys away. The focus
+ * A search entry over the kind's records, read a page at a time
+ * (CtRecordPages) and searched by the store as the sections' lists are
+ * (every word typed, anywhere in the label, ignoring case and accents not
+ * typed), on its reader: ten counties' 50,000 children are a few keys
+ * away, and none of them is held in memory but the rows shown. The focus
  * stays in the entry: Up and Down move the selection, Enter picks it.
  * Labels wrap rather than being cut off.
  *
@@ -15,18 +17,21 @@
 #include <glib/gi18n.h>
 
 #include "ct-cell-text.h"
+#include "ct-record-pages.h"
 #include "ct-record-picker.h"
-
-#define MAX_LABEL_FIELDS 4
 
 struct _CtRecordPicker
 {
   GtkPopover          parent_instance;
 
+  CtDatabase         *database;
   const CtKind       *kind;
-  CtSearchFilter     *filter;
-  GtkFilterListModel *shown;
-  GtkSingleSelection *selection;
+  const CtField      *fields[CT_RECORD_PICKER_MAX_FIELDS + 1]; /* searched, NULL-terminated */
+  GListModel         *all;          /* every record, paged; NULL until read */
+  char               *search;       /* what the rows shown (or being read) hold */
+  GCancellable       *reading;      /* the rows being read, NULL once read */
+  gboolean            pick_when_read; /* Enter came before the rows searched for */
+  GtkSingleSelection *selection;    /* over the rows shown */
   GtkSearchEntry     *entry;
   GtkListView        *list;
   GtkLabel           *status;
@@ -41,11 +46,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_READING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The fields that name a record of each kind that others refer to. */
 static const struct
 {
   const char *kind;
-  const char *fields[MAX_LABEL_FIELDS + 1];
+  const char *fields[CT_RECORD_PICKER_MAX_FIELDS + 1];
   const char *placeholder;
 } names[] = {
   { "staff", { "name", "role" }, N_("Search by name or role") },
@@ -67,32 +80,24 @@ find_names (const CtKind *kind)
   g_return_val_if_reached (0);
 }
 
-static guint
-get_label_fields (const CtKind   *kind,
-                  const CtField **fields)
+guint
+ct_record_picker_get_label_fields (const CtKind   *kind,
+                                   const CtField **fields)
 {
   guint index = find_names (kind);
   guint n = 0;
 
   for (; names[index].fields[n] != NULL; n++)
     fields[n] = ct_kind_find_field (kind, names[index].fields[n]);
+  fields[n] = NULL;
   return n;
-}
-
-CtSearchFilter *
-ct_record_picker_new_filter (const CtKind *kind)
-{
-  const CtField *fields[MAX_LABEL_FIELDS];
-  guint n_fields = get_label_fields (kind, fields);
-
-  return ct_search_filter_new (fields, n_fields);
 }
 
 char *
 ct_record_picker_dup_label (CtRecord *record)
 {
-  const CtField *fields[MAX_LABEL_FIELDS];
-  guint n_fields = get_label_fields (ct_record_get_kind (record), fields);
+  const CtField *fields[CT_RECORD_PICKER_MAX_FIELDS + 1];
+  guint n_fields = ct_record_picker_get_label_fields (ct_record_get_kind (record), fields);
   GString *label = g_string_new (NULL);
 
   for (guint i = 0; i < n_fields; i++)
@@ -122,27 +127,37 @@ static void
 on_activate (CtRecordPicker *self,
              guint           position)
 {
-  g_autoptr(CtRecord) record = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+  g_autoptr(CtRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (record != NULL)
+  if (record != NULL && ct_record_pages_is_read (record))
     pick (self, record);
 }
 
 static void on_search_changed (CtRecordPicker *self);
 
-/* Enter may come before the entry's delayed ::search-changed. */
 static void
-on_entry_activate (CtRecordPicker *self)
+pick_selected (CtRecordPicker *self)
 {
-  guint selected;
-
-  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                    ct_search_filter_get_text (self->filter)))
-    on_search_changed (self);
-  selected = gtk_single_selection_get_selected (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
   if (selected != GTK_INVALID_LIST_POSITION)
     on_activate (self, selected);
+}
+
+/* Enter may come before the entry's delayed ::search-changed, and before
+ * the rows it searches for: the picker closes at once, and picks the first
+ * of them once they arrive (none, when none was found). */
+static void
+on_entry_activate (CtRecordPicker *self)
+{
+  on_search_changed (self);
+  if (self->reading == NULL)
+    {
+      pick_selected (self);
+      return;
+    }
+  self->pick_when_read = TRUE;
+  gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 static void
@@ -161,7 +176,7 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CtRecordPicker *self = CT_RECORD_PICKER (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean next = g_str_equal (action_name, "picker.select-next");
 
@@ -189,25 +204,98 @@ clear_action (GtkWidget  *widget,
 static void
 show_count (CtRecordPicker *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->status), n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), n == 0 && self->reading == NULL);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list)), n > 0);
   if (n > 0 && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
 static void
-on_search_changed (CtRecordPicker *self)
+show_rows (CtRecordPicker *self,
+           GListModel     *rows)
 {
-  ct_search_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  gtk_single_selection_set_model (self->selection, rows);
   gtk_single_selection_set_selected (self->selection, 0);
   show_count (self);
 }
 
 static void
+set_reading (CtRecordPicker *self,
+             GCancellable   *reading)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  if (g_set_object (&self->reading, reading))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
+}
+
+static void
+on_rows_read (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CtRecordPicker *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecordPages) rows = ct_record_pages_read_finish (CT_DATABASE (source_object),
+                                                               result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (rows == NULL)
+    g_warning ("Cannot read the %s to choose from: %s", ct_kind_get_name (self->kind),
+               error->message);
+  else if (*self->search == '\0')
+    g_set_object (&self->all, G_LIST_MODEL (rows));
+  set_reading (self, NULL);
+  show_rows (self, G_LIST_MODEL (rows));
+  if (self->pick_when_read)
+    pick_selected (self);
+  self->pick_when_read = FALSE;
+}
+
+/* The rows whose label holds @text: every record when it is empty (read
+ * once), else as the store finds them. */
+static void
+show_search (CtRecordPicker *self,
+             const char     *text)
+{
+  g_autoptr(GCancellable) reading = NULL;
+  CtFilter filter = { 0 };
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  if (*text == '\0' && self->all != NULL)
+    {
+      set_reading (self, NULL);
+      show_rows (self, self->all);
+      return;
+    }
+  reading = g_cancellable_new ();
+  set_reading (self, reading);
+  filter.search = *text != '\0' ? text : NULL;
+  filter.search_fields = self->fields;
+  /* No reference: the popover's dispose cancels the read (the rows then
+   * never look for it). */
+  ct_record_pages_read_first_async (self->database, self->kind, &filter, reading, on_rows_read,
+                                    self);
+  show_count (self);
+}
+
+static void
+on_search_changed (CtRecordPicker *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (g_strcmp0 (text, self->search) != 0)
+    show_search (self, text);
+}
+
+static void
 on_show (CtRecordPicker *self)
 {
+  self->pick_when_read = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   on_search_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -233,7 +321,9 @@ static void
 on_bind_row (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  g_autofree char *label = ct_record_picker_dup_label (gtk_list_item_get_item (item));
+  CtRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *label = ct_record_pages_is_read (record) ? ct_record_picker_dup_label (record)
+                                                            : NULL;
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), label);
 }
@@ -245,12 +335,40 @@ ct_record_picker_dispose (GObject *object)
 {
   CtRecordPicker *self = CT_RECORD_PICKER (object);
 
-  if (self->filter != NULL)
-    ct_search_filter_prepare (self->filter, NULL);
-  g_clear_object (&self->filter);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->selection);
+  g_clear_object (&self->all);
+  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ct_record_picker_parent_class)->dispose (object);
+}
+
+static void
+ct_record_picker_finalize (GObject *object)
+{
+  g_free (CT_RECORD_PICKER (object)->search);
+
+  G_OBJECT_CLASS (ct_record_picker_parent_class)->finalize (object);
+}
+
+static void
+ct_record_picker_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CtRecordPicker *self = CT_RECORD_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_READING:
+      g_value_set_boolean (value, self->reading != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -259,6 +377,13 @@ ct_record_picker_class_init (CtRecordPickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ct_record_picker_dispose;
+  G_OBJECT_CLASS (klass)->finalize = ct_record_picker_finalize;
+  G_OBJECT_CLASS (klass)->get_property = ct_record_picker_get_property;
+
+  properties[PROP_READING] =
+    g_param_spec_boolean ("reading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /**
    * CtRecordPicker::picked:
@@ -324,16 +449,17 @@ build_entry (CtRecordPicker *self)
 }
 
 CtRecordPicker *
-ct_record_picker_new (const CtKind *kind,
+ct_record_picker_new (CtDatabase   *database,
+                      const CtKind *kind,
                       gboolean      can_clear)
 {
   CtRecordPicker *self = g_object_new (CT_TYPE_RECORD_PICKER, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  self->database = g_object_ref (database);
   self->kind = kind;
-  self->filter = ct_record_picker_new_filter (kind);
-  self->shown = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->shown));
+  ct_record_picker_get_label_fields (kind, self->fields);
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -354,18 +480,8 @@ ct_record_picker_new (const CtKind *kind,
   gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self), NULL);
   g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
+  show_search (self, "");
   return self;
-}
-
-void
-ct_record_picker_set_records (CtRecordPicker *self,
-                              GListModel     *records)
-{
-  g_return_if_fail (CT_IS_RECORD_PICKER (self));
-
-  gtk_filter_list_model_set_model (self->shown, records);
-  ct_search_filter_prepare (self->filter, records);
-  show_count (self);
 }
 
 GListModel *
@@ -373,7 +489,32 @@ ct_record_picker_get_shown (CtRecordPicker *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_PICKER (self), NULL);
 
-  return G_LIST_MODEL (self->shown);
+  return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+ct_record_picker_is_reading (CtRecordPicker *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_PICKER (self), FALSE);
+
+  return self->reading != NULL;
+}
+
+gboolean
+ct_record_picker_has_records (CtRecordPicker *self)
+{
+  g_return_val_if_fail (CT_IS_RECORD_PICKER (self), FALSE);
+
+  return self->all != NULL && g_list_model_get_n_items (self->all) > 0;
+}
+
+void
+ct_record_picker_reload (CtRecordPicker *self)
+{
+  g_return_if_fail (CT_IS_RECORD_PICKER (self));
+
+  g_clear_object (&self->all);
+  show_search (self, "");
 }
 
 void

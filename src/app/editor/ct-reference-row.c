@@ -19,8 +19,7 @@ struct _CtReferenceRow
 
   CtDatabase     *database;
   const CtKind   *kind;         /* the kind referred to */
-  GListModel     *records;
-  GCancellable   *reading;      /* the records being read, NULL once read */
+  GCancellable   *naming;       /* the record chosen, being read for its name */
   gboolean        popup_when_read;
   CtRecordPicker *picker;
   GtkWidget      *menu_button;
@@ -66,12 +65,13 @@ find_empty_texts (const CtKind *kind)
 static void
 show_value (CtReferenceRow *self)
 {
-  gboolean empty = self->reading == NULL && g_list_model_get_n_items (self->records) == 0;
+  gboolean empty = !ct_record_picker_is_reading (self->picker) &&
+                   !ct_record_picker_has_records (self->picker);
   const char *subtitle;
 
   if (self->label != NULL)
     subtitle = self->label;
-  else if (self->reading != NULL && self->id != 0)
+  else if (self->id != 0)
     /* TRANSLATORS: a record chosen before, while the records are read */
     subtitle = _("Reading…");
   else if (empty)
@@ -97,6 +97,9 @@ choose_labelled (CtReferenceRow *self,
 {
   gboolean changed = id != self->id;
 
+  if (self->naming != NULL)
+    g_cancellable_cancel (self->naming);
+  g_clear_object (&self->naming);
   g_free (self->label);
   self->label = label;
   self->id = id;
@@ -113,27 +116,46 @@ choose (CtReferenceRow *self,
                    record != NULL ? ct_record_picker_dup_label (record) : NULL);
 }
 
-/* A record chosen before its records are read: named once they are. */
+/* The record chosen arrives from the store's reader with its name. */
+static void
+on_chosen_read (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CtReferenceRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRecord) record = ct_store_get_finish (CT_DATABASE (source_object), result,
+                                                    &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->naming);
+  g_free (self->label);
+  if (record != NULL)
+    self->label = ct_record_picker_dup_label (record);
+  else
+    {
+      /* The record chosen stays chosen: a save must not drop it (nor
+       * keep a record deleted: the form's check says so). */
+      g_message ("Cannot read the %s chosen: %s", ct_kind_get_name (self->kind),
+                 error->message);
+      /* TRANSLATORS: a record chosen whose name could not be read */
+      self->label = g_strdup (_("Chosen (its details cannot be read now)"));
+    }
+  show_value (self);
+}
+
+/* A record chosen by its id: named once it is read. */
 static void
 choose_id (CtReferenceRow *self,
            gint64          id)
 {
   choose_labelled (self, id, NULL);
-}
-
-static CtRecord *
-find_record (CtReferenceRow *self,
-             gint64          id)
-{
-  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (self->records); i++)
-    {
-      CtRecord *record = g_list_model_get_item (self->records, i);
-
-      if (ct_record_get_id (record) == id)
-        return record;
-      g_object_unref (record);
-    }
-  return NULL;
+  if (id == 0)
+    return;
+  self->naming = g_cancellable_new ();
+  ct_store_get_async (self->database, self->kind, id, self->naming, on_chosen_read,
+                      g_object_ref (self));
 }
 
 static char *
@@ -144,19 +166,16 @@ ct_reference_row_dup_text (CtFieldRow *row)
   return self->id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, self->id) : NULL;
 }
 
-/* No text, or an id not in the list, chooses nothing. */
+/* No text chooses nothing. */
 static void
 ct_reference_row_set_text (CtFieldRow *row,
                            const char *text)
 {
   CtReferenceRow *self = CT_REFERENCE_ROW (row);
   gint64 id = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
-  g_autoptr(CtRecord) record = find_record (self, id);
 
-  if (self->reading != NULL && id != 0)
+  if (id != self->id || (id != 0 && self->label == NULL && self->naming == NULL))
     choose_id (self, id);
-  else
-    choose (self, record);
 }
 
 static void
@@ -188,52 +207,17 @@ has_focus (CtReferenceRow *self)
          gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 }
 
-/* The records arrive from the store's reader: the record chosen meanwhile
- * gets its name, and a new record's picker opens if it was to open and
- * the focus is still on the row. */
+/* The records to choose from were read: a new record's picker opens if it
+ * was to open and the focus is still on the row. */
 static void
-on_records_read (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_picker_reading (CtReferenceRow *self)
 {
-  g_autoptr(CtReferenceRow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) records = NULL;
-  g_autoptr(CtRecord) chosen = NULL;
-
-  records = ct_store_list_finish (CT_DATABASE (source_object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (ct_record_picker_is_reading (self->picker))
     return;
-
-  g_clear_object (&self->reading);
-  if (records == NULL)
-    {
-      /* The record chosen stays chosen: a save must not drop it. */
-      g_warning ("Cannot list the %s to choose from: %s", ct_kind_get_name (self->kind),
-                 error->message);
-      if (self->id != 0)
-        /* TRANSLATORS: a record chosen whose name could not be read */
-        choose_labelled (self, self->id, g_strdup (_("Chosen (its details cannot be read now)")));
-      return;
-    }
-  g_set_object (&self->records, records);
-  ct_record_picker_set_records (self->picker, self->records);
-  chosen = find_record (self, self->id);
-  choose (self, chosen);
+  show_value (self);
   if (self->popup_when_read && gtk_widget_get_mapped (GTK_WIDGET (self)) && has_focus (self))
     ct_reference_row_popup (self);
   self->popup_when_read = FALSE;
-}
-
-static void
-load_records (CtReferenceRow *self)
-{
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_set_object (&self->reading, g_cancellable_new ());
-  ct_store_list_async (self->database, self->kind, NULL, self->reading, on_records_read,
-                       g_object_ref (self));
-  show_value (self);
 }
 
 /* Adding a record in place */
@@ -243,7 +227,8 @@ on_added (CtReferenceRow *self,
           CtRecord       *record)
 {
   choose (self, record);
-  load_records (self);
+  ct_record_picker_reload (self->picker);
+  show_value (self);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -267,11 +252,10 @@ ct_reference_row_dispose (GObject *object)
 {
   CtReferenceRow *self = CT_REFERENCE_ROW (object);
 
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  if (self->naming != NULL)
+    g_cancellable_cancel (self->naming);
+  g_clear_object (&self->naming);
   g_clear_object (&self->database);
-  g_clear_object (&self->records);
 
   G_OBJECT_CLASS (ct_reference_row_parent_class)->dispose (object);
 }
@@ -333,12 +317,13 @@ ct_reference_row_new (const CtField *field,
 
   self->database = g_object_ref (database);
   self->kind = ct_field_get_reference_kind (field);
-  self->picker = ct_record_picker_new (self->kind, !ct_field_is_required (field));
+  self->picker = ct_record_picker_new (database, self->kind, !ct_field_is_required (field));
   g_signal_connect_swapped (self->picker, "picked", G_CALLBACK (on_picked), self);
+  g_signal_connect_object (self->picker, "notify::reading", G_CALLBACK (on_picker_reading),
+                           self, G_CONNECT_SWAPPED);
   add_buttons (self);
-  self->records = G_LIST_MODEL (g_list_store_new (ct_kind_get_record_type (self->kind)));
   ct_field_row_set_up (CT_FIELD_ROW (self), field, GTK_WIDGET (self));
-  load_records (self);
+  show_value (self);
   return GTK_WIDGET (self);
 }
 
@@ -347,8 +332,8 @@ ct_reference_row_popup (CtReferenceRow *self)
 {
   g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
 
-  self->popup_when_read = self->reading != NULL;
-  if (self->id != 0 || g_list_model_get_n_items (self->records) == 0)
+  self->popup_when_read = ct_record_picker_is_reading (self->picker);
+  if (self->id != 0 || !ct_record_picker_has_records (self->picker))
     return FALSE;
   gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
   return TRUE;
@@ -359,7 +344,7 @@ ct_reference_row_is_loading (CtReferenceRow *self)
 {
   g_return_val_if_fail (CT_IS_REFERENCE_ROW (self), FALSE);
 
-  return self->reading != NULL;
+  return ct_record_picker_is_reading (self->picker) || self->naming != NULL;
 }
 
 CtRecordPicker *
