@@ -198,8 +198,15 @@ get_banner (CtRecordEditor *editor)
   return gtk_label_get_label (GTK_LABEL (test_find_by_id (editor, "banner_label")));
 }
 
+static gboolean
+is_editor_read (gpointer editor)
+{
+  return !ct_record_editor_is_reading (editor);
+}
+
 /* The consultation of Clinician B's in the editor: offered for editing
- * only to a role that may change it; else shown with the reason. */
+ * only to a role that may change it, once the store's reader says so;
+ * else shown with the reason. */
 static void
 assert_editor (CtWindow       *window,
                const RoleView *view)
@@ -212,7 +219,9 @@ assert_editor (CtWindow       *window,
   g_assert_no_error (error);
   editor = ct_record_editor_new (GTK_WINDOW (window), db, ct_kind_lookup ("consultation"), theirs);
   gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (ct_record_editor_is_reading (editor));
   test_wait_until_mapped (GTK_WIDGET (editor));
+  test_wait_until (is_editor_read, editor);
   g_assert_true (gtk_widget_is_sensitive (test_find_by_id (editor, "save_button")) ==
                  (view->change_other_consultation == NULL));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (test_find_by_id (editor, "banner"))) ==

@@ -42,6 +42,33 @@ check_record (CtDatabase  *database,
   return verdict;
 }
 
+static gpointer
+check_may_change (CtDatabase  *database,
+                  gpointer     data,
+                  GError     **error)
+{
+  Verdict *verdict = g_new0 (Verdict, 1);
+
+  verdict->record = g_object_ref (data);
+  ct_permission_check_record (database, verdict->record, CT_PERMISSION_CHANGE,
+                              &verdict->error);
+  return verdict;
+}
+
+void
+ct_form_check_may_change_async (CtDatabase          *database,
+                                CtRecord            *record,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CT_IS_DATABASE (database));
+  g_return_if_fail (CT_IS_RECORD (record));
+
+  ct_store_read_async (database, check_may_change, ct_record_dup (record), g_object_unref,
+                       (GDestroyNotify) verdict_free, cancellable, callback, user_data);
+}
+
 void
 ct_form_check_async (CtDatabase          *database,
                      CtRecord            *record,

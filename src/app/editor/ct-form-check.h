@@ -23,7 +23,15 @@ void      ct_form_check_async  (CtDatabase           *database,
                                 GCancellable         *cancellable,
                                 GAsyncReadyCallback   callback,
                                 gpointer              user_data);
-/* TRUE when the record passed; else FALSE with @error, and *@checked the
+/* Whether the person may change @record, a saved record (on a team
+ * server: their role, and whose record it is, which for a goal or a
+ * rating is found through its episode), on the store's reader. */
+void      ct_form_check_may_change_async (CtDatabase           *database,
+                                          CtRecord             *record,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+/* For either check: TRUE when the record passed; else FALSE with @error, and *@checked the
  * copy checked (ct_record_get_invalid_field() names the field at fault),
  * or NULL when the check could not run (the read was cancelled, say). */
 gboolean  ct_form_check_finish (CtDatabase           *database,

@@ -59,6 +59,7 @@ struct _CtRecordEditor
   gboolean             read_only;   /* the person's role may not change the record */
   GCancellable        *reading;     /* the signed-in staff member, being read */
   GCancellable        *checking;    /* the form, being checked against the store */
+  GCancellable        *judging;     /* whether the person may change the record */
   gboolean             check_always; /* the check's fault is marked even untouched */
   gboolean             store_fault;  /* the last check against the store failed */
 };
@@ -283,20 +284,41 @@ on_row_changed (CtRecordEditor *self,
 }
 
 /* A record the person's role may not change (someone else's
- * consultation) is shown, not offered for editing: the banner says why. */
+ * consultation) is shown, not offered for editing: the banner says why.
+ * Asked on the store's reader (on a team server, whose record it is may
+ * take a look-up); until the answer, the form is as for any record, and
+ * the server refuses a save all the same. */
 static void
-offer_only_what_is_allowed (CtRecordEditor *self)
+on_may_change_checked (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
+  CtRecordEditor *self = user_data;
+  g_autoptr(CtRecord) checked = NULL;
   g_autoptr(GError) why_not = NULL;
+  gboolean allowed = ct_form_check_finish (CT_DATABASE (source_object), result, &checked,
+                                           &why_not);
 
-  if (self->record == NULL ||
-      ct_permission_check_record (self->database, self->record, CT_PERMISSION_CHANGE, &why_not))
+  if (g_error_matches (why_not, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->judging);
+  if (allowed || !g_error_matches (why_not, CT_DATABASE_ERROR, CT_DATABASE_ERROR_NOT_ALLOWED))
     return;
   self->read_only = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->group), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   ct_record_tooltip_set_text (self->save_button, why_not->message);
   show_banner (self, why_not->message);
+}
+
+static void
+offer_only_what_is_allowed (CtRecordEditor *self)
+{
+  if (self->record == NULL)
+    return;
+  self->judging = g_cancellable_new ();
+  ct_form_check_may_change_async (self->database, self->record, self->judging,
+                                  on_may_change_checked, self);
 }
 
 /* Someone else saved first */
@@ -551,6 +573,9 @@ ct_record_editor_dispose (GObject *object)
     g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
   stop_checking (self);
+  if (self->judging != NULL)
+    g_cancellable_cancel (self->judging);
+  g_clear_object (&self->judging);
   g_clear_object (&self->database);
   g_clear_object (&self->record);
   g_clear_pointer (&self->opened_with, g_variant_unref);
@@ -829,7 +854,7 @@ ct_record_editor_is_reading (CtRecordEditor *self)
 {
   g_return_val_if_fail (CT_IS_RECORD_EDITOR (self), FALSE);
 
-  return self->reading != NULL || self->checking != NULL;
+  return self->reading != NULL || self->checking != NULL || self->judging != NULL;
 }
 
 const CtKind *
