@@ -29,30 +29,58 @@ verdict_free (Verdict *verdict)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verdict, verdict_free)
 
+/* What is checked: the record as it would be saved, or whether the
+ * person may change the record as read. */
+typedef enum
+{
+  CHECK_SAVE,
+  CHECK_CHANGE,
+} Check;
+
+typedef struct
+{
+  CtRecord *record;
+  Check     check;
+} Asked;
+
+static void
+asked_free (Asked *asked)
+{
+  g_object_unref (asked->record);
+  g_free (asked);
+}
+
 static gpointer
 check_record (CtDatabase  *database,
               gpointer     data,
               GError     **error)
 {
+  Asked *asked = data;
   Verdict *verdict = g_new0 (Verdict, 1);
 
-  verdict->record = g_object_ref (data);
-  if (ct_record_validate (verdict->record, database, &verdict->error))
+  verdict->record = g_object_ref (asked->record);
+  if (asked->check == CHECK_CHANGE)
+    ct_permission_check_record (database, verdict->record, CT_PERMISSION_CHANGE,
+                                &verdict->error);
+  else if (ct_record_validate (verdict->record, database, &verdict->error))
     ct_permission_check_save (database, verdict->record, &verdict->error);
   return verdict;
 }
 
-static gpointer
-check_may_change (CtDatabase  *database,
-                  gpointer     data,
-                  GError     **error)
+static void
+ask (CtDatabase          *database,
+     CtRecord            *record,
+     Check                check,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
 {
-  Verdict *verdict = g_new0 (Verdict, 1);
+  Asked *asked = g_new0 (Asked, 1);
 
-  verdict->record = g_object_ref (data);
-  ct_permission_check_record (database, verdict->record, CT_PERMISSION_CHANGE,
-                              &verdict->error);
-  return verdict;
+  asked->record = ct_record_dup (record);
+  asked->check = check;
+  ct_store_read_async (database, check_record, asked, (GDestroyNotify) asked_free,
+                       (GDestroyNotify) verdict_free, cancellable, callback, user_data);
 }
 
 void
@@ -65,8 +93,7 @@ ct_form_check_may_change_async (CtDatabase          *database,
   g_return_if_fail (CT_IS_DATABASE (database));
   g_return_if_fail (CT_IS_RECORD (record));
 
-  ct_store_read_async (database, check_may_change, ct_record_dup (record), g_object_unref,
-                       (GDestroyNotify) verdict_free, cancellable, callback, user_data);
+  ask (database, record, CHECK_CHANGE, cancellable, callback, user_data);
 }
 
 void
@@ -79,8 +106,7 @@ ct_form_check_async (CtDatabase          *database,
   g_return_if_fail (CT_IS_DATABASE (database));
   g_return_if_fail (CT_IS_RECORD (record));
 
-  ct_store_read_async (database, check_record, ct_record_dup (record), g_object_unref,
-                       (GDestroyNotify) verdict_free, cancellable, callback, user_data);
+  ask (database, record, CHECK_SAVE, cancellable, callback, user_data);
 }
 
 gboolean

@@ -209,12 +209,13 @@ show_verdict (CtRecordEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", error == NULL);
 }
 
+/* Stops a read of the editor's: its answer will not arrive. */
 static void
-stop_checking (CtRecordEditor *self)
+stop_reading (GCancellable **reading)
 {
-  if (self->checking != NULL)
-    g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
+  if (*reading != NULL)
+    g_cancellable_cancel (*reading);
+  g_clear_object (reading);
 }
 
 static void
@@ -246,7 +247,7 @@ revalidate (CtRecordEditor *self,
   g_autoptr(CtRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
-  stop_checking (self);
+  stop_reading (&self->checking);
   if (!read_form (self, &record, &error))
     {
       self->store_fault = FALSE;
@@ -452,7 +453,7 @@ reconsider_after_failed_save (CtRecordEditor *self,
       revalidate (self, TRUE);
       return;
     }
-  stop_checking (self);
+  stop_reading (&self->checking);
   self->store_fault = TRUE;
   show_verdict (self, record, error, TRUE);
 }
@@ -569,13 +570,9 @@ ct_record_editor_dispose (GObject *object)
 {
   CtRecordEditor *self = CT_RECORD_EDITOR (object);
 
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
-  stop_checking (self);
-  if (self->judging != NULL)
-    g_cancellable_cancel (self->judging);
-  g_clear_object (&self->judging);
+  stop_reading (&self->reading);
+  stop_reading (&self->checking);
+  stop_reading (&self->judging);
   g_clear_object (&self->database);
   g_clear_object (&self->record);
   g_clear_pointer (&self->opened_with, g_variant_unref);
