@@ -41,9 +41,10 @@ CtRecordEditor *ct_record_editor_new_for_draft_finish (GAsyncResult        *resu
                                                        GError             **error);
 
 /* Whether the editor is still reading: what a new record starts with (the
- * signed-in staff member, the first time), or whether the form as typed
- * agrees with the records (a reference not taken, a chosen record not
- * deleted, the person's own work). */
+ * signed-in staff member, the first time), whether the person may change
+ * the record opened, or whether the form as typed agrees with the records
+ * (a reference not taken, a chosen record not deleted, the person's own
+ * work). */
 gboolean        ct_record_editor_is_reading      (CtRecordEditor  *self);
 const CtKind   *ct_record_editor_get_kind        (CtRecordEditor  *self);
 

@@ -72,7 +72,7 @@ show_value (CtReferenceRow *self)
   if (self->label != NULL)
     subtitle = self->label;
   else if (self->id != 0)
-    /* TRANSLATORS: a record chosen before, while the records are read */
+    /* TRANSLATORS: a record chosen, while its name is read */
     subtitle = _("Reading…");
   else if (empty)
     subtitle = _(empty_texts[find_empty_texts (self->kind)].nothing);
