@@ -32,6 +32,7 @@
 #include "ct-record-tooltip.h"
 #include "ct-records-file-chooser.h"
 #include "ct-records.h"
+#include "ct-store-reader.h"
 #include "ct-unlock-page.h"
 #include "ct-welcome-page.h"
 #include "ct-window.h"
@@ -199,6 +200,28 @@ show_identity (CtWindow *self)
 }
 
 static void
+on_own_staff_found (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ct_store_find_own_staff_finish (CT_DATABASE (source_object), result, &error) == 0 &&
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The signed-in staff member was not found: %s", error->message);
+}
+
+/* The staff member signed in, found on the reader and known to the store
+ * from then on: whose record a row is, and a new record's clinician, are
+ * then answered without a read in the window's thread. */
+static void
+learn_own_staff (CtWindow *self)
+{
+  if (ct_database_get_actor (self->database) != NULL)
+    ct_store_find_own_staff_async (self->database, NULL, on_own_staff_found, NULL);
+}
+
+static void
 on_page_unlocked (CtWindow         *self,
                   CtDatabase       *database,
                   CtPassphrasePage *page)
@@ -208,6 +231,7 @@ on_page_unlocked (CtWindow         *self,
   self->database = g_object_ref (database);
   remember_file (self, database);
   show_identity (self);
+  learn_own_staff (self);
   self->change_watch = ct_change_watch_new (database, CHANGE_WATCH_INTERVAL_MS);
   self->main_view = ct_main_view_new (database, self->primary_menu);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
