@@ -183,6 +183,17 @@ assert_first_consultation_ready (Fixture *fixture)
   editor = ct_record_editor_new (GTK_WINDOW (fixture->window), db,
                                  ct_kind_lookup ("consultation"), NULL);
   g_assert_false (ct_record_editor_is_reading (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A staff member added: the store forgets who signed in, and the
+   * window finds them again. */
+  g_assert_cmpint (ct_store_ensure_staff (db, "Test Newcomer Zed", NULL), !=, 0);
+  g_assert_cmpint (ct_store_peek_own_staff (db), ==, 0);
+  test_wait_until (knows_own_staff, db);
+  g_assert_cmpint (ct_store_peek_own_staff (db), ==, staff_id);
+  editor = ct_record_editor_new (GTK_WINDOW (fixture->window), db,
+                                 ct_kind_lookup ("consultation"), NULL);
+  g_assert_false (ct_record_editor_is_reading (editor));
   clinician = ct_field_row_dup_text (CT_FIELD_ROW (test_find_widget (editor, is_clinician_row,
                                                                      NULL)));
   g_assert_cmpint (g_ascii_strtoll (clinician, NULL, 10), ==, staff_id);

@@ -217,8 +217,17 @@ on_own_staff_found (GObject      *source_object,
 static void
 learn_own_staff (CtWindow *self)
 {
-  if (ct_database_get_actor (self->database) != NULL)
+  if (self->database != NULL && ct_database_get_actor (self->database) != NULL &&
+      ct_store_peek_own_staff (self->database) == 0)
     ct_store_find_own_staff_async (self->database, NULL, on_own_staff_found, NULL);
+}
+
+/* A change to the staff (or one not known one by one) makes the store
+ * forget who signed in: found again. */
+static void
+on_records_changed (CtWindow *self)
+{
+  learn_own_staff (self);
 }
 
 static void
@@ -232,6 +241,8 @@ on_page_unlocked (CtWindow         *self,
   remember_file (self, database);
   show_identity (self);
   learn_own_staff (self);
+  g_signal_connect_object (database, "changed", G_CALLBACK (on_records_changed), self,
+                           G_CONNECT_SWAPPED);
   self->change_watch = ct_change_watch_new (database, CHANGE_WATCH_INTERVAL_MS);
   self->main_view = ct_main_view_new (database, self->primary_menu);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
