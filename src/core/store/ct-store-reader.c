@@ -171,8 +171,8 @@ reader_thread (gpointer user_data)
   if (connection != NULL)
     ct_database_close (connection);
   g_clear_object (&connection);
-  ct_background_release ();
   reader_unref (reader);
+  ct_background_end_thread ();
   return NULL;
 }
 
@@ -262,62 +262,6 @@ ct_store_read_finish (CtDatabase    *db,
   g_return_val_if_fail (g_task_is_valid (result, db), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Lists */
-
-typedef struct
-{
-  const CtKind *kind;
-  CtFilter     *filter;
-} ListRead;
-
-static void
-list_read_free (ListRead *list)
-{
-  ct_filter_free (list->filter);
-  g_free (list);
-}
-
-static gpointer
-read_list (CtDatabase  *db,
-           gpointer     data,
-           GError     **error)
-{
-  ListRead *list = data;
-
-  return ct_store_list (db, list->kind, list->filter, error);
-}
-
-void
-ct_store_list_async (CtDatabase          *db,
-                     const CtKind        *kind,
-                     const CtFilter      *filter,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
-{
-  static const CtFilter all = { 0 };
-  ListRead *list;
-
-  g_return_if_fail (CT_IS_DATABASE (db));
-  g_return_if_fail (kind != NULL);
-
-  if (filter == NULL)
-    filter = &all;
-  list = g_new0 (ListRead, 1);
-  list->kind = kind;
-  list->filter = ct_filter_copy (filter);
-  ct_store_read_async (db, read_list, list, (GDestroyNotify) list_read_free, g_object_unref,
-                       cancellable, callback, user_data);
-}
-
-GListModel *
-ct_store_list_finish (CtDatabase    *db,
-                      GAsyncResult  *result,
-                      GError       **error)
-{
-  return ct_store_read_finish (db, result, error);
 }
 
 /* One record */

@@ -53,17 +53,6 @@ gpointer     ct_store_read_finish  (CtDatabase           *db,
                                     GAsyncResult         *result,
                                     GError              **error);
 
-/* ct_store_list() as a read: the list arrives as a finished GListModel. */
-void         ct_store_list_async   (CtDatabase           *db,
-                                    const CtKind         *kind,
-                                    const CtFilter       *filter,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data);
-GListModel  *ct_store_list_finish  (CtDatabase           *db,
-                                    GAsyncResult         *result,
-                                    GError              **error);
-
 /* ct_store_get() as a read: the record arrives read. */
 void         ct_store_get_async    (CtDatabase           *db,
                                     const CtKind         *kind,
