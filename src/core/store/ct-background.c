@@ -12,14 +12,27 @@
 static GMutex running_lock;
 static GCond running_done;
 static guint n_running;
+static GThread *ending;   /* the thread that ended last, until joined */
+
+/* Waits until @thread has ended; NULL: none. */
+static void
+join (GThread *thread)
+{
+  if (thread != NULL)
+    g_thread_join (thread);
+}
 
 static void
 wait_for_work (void)
 {
+  GThread *thread;
+
   g_mutex_lock (&running_lock);
   while (n_running > 0)
     g_cond_wait (&running_done, &running_lock);
+  thread = g_steal_pointer (&ending);
   g_mutex_unlock (&running_lock);
+  join (thread);
 }
 
 static void
@@ -46,4 +59,17 @@ void
 ct_background_release (void)
 {
   count_running (-1);
+}
+
+void
+ct_background_end_thread (void)
+{
+  GThread *previous;
+
+  g_mutex_lock (&running_lock);
+  previous = g_steal_pointer (&ending);
+  ending = g_thread_ref (g_thread_self ());
+  g_mutex_unlock (&running_lock);
+  join (previous);
+  ct_background_release ();
 }
