@@ -60,6 +60,26 @@ use_system_schemas (const char *system_data_dirs)
   g_setenv ("GSETTINGS_SCHEMA_DIR", joined, TRUE);
 }
 
+/* The system's icon themes (Adwaita's icons beyond the few GTK carries),
+ * found through XDG_DATA_DIRS as it was before the test isolated it:
+ * without them a screenshot shows "image missing" where the app shows an
+ * icon. */
+static void
+use_system_icons (const char *system_data_dirs)
+{
+  g_auto(GStrv) data_dirs = g_strsplit (system_data_dirs != NULL ? system_data_dirs
+                                                                 : "/usr/local/share:/usr/share",
+                                        G_SEARCHPATH_SEPARATOR_S, -1);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icon_dir = g_build_filename (data_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (theme, icon_dir);
+    }
+}
+
 void
 test_widget_init (int    *argc,
                   char ***argv)
@@ -73,6 +93,7 @@ test_widget_init (int    *argc,
   use_system_mime_database (system_data_dirs);
   gtk_init ();
   adw_init ();
+  use_system_icons (system_data_dirs);
   /* A blinking cursor in an unfocused window makes GtkText warn. */
   g_object_set (gtk_settings_get_default (),
                 "gtk-cursor-blink", FALSE,
