@@ -76,8 +76,8 @@ start_thread (Thread *thread)
   g_thread_unref (g_thread_new (thread->name, run_thread, thread));
 }
 
-/* The first ends, then the second, then the program, before either
- * thread's data is freed. */
+/* The first ends, then the second, then the program at once: the data of
+ * both is freed before it exits. */
 static void
 test_exit_waits_for_threads_ended (void)
 {
